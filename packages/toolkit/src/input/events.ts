@@ -1,0 +1,113 @@
+/**
+ * Event objects and handler props. Pointer and wheel events are hit-tested and dispatched
+ * in two phases (capture from the root down, then bubble back up); key and text events go
+ * to the focused node and bubble.
+ */
+
+/** A node as seen from event handlers and refs. */
+export interface NodeHandle {
+  readonly testId: string | undefined;
+  /** The border box in output pixels (after rotation and scale). */
+  box(): { x: number; y: number; width: number; height: number };
+  focus(): void;
+  blur(): void;
+  readonly focused: boolean;
+}
+
+interface BaseEvent {
+  readonly timestamp: number;
+  readonly target: NodeHandle;
+  readonly currentTarget: NodeHandle;
+  readonly phase: 'capture' | 'target' | 'bubble';
+  /** Stops the event from reaching further handlers. */
+  stopPropagation(): void;
+}
+
+export interface PointerEvent extends BaseEvent {
+  readonly type: 'pointerdown' | 'pointermove' | 'pointerup' | 'pointercancel';
+  /** In the current target's coordinates (its border box's top-left is 0, 0). */
+  readonly x: number;
+  readonly y: number;
+  /** In output pixels. */
+  readonly outputX: number;
+  readonly outputY: number;
+  readonly pointerId: number;
+  readonly pointerType: 'mouse' | 'touch';
+  /** Pressed buttons as a bit mask: 1 primary, 2 secondary, 4 middle. */
+  readonly buttons: number;
+}
+
+export interface WheelEvent extends BaseEvent {
+  readonly type: 'wheel';
+  readonly x: number;
+  readonly y: number;
+  readonly deltaX: number;
+  readonly deltaY: number;
+  /** Notches of a wheel with discrete steps (0 for smooth scrolling). */
+  readonly discreteX: number;
+  readonly discreteY: number;
+}
+
+export interface PressEvent {
+  readonly x: number;
+  readonly y: number;
+  readonly pointerType: 'mouse' | 'touch';
+  readonly timestamp: number;
+  readonly target: NodeHandle;
+}
+
+export interface KeyEvent extends BaseEvent {
+  readonly type: 'keydown' | 'keyup';
+  /** W3C KeyboardEvent.key: 'a', 'A', 'Enter', 'ArrowLeft', ' ' … */
+  readonly key: string;
+  /** W3C KeyboardEvent.code: 'KeyA', 'Enter', 'ArrowLeft', 'Space' … */
+  readonly code: string;
+  readonly shift: boolean;
+  readonly ctrl: boolean;
+  readonly alt: boolean;
+  readonly meta: boolean;
+  readonly repeat: boolean;
+}
+
+export interface TextInputEvent extends BaseEvent {
+  readonly type: 'textinput';
+  readonly text: string;
+}
+
+type Handler<E> = (event: E) => void;
+
+export interface EventHandlers {
+  onPointerDown?: Handler<PointerEvent>;
+  onPointerMove?: Handler<PointerEvent>;
+  onPointerUp?: Handler<PointerEvent>;
+  onPointerCancel?: Handler<PointerEvent>;
+  onPointerDownCapture?: Handler<PointerEvent>;
+  onPointerMoveCapture?: Handler<PointerEvent>;
+  onPointerUpCapture?: Handler<PointerEvent>;
+  onPointerCancelCapture?: Handler<PointerEvent>;
+  onWheel?: Handler<WheelEvent>;
+  onWheelCapture?: Handler<WheelEvent>;
+  /** A press and release inside the node, with the same pointer. */
+  onPress?: Handler<PressEvent>;
+  onKeyDown?: Handler<KeyEvent>;
+  onKeyUp?: Handler<KeyEvent>;
+  onKeyDownCapture?: Handler<KeyEvent>;
+  onKeyUpCapture?: Handler<KeyEvent>;
+  onTextInput?: Handler<TextInputEvent>;
+  onFocus?: () => void;
+  onBlur?: () => void;
+}
+
+export const HANDLER_NAMES: ReadonlySet<string> = new Set<keyof EventHandlers>([
+  'onPointerDown', 'onPointerMove', 'onPointerUp', 'onPointerCancel',
+  'onPointerDownCapture', 'onPointerMoveCapture', 'onPointerUpCapture', 'onPointerCancelCapture',
+  'onWheel', 'onWheelCapture', 'onPress', 'onKeyDown', 'onKeyUp', 'onKeyDownCapture', 'onKeyUpCapture',
+  'onTextInput', 'onFocus', 'onBlur',
+]);
+
+/** Raw input from a backend, in output pixels, with the device's timestamp in ms. */
+export type InputEvent =
+  | { kind: 'pointer'; type: 'down' | 'move' | 'up' | 'cancel'; x: number; y: number; pointerId: number; pointerType: 'mouse' | 'touch'; button?: number; buttons: number; timestamp: number }
+  | { kind: 'wheel'; x: number; y: number; deltaX: number; deltaY: number; discreteX: number; discreteY: number; timestamp: number }
+  | { kind: 'key'; type: 'down' | 'up'; key: string; code: string; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean; repeat: boolean; timestamp: number }
+  | { kind: 'text'; text: string; timestamp: number };

@@ -1,0 +1,144 @@
+/**
+ * JSX elements and mounting.
+ *
+ * `jsx(type, props)` does not call the component: it returns an element `{ type, props }`.
+ * The component runs once, when the element is mounted into a parent — which is what lets
+ * `Show` and `ErrorBoundary` decide whether (and when) their children exist at all, and
+ * gives every component an owner that is disposed when its part of the tree goes away.
+ *
+ * Mounting a child into a parent node:
+ *   element            run the component (user components get an owner of their own), mount its result
+ *   PlanarNode         insert it
+ *   string / number    a text piece inside <Text>; an error elsewhere
+ *   array              each item
+ *   signal / getter    a slot: a region whose content follows the value (see `mountDynamic`)
+ *   null / boolean     nothing
+ */
+import { untracked } from '@preact/signals-core';
+import { PlanarNode } from '../tree/node.js';
+import { Owner, getOwner, reportError, runWithOwner } from './owner.js';
+import { bindEffect } from './owner.js';
+import { isReactive, read } from './reactive.js';
+
+const ELEMENT = Symbol.for('planar.element');
+/** Marks built-in primitives, which run under their caller's owner instead of one of their own. */
+export const PRIMITIVE = Symbol.for('planar.primitive');
+
+export interface JSXElement {
+  readonly $$kind: typeof ELEMENT;
+  readonly type: (props: never) => unknown;
+  readonly props: Record<string, unknown>;
+}
+
+/** Anything a component may return or take as children. */
+export type Child =
+  | JSXElement | PlanarNode | string | number | boolean | null | undefined
+  | readonly Child[] | (() => Child) | { readonly value: Child; peek(): Child };
+
+export function createElement(type: (props: never) => unknown, props: Record<string, unknown>): JSXElement {
+  return { $$kind: ELEMENT, type, props };
+}
+
+export function isElement(value: unknown): value is JSXElement {
+  return typeof value === 'object' && value !== null && (value as JSXElement).$$kind === ELEMENT;
+}
+
+/** Runs a component once, untracked, under an owner named after it. */
+export function runComponent(element: JSXElement): unknown {
+  const type = element.type as ((props: unknown) => unknown) & { [PRIMITIVE]?: boolean };
+  if (type[PRIMITIVE]) return untracked(() => type(element.props));
+  const parent = getOwner();
+  const owner = new Owner(parent, type.name || 'Anonymous');
+  parent?.onDispose(() => owner.dispose());
+  return runWithOwner(owner, () => {
+    try {
+      return untracked(() => type(element.props));
+    } catch (error) {
+      reportError(error, owner);
+      return null;
+    }
+  });
+}
+
+/** Mounts `child` as the last content of `parent`. */
+export function mountChild(parent: PlanarNode, child: unknown): void {
+  if (child === null || child === undefined || typeof child === 'boolean') return;
+  if (Array.isArray(child)) {
+    for (const c of child) mountChild(parent, c);
+  } else if (child instanceof PlanarNode) {
+    parent.insertBefore(child, null);
+  } else if (isElement(child)) {
+    mountChild(parent, runComponent(child));
+  } else if (typeof child === 'string' || typeof child === 'number') {
+    mountText(parent, String(child));
+  } else if (isReactive(child)) {
+    mountDynamic(parent, child);
+  } else {
+    parent.propError('children', child, 'expected elements, strings, numbers, arrays, signals or getters');
+  }
+}
+
+function mountText(parent: PlanarNode, text: string): PlanarNode | null {
+  if (!parent.paragraphOwner()) {
+    parent.propError('children', text, `the text "${text.slice(0, 40)}" must be inside a <Text>`);
+    return null;
+  }
+  const piece = new PlanarNode('textpiece', 'text', parent.owner);
+  piece.text = text;
+  parent.insertBefore(piece, null);
+  return piece;
+}
+
+/**
+ * A region whose content follows a signal or getter. Each time the value changes, what the
+ * previous value mounted is disposed (its owner goes, and with it its nodes) and the new value
+ * is mounted in its place. A string that replaces a string only updates the text.
+ */
+export function mountDynamic(parent: PlanarNode, value: unknown): PlanarNode {
+  const slot = new PlanarNode('slot', 'dynamic', getOwner());
+  parent.insertBefore(slot, null);
+  getOwner()?.onDispose(() => slot.destroy());
+  bindEffect(() => {
+    const next = read(value);
+    untracked(() => {
+      const only = slot.children.length === 1 ? slot.children[0]! : null;
+      if ((typeof next === 'string' || typeof next === 'number') && only?.kind === 'textpiece') {
+        const text = String(next);
+        if (only.text !== text) {
+          only.text = text;
+          only.paragraphOwner()?.textChanged();
+        }
+        return;
+      }
+      for (const c of slot.children.slice()) slot.removeChild(c);
+      mountChild(slot, next);
+      flushMounts();
+    });
+  }, 'dynamic');
+  return slot;
+}
+
+const mountQueue: { owner: Owner | null; fn: () => void }[] = [];
+
+/**
+ * Runs `fn` once the current component's nodes are mounted (after the mount in progress ends).
+ * @example onMount(() => console.log('tile mounted'));
+ */
+export function onMount(fn: () => void): void {
+  mountQueue.push({ owner: getOwner(), fn });
+}
+
+/** Runs queued onMount callbacks, each under the owner it was registered in. */
+export function flushMounts(): void {
+  while (mountQueue.length) {
+    const { owner, fn } = mountQueue.shift()!;
+    if (owner?.disposed) continue;
+    runWithOwner(owner, () => {
+      try {
+        untracked(fn);
+      } catch (error) {
+        reportError(error, owner);
+      }
+    });
+  }
+}

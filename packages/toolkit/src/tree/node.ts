@@ -1,0 +1,259 @@
+/**
+ * The retained node tree.
+ *
+ * Each `PlanarNode` owns its Yoga node (if it takes part in layout), its resolved paint
+ * properties and its dirty bits. Kinds:
+ *
+ *   root, view, text, image, canvas  boxes: they own a Yoga node
+ *   span                             a <Text> nested in a <Text>: styles a run, no box
+ *   textpiece                        a string inside a <Text>
+ *   slot                             a dynamic region (Show, For, a getter child): no box;
+ *                                    its children are laid out as children of the nearest box
+ *
+ * Dirty bits say what a frame must redo for a node:
+ *   PAINT     its own pixels changed, same place (a colour, an image, a redraw)
+ *   GEOMETRY  its place or extent changed (layout, transform, shadow): damage old and new bounds
+ *   ADDED     newly attached: damage its new bounds
+ *   SUBTREE   some descendant has a bit set; lets the frame skip clean subtrees
+ * Layout dirtiness is Yoga's own; the scene only remembers that `calculateLayout` is due.
+ */
+import Yoga, { type Node as YogaNode } from 'yoga-layout';
+import type { Owner } from '../jsx/owner.js';
+import type { Affine, Box, Rect } from './geometry.js';
+import { IDENTITY } from './geometry.js';
+import type { PaintProps } from './paint-state.js';
+import { emptyPaint } from './paint-state.js';
+import type { EventHandlers } from '../input/events.js';
+import type { ResolvedText } from '../style/paint-props.js';
+
+export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot';
+
+export const PAINT = 1;
+export const GEOMETRY = 2;
+export const ADDED = 4;
+export const SUBTREE = 8;
+
+/** What a node needs from the scene it is attached to. */
+export interface SceneLink {
+  requestFrame(): void;
+  markLayoutDirty(): void;
+  /** Damage a rect of the node's layer, in logical px. */
+  damage(rect: Rect): void;
+  nodeDetached(node: PlanarNode): void;
+  reportPropError(node: PlanarNode, prop: string, value: unknown, problem: string): void;
+}
+
+/** Kind-specific behaviour: text paragraphs, images, canvas pictures. */
+export interface NodeContent {
+  /** How far painting may reach outside the border box, in px, on every side. */
+  overhang(node: PlanarNode): number;
+  paint(canvas: unknown, node: PlanarNode): void;
+  /** Called when the node's size changed, before paint. */
+  resized?(node: PlanarNode): void;
+  dispose(): void;
+}
+
+const BOX_KINDS = new Set<NodeKind>(['root', 'view', 'text', 'image', 'canvas']);
+const yogaConfig = Yoga.Config.create();
+let liveYogaNodes = 0;
+
+export class PlanarNode {
+  readonly kind: NodeKind;
+  yoga: YogaNode | null;
+  parent: PlanarNode | null = null;
+  children: PlanarNode[] = [];
+  scene: SceneLink | null = null;
+  /** The owner of the component that created this node (for error paths and context). */
+  owner: Owner | null;
+  /** The primitive's name as a user wrote it: View, Text, Image, Canvas. */
+  readonly component: string;
+  testId: string | undefined;
+  handlers: EventHandlers = {};
+  focusable = false;
+  /** Resolved paint properties of boxes. */
+  paint: PaintProps = emptyPaint();
+  /** Own text properties (text and span), before inheritance. */
+  textStyle: Partial<ResolvedText> = {};
+  /** The string of a textpiece. */
+  text = '';
+  content: NodeContent | null = null;
+  hidden = false;
+  destroyed = false;
+
+  /** Border box relative to the nearest box ancestor, from Yoga. */
+  layout: Box = { x: 0, y: 0, width: 0, height: 0 };
+  /** Computed border widths and padding: top, right, bottom, left. */
+  border: [number, number, number, number] = [0, 0, 0, 0];
+  padding: [number, number, number, number] = [0, 0, 0, 0];
+  /** Local transform (position and `transform`), and the total one to layer coordinates. */
+  local: Affine = IDENTITY;
+  matrix: Affine = IDENTITY;
+  /** Layer-space bounds of what this node paints itself, and of it with its descendants. */
+  bounds: Rect | null = null;
+  subtreeBounds: Rect | null = null;
+  flags = 0;
+
+  constructor(kind: NodeKind, component: string, owner: Owner | null) {
+    this.kind = kind;
+    this.component = component;
+    this.owner = owner;
+    this.yoga = BOX_KINDS.has(kind) ? Yoga.Node.create(yogaConfig) : null;
+    if (this.yoga) liveYogaNodes++;
+  }
+
+  get isBox(): boolean {
+    return this.yoga !== null;
+  }
+
+  /** Sets dirty bits and marks the path to the root, asking for a frame. */
+  invalidate(bits: number): void {
+    this.flags |= bits;
+    for (let p = this.parent; p && !(p.flags & SUBTREE); p = p.parent) p.flags |= SUBTREE;
+    this.scene?.requestFrame();
+  }
+
+  /** Tells the scene that Yoga has work to do. */
+  layoutChanged(): void {
+    this.scene?.markLayoutDirty();
+  }
+
+  /** The nearest ancestor that is a box (skipping slots and spans). */
+  boxParent(): PlanarNode | null {
+    let p = this.parent;
+    while (p && !p.isBox) p = p.parent;
+    return p;
+  }
+
+  /** The <Text> whose paragraph this node is part of (itself for a text). */
+  paragraphOwner(): PlanarNode | null {
+    for (let n: PlanarNode | null = this; n; n = n.parent) {
+      if (n.kind === 'text') return n;
+      if (n.kind !== 'span' && n.kind !== 'textpiece' && n.kind !== 'slot') return null;
+    }
+    return null;
+  }
+
+  /** Inserts `child` before `before` (or last), moving it if it is attached elsewhere. */
+  insertBefore(child: PlanarNode, before: PlanarNode | null): void {
+    if (child === before) return;
+    if (child.parent) child.parent.removeChild(child);
+    const index = before ? this.children.indexOf(before) : -1;
+    if (index >= 0) this.children.splice(index, 0, child);
+    else this.children.push(child);
+    child.parent = this;
+    if (this.scene) child.attach(this.scene);
+    this.childrenChanged(child);
+  }
+
+  /** Removes `child`; its last painted area is damaged. */
+  removeChild(child: PlanarNode): void {
+    const i = this.children.indexOf(child);
+    if (i < 0) return;
+    this.children.splice(i, 1);
+    if (child.scene) {
+      if (child.subtreeBounds) child.scene.damage(child.subtreeBounds);
+      child.detach();
+    }
+    child.parent = null;
+    if (child.yoga) child.yoga.getParent()?.removeChild(child.yoga);
+    this.childrenChanged(null);
+  }
+
+  private childrenChanged(added: PlanarNode | null): void {
+    const text = this.paragraphOwner();
+    if (text) {
+      text.textChanged();
+    } else {
+      const box = this.isBox ? this : this.boxParent();
+      box?.syncYogaChildren();
+    }
+    if (added) added.invalidate(ADDED);
+    else this.invalidate(PAINT);
+  }
+
+  /** Called when the text or text style of this paragraph changed. */
+  textChanged(): void {
+    (this.content as { invalidate?: () => void } | null)?.invalidate?.();
+    this.yoga?.markDirty();
+    this.layoutChanged();
+    this.invalidate(PAINT);
+  }
+
+  /** The boxes laid out as this node's Yoga children: its children, looking through slots. */
+  layoutChildren(out: PlanarNode[] = []): PlanarNode[] {
+    for (const c of this.children) {
+      if (c.isBox) out.push(c);
+      else if (c.kind === 'slot') c.layoutChildren(out);
+    }
+    return out;
+  }
+
+  /** Makes the Yoga children match `layoutChildren()`, touching only what differs. */
+  syncYogaChildren(): void {
+    const yoga = this.yoga;
+    if (!yoga || this.kind === 'text') return;
+    const wanted = this.layoutChildren();
+    const count = yoga.getChildCount();
+    let same = 0;
+    while (same < wanted.length && same < count && yoga.getChild(same) === wanted[same]!.yoga) same++;
+    if (same === wanted.length && same === count) return;
+    for (let i = count - 1; i >= same; i--) yoga.removeChild(yoga.getChild(i));
+    for (let i = same; i < wanted.length; i++) {
+      const y = wanted[i]!.yoga!;
+      y.getParent()?.removeChild(y);
+      yoga.insertChild(y, i);
+    }
+    this.layoutChanged();
+  }
+
+  attach(scene: SceneLink): void {
+    this.scene = scene;
+    this.flags |= ADDED;
+    for (const c of this.children) c.attach(scene);
+  }
+
+  detach(): void {
+    const scene = this.scene;
+    this.scene = null;
+    this.bounds = null;
+    this.subtreeBounds = null;
+    this.flags = 0;
+    for (const c of this.children) c.detach();
+    scene?.nodeDetached(this);
+  }
+
+  /** Reports a bad prop value through the scene (or the console when not attached). */
+  propError(prop: string, value: unknown, problem: string): void {
+    if (this.scene) this.scene.reportPropError(this, prop, value, problem);
+    else pendingPropErrors.push({ node: this, prop, value, problem });
+  }
+
+  /** Frees the Yoga node and content; the node is unusable afterwards. Safe to call twice. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.parent?.removeChild(this);
+    for (const c of this.children) {
+      c.parent = null;
+      if (c.yoga) this.yoga?.removeChild(c.yoga);
+    }
+    this.children = [];
+    this.content?.dispose();
+    this.content = null;
+    if (this.yoga) {
+      this.yoga.getParent()?.removeChild(this.yoga);
+      this.yoga.free();
+      this.yoga = null;
+      liveYogaNodes--;
+    }
+  }
+}
+
+/** Prop errors found before a node was attached; the scene reports them on attach. */
+export const pendingPropErrors: { node: PlanarNode; prop: string; value: unknown; problem: string }[] = [];
+
+
+/** Yoga nodes currently allocated by Planar (for leak tests). */
+export function yogaNodeCount(): number {
+  return liveYogaNodes;
+}
