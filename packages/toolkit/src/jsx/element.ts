@@ -33,7 +33,7 @@ export interface JSXElement {
 /** Anything a component may return or take as children. */
 export type Child =
   | JSXElement | PlanarNode | string | number | boolean | null | undefined
-  | readonly Child[] | (() => Child) | { readonly value: Child; peek(): Child };
+  | readonly Child[] | (() => Child) | { readonly value: Child; peek(): Child } | Region;
 
 export function createElement(type: (props: never) => unknown, props: Record<string, unknown>): JSXElement {
   return { $$kind: ELEMENT, type, props };
@@ -43,21 +43,38 @@ export function isElement(value: unknown): value is JSXElement {
   return typeof value === 'object' && value !== null && (value as JSXElement).$$kind === ELEMENT;
 }
 
-/** Runs a component once, untracked, under an owner named after it. */
-export function runComponent(element: JSXElement): unknown {
+/**
+ * Runs a component once, untracked, under an owner named after it, and mounts what it
+ * returned under that same owner (so context, error boundaries and disposal follow it).
+ */
+function mountElement(parent: PlanarNode, element: JSXElement): void {
   const type = element.type as ((props: unknown) => unknown) & { [PRIMITIVE]?: boolean };
-  if (type[PRIMITIVE]) return untracked(() => type(element.props));
-  const parent = getOwner();
-  const owner = new Owner(parent, type.name || 'Anonymous');
-  parent?.onDispose(() => owner.dispose());
-  return runWithOwner(owner, () => {
+  if (type[PRIMITIVE]) {
+    mountChild(parent, untracked(() => type(element.props)));
+    return;
+  }
+  const owner = new Owner(getOwner(), type.name || 'Anonymous');
+  getOwner()?.onDispose(() => owner.dispose());
+  runWithOwner(owner, () => {
+    let result: unknown;
     try {
-      return untracked(() => type(element.props));
+      result = untracked(() => type(element.props));
     } catch (error) {
       reportError(error, owner);
-      return null;
+      return;
     }
+    mountChild(parent, result);
   });
+}
+
+const REGION = Symbol.for('planar.region');
+
+/** A region a component fills itself: `setup` gets the slot node it owns (used by For). */
+export interface Region { readonly [REGION]: (slot: PlanarNode) => void }
+
+/** Makes a region whose content `setup` manages through the slot node it is given. */
+export function region(setup: (slot: PlanarNode) => void): Region {
+  return { [REGION]: setup };
 }
 
 /** Mounts `child` as the last content of `parent`. */
@@ -68,7 +85,12 @@ export function mountChild(parent: PlanarNode, child: unknown): void {
   } else if (child instanceof PlanarNode) {
     parent.insertBefore(child, null);
   } else if (isElement(child)) {
-    mountChild(parent, runComponent(child));
+    mountElement(parent, child);
+  } else if (typeof child === 'object' && REGION in child) {
+    const slot = new PlanarNode('slot', 'region', getOwner());
+    parent.insertBefore(slot, null);
+    getOwner()?.onDispose(() => slot.destroy());
+    (child as Region)[REGION](slot);
   } else if (typeof child === 'string' || typeof child === 'number') {
     mountText(parent, String(child));
   } else if (isReactive(child)) {

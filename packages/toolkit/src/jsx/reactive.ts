@@ -17,5 +17,5 @@ export function isReactive(value: unknown): value is ReadonlySignal<unknown> | (
 export function read<T>(value: Reactive<T>): T {
   if (value instanceof Signal) return value.value as T;
   if (typeof value === 'function') return (value as () => T)();
-  return value;
+  return value as T;
 }

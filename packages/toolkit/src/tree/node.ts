@@ -41,6 +41,10 @@ export interface SceneLink {
   damage(rect: Rect): void;
   nodeDetached(node: PlanarNode): void;
   reportPropError(node: PlanarNode, prop: string, value: unknown, problem: string): void;
+  /** The node's border box in output pixels. */
+  outputBox(node: PlanarNode): Box;
+  focus(node: PlanarNode | null): void;
+  readonly focused: PlanarNode | null;
 }
 
 /** Kind-specific behaviour: text paragraphs, images, canvas pictures. */
@@ -58,7 +62,7 @@ const yogaConfig = Yoga.Config.create();
 let liveYogaNodes = 0;
 
 export class PlanarNode {
-  readonly kind: NodeKind;
+  kind: NodeKind;
   yoga: YogaNode | null;
   parent: PlanarNode | null = null;
   children: PlanarNode[] = [];
@@ -136,6 +140,11 @@ export class PlanarNode {
   /** Inserts `child` before `before` (or last), moving it if it is attached elsewhere. */
   insertBefore(child: PlanarNode, before: PlanarNode | null): void {
     if (child === before) return;
+    if (child.kind === 'text' && this.paragraphOwner()) child.becomeSpan();
+    if (child.isBox && this.paragraphOwner()) {
+      this.propError('children', child.component, `<${child.component}> cannot be inside a <Text>: only strings, numbers and nested <Text> can`);
+      return;
+    }
     if (child.parent) child.parent.removeChild(child);
     const index = before ? this.children.indexOf(before) : -1;
     if (index >= 0) this.children.splice(index, 0, child);
@@ -168,12 +177,13 @@ export class PlanarNode {
       box?.syncYogaChildren();
     }
     if (added) added.invalidate(ADDED);
-    else this.invalidate(PAINT);
+    else this.invalidate(0);
   }
 
   /** Called when the text or text style of this paragraph changed. */
   textChanged(): void {
-    (this.content as { invalidate?: () => void } | null)?.invalidate?.();
+    if (!this.content) return;
+    (this.content as { invalidate?: () => void }).invalidate?.();
     this.yoga?.markDirty();
     this.layoutChanged();
     this.invalidate(PAINT);
@@ -204,6 +214,19 @@ export class PlanarNode {
       yoga.insertChild(y, i);
     }
     this.layoutChanged();
+  }
+
+  /** A <Text> inside a <Text> styles a run of the outer paragraph: it gives up its box. */
+  becomeSpan(): void {
+    this.kind = 'span';
+    this.content?.dispose();
+    this.content = null;
+    if (this.yoga) {
+      this.yoga.getParent()?.removeChild(this.yoga);
+      this.yoga.free();
+      this.yoga = null;
+      liveYogaNodes--;
+    }
   }
 
   attach(scene: SceneLink): void {

@@ -1,0 +1,226 @@
+/**
+ * createApp: mounts a component tree on a display and keeps it on screen.
+ *
+ * It loads CanvasKit and the fonts, opens the backend, builds the scene, mounts the root
+ * component under a root owner whose catcher turns every uncaught error into an `error`
+ * event, and renders until the first frame is presented. From then on the frame loop
+ * renders only when something changed.
+ */
+import mitt from 'mitt';
+import { PNG } from 'pngjs';
+import { Owner, runWithOwner } from '../jsx/owner.js';
+import { createElement, flushMounts, mountChild, type Child } from '../jsx/element.js';
+import { loadCanvasKit } from '../render/canvaskit.js';
+import { initFonts } from '../render/fonts.js';
+import { openDisplay, type BackendKind } from '../backend/select.js';
+import type { Display } from '../backend/contract.js';
+import { Scene, type Rotation } from '../tree/scene.js';
+import type { PlanarNode } from '../tree/node.js';
+import { Compositor } from '../compositor/compositor.js';
+import { emptyStats, type FrameStats } from '../compositor/stats.js';
+import { FrameLoop } from './frame-loop.js';
+import { RealClock, VirtualClock, type Clock } from './clock.js';
+import { APP_SERVICES } from './services.js';
+import { InputDispatcher } from '../input/dispatcher.js';
+import { toColor4 } from '../style/paint-props.js';
+
+export interface AppOptions {
+  backend?: BackendKind;
+  /** Logical px; headless defaults to 800x480, wayland/kms take the output's size. */
+  width?: number;
+  height?: number;
+  /** Physical px per logical px (default 1, or the output's scale). */
+  scale?: number;
+  rotation?: Rotation;
+  fullscreen?: boolean;
+  title?: string;
+  appId?: string;
+  cursor?: 'hidden' | 'default';
+  /** The colour behind everything (default white). */
+  background?: string;
+  /** @internal The testing API drives a virtual clock and renders frames itself. */
+  clock?: 'real' | 'virtual';
+}
+
+export type AppEvents = {
+  frame: FrameStats;
+  error: Error;
+  close: { reason: string };
+  resize: { width: number; height: number };
+  device: { kind: 'pointer' | 'touch' | 'keyboard'; added: boolean };
+};
+
+export interface App {
+  /** The backend in use. */
+  readonly backend: 'headless' | 'wayland' | 'kms';
+  /** Logical size. */
+  readonly width: number;
+  readonly height: number;
+  /** Stats of the last rendered frame. */
+  readonly stats: FrameStats;
+  /** A PNG of the composed output (all layers). */
+  screenshot(): Promise<Uint8Array>;
+  on<K extends keyof AppEvents>(event: K, cb: (e: AppEvents[K]) => void): () => void;
+  close(): Promise<void>;
+}
+
+const DEBUG = new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Everything an app is made of; the testing API reaches in here. */
+export interface AppInternals {
+  app: App;
+  scene: Scene;
+  display: Display;
+  loop: FrameLoop;
+  clock: Clock;
+  compositor: Compositor;
+  dispatcher: InputDispatcher;
+}
+
+/**
+ * Mounts `root` on a display and resolves once the first frame is presented.
+ * @example const app = await createApp(() => <Dashboard />, { backend: 'auto' });
+ */
+export async function createApp(root: () => Child, options: AppOptions = {}): Promise<App> {
+  return (await startApp(root, options)).app;
+}
+
+export async function startApp(root: () => Child, options: AppOptions = {}): Promise<AppInternals> {
+  validateOptions(options);
+  await loadCanvasKit();
+  await initFonts();
+  const virtual = options.clock === 'virtual';
+  const rotation = options.rotation ?? 0;
+  const turned = rotation % 180 !== 0;
+  const { kind, display } = await openDisplay(options.backend ?? 'auto', {
+    width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
+    title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer',
+  }, (line) => console.error(line));
+  const scale = options.scale ?? display.info.scale;
+  const outW = display.info.width, outH = display.info.height;
+  const [lw, lh] = rotation % 180 ? [outH / scale, outW / scale] : [outW / scale, outH / scale];
+  const width = options.width ?? lw, height = options.height ?? lh;
+
+  const emitter = mitt<AppEvents>();
+  const clock: Clock = virtual ? new VirtualClock() : new RealClock();
+  let lastStats = emptyStats();
+  let closed = false;
+  const reportedProps = new Set<string>();
+  const production = process.env.NODE_ENV === 'production';
+
+  const emitError = (error: Error) => {
+    if (emitter.all.get('error')?.length) emitter.emit('error', error);
+    else console.error(`planar: ${error.stack ?? error.message}`);
+  };
+
+  const scene: Scene = new Scene({
+    requestFrame: () => loop.request(),
+    propError: (node, prop, value, problem) => {
+      const where = [node.owner?.path(), node.component].filter(Boolean).join(' › ');
+      const shown = typeof value === 'string' ? JSON.stringify(value) : Number.isNaN(value) ? 'NaN' : safeString(value);
+      const message = `bad prop on <${where}>: ${prop} = ${shown}: ${problem}`;
+      const key = `${where}|${prop}|${shown}`;
+      if (reportedProps.has(key)) return;
+      reportedProps.add(key);
+      if (production) console.warn(`planar: ${message}`);
+      else emitError(Object.assign(new Error(message), { componentPath: where, prop, value }));
+    },
+    focusChanged: (from: PlanarNode | null, to: PlanarNode | null) => {
+      from?.handlers.onBlur?.();
+      to?.handlers.onFocus?.();
+    },
+  }, width, height, scale, rotation);
+
+  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), DEBUG);
+  const loop: FrameLoop = new FrameLoop(clock, async () => {
+    const stats = await compositor.render();
+    lastStats = stats;
+    if (stats.skipped) clock.setTimer(4, () => loop.request());
+    emitter.emit('frame', stats);
+  }, (error) => emitError(error as Error), virtual);
+  const dispatcher = new InputDispatcher(scene);
+
+  const owner = new Owner(null, undefined);
+  owner.catcher = (error) => emitError(error);
+  owner.contexts = new Map([[APP_SERVICES, { clock, loop }]]);
+
+  const offs = [
+    display.on('input', (e) => dispatcher.dispatch(e)),
+    display.on('resize', ({ width: w, height: h, scale: s }) => {
+      const [nw, nh] = rotation % 180 ? [h / s, w / s] : [w / s, h / s];
+      scene.resize(nw, nh, s);
+      compositor.resize();
+      emitter.emit('resize', { width: nw, height: nh });
+    }),
+    display.on('device', (e) => emitter.emit('device', e)),
+    display.on('error', (e) => emitError(e)),
+    display.on('close', ({ reason }) => {
+      if (closed) return;
+      if (emitter.all.get('close')?.length) emitter.emit('close', { reason });
+      else {
+        console.error(`planar: the display closed: ${reason}`);
+        process.exit(1);
+      }
+      void app.close();
+    }),
+  ];
+
+  const app: App = {
+    backend: kind,
+    get width() { return scene.width; },
+    get height() { return scene.height; },
+    get stats() { return lastStats; },
+    async screenshot() {
+      const { width: w, height: h, pixels } = await display.capture();
+      const png = new PNG({ width: w, height: h });
+      png.data = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+      return new Uint8Array(PNG.sync.write(png));
+    },
+    on(event, cb) {
+      emitter.on(event, cb);
+      return () => emitter.off(event, cb);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      loop.stop();
+      owner.dispose();
+      for (const off of offs) off();
+      scene.root.destroy();
+      compositor.dispose();
+      await display.close();
+      emitter.all.clear();
+    },
+  };
+
+  runWithOwner(owner, () => {
+    mountChild(scene.root, createElement(root as (p: never) => unknown, {}));
+    flushMounts();
+  });
+  scene.flushPendingPropErrors();
+  loop.request();
+  await loop.tick();
+  return { app, scene, display, loop, clock, compositor, dispatcher };
+}
+
+function safeString(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function validateOptions(o: AppOptions): void {
+  const bad = (what: string) => {
+    throw new Error(`createApp: ${what}`);
+  };
+  for (const key of ['width', 'height', 'scale'] as const) {
+    const v = o[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
+  }
+  if (o.rotation !== undefined && ![0, 90, 180, 270].includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
+  if (o.backend !== undefined && !['auto', 'headless', 'wayland', 'kms'].includes(o.backend)) {
+    bad(`backend must be 'auto', 'headless', 'wayland' or 'kms', got ${String(o.backend)}`);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * What components reach through their owner: the clock and frame loop of the app they are
+ * mounted in. Timers and animations use these, so the testing clock drives them too.
+ */
+import { getOwner } from '../jsx/owner.js';
+import type { Clock } from './clock.js';
+import type { FrameLoop } from './frame-loop.js';
+
+export const APP_SERVICES = Symbol('planar.app');
+
+export interface AppServices {
+  clock: Clock;
+  loop: FrameLoop;
+}
+
+/** The services of the app the current component belongs to; throws a clear error outside one. */
+export function appServices(what: string): AppServices {
+  const found = getOwner()?.lookup(APP_SERVICES);
+  if (!found?.found) throw new Error(`${what} must be called while a component of a running app runs (inside a component, effect or handler)`);
+  return found.value as AppServices;
+}

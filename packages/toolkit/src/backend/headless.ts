@@ -1,0 +1,149 @@
+/**
+ * The headless backend: the backend contract in memory. Buffers are plain arrays, `commit`
+ * composes the layers into an output image, and presents either on a 60 Hz timer (a stand-in
+ * for vblank) or at once when a test drives the clock. Input is injected with `inject()`.
+ */
+import mitt from 'mitt';
+import type {
+  Backend, DamageRect, Display, DisplayBuffer, DisplayEvents, DisplayState, OpenOptions,
+  OutputInfo, PixelFormat, PlaneInfo, Presented, TestResult,
+} from './contract.js';
+import type { InputEvent } from '../input/events.js';
+import { copyRects } from './pixels.js';
+
+let nextBufferId = 1;
+
+class MemoryBuffer implements DisplayBuffer {
+  readonly id = nextBufferId++;
+  readonly stride: number;
+  pixels: Uint8Array;
+  busy = false;
+
+  constructor(readonly width: number, readonly height: number, readonly format: PixelFormat) {
+    this.stride = width * 4;
+    this.pixels = new Uint8Array(this.stride * height);
+  }
+
+  write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
+    return copyRects(source, sourceStride, this.pixels, this.stride, rects, this.format);
+  }
+
+  destroy(): void {
+    this.pixels = new Uint8Array(0);
+  }
+}
+
+export interface HeadlessOptions extends OpenOptions {
+  /** 'timer' presents at 60 Hz; 'immediate' presents at once (the testing clock drives frames). */
+  pacing?: 'timer' | 'immediate';
+}
+
+export class HeadlessDisplay implements Display {
+  readonly info: OutputInfo;
+  readonly planes: PlaneInfo[];
+  private readonly emitter = mitt<DisplayEvents>();
+  private output: Uint8Array;
+  private shown = new Map<number, MemoryBuffer>();
+  private lastPresent = 0;
+  private closed = false;
+
+  constructor(private readonly options: HeadlessOptions) {
+    const scale = options.scale ?? 1;
+    const width = Math.round((options.width ?? 800) * scale);
+    const height = Math.round((options.height ?? 480) * scale);
+    this.info = {
+      name: 'HEADLESS-1', width, height, refreshMhz: 60000, physicalWidthMm: 0, physicalHeightMm: 0,
+      scale, preferredFormat: 'ABGR8888',
+    };
+    this.planes = [{
+      id: 1, type: 'primary', formats: ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'],
+      zpos: null, alpha: true, scaling: false, maxWidth: 16384, maxHeight: 16384, mustCoverOutput: true,
+    }];
+    this.output = new Uint8Array(width * height * 4);
+  }
+
+  allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
+    return new MemoryBuffer(width, height, format);
+  }
+
+  test(state: DisplayState): TestResult {
+    // One primary plane: the bottom layer, if it covers the output, goes on it.
+    const bottom = [...state.layers].sort((a, b) => a.zIndex - b.zIndex)[0];
+    const covers = bottom && bottom.x === 0 && bottom.y === 0 && bottom.buffer.width === this.info.width && bottom.buffer.height === this.info.height;
+    return { onPlanes: covers ? [bottom.id] : [] };
+  }
+
+  async commit(state: DisplayState): Promise<Presented> {
+    if (this.closed) throw new Error('the headless display is closed');
+    const layers = [...state.layers].sort((a, b) => a.zIndex - b.zIndex);
+    for (const layer of layers) {
+      const buffer = layer.buffer as MemoryBuffer;
+      const previous = this.shown.get(layer.id);
+      if (previous && previous !== buffer) previous.busy = false;
+      buffer.busy = true;
+      this.shown.set(layer.id, buffer);
+    }
+    const root = layers[0];
+    if (root) {
+      const b = root.buffer as MemoryBuffer;
+      copyRects(b.pixels, b.stride, this.output, this.info.width * 4, root.damage, 'ABGR8888');
+    }
+    if (this.options.pacing === 'immediate') return { presentedAt: performance.now() };
+    const interval = 1e6 / this.info.refreshMhz;
+    const now = performance.now();
+    const at = Math.max(now, this.lastPresent + interval);
+    this.lastPresent = at;
+    await new Promise((r) => setTimeout(r, at - now));
+    return { presentedAt: performance.now() };
+  }
+
+  async capture(): Promise<{ width: number; height: number; pixels: Uint8Array }> {
+    return this.captureSync();
+  }
+
+  /** The composed output now, as straight-alpha RGBA. */
+  captureSync(): { width: number; height: number; pixels: Uint8Array } {
+    return { width: this.info.width, height: this.info.height, pixels: unpremultiply(this.output) };
+  }
+
+  /** Delivers an input event as if a device had produced it. */
+  inject(event: InputEvent): void {
+    this.emitter.emit('input', event);
+  }
+
+  on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
+    this.emitter.on(event, cb);
+    return () => this.emitter.off(event, cb);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.emitter.all.clear();
+    for (const b of this.shown.values()) b.busy = false;
+    this.shown.clear();
+  }
+}
+
+/** Straight alpha from premultiplied, into a new array. */
+export function unpremultiply(src: Uint8Array): Uint8Array {
+  const out = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i += 4) {
+    const a = src[i + 3]!;
+    if (a === 255 || a === 0) {
+      out[i] = src[i]!; out[i + 1] = src[i + 1]!; out[i + 2] = src[i + 2]!; out[i + 3] = a;
+    } else {
+      out[i] = Math.min(255, Math.round((src[i]! * 255) / a));
+      out[i + 1] = Math.min(255, Math.round((src[i + 1]! * 255) / a));
+      out[i + 2] = Math.min(255, Math.round((src[i + 2]! * 255) / a));
+      out[i + 3] = a;
+    }
+  }
+  return out;
+}
+
+export const headless: Backend & { open(o: HeadlessOptions): Promise<HeadlessDisplay> } = {
+  kind: 'headless',
+  async open(options: HeadlessOptions) {
+    return new HeadlessDisplay(options);
+  },
+};

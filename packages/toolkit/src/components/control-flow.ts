@@ -1,0 +1,151 @@
+/**
+ * Control flow as components: Show, For, ErrorBoundary, and context.
+ * Each is a slot whose content follows a signal; what it stops showing is disposed.
+ */
+import { computed, signal, untracked, type ReadonlySignal } from '@preact/signals-core';
+import { Owner, getOwner, reportError, runWithOwner, bindEffect } from '../jsx/owner.js';
+import { flushMounts, mountChild, region, type Child } from '../jsx/element.js';
+import { read, type Reactive } from '../jsx/reactive.js';
+import { PlanarNode } from '../tree/node.js';
+
+/**
+ * Shows `children` while `when` is truthy, else `fallback`. Children may be a function of the value.
+ * @example <Show when={user} fallback={<Text>Signed out</Text>}>{(u) => <Text>{() => u().name}</Text>}</Show>
+ */
+export function Show<T>(props: {
+  when: Reactive<T | undefined | null | false>;
+  fallback?: Child;
+  children: Child | ((value: () => T) => Child);
+}): Child {
+  const value = computed(() => read(props.when));
+  const shown = computed(() => !!value.value);
+  return () => {
+    if (!shown.value) return props.fallback;
+    const c = props.children;
+    return typeof c === 'function' && c.length > 0 ? (c as (v: () => T) => Child)(() => value.value as T) : (c as Child);
+  };
+}
+
+/**
+ * A keyed list: each item is rendered once and its nodes move when the list reorders.
+ * Items are keyed by identity unless `key` is given.
+ * @example <For each={rooms}>{(room, index) => <Tile room={room} />}</For>
+ */
+export function For<T>(props: {
+  each: Reactive<readonly T[] | undefined | null>;
+  key?: (item: T) => unknown;
+  fallback?: Child;
+  children: (item: T, index: ReadonlySignal<number>) => Child;
+}): Child {
+  const parentOwner = getOwner();
+  const keyOf = props.key ?? ((item: T) => item);
+  return region((slot: PlanarNode) => {
+    interface Row { owner: Owner; nodes: PlanarNode; index: ReturnType<typeof signal<number>> }
+    let rows = new Map<unknown, Row>();
+    let fallback: Owner | null = null;
+    bindEffect(() => {
+      const items = read(props.each) ?? [];
+      untracked(() => {
+        const next = new Map<unknown, Row>();
+        items.forEach((item, i) => {
+          const key = keyOf(item);
+          if (next.has(key)) {
+            reportError(new Error(`<For> got the key ${String(key)} twice: give each item a unique key (the key prop)`), parentOwner);
+            return;
+          }
+          let row = rows.get(key);
+          if (row) {
+            rows.delete(key);
+            row.index.value = i;
+          } else {
+            const owner = new Owner(parentOwner, undefined);
+            const group = new PlanarNode('slot', 'For item', owner);
+            const index = signal(i);
+            runWithOwner(owner, () => {
+              try {
+                mountChild(group, props.children(item, index));
+              } catch (error) {
+                reportError(error, owner);
+              }
+            });
+            row = { owner, nodes: group, index };
+          }
+          next.set(key, row);
+        });
+        for (const row of rows.values()) {
+          slot.removeChild(row.nodes);
+          row.owner.dispose();
+          row.nodes.destroy();
+        }
+        rows = next;
+        if (fallback && rows.size) {
+          fallback.dispose();
+          fallback = null;
+        }
+        // Put rows in order, moving only the nodes that are out of place.
+        let i = 0;
+        const ordered = [...rows.values()].map((r) => r.nodes);
+        for (const nodes of ordered) {
+          const at = slot.children[i];
+          if (at !== nodes) slot.insertBefore(nodes, at ?? null);
+          i++;
+        }
+        if (!rows.size && props.fallback && !fallback) {
+          fallback = new Owner(parentOwner, undefined);
+          runWithOwner(fallback, () => mountChild(slot, props.fallback));
+        }
+        flushMounts();
+      });
+    }, 'For');
+    getOwner()?.onDispose(() => {
+      for (const row of rows.values()) row.owner.dispose();
+      fallback?.dispose();
+    });
+  });
+}
+
+/**
+ * Catches errors thrown below it (while mounting, in effects and in event handlers) and
+ * shows `fallback(error, reset)` instead; `reset` mounts the children again.
+ * @example <ErrorBoundary fallback={(e, reset) => <Text onPress={reset}>{e.message}</Text>}>…</ErrorBoundary>
+ */
+export function ErrorBoundary(props: { fallback: (error: Error, reset: () => void) => Child; children: Child }): Child {
+  const failure = signal<Error | null>(null);
+  const owner = getOwner();
+  if (owner) owner.catcher = (error) => { failure.value = error; };
+  const reset = () => { failure.value = null; };
+  return () => {
+    const error = failure.value;
+    return error ? untracked(() => props.fallback(error, reset)) : props.children;
+  };
+}
+
+export interface Context<T> {
+  readonly id: symbol;
+  readonly defaultValue: T;
+  /** Provides `value` to every component below. */
+  Provider: (props: { value: T; children: Child }) => Child;
+}
+
+/**
+ * Creates a context for values passed down without props (themes, services).
+ * @example const Theme = createContext({ accent: '#0af' }); … <Theme.Provider value={dark}>…</Theme.Provider>
+ */
+export function createContext<T>(defaultValue: T, name = 'Context'): Context<T> {
+  const id = Symbol(name);
+  return {
+    id,
+    defaultValue,
+    Provider: (props) => {
+      const owner = getOwner();
+      if (owner) (owner.contexts ??= new Map()).set(id, props.value);
+      return props.children;
+    },
+  };
+}
+
+/** The nearest provided value of a context, or its default. */
+export function useContext<T>(context: Context<T>): T {
+  const found = getOwner()?.lookup(context.id);
+  return found?.found ? (found.value as T) : context.defaultValue;
+}

@@ -1,0 +1,63 @@
+/**
+ * Buffer ages.
+ *
+ * A layer shows one of (at least) three display buffers, and the display may hold two of them
+ * while the third is drawn. A buffer that was last written N frames ago is missing the damage
+ * of those N frames; copying just that union, instead of the whole layer, is what makes a
+ * one-label frame cheap. So each buffer keeps the damage it has missed:
+ *
+ *   frame:      1     2     3     4
+ *   damage:     A     B     C     D
+ *   buffer 0:  [w]    +B    +C    [w: copy B∪C∪D]     (written in frames 1 and 4)
+ *   buffer 1:   +A   [w]    +C    +D
+ *   buffer 2:   +A    +B   [w]    +D
+ *
+ * A buffer never written, or whose missed damage grew past a limit, is copied whole. When
+ * every buffer is busy, `acquire` returns null: the frame is skipped and retried when one is
+ * released, never blocked on.
+ */
+import type { DamageRect, Display, DisplayBuffer, PixelFormat } from '../backend/contract.js';
+
+const MAX_RECTS = 32;
+
+interface Slot { buffer: DisplayBuffer; missed: DamageRect[] | 'all' }
+
+export class BufferPool {
+  private slots: Slot[] = [];
+
+  constructor(private readonly display: Display, readonly width: number, readonly height: number, readonly format: PixelFormat, count = 3) {
+    for (let i = 0; i < count; i++) {
+      this.slots.push({ buffer: display.allocate(width, height, format), missed: 'all' });
+    }
+  }
+
+  /** A free buffer and what must be copied into it for this frame's `damage`, or null when all are busy. */
+  acquire(damage: readonly DamageRect[]): { buffer: DisplayBuffer; copy: DamageRect[]; age: number } | null {
+    const slot = this.slots.find((s) => !s.buffer.busy);
+    if (!slot) return null;
+    for (const s of this.slots) {
+      if (s === slot || s.missed === 'all') continue;
+      s.missed.push(...damage);
+      if (s.missed.length > MAX_RECTS) s.missed = 'all';
+    }
+    const missed = slot.missed;
+    slot.missed = [];
+    const full = [{ x: 0, y: 0, width: this.width, height: this.height }];
+    const copy = missed === 'all' ? full : [...missed, ...damage];
+    return { buffer: slot.buffer, copy, age: missed === 'all' ? 0 : missed.length };
+  }
+
+  /** Damage that a skipped frame's buffer missed: every buffer must copy it later. */
+  remember(damage: readonly DamageRect[]): void {
+    for (const s of this.slots) {
+      if (s.missed === 'all') continue;
+      s.missed.push(...damage);
+      if (s.missed.length > MAX_RECTS) s.missed = 'all';
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.slots) s.buffer.destroy();
+    this.slots = [];
+  }
+}

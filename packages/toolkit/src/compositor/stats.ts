@@ -1,0 +1,32 @@
+/** Per-frame figures, emitted with every `frame` event. Later fields are added, never renamed. */
+export interface FrameStats {
+  /** Frame number since start. */
+  frame: number;
+  /** Yoga layout and read-back. */
+  layoutMs: number;
+  /** Bounds, damage and drawing. */
+  paintMs: number;
+  /** Copying damaged spans into display buffers. */
+  copyMs: number;
+  /** Output pixels repainted. */
+  damagedPx: number;
+  /** Bytes written into display buffers. */
+  copiedBytes: number;
+  /** Layers shown on hardware planes. */
+  planesUsed: number;
+  /** Layers composited in software. */
+  composited: number;
+  /** Plane allocation time. */
+  allocMs: number;
+  /** From commit to the display's present event. */
+  presentLatencyMs: number;
+  /** Whether no display buffer was free and the frame was skipped. */
+  skipped: boolean;
+}
+
+export function emptyStats(frame = 0): FrameStats {
+  return {
+    frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, copiedBytes: 0,
+    planesUsed: 0, composited: 0, allocMs: 0, presentLatencyMs: 0, skipped: false,
+  };
+}

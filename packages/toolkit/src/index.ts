@@ -1,0 +1,28 @@
+/**
+ * @planar/toolkit — declarative TSX for embedded Linux panels.
+ *
+ * @example
+ * import { createApp, View, Text } from '@planar/toolkit';
+ * await createApp(() => <View style={{ padding: 16 }}><Text>Hello</Text></View>);
+ */
+export { createApp, type App, type AppOptions, type AppEvents } from './app/app.js';
+export { View, Text, Image, Canvas, type ViewProps, type TextProps, type ImageProps, type CanvasProps, type BoxProps } from './components/primitives.js';
+export { Show, For, ErrorBoundary, createContext, useContext, type Context } from './components/control-flow.js';
+export { Fragment } from './jsx/jsx-runtime.js';
+export { onMount, type Child, type JSXElement } from './jsx/element.js';
+export { onCleanup, createRoot, getOwner, runWithOwner } from './jsx/owner.js';
+export type { Reactive } from './jsx/reactive.js';
+export { signal, computed, effect, batch, untracked, type Signal, type ReadonlySignal } from '@preact/signals-core';
+export { animate, requestFrame, easings, type Easing, type AnimationHandle } from './animation/animate.js';
+export { interval, timeout } from './app/timers.js';
+export { registerFont } from './render/fonts.js';
+export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
+export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';
+export type { FrameStats } from './compositor/stats.js';
+export type {
+  PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, NodeHandle, EventHandlers, InputEvent,
+} from './input/events.js';
+export type { ImageFit, ImageSource } from './render/image.js';
+export type { DrawCallback } from './render/canvas-content.js';
+export type { Rotation } from './tree/scene.js';
+export * from './backend/contract.js';

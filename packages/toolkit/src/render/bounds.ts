@@ -1,0 +1,109 @@
+/**
+ * The bounds pass: after layout, walks the dirty parts of the tree, recomputes the
+ * layer-space matrix and bounds of every node that moved, changed or was added, and feeds
+ * the damage tracker with the old and new bounds. Clean subtrees (no dirty bit) are skipped;
+ * a moved node re-walks its whole subtree, since every descendant moved with it, and its own
+ * damage (old and new subtree bounds) already covers theirs.
+ */
+import { ADDED, GEOMETRY, PAINT, SUBTREE, type PlanarNode } from '../tree/node.js';
+import {
+  intersect, isEmpty, multiply, rectFromBox, transformRect, translation, union,
+  type Affine, type Rect,
+} from '../tree/geometry.js';
+import { toDegrees } from '../style/paint-props.js';
+import { shadowReach } from './painter.js';
+
+/** Updates bounds under `node` and reports damage; returns nothing, mutates nodes. */
+export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, covered: boolean, damage: (r: Rect) => void): void {
+  const flags = node.flags;
+  if (!force && !(flags & (PAINT | GEOMETRY | ADDED | SUBTREE))) return;
+  node.flags = 0;
+  if (!node.isBox) {
+    // Slots, spans and text pieces have no box: they pass their children through.
+    let sub: Rect | null = null;
+    for (const c of node.children) {
+      updateBounds(c, parent, force, covered, damage);
+      if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
+    }
+    node.subtreeBounds = sub;
+    return;
+  }
+  const moved = force || (flags & (GEOMETRY | ADDED)) !== 0;
+  if (moved && !covered && node.subtreeBounds) damage(node.subtreeBounds);
+  if (node.hidden) {
+    clearBounds(node);
+    return;
+  }
+  if (moved) {
+    node.local = localMatrix(node);
+    node.matrix = multiply(parent, node.local);
+    node.bounds = ownBounds(node);
+  } else if (flags & PAINT) {
+    const before = node.bounds;
+    node.bounds = ownBounds(node);
+    if (!covered) {
+      if (before) damage(before);
+      damage(node.bounds);
+    }
+  }
+  let sub: Rect | null = null;
+  for (const c of node.children) {
+    updateBounds(c, node.matrix, moved, covered || moved, damage);
+    if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
+  }
+  if (sub && node.paint.clip) {
+    sub = intersect(sub, transformRect(node.matrix, rectFromBox({ x: 0, y: 0, width: node.layout.width, height: node.layout.height })));
+    if (isEmpty(sub)) sub = null;
+  }
+  node.subtreeBounds = sub ? union(node.bounds!, sub) : node.bounds;
+  if (moved && !covered) damage(node.subtreeBounds!);
+}
+
+function clearBounds(node: PlanarNode): void {
+  node.flags = 0;
+  node.bounds = null;
+  node.subtreeBounds = null;
+  for (const c of node.children) clearBounds(c);
+}
+
+/** Position in the parent, then `transform` about its origin. */
+function localMatrix(node: PlanarNode): Affine {
+  const { x, y, width, height } = node.layout;
+  let m = translation(x, y);
+  const steps = node.paint.transform;
+  if (!steps) return m;
+  const ox = node.paint.origin.x * width, oy = node.paint.origin.y * height;
+  m = multiply(m, translation(ox, oy));
+  for (const s of steps) {
+    if (s.translateX || s.translateY) m = multiply(m, translation(s.translateX ?? 0, s.translateY ?? 0));
+    if (s.scale !== undefined || s.scaleX !== undefined || s.scaleY !== undefined) {
+      const sx = s.scaleX ?? s.scale ?? 1, sy = s.scaleY ?? s.scale ?? 1;
+      m = multiply(m, [sx, 0, 0, sy, 0, 0]);
+    }
+    if (s.rotate !== undefined) {
+      const r = (toDegrees(s.rotate) * Math.PI) / 180;
+      const c = Math.cos(r), n = Math.sin(r);
+      m = multiply(m, [c, n, -n, c, 0, 0]);
+    }
+  }
+  return multiply(m, translation(-ox, -oy));
+}
+
+/** What the node paints itself, in layer space: its box, plus shadow and content overhang, plus a pixel for anti-aliasing. */
+function ownBounds(node: PlanarNode): Rect {
+  const { width, height } = node.layout;
+  let r: Rect = { left: 0, top: 0, right: width, bottom: height };
+  const s = node.paint.shadow;
+  if (s) {
+    const reach = shadowReach(s) + Math.abs(s.spread);
+    r = union(r, {
+      left: s.offsetX - reach, top: s.offsetY - reach,
+      right: width + s.offsetX + reach, bottom: height + s.offsetY + reach,
+    });
+  }
+  const over = node.content?.overhang(node) ?? 0;
+  if (over) r = union(r, { left: -over, top: -over, right: width + over, bottom: height + over });
+  const t = transformRect(node.matrix, r);
+  return { left: t.left - 1, top: t.top - 1, right: t.right + 1, bottom: t.bottom + 1 };
+}
+

@@ -1,0 +1,35 @@
+/**
+ * Loads CanvasKit (Skia compiled to WebAssembly) once per process. Everything that draws
+ * awaits `loadCanvasKit()` first; afterwards `canvasKit()` gives the instance synchronously.
+ */
+import CanvasKitInit, { type CanvasKit } from 'canvaskit-wasm';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+let instance: CanvasKit | null = null;
+let loading: Promise<CanvasKit> | null = null;
+
+/** Loads (once) and returns CanvasKit. */
+export function loadCanvasKit(): Promise<CanvasKit> {
+  if (!loading) {
+    const require = createRequire(import.meta.url);
+    const bin = path.dirname(require.resolve('canvaskit-wasm/bin/canvaskit.wasm'));
+    loading = CanvasKitInit({ locateFile: (file: string) => path.join(bin, file) }).then((ck) => {
+      instance = ck;
+      return ck;
+    });
+  }
+  return loading;
+}
+
+/** The loaded CanvasKit; throws if `loadCanvasKit()` has not finished. */
+export function canvasKit(): CanvasKit {
+  if (!instance) throw new Error('CanvasKit is not loaded yet: await createApp() or render() before drawing');
+  return instance;
+}
+
+/** Bytes of wasm memory CanvasKit holds (it never shrinks). */
+export function wasmHeapBytes(): number {
+  const ck = instance as unknown as { HEAPU8?: Uint8Array } | null;
+  return ck?.HEAPU8?.byteLength ?? 0;
+}

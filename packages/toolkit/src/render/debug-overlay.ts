@@ -1,0 +1,72 @@
+/**
+ * `PLANAR_DEBUG=damage` outlines each frame's damaged rects; `PLANAR_DEBUG=fps` overlays the
+ * last frame's figures. Both draw on top of the finished frame, so the places they drew are
+ * damaged again in the next frame to wipe them.
+ */
+import type { Canvas } from 'canvaskit-wasm';
+import { canvasKit } from './canvaskit.js';
+import { DEFAULT_FAMILY, fontProvider } from './fonts.js';
+import type { FrameStats } from '../compositor/stats.js';
+import type { Rect } from '../tree/geometry.js';
+
+export class DebugOverlay {
+  private drawn: Rect[] = [];
+  private last: FrameStats | null = null;
+  private times: number[] = [];
+
+  constructor(private readonly modes: Set<string>) {}
+
+  /** What the overlay drew last frame, to repaint now. */
+  previousRects(): Rect[] {
+    const r = this.drawn;
+    this.drawn = [];
+    return r;
+  }
+
+  record(stats: FrameStats): void {
+    this.last = stats;
+    const now = performance.now();
+    this.times.push(now);
+    while (this.times.length && now - this.times[0]! > 1000) this.times.shift();
+  }
+
+  draw(canvas: Canvas, damage: Rect[], output: { width: number; height: number }): void {
+    const ck = canvasKit();
+    const paint = new ck.Paint();
+    if (this.modes.has('damage')) {
+      paint.setStyle(ck.PaintStyle.Stroke);
+      paint.setColor(ck.Color(255, 0, 64, 1));
+      paint.setStrokeWidth(1);
+      for (const r of damage) {
+        canvas.drawRect(ck.LTRBRect(r.left + 0.5, r.top + 0.5, r.right - 0.5, r.bottom - 0.5), paint);
+        this.drawn.push(r);
+      }
+    }
+    if (this.modes.has('fps')) {
+      const s = this.last;
+      const text = s
+        ? `${this.times.length} fps  layout ${s.layoutMs.toFixed(2)}  paint ${s.paintMs.toFixed(2)}  copy ${s.copyMs.toFixed(2)} ms  ${(s.damagedPx / 1000).toFixed(1)}k px`
+        : 'first frame';
+      const box = { left: 0, top: 0, right: Math.min(output.width, 420), bottom: 20 };
+      paint.setStyle(ck.PaintStyle.Fill);
+      paint.setColor(ck.Color(0, 0, 0, 0.75));
+      canvas.drawRect(ck.LTRBRect(box.left, box.top, box.right, box.bottom), paint);
+      const builder = ck.ParagraphBuilder.MakeFromFontProvider(
+        new ck.ParagraphStyle({ textStyle: { color: ck.WHITE, fontFamilies: [DEFAULT_FAMILY], fontSize: 12 } }),
+        fontProvider(),
+      );
+      builder.addText(text);
+      const p = builder.build();
+      p.layout(box.right - 8);
+      canvas.drawParagraph(p, 4, 3);
+      p.delete();
+      builder.delete();
+      this.drawn.push(box);
+    }
+    paint.delete();
+  }
+
+  dispose(): void {
+    this.drawn = [];
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Cached images of expensive effects: blurred shadows and gradients are drawn once into an
+ * image at device resolution and then drawn as a plain image every frame (a blur costs
+ * 4–13x a frame; a cached image is one drawImage). The cache is an LRU bounded by bytes;
+ * evicted images are deleted, because wasm memory never shrinks.
+ */
+import type { Canvas, Image as SkImage } from 'canvaskit-wasm';
+import { canvasKit } from './canvaskit.js';
+
+const LIMIT_BYTES = 16 * 1024 * 1024;
+
+interface Entry { image: SkImage; bytes: number }
+
+export class EffectCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  /** The image for `key`, drawn by `draw` into a width×height canvas on a miss. */
+  get(key: string, width: number, height: number, draw: (c: Canvas) => void): SkImage | null {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.image;
+    }
+    width = Math.ceil(width);
+    height = Math.ceil(height);
+    if (width <= 0 || height <= 0 || width * height > 8192 * 8192) return null;
+    const ck = canvasKit();
+    const surface = ck.MakeSurface(width, height);
+    if (!surface) return null;
+    draw(surface.getCanvas());
+    const image = surface.makeImageSnapshot();
+    surface.delete();
+    const entry = { image, bytes: width * height * 4 };
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    this.evict();
+    return image;
+  }
+
+  private evict(): void {
+    for (const [key, e] of this.entries) {
+      if (this.bytes <= LIMIT_BYTES || this.entries.size <= 1) break;
+      this.entries.delete(key);
+      e.image.delete();
+      this.bytes -= e.bytes;
+    }
+  }
+
+  /** Deletes every cached image. */
+  clear(): void {
+    for (const e of this.entries.values()) e.image.delete();
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

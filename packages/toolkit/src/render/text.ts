@@ -1,0 +1,179 @@
+/**
+ * Text: a <Text> node's paragraph, built with CanvasKit's Paragraph API (HarfBuzz shaping,
+ * ICU bidi and line breaking), measured for Yoga and painted.
+ *
+ * The paragraph is built once per change of text or text style, from the node's pieces:
+ * strings add text with the current style; a nested <Text> (a span) pushes its style,
+ * inherited from the enclosing one, and pops it afterwards. Yoga's measure function lays the
+ * paragraph out at the width it offers and caches the answer per (mode, width); paint lays it
+ * out at the final content width if that differs from the last layout.
+ */
+import type { Paragraph, ParagraphBuilder } from 'canvaskit-wasm';
+import { MeasureMode } from 'yoga-layout';
+import { canvasKit } from './canvaskit.js';
+import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily } from './fonts.js';
+import { DEFAULT_TEXT, type ResolvedText } from '../style/paint-props.js';
+import type { NodeContent, PlanarNode } from '../tree/node.js';
+
+
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
+const UNBOUNDED = 1e6;
+
+const live = new Set<TextContent>();
+let unsubscribe: (() => void) | null = null;
+
+export class TextContent implements NodeContent {
+  private paragraph: Paragraph | null = null;
+  private laidOutAt = NaN;
+  private readonly measured = new Map<string, { width: number; height: number }>();
+  private style: ResolvedText = DEFAULT_TEXT;
+  private reportedFamilies = new Set<string>();
+
+  constructor(private readonly node: PlanarNode) {
+    node.yoga?.setMeasureFunc((w, wm, h, hm) => this.measure(w, wm, h, hm));
+    live.add(this);
+    unsubscribe ??= onFontsChanged(() => {
+      for (const t of live) t.node.textChanged();
+    });
+  }
+
+  /** Drops the paragraph; the next measure or paint rebuilds it. */
+  invalidate(): void {
+    this.paragraph?.delete();
+    this.paragraph = null;
+    this.laidOutAt = NaN;
+    this.measured.clear();
+  }
+
+  private build(): Paragraph {
+    const ck = canvasKit();
+    const root = { ...DEFAULT_TEXT, ...this.node.textStyle } as ResolvedText;
+    this.style = root;
+    const text = collectText(this.node);
+    const direction = root.writingDirection === 'auto'
+      ? (firstStrongIsRtl(text) ? 'rtl' : 'ltr') : root.writingDirection;
+    const fallbacks = fallbackFamilies(text);
+    const builder: ParagraphBuilder = ck.ParagraphBuilder.MakeFromFontProvider(
+      new ck.ParagraphStyle({
+        textAlign: ck.TextAlign[alignName(root.textAlign)],
+        textDirection: direction === 'rtl' ? ck.TextDirection.RTL : ck.TextDirection.LTR,
+        maxLines: root.maxLines ?? undefined,
+        ellipsis: root.maxLines ? '…' : undefined,
+        textStyle: this.textStyle(root, fallbacks),
+      }),
+      fontProvider(),
+    );
+    try {
+      this.addRuns(builder, this.node, root, fallbacks);
+      return builder.build();
+    } finally {
+      builder.delete();
+    }
+  }
+
+  private addRuns(builder: ParagraphBuilder, node: PlanarNode, style: ResolvedText, fallbacks: string[]): void {
+    for (const child of node.children) {
+      if (child.kind === 'textpiece') builder.addText(child.text);
+      else if (child.kind === 'slot') this.addRuns(builder, child, style, fallbacks);
+      else if (child.kind === 'span') {
+        const inner = { ...style, ...child.textStyle } as ResolvedText;
+        builder.pushStyle(new (canvasKit().TextStyle)(this.textStyle(inner, fallbacks, child)));
+        this.addRuns(builder, child, inner, fallbacks);
+        builder.pop();
+      }
+    }
+  }
+
+  private textStyle(s: ResolvedText, fallbacks: string[], node: PlanarNode = this.node) {
+    const ck = canvasKit();
+    const families: string[] = [];
+    for (const f of s.fontFamily) {
+      const state = requestFamily(f);
+      if (state === 'ready') families.push(familyName(f)!);
+      else if (state === 'unknown' && !this.reportedFamilies.has(f)) {
+        this.reportedFamilies.add(f);
+        node.propError('style.fontFamily', f, `unknown font family "${f}": register it with registerFont() or install it on the system; using ${DEFAULT_FAMILY}`);
+      }
+    }
+    return {
+      color: s.color,
+      fontFamilies: [...families, ...fallbacks, DEFAULT_FAMILY],
+      fontSize: s.fontSize,
+      fontStyle: {
+        weight: { value: s.fontWeight } as never,
+        slant: s.fontStyle === 'italic' ? ck.FontSlant.Italic : ck.FontSlant.Upright,
+      },
+      letterSpacing: s.letterSpacing,
+      heightMultiplier: s.lineHeight ?? undefined,
+      halfLeading: s.lineHeight !== null,
+      decoration: s.textDecoration === 'underline' ? ck.UnderlineDecoration
+        : s.textDecoration === 'line-through' ? ck.LineThroughDecoration : ck.NoDecoration,
+      decorationColor: s.color,
+    };
+  }
+
+  private ensure(width: number): Paragraph {
+    this.paragraph ??= this.build();
+    if (this.laidOutAt !== width) {
+      this.paragraph.layout(width);
+      this.laidOutAt = width;
+    }
+    return this.paragraph;
+  }
+
+  private measure(width: number, widthMode: MeasureMode, _h: number, _hm: MeasureMode): { width: number; height: number } {
+    const key = `${widthMode}:${width}`;
+    const cached = this.measured.get(key);
+    if (cached) return cached;
+    const constrained = widthMode !== MeasureMode.Undefined && Number.isFinite(width);
+    const p = this.ensure(constrained ? Math.max(0, width) : UNBOUNDED);
+    const intrinsic = Math.ceil(p.getMaxIntrinsicWidth());
+    let w = widthMode === MeasureMode.Exactly ? width : constrained ? Math.min(width, intrinsic) : intrinsic;
+    if (!constrained) this.ensure(w);
+    w = Math.max(0, w);
+    const result = { width: w, height: Math.ceil(this.ensure(constrained ? Math.max(0, width) : w).getHeight()) };
+    this.measured.set(key, result);
+    return result;
+  }
+
+  overhang(): number {
+    return Math.ceil(this.style.fontSize * 0.5) + 2;
+  }
+
+  paint(canvas: unknown, node: PlanarNode): void {
+    const [bt, br, bb, bl] = node.border;
+    const [pt, pr, pb, pl] = node.padding;
+    const width = Math.max(0, node.layout.width - bl - br - pl - pr);
+    if (node.layout.height - bt - bb - pt - pb < 0) return;
+    const p = this.ensure(width);
+    (canvas as { drawParagraph(p: Paragraph, x: number, y: number): void }).drawParagraph(p, bl + pl, bt + pt);
+  }
+
+  dispose(): void {
+    this.invalidate();
+    this.node.yoga?.unsetMeasureFunc();
+    live.delete(this);
+  }
+}
+
+function alignName(a: ResolvedText['textAlign']): 'Left' | 'Right' | 'Center' | 'Justify' | 'Start' | 'End' {
+  return (a[0]!.toUpperCase() + a.slice(1)) as 'Left';
+}
+
+function collectText(node: PlanarNode): string {
+  let s = '';
+  for (const c of node.children) s += c.kind === 'textpiece' ? c.text : collectText(c);
+  return s;
+}
+
+/** The full text of a <Text>, with nested runs (used by `screen.find({ text })`). */
+export function textOf(node: PlanarNode): string {
+  return collectText(node);
+}
+
+function firstStrongIsRtl(text: string): boolean {
+  const m = STRONG.exec(text);
+  return !!m && RTL.test(m[0]);
+}
+

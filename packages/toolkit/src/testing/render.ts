@@ -1,0 +1,198 @@
+/**
+ * The testing API: renders a component on the headless backend with a virtual clock, and
+ * drives it like a user would. Every async call ends after the frame it caused is rendered.
+ */
+import { PNG } from 'pngjs';
+import type { Child } from '../jsx/element.js';
+import { startApp, type AppInternals } from '../app/app.js';
+import type { HeadlessDisplay } from '../backend/headless.js';
+import type { FrameStats } from '../compositor/stats.js';
+import type { VirtualClock } from '../app/clock.js';
+import type { PlanarNode } from '../tree/node.js';
+import type { Rotation } from '../tree/scene.js';
+import { textOf } from '../render/text.js';
+import { loadsSettled } from '../render/resources.js';
+import { fontsSettled } from '../render/fonts.js';
+import { codeFor } from './keys.js';
+
+export interface RenderOptions {
+  width?: number;
+  height?: number;
+  rotation?: Rotation;
+  scale?: number;
+  background?: string;
+}
+
+export type Query = { testId: string } | { text: string };
+export type Target = Query | { x: number; y: number };
+export interface Box { x: number; y: number; width: number; height: number }
+type PointerOptions = { id?: number; type?: 'mouse' | 'touch' };
+type Modifiers = { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean };
+
+const FRAME_MS = 1000 / 60;
+
+export class Screen {
+  private buttons = new Map<number, number>();
+  private time = 0;
+
+  /** @internal */
+  constructor(private readonly internals: AppInternals) {}
+
+  /** The app behind the screen (events, close). */
+  get app() {
+    return this.internals.app;
+  }
+
+  /** Stats of the last rendered frame. */
+  get stats(): FrameStats {
+    return this.internals.app.stats;
+  }
+
+  private get display(): HeadlessDisplay {
+    return this.internals.display as HeadlessDisplay;
+  }
+
+  /** The border box, in output pixels, of the one node matching the query; throws on none or several. */
+  find(query: Query): Box {
+    return this.internals.scene.outputBox(this.node(query));
+  }
+
+  private node(query: Query): PlanarNode {
+    const matches: PlanarNode[] = [];
+    const candidates: string[] = [];
+    const visit = (n: PlanarNode) => {
+      if ('testId' in query) {
+        if (n.testId !== undefined) candidates.push(`testId="${n.testId}"`);
+        if (n.isBox && n.testId === query.testId) matches.push(n);
+      } else if (n.kind === 'text') {
+        const text = textOf(n);
+        candidates.push(JSON.stringify(text));
+        if (text === query.text) matches.push(n);
+      }
+      for (const c of n.children) visit(c);
+    };
+    visit(this.internals.scene.root);
+    const what = 'testId' in query ? `testId="${query.testId}"` : `text ${JSON.stringify(query.text)}`;
+    if (matches.length === 1) return matches[0]!;
+    const list = candidates.length ? candidates.slice(0, 30).join(', ') + (candidates.length > 30 ? ', …' : '') : 'none';
+    if (!matches.length) throw new Error(`find: no node with ${what}; candidates: ${list}`);
+    throw new Error(`find: ${matches.length} nodes with ${what}; make the query unique (candidates: ${list})`);
+  }
+
+  private point(target: Target): { x: number; y: number } {
+    if ('x' in target) return target;
+    const b = this.find(target);
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  }
+
+  /** Taps the centre of a node's box, or a point (output pixels). */
+  async tap(target: Target, options: PointerOptions = {}): Promise<void> {
+    const p = this.point(target);
+    await this.pointer.down(p, { type: 'touch', ...options });
+    await this.pointer.up(p, { type: 'touch', ...options });
+  }
+
+  /** Pointer down / move / up at output pixels. */
+  readonly pointer = {
+    down: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('down', p, o),
+    move: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('move', p, o),
+    up: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('up', p, o),
+    cancel: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('cancel', p, o),
+  };
+
+  private async sendPointer(type: 'down' | 'move' | 'up' | 'cancel', p: { x: number; y: number }, o: PointerOptions): Promise<void> {
+    const id = o.id ?? 0;
+    const buttons = type === 'down' ? 1 : type === 'move' ? (this.buttons.get(id) ?? 0) : 0;
+    if (type === 'down') this.buttons.set(id, 1);
+    if (type === 'up' || type === 'cancel') this.buttons.delete(id);
+    this.display.inject({
+      kind: 'pointer', type, x: p.x, y: p.y, pointerId: id, pointerType: o.type ?? 'mouse',
+      button: type === 'down' || type === 'up' ? 0 : undefined, buttons, timestamp: this.stamp(),
+    });
+    await this.flush();
+  }
+
+  /** Presses and releases a key (W3C key name, e.g. 'Enter', 'a', 'ArrowLeft'). */
+  async key(key: string, mods: Modifiers = {}): Promise<void> {
+    const { code, shift } = codeFor(key);
+    const base = { kind: 'key' as const, key, code, shift: mods.shift ?? shift, ctrl: !!mods.ctrl, alt: !!mods.alt, meta: !!mods.meta, repeat: false };
+    this.display.inject({ ...base, type: 'down', timestamp: this.stamp() });
+    this.display.inject({ ...base, type: 'up', timestamp: this.stamp() });
+    await this.flush();
+  }
+
+  /** Types text: a key press and a text input event per character. */
+  async type(text: string): Promise<void> {
+    for (const ch of text) {
+      const { code, shift } = codeFor(ch);
+      const base = { kind: 'key' as const, key: ch, code, shift, ctrl: false, alt: false, meta: false, repeat: false };
+      this.display.inject({ ...base, type: 'down', timestamp: this.stamp() });
+      this.display.inject({ kind: 'text', text: ch, timestamp: this.stamp() });
+      this.display.inject({ ...base, type: 'up', timestamp: this.stamp() });
+    }
+    await this.flush();
+  }
+
+  /** Moves Planar's virtual clock forward (its timers and animations), frame by frame, then renders. */
+  async advance(ms: number): Promise<void> {
+    const clock = this.internals.clock as VirtualClock;
+    let left = ms;
+    while (left > 0) {
+      const step = Math.min(FRAME_MS, left);
+      clock.advance(step);
+      left -= step;
+      await this.internals.loop.flush(1);
+    }
+    await this.flush();
+  }
+
+  /** Waits for images and fonts in flight, then renders until nothing is pending. */
+  async flush(): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+      await loadsSettled();
+      await fontsSettled();
+      if (!this.internals.loop.pending) break;
+      await this.internals.loop.flush(1);
+    }
+  }
+
+  /** A PNG of the last frame (all layers). */
+  png(): Uint8Array {
+    const { width, height, pixels } = this.display.captureSync();
+    const png = new PNG({ width, height });
+    png.data = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+    return new Uint8Array(PNG.sync.write(png));
+  }
+
+  /** The [r, g, b, a] of an output pixel in the last frame. */
+  pixel(x: number, y: number): [number, number, number, number] {
+    const { width, height, pixels } = this.display.captureSync();
+    if (x < 0 || y < 0 || x >= width || y >= height) throw new RangeError(`pixel(${x}, ${y}) is outside the ${width}x${height} output`);
+    const i = (Math.floor(y) * width + Math.floor(x)) * 4;
+    return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, pixels[i + 3]!];
+  }
+
+  /** Unmounts everything and frees the app's memory. */
+  async dispose(): Promise<void> {
+    await this.internals.app.close();
+  }
+
+  private stamp(): number {
+    return Math.max(++this.time, this.internals.clock.now());
+  }
+}
+
+/**
+ * Renders a component headless for a test; resolves after the first frame with fonts and images loaded.
+ * @example const screen = await render(() => <Toggle />, { width: 320, height: 200 });
+ */
+export async function render(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
+  const internals = await startApp(root, {
+    backend: 'headless', clock: 'virtual',
+    width: options.width ?? 800, height: options.height ?? 480,
+    rotation: options.rotation, scale: options.scale, background: options.background,
+  });
+  const screen = new Screen(internals);
+  await screen.flush();
+  return screen;
+}

@@ -1,0 +1,113 @@
+/**
+ * The scene: the root of a mounted tree and what its nodes call back into — frame requests,
+ * layout dirtiness, damage, focus and bad-prop reports — plus the output transform that maps
+ * logical coordinates (what layout works in) to output pixels (scale, then rotation).
+ */
+import { PlanarNode, pendingPropErrors, type SceneLink } from './node.js';
+import { DamageTracker } from '../render/damage.js';
+import { apply, invert, multiply, transformRect, type Affine, type Box, type Rect } from './geometry.js';
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface SceneHost {
+  requestFrame(): void;
+  propError(node: PlanarNode, prop: string, value: unknown, problem: string): void;
+  focusChanged(from: PlanarNode | null, to: PlanarNode | null): void;
+}
+
+export class Scene implements SceneLink {
+  readonly root: PlanarNode;
+  readonly damageTracker: DamageTracker;
+  layoutDirty = true;
+  focused: PlanarNode | null = null;
+  /** Logical px → output px. */
+  outputMatrix: Affine = [1, 0, 0, 1, 0, 0];
+
+  constructor(private readonly host: SceneHost, public width: number, public height: number, public scale: number, public rotation: Rotation) {
+    this.root = new PlanarNode('root', 'root', null);
+    this.root.yoga!.setWidth(width);
+    this.root.yoga!.setHeight(height);
+    this.damageTracker = new DamageTracker({ left: 0, top: 0, right: width, bottom: height });
+    this.updateOutputMatrix();
+    this.root.attach(this);
+  }
+
+  /** Output size in pixels (after scale and rotation). */
+  get outputSize(): { width: number; height: number } {
+    const w = Math.round(this.width * this.scale), h = Math.round(this.height * this.scale);
+    return this.rotation % 180 ? { width: h, height: w } : { width: w, height: h };
+  }
+
+  resize(width: number, height: number, scale = this.scale): void {
+    this.width = width;
+    this.height = height;
+    this.scale = scale;
+    this.root.yoga!.setWidth(width);
+    this.root.yoga!.setHeight(height);
+    this.damageTracker.resize({ left: 0, top: 0, right: width, bottom: height });
+    this.updateOutputMatrix();
+    this.markLayoutDirty();
+  }
+
+  private updateOutputMatrix(): void {
+    const s = this.scale;
+    const { width: W, height: H } = this.outputSize;
+    const rot: Record<Rotation, Affine> = {
+      0: [1, 0, 0, 1, 0, 0],
+      90: [0, 1, -1, 0, W, 0],
+      180: [-1, 0, 0, -1, W, H],
+      270: [0, -1, 1, 0, 0, H],
+    };
+    this.outputMatrix = multiply(rot[this.rotation], [s, 0, 0, s, 0, 0]);
+  }
+
+  /** Maps an output-pixel point to logical coordinates. */
+  toLogical(x: number, y: number): [number, number] {
+    return apply(invert(this.outputMatrix)!, x, y);
+  }
+
+  /** Maps a logical rect to output pixels. */
+  toOutput(r: Rect): Rect {
+    return transformRect(this.outputMatrix, r);
+  }
+
+  requestFrame(): void {
+    this.host.requestFrame();
+  }
+
+  markLayoutDirty(): void {
+    this.layoutDirty = true;
+    this.host.requestFrame();
+  }
+
+  damage(rect: Rect): void {
+    this.damageTracker.add(rect);
+    this.host.requestFrame();
+  }
+
+  nodeDetached(node: PlanarNode): void {
+    if (this.focused === node) this.focus(null);
+  }
+
+  reportPropError(node: PlanarNode, prop: string, value: unknown, problem: string): void {
+    this.host.propError(node, prop, value, problem);
+  }
+
+  /** Reports prop errors found while nodes were built, before they were attached. */
+  flushPendingPropErrors(): void {
+    for (const e of pendingPropErrors.splice(0)) this.host.propError(e.node, e.prop, e.value, e.problem);
+  }
+
+  outputBox(node: PlanarNode): Box {
+    const r = this.toOutput(transformRect(node.matrix, { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height }));
+    return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
+  }
+
+  focus(node: PlanarNode | null): void {
+    if (node && (!node.scene || node.destroyed)) return;
+    if (node === this.focused) return;
+    const from = this.focused;
+    this.focused = node;
+    this.host.focusChanged(from, node);
+  }
+}
