@@ -116,7 +116,7 @@ export class Compositor {
       canvas.clipRect(ck.LTRBRect(r.left, r.top, r.right, r.bottom), ck.ClipOp.Intersect, false);
       canvas.clear(this.background);
       canvas.concat(toMatrix(this.scene.outputMatrix));
-      this.painter.paint(canvas, this.scene.root, roundOut(transformRect(toLogical, r), 1));
+      this.painter.paint(canvas, this.scene.root, roundOut(transformRect(toLogical, r), 1), this.scene.outputMatrix, this.scene.outputMatrix);
       canvas.restore();
     }
   }

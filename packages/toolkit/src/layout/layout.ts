@@ -8,13 +8,33 @@ import { GEOMETRY, type PlanarNode } from '../tree/node.js';
 
 const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
 
-/** Lays out the tree under `root` at the given logical size and reads back what changed. */
+/**
+ * Lays out the tree under `root` at the given logical size and reads back what changed.
+ *
+ * Yoga keys its layout cache on a node's available size, not on its parent's size, so a
+ * child whose own constraints did not change keeps percentages (padding, margin, insets)
+ * resolved against its parent's old width. When a box's content box changes, its children that
+ * use percentages are dirtied and the layout runs again (at most three passes).
+ */
 export function runLayout(root: PlanarNode, width: number, height: number): void {
-  root.yoga!.calculateLayout(width, height, Direction.LTR);
-  readBack(root);
+  for (let pass = 0; pass < 3; pass++) {
+    root.yoga!.calculateLayout(width, height, Direction.LTR);
+    const stale: PlanarNode[] = [];
+    readBack(root, stale);
+    if (!stale.length) return;
+    for (const node of stale) touch(node);
+  }
 }
 
-function readBack(node: PlanarNode): void {
+/** Marks a box dirty in Yoga (which only lets measured leaves be marked directly). */
+function touch(node: PlanarNode): void {
+  const yoga = node.yoga!;
+  const ratio = yoga.getAspectRatio();
+  yoga.setAspectRatio(ratio === 1 ? 2 : 1);
+  yoga.setAspectRatio(Number.isNaN(ratio) ? undefined : ratio);
+}
+
+function readBack(node: PlanarNode, stale: PlanarNode[]): void {
   const yoga = node.yoga!;
   if (!yoga.hasNewLayout()) return;
   yoga.markLayoutSeen();
@@ -32,9 +52,12 @@ function readBack(node: PlanarNode): void {
       changed = true;
     }
   }
+  const children = node.layoutChildren();
   if (changed) {
     node.invalidate(GEOMETRY);
     if (resized) node.content?.resized?.(node);
+    // The content box (size, padding or border) changed: the children's percentages resolve anew.
+    for (const c of children) if (c.percentLayout) stale.push(c);
   }
-  for (const child of node.layoutChildren()) readBack(child);
+  for (const child of children) readBack(child, stale);
 }

@@ -5,19 +5,21 @@
  * a moved node re-walks its whole subtree, since every descendant moved with it, and its own
  * damage (old and new subtree bounds) already covers theirs.
  */
-import { ADDED, GEOMETRY, PAINT, SUBTREE, type PlanarNode } from '../tree/node.js';
+import { ADDED, GEOMETRY, OPACITY, PAINT, SUBTREE, type PlanarNode } from '../tree/node.js';
 import {
   intersect, isEmpty, multiply, rectFromBox, transformRect, translation, union,
   type Affine, type Rect,
 } from '../tree/geometry.js';
 import { toDegrees } from '../style/paint-props.js';
 import { shadowReach } from './painter.js';
+import { isGroup } from './group.js';
 
 /** Updates bounds under `node` and reports damage; returns nothing, mutates nodes. */
 export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, covered: boolean, damage: (r: Rect) => void): void {
   const flags = node.flags;
-  if (!force && !(flags & (PAINT | GEOMETRY | ADDED | SUBTREE))) return;
+  if (!force && !(flags & (PAINT | GEOMETRY | ADDED | SUBTREE | OPACITY))) return;
   node.flags = 0;
+  if (force || flags & ~OPACITY) node.groupStale = true;
   if (!node.isBox) {
     // Slots, spans and text pieces have no box: they pass their children through.
     let sub: Rect | null = null;
@@ -29,6 +31,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     return;
   }
   const moved = force || (flags & (GEOMETRY | ADDED)) !== 0;
+  const before = node.subtreeBounds;
   if (moved && !covered && node.subtreeBounds) damage(node.subtreeBounds);
   if (node.hidden) {
     clearBounds(node);
@@ -38,7 +41,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     node.local = localMatrix(node);
     node.matrix = multiply(parent, node.local);
     node.bounds = ownBounds(node);
-  } else if (flags & PAINT) {
+  } else if (flags & (PAINT | OPACITY)) {
     const before = node.bounds;
     node.bounds = ownBounds(node);
     if (!covered) {
@@ -57,6 +60,18 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
   }
   node.subtreeBounds = sub ? union(node.bounds!, sub) : node.bounds;
   if (moved && !covered) damage(node.subtreeBounds!);
+  // A group whose extent changed is redrawn at a new origin, and a box that becomes or stops
+  // being a group is composited differently: all of it changes.
+  const group = isGroup(node);
+  if (!covered && before && (group !== node.wasGroup || (group && !sameRect(before, node.subtreeBounds!)))) {
+    damage(before);
+    damage(node.subtreeBounds!);
+  }
+  node.wasGroup = group;
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
 }
 
 function clearBounds(node: PlanarNode): void {
@@ -82,7 +97,9 @@ function localMatrix(node: PlanarNode): Affine {
     }
     if (s.rotate !== undefined) {
       const r = (toDegrees(s.rotate) * Math.PI) / 180;
-      const c = Math.cos(r), n = Math.sin(r);
+      // Snap the float noise of right angles, so that 90° stays axis-aligned.
+      const snap = (v: number) => (Math.abs(v) < 1e-12 ? 0 : v);
+      const c = snap(Math.cos(r)), n = snap(Math.sin(r));
       m = multiply(m, [c, n, -n, c, 0, 0]);
     }
   }

@@ -1,20 +1,24 @@
 /**
  * <Canvas>: the user's draw callback is recorded into an SkPicture inside an effect, so it
- * runs again exactly when a signal it reads changes or the box is resized; painting the node
- * replays the picture, clipped to the box.
+ * runs again exactly when a signal it reads changes or the box is resized. The picture is
+ * rasterised once per change into an image at device resolution, clipped to the box, and
+ * painting the node draws that image: user drawing is mostly anti-aliased paths, whose
+ * rasterisation depends on where a damage clip cuts them, and an image copy does not.
  */
-import type { Canvas as SkCanvas, CanvasKit, SkPicture as Picture } from 'canvaskit-wasm';
+import type { Canvas as SkCanvas, CanvasKit, Image as SkImage, SkPicture as Picture } from 'canvaskit-wasm';
 import { signal } from '@preact/signals-core';
 import { canvasKit } from './canvaskit.js';
 import { bindEffect } from '../jsx/owner.js';
 import { runWithOwner } from '../jsx/owner.js';
-import { PAINT, type NodeContent, type PlanarNode } from '../tree/node.js';
+import { PAINT, type ContentPainter, type NodeContent, type PlanarNode } from '../tree/node.js';
 
 /** Draws in the box's coordinates (0, 0 is the border box's top-left). */
 export type DrawCallback = (canvas: SkCanvas, size: { width: number; height: number }, ck: CanvasKit) => void;
 
 export class CanvasContent implements NodeContent {
   private picture: Picture | null = null;
+  private image: SkImage | null = null;
+  private imageScale = 0;
   private readonly size = signal({ width: 0, height: 0 });
   private stop: (() => void) | null = null;
 
@@ -32,6 +36,7 @@ export class CanvasContent implements NodeContent {
         draw(canvas, size, ck);
         this.picture?.delete();
         this.picture = recorder.finishRecordingAsPicture();
+        this.dropImage();
       } finally {
         recorder.delete();
       }
@@ -49,19 +54,35 @@ export class CanvasContent implements NodeContent {
     return 0;
   }
 
-  paint(canvas: unknown, node: PlanarNode): void {
+  paint(canvas: unknown, node: PlanarNode, painter: ContentPainter): void {
     if (!this.picture) return;
-    const ck = canvasKit();
-    const c = canvas as SkCanvas;
-    c.save();
-    c.clipRect(ck.XYWHRect(0, 0, node.layout.width, node.layout.height), ck.ClipOp.Intersect, false);
-    c.drawPicture(this.picture);
-    c.restore();
+    const k = painter.scale;
+    if (!this.image || this.imageScale !== k) {
+      this.dropImage();
+      const ck = canvasKit();
+      const w = Math.ceil(node.layout.width * k), h = Math.ceil(node.layout.height * k);
+      const surface = w > 0 && h > 0 ? ck.MakeSurface(w, h) : null;
+      if (!surface) return;
+      const c = surface.getCanvas();
+      c.scale(k, k);
+      c.clipRect(ck.XYWHRect(0, 0, node.layout.width, node.layout.height), ck.ClipOp.Intersect, false);
+      c.drawPicture(this.picture);
+      this.image = surface.makeImageSnapshot();
+      this.imageScale = k;
+      surface.delete();
+    }
+    painter.drawCached(canvas as never, this.image as never, 0, 0);
+  }
+
+  private dropImage(): void {
+    this.image?.delete();
+    this.image = null;
   }
 
   dispose(): void {
     this.stop?.();
     this.picture?.delete();
     this.picture = null;
+    this.dropImage();
   }
 }

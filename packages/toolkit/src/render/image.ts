@@ -103,7 +103,7 @@ export class ImageContent implements NodeContent {
     return 0;
   }
 
-  paint(canvas: unknown, node: PlanarNode): void {
+  paint(canvas: unknown, node: PlanarNode, _painter?: unknown): void {
     const ck = canvasKit();
     const c = canvas as import('canvaskit-wasm').Canvas;
     const [bt, br, bb, bl] = node.border;
@@ -126,10 +126,12 @@ export class ImageContent implements NodeContent {
     }
     c.save();
     c.clipRect(dest, ck.ClipOp.Intersect, false);
+    // Through a matrix with cubic sampling, so that a partial repaint samples the image
+    // exactly as a full one does (see Painter.drawCached).
     const paint = new ck.Paint();
-    c.drawImageRectOptions(img, ck.XYWHRect(0, 0, iw, ih),
-      ck.XYWHRect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h),
-      ck.FilterMode.Linear, ck.MipmapMode.None, paint);
+    c.translate(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2);
+    c.scale(w / iw, h / ih);
+    c.drawImageCubic(img, 0, 0, 0, 0.5, paint);
     paint.delete();
     c.restore();
   }

@@ -2,19 +2,25 @@
  * Paint: draws a subtree into a CanvasKit canvas, skipping every subtree whose bounds miss
  * the rect being repainted. For each box, in order: shadow (cached image), background
  * (colour, or cached gradient image), border, content (paragraph, image, picture), then the
- * children — clipped to the (rounded) box when `overflow: hidden`, composited through a
- * layer when `opacity` < 1.
+ * children — clipped to the (rounded) box when `overflow: hidden`. A box with `opacity` < 1
+ * is drawn as an opacity group (see group.ts).
  */
 import type { Canvas, CanvasKit, Paint } from 'canvaskit-wasm';
 import { canvasKit } from './canvaskit.js';
 import { EffectCache } from './effect-cache.js';
 import type { PlanarNode } from '../tree/node.js';
-import { intersects, type Affine, type Rect } from '../tree/geometry.js';
+import { area, intersects, invert, isEmpty, multiply, roundOut, transformRect, translation, type Affine, type Rect } from '../tree/geometry.js';
+import { OpacityGroup, isGroup } from './group.js';
+
+/** Larger groups (e.g. a huge scaled subtree) are not drawn rather than exhausting memory. */
+const MAX_GROUP_PIXELS = 4096 * 4096;
 import type { ResolvedGradient, ResolvedShadow } from '../style/paint-props.js';
 
 export class Painter {
   readonly cache = new EffectCache();
   private readonly fill: Paint;
+  /** Opaque, for drawing cached images (the fill paint carries the last colour's alpha). */
+  private readonly imagePaint: Paint;
   private readonly ck: CanvasKit;
 
   /** `scale` is device pixels per logical pixel, for the resolution of cached images. */
@@ -22,57 +28,140 @@ export class Painter {
     this.ck = canvasKit();
     this.fill = new this.ck.Paint();
     this.fill.setAntiAlias(true);
+    this.imagePaint = new this.ck.Paint();
   }
 
-  /** Paints `node` and its descendants that intersect `clip` (layer coordinates). */
-  paint(canvas: Canvas, node: PlanarNode, clip: Rect): void {
+  /**
+   * Paints `node` and its descendants that intersect `clip` (layer coordinates). The canvas'
+   * matrix maps the parent's coordinates to the surface; `device` is that same matrix, and
+   * `output` maps layer coordinates to the surface's pixels (for opacity groups).
+   */
+  paint(canvas: Canvas, node: PlanarNode, clip: Rect, device: Affine, output: Affine): void {
     if (node.hidden || !node.subtreeBounds || !intersects(node.subtreeBounds, clip)) return;
     if (!node.isBox) {
-      for (const c of node.children) this.paint(canvas, c, clip);
+      for (const c of node.children) this.paint(canvas, c, clip, device, output);
       return;
     }
-    const ck = this.ck;
+    if (isGroup(node)) return this.paintGroup(canvas, node, device, output);
+    if (node.group) {
+      node.group.dispose();
+      node.group = null;
+    }
     canvas.save();
     canvas.concat(toMatrix(node.local));
+    this.paintContents(canvas, node, clip, multiply(device, node.local), output);
+    canvas.restore();
+  }
+
+  /** The node's own box and its children; the canvas is in the node's coordinates. */
+  private paintContents(canvas: Canvas, node: PlanarNode, clip: Rect, device: Affine, output: Affine): void {
+    const ck = this.ck;
     const p = node.paint;
-    if (p.opacity < 1) {
-      const layer = new ck.Paint();
-      layer.setAlphaf(p.opacity);
-      canvas.saveLayer(layer);
-      layer.delete();
-    }
     if (node.bounds && intersects(node.bounds, clip)) this.paintBox(canvas, node);
-    if (node.children.length) {
-      if (p.clip) {
-        const rrect = this.rrect(node, 0, node.layout.width, node.layout.height);
-        if (p.radii.some((r) => r > 0)) canvas.clipRRect(rrect, ck.ClipOp.Intersect, true);
-        else canvas.clipRect(rrect.subarray(0, 4), ck.ClipOp.Intersect, false);
-      }
-      for (const c of node.children) this.paint(canvas, c, clip);
+    if (!node.children.length) return;
+    canvas.save();
+    if (p.clip) {
+      const rrect = this.rrect(node, 0, node.layout.width, node.layout.height);
+      if (p.radii.some((r) => r > 0)) canvas.clipRRect(rrect, ck.ClipOp.Intersect, true);
+      else canvas.clipRect(rrect.subarray(0, 4), ck.ClipOp.Intersect, false);
     }
-    if (p.opacity < 1) canvas.restore();
+    for (const c of node.children) this.paint(canvas, c, clip, device, output);
+    canvas.restore();
+  }
+
+  private paintGroup(canvas: Canvas, node: PlanarNode, device: Affine, output: Affine): void {
+    const rect = roundOut(transformRect(output, node.subtreeBounds!));
+    let group = node.group as OpacityGroup | null;
+    if (!group) node.group = group = new OpacityGroup();
+    const moved = !group.rect || group.rect.left !== rect.left || group.rect.top !== rect.top
+      || group.rect.right !== rect.right || group.rect.bottom !== rect.bottom;
+    if (!group.image || moved || node.groupStale) {
+      if (isEmpty(rect) || area(rect) > MAX_GROUP_PIXELS) return;
+      const c = group.begin(rect);
+      const groupOutput = multiply(translation(-rect.left, -rect.top), output);
+      const at = multiply(groupOutput, node.matrix);
+      c.save();
+      c.concat(toMatrix(at));
+      this.paintContents(c, node, node.subtreeBounds!, at, groupOutput);
+      c.restore();
+      group.end();
+      node.groupStale = false;
+    }
+    const undo = invert(device);
+    if (!undo) return;
+    canvas.save();
+    canvas.concat(toMatrix(undo));
+    const paint = new this.ck.Paint();
+    if (node.paint.opacity < 1) paint.setAlphaf(node.paint.opacity);
+    canvas.drawImageOptions(group.image!, rect.left, rect.top, this.ck.FilterMode.Nearest, this.ck.MipmapMode.None, paint);
+    paint.delete();
     canvas.restore();
   }
 
   private paintBox(canvas: Canvas, node: PlanarNode): void {
+    const p = node.paint;
+    if (p.shadow) this.paintShadow(canvas, node, p.shadow);
+    if (p.radii.some((r) => r > 0) || p.gradient) this.paintBoxImage(canvas, node);
+    else this.paintSquareBox(canvas, node);
+    node.content?.paint(canvas, node, this);
+  }
+
+  /** Square corners, flat colours: drawn directly (exact under any clip, and fastest). */
+  private paintSquareBox(canvas: Canvas, node: PlanarNode): void {
     const ck = this.ck;
     const p = node.paint;
     const { width, height } = node.layout;
-    if (p.shadow) this.paintShadow(canvas, node, p.shadow);
     const outer = this.rrect(node, 0, width, height);
-    if (p.gradient) this.paintGradient(canvas, node, p.gradient);
-    else if (p.background && p.background[3]! > 0) {
+    if (p.background && p.background[3]! > 0) {
       this.fill.setColor(p.background);
-      this.fill.setStyle(ck.PaintStyle.Fill);
       canvas.drawRRect(outer, this.fill);
     }
     const [bt, br, bb, bl] = node.border;
     if (p.borderColor && (bt || br || bb || bl)) {
-      const inner = this.rrect(node, 0, width, height, [bt, br, bb, bl]);
       this.fill.setColor(p.borderColor);
-      canvas.drawDRRect(outer, inner, this.fill);
+      canvas.drawDRRect(outer, this.rrect(node, 0, width, height, [bt, br, bb, bl]), this.fill);
     }
-    node.content?.paint(canvas, node);
+    void ck;
+  }
+
+  /**
+   * Rounded corners or a gradient: background and border are drawn once into a cached image
+   * at device resolution. Besides saving the gradient's cost every frame, this keeps partial
+   * repaints exact: Skia's anti-aliased scan conversion of curves depends on where the clip
+   * cuts them, an image copy does not.
+   */
+  private paintBoxImage(canvas: Canvas, node: PlanarNode): void {
+    const ck = this.ck;
+    const p = node.paint;
+    const { width, height } = node.layout;
+    const [bt, br, bb, bl] = node.border;
+    const border = p.borderColor && (bt || br || bb || bl) ? p.borderColor : null;
+    const fill = p.gradient ? p.gradient.key : p.background && p.background[3]! > 0 ? p.background.join(',') : '';
+    if (!fill && !border) return;
+    const k = this.scale;
+    const key = `box|${width}x${height}|${p.radii.join(',')}|${fill}|${border ? `${border.join(',')}|${node.border.join(',')}` : ''}|${k}`;
+    const image = this.cache.get(key, width * k, height * k, (c) => {
+      c.scale(k, k);
+      const paint = new ck.Paint();
+      paint.setAntiAlias(true);
+      const outer = this.rrect(node, 0, width, height);
+      if (p.gradient) {
+        const shader = makeGradient(ck, p.gradient, width, height);
+        paint.setShader(shader);
+        c.drawRRect(outer, paint);
+        paint.setShader(null);
+        shader.delete();
+      } else if (fill) {
+        paint.setColor(p.background!);
+        c.drawRRect(outer, paint);
+      }
+      if (border) {
+        paint.setColor(border);
+        c.drawDRRect(outer, this.rrect(node, 0, width, height, [bt, br, bb, bl]), paint);
+      }
+      paint.delete();
+    });
+    if (image) this.drawCached(canvas, image, 0, 0);
   }
 
   private paintShadow(canvas: Canvas, node: PlanarNode, s: ResolvedShadow): void {
@@ -98,28 +187,24 @@ export class Painter {
       paint.delete();
     });
     if (!image) return;
-    const x = s.offsetX - s.spread - reach, y = s.offsetY - s.spread - reach;
-    canvas.drawImageRect(image, ck.XYWHRect(0, 0, image.width(), image.height()),
-      ck.XYWHRect(x, y, w + 2 * reach, h + 2 * reach), this.fill);
+    this.drawCached(canvas, image, s.offsetX - s.spread - reach, s.offsetY - s.spread - reach);
   }
 
-  private paintGradient(canvas: Canvas, node: PlanarNode, g: ResolvedGradient): void {
+  /**
+   * Draws a cached image (made at device scale) at x, y. Two Skia details decide whether a
+   * partial repaint matches a full one here: drawImageRect shrinks its source to the visible
+   * part of the clip (moving where sampling clamps), and bilinear sampling runs in an 8-bit
+   * pipeline whose rounding depends on where the clip puts a layer's origin. So: a matrix,
+   * not a rect, and Catmull-Rom cubic sampling (float pipeline; interpolating, so 1:1 draws
+   * are exact copies).
+   */
+  drawCached(canvas: Canvas, image: import('canvaskit-wasm').Image, x: number, y: number): void {
     const ck = this.ck;
-    const { width, height } = node.layout;
-    const k = this.scale;
-    const key = `gradient|${width}x${height}|${node.paint.radii.join(',')}|${g.key}|${k}`;
-    const image = this.cache.get(key, width * k, height * k, (c) => {
-      c.scale(k, k);
-      const paint = new ck.Paint();
-      paint.setAntiAlias(true);
-      const shader = makeGradient(ck, g, width, height);
-      paint.setShader(shader);
-      c.drawRRect(rrectOf(0, 0, width, height, node.paint.radii), paint);
-      shader.delete();
-      paint.delete();
-    });
-    if (!image) return;
-    canvas.drawImageRect(image, ck.XYWHRect(0, 0, image.width(), image.height()), ck.XYWHRect(0, 0, width, height), this.fill);
+    canvas.save();
+    canvas.translate(x, y);
+    if (this.scale !== 1) canvas.scale(1 / this.scale, 1 / this.scale);
+    canvas.drawImageCubic(image, 0, 0, 0, 0.5, this.imagePaint);
+    canvas.restore();
   }
 
   private rrect(node: PlanarNode, x: number, w: number, h: number, inset?: number[]): Float32Array {
@@ -135,6 +220,7 @@ export class Painter {
   dispose(): void {
     this.cache.clear();
     this.fill.delete();
+    this.imagePaint.delete();
   }
 }
 

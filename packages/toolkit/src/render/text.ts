@@ -137,17 +137,29 @@ export class TextContent implements NodeContent {
     return result;
   }
 
-  overhang(): number {
-    return Math.ceil(this.style.fontSize * 0.5) + 2;
+  /**
+   * How far glyphs may reach outside the border box: ascenders, italics and accents a bit
+   * (half the font size), and a paragraph taller or wider than its box all of the excess.
+   */
+  overhang(node: PlanarNode): number {
+    const { width, height } = this.contentBox(node);
+    const p = this.ensure(width);
+    const base = Math.ceil(this.style.fontSize * 0.5) + 2;
+    return base + Math.ceil(Math.max(0, p.getHeight() - height, p.getLongestLine() - width));
   }
 
-  paint(canvas: unknown, node: PlanarNode): void {
+  private contentBox(node: PlanarNode): { width: number; height: number } {
     const [bt, br, bb, bl] = node.border;
     const [pt, pr, pb, pl] = node.padding;
-    const width = Math.max(0, node.layout.width - bl - br - pl - pr);
-    if (node.layout.height - bt - bb - pt - pb < 0) return;
-    const p = this.ensure(width);
-    (canvas as { drawParagraph(p: Paragraph, x: number, y: number): void }).drawParagraph(p, bl + pl, bt + pt);
+    return {
+      width: Math.max(0, node.layout.width - bl - br - pl - pr),
+      height: Math.max(0, node.layout.height - bt - bb - pt - pb),
+    };
+  }
+
+  paint(canvas: unknown, node: PlanarNode, _painter?: unknown): void {
+    const p = this.ensure(this.contentBox(node).width);
+    (canvas as { drawParagraph(p: Paragraph, x: number, y: number): void }).drawParagraph(p, node.border[3] + node.padding[3], node.border[0] + node.padding[0]);
   }
 
   dispose(): void {

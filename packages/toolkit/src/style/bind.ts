@@ -8,7 +8,7 @@
  */
 import { bindEffect } from '../jsx/owner.js';
 import { isReactive, read } from '../jsx/reactive.js';
-import { GEOMETRY, PAINT, type PlanarNode } from '../tree/node.js';
+import { GEOMETRY, OPACITY, PAINT, type PlanarNode } from '../tree/node.js';
 import { LAYOUT_PROPS, isLayoutKey } from './layout-props.js';
 import {
   PAINT_PROPS, StyleValueError, TEXT_PROPS, isPaintKey, isTextKey,
@@ -78,6 +78,7 @@ class StyleBinder {
     const problem = value === undefined ? null : prop.check(value);
     if (problem) node.propError(`style.${key}`, value, problem);
     prop.apply(node.yoga, problem ? undefined : value);
+    if (!problem && typeof value === 'string' && value.endsWith('%')) node.percentLayout = true;
     node.layoutChanged();
   }
 
@@ -92,7 +93,7 @@ class StyleBinder {
         this.node.propError(`style.${key}`, value, error.message);
       }
     }
-    return prop.geometry ? GEOMETRY : PAINT;
+    return prop.geometry ? GEOMETRY : key === 'opacity' ? OPACITY : PAINT;
   }
 
   private applyText(key: keyof typeof TEXT_PROPS, value: unknown): boolean {

@@ -15,6 +15,7 @@
  *   GEOMETRY  its place or extent changed (layout, transform, shadow): damage old and new bounds
  *   ADDED     newly attached: damage its new bounds
  *   SUBTREE   some descendant has a bit set; lets the frame skip clean subtrees
+ *   OPACITY   only its opacity changed: its group image is composited again, not redrawn
  * Layout dirtiness is Yoga's own; the scene only remembers that `calculateLayout` is due.
  */
 import Yoga, { type Node as YogaNode } from 'yoga-layout';
@@ -32,6 +33,8 @@ export const PAINT = 1;
 export const GEOMETRY = 2;
 export const ADDED = 4;
 export const SUBTREE = 8;
+/** Only its opacity changed: recomposite its group, repaint nothing inside. */
+export const OPACITY = 16;
 
 /** What a node needs from the scene it is attached to. */
 export interface SceneLink {
@@ -47,11 +50,19 @@ export interface SceneLink {
   readonly focused: PlanarNode | null;
 }
 
+/** What content may use of the painter. */
+export interface ContentPainter {
+  /** Device pixels per logical pixel. */
+  readonly scale: number;
+  /** Draws an image made at device resolution at x, y, exactly under any clip. */
+  drawCached(canvas: never, image: never, x: number, y: number): void;
+}
+
 /** Kind-specific behaviour: text paragraphs, images, canvas pictures. */
 export interface NodeContent {
   /** How far painting may reach outside the border box, in px, on every side. */
   overhang(node: PlanarNode): number;
-  paint(canvas: unknown, node: PlanarNode): void;
+  paint(canvas: unknown, node: PlanarNode, painter: ContentPainter): void;
   /** Called when the node's size changed, before paint. */
   resized?(node: PlanarNode): void;
   dispose(): void;
@@ -96,6 +107,14 @@ export class PlanarNode {
   bounds: Rect | null = null;
   subtreeBounds: Rect | null = null;
   flags = 0;
+  /** The offscreen image of this node's subtree while its opacity is below 1 (see render/group.ts). */
+  group: { dispose(): void } | null = null;
+  /** Whether something inside the group changed since its image was drawn. */
+  groupStale = true;
+  /** Whether a layout value of this box is a percentage (see layout.ts). */
+  percentLayout = false;
+  /** Whether the last bounds pass found this box drawn as a group. */
+  wasGroup = false;
 
   constructor(kind: NodeKind, component: string, owner: Owner | null) {
     this.kind = kind;
@@ -177,7 +196,7 @@ export class PlanarNode {
       box?.syncYogaChildren();
     }
     if (added) added.invalidate(ADDED);
-    else this.invalidate(0);
+    else this.invalidate(SUBTREE);
   }
 
   /** Called when the text or text style of this paragraph changed. */
@@ -263,6 +282,8 @@ export class PlanarNode {
     this.children = [];
     this.content?.dispose();
     this.content = null;
+    this.group?.dispose();
+    this.group = null;
     if (this.yoga) {
       this.yoga.getParent()?.removeChild(this.yoga);
       this.yoga.free();
