@@ -76,7 +76,11 @@ export class FrameLoop {
           this.onError(error);
         }
       }
-      await this.render(time);
+      const rendering = this.render(time);
+      // The render's synchronous part (layout, paint, copy) has run: requests its own layout
+      // and paint raised are already handled in this frame.
+      this.requested = false;
+      await rendering;
       this.frames++;
     })();
     this.inFlight = frame;

@@ -53,7 +53,7 @@ function mountElement(parent: PlanarNode, element: JSXElement): void {
     mountChild(parent, untracked(() => type(element.props)));
     return;
   }
-  const owner = new Owner(getOwner(), type.name || 'Anonymous');
+  const owner = new Owner(getOwner(), type.name || undefined);
   getOwner()?.onDispose(() => owner.dispose());
   runWithOwner(owner, () => {
     let result: unknown;

@@ -159,12 +159,13 @@ export function reportError(thrown: unknown, owner: Owner | null): void {
  * previous run's `onCleanup`s run first, exceptions go to the nearest catcher, and the
  * effect is disposed with its owner.
  */
-export function bindEffect(fn: () => void, name?: string): () => void {
+export function bindEffect(fn: () => void, _label?: string): () => void {
   const parent = current;
   let runOwner: Owner | null = null;
   const dispose = effect(() => {
     runOwner?.dispose();
-    const owner = new Owner(parent, name);
+    // Effects add no name: error paths list components only.
+    const owner = new Owner(parent, undefined);
     runOwner = owner;
     const previous = current;
     current = owner;

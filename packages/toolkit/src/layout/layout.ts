@@ -4,7 +4,7 @@
  * padding really changed is marked GEOMETRY so the next pass damages its old and new bounds.
  */
 import { Direction, Edge } from 'yoga-layout';
-import { GEOMETRY, type PlanarNode } from '../tree/node.js';
+import { GEOMETRY, syncPendingChildren, type PlanarNode } from '../tree/node.js';
 
 const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
 
@@ -17,6 +17,7 @@ const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
  * use percentages are dirtied and the layout runs again (at most three passes).
  */
 export function runLayout(root: PlanarNode, width: number, height: number): void {
+  syncPendingChildren();
   for (let pass = 0; pass < 3; pass++) {
     root.yoga!.calculateLayout(width, height, Direction.LTR);
     const stale: PlanarNode[] = [];
@@ -43,7 +44,7 @@ function readBack(node: PlanarNode, stale: PlanarNode[]): void {
   let changed = old.x !== l.left || old.y !== l.top || old.width !== l.width || old.height !== l.height;
   const resized = old.width !== l.width || old.height !== l.height;
   if (changed) node.layout = { x: l.left, y: l.top, width: l.width, height: l.height };
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 4 && node.edgesStyled; i++) {
     const b = yoga.getComputedBorder(EDGES[i]!);
     const p = yoga.getComputedPadding(EDGES[i]!);
     if (node.border[i] !== b || node.padding[i] !== p) {

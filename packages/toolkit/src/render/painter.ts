@@ -22,6 +22,8 @@ export class Painter {
   /** Opaque, for drawing cached images (the fill paint carries the last colour's alpha). */
   private readonly imagePaint: Paint;
   private readonly ck: CanvasKit;
+  /** The matrix from the box being painted to surface pixels. */
+  private device: Affine = [1, 0, 0, 1, 0, 0];
 
   /** `scale` is device pixels per logical pixel, for the resolution of cached images. */
   constructor(public scale: number) {
@@ -57,6 +59,7 @@ export class Painter {
   private paintContents(canvas: Canvas, node: PlanarNode, clip: Rect, device: Affine, output: Affine): void {
     const ck = this.ck;
     const p = node.paint;
+    this.device = device;
     if (node.bounds && intersects(node.bounds, clip)) this.paintBox(canvas, node);
     if (!node.children.length) return;
     canvas.save();
@@ -196,14 +199,20 @@ export class Painter {
    * part of the clip (moving where sampling clamps), and bilinear sampling runs in an 8-bit
    * pipeline whose rounding depends on where the clip puts a layer's origin. So: a matrix,
    * not a rect, and Catmull-Rom cubic sampling (float pipeline; interpolating, so 1:1 draws
-   * are exact copies).
+   * are exact copies). When the image lands on whole pixels unscaled — the common case — it
+   * is copied with nearest sampling instead, which is exact and several times faster.
    */
   drawCached(canvas: Canvas, image: import('canvaskit-wasm').Image, x: number, y: number): void {
     const ck = this.ck;
+    const d = this.device;
+    const k = this.scale;
+    const px = d[0] * x + d[2] * y + d[4], py = d[1] * x + d[3] * y + d[5];
+    const onPixels = d[1] === 0 && d[2] === 0 && d[0] === k && d[3] === k && Number.isInteger(px) && Number.isInteger(py);
     canvas.save();
     canvas.translate(x, y);
-    if (this.scale !== 1) canvas.scale(1 / this.scale, 1 / this.scale);
-    canvas.drawImageCubic(image, 0, 0, 0, 0.5, this.imagePaint);
+    if (k !== 1) canvas.scale(1 / k, 1 / k);
+    if (onPixels) canvas.drawImageOptions(image, 0, 0, ck.FilterMode.Nearest, ck.MipmapMode.None, this.imagePaint);
+    else canvas.drawImageCubic(image, 0, 0, 0, 0.5, this.imagePaint);
     canvas.restore();
   }
 

@@ -79,6 +79,7 @@ class StyleBinder {
     if (problem) node.propError(`style.${key}`, value, problem);
     prop.apply(node.yoga, problem ? undefined : value);
     if (!problem && typeof value === 'string' && value.endsWith('%')) node.percentLayout = true;
+    if (key.startsWith('padding') || key.startsWith('border')) node.edgesStyled = true;
     node.layoutChanged();
   }
 

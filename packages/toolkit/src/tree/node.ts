@@ -111,6 +111,8 @@ export class PlanarNode {
   group: { dispose(): void } | null = null;
   /** Whether something inside the group changed since its image was drawn. */
   groupStale = true;
+  /** Whether the style sets any padding or border width (else both read back as zero). */
+  edgesStyled = false;
   /** Whether a layout value of this box is a percentage (see layout.ts). */
   percentLayout = false;
   /** Whether the last bounds pass found this box drawn as a group. */
@@ -183,7 +185,8 @@ export class PlanarNode {
       child.detach();
     }
     child.parent = null;
-    if (child.yoga) child.yoga.getParent()?.removeChild(child.yoga);
+    // Take the boxes out of Yoga now: a removed node may be destroyed before the next sync.
+    for (const box of child.isBox ? [child] : child.layoutChildren()) box.yoga!.getParent()?.removeChild(box.yoga!);
     this.childrenChanged(null);
   }
 
@@ -193,7 +196,11 @@ export class PlanarNode {
       text.textChanged();
     } else {
       const box = this.isBox ? this : this.boxParent();
-      box?.syncYogaChildren();
+      if (box) {
+        // Synced once before the next layout, not per insert: a list of n items stays O(n).
+        pendingChildSync.add(box);
+        box.layoutChanged();
+      }
     }
     if (added) added.invalidate(ADDED);
     else this.invalidate(SUBTREE);
@@ -274,6 +281,7 @@ export class PlanarNode {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    pendingChildSync.delete(this);
     this.parent?.removeChild(this);
     for (const c of this.children) {
       c.parent = null;
@@ -291,6 +299,14 @@ export class PlanarNode {
       liveYogaNodes--;
     }
   }
+}
+
+const pendingChildSync = new Set<PlanarNode>();
+
+/** Brings the Yoga children of every box whose children changed up to date (before layout). */
+export function syncPendingChildren(): void {
+  for (const box of pendingChildSync) if (!box.destroyed) box.syncYogaChildren();
+  pendingChildSync.clear();
 }
 
 /** Prop errors found before a node was attached; the scene reports them on attach. */

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PNG } from 'pngjs';
+import { Text, View, createApp, signal, type FrameStats } from '@planar/toolkit';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+function Hello() {
+  return <View style={{ width: '100%', height: '100%', backgroundColor: '#102030', padding: 10 }}><Text style={{ color: 'white' }}>hello</Text></View>;
+}
+
+describe('createApp', () => {
+  it('resolves after the first presented frame, with a screenshot of the output', async () => {
+    const app = await createApp(() => <Hello />, { backend: 'headless', width: 320, height: 200 });
+    expect(app.backend).toBe('headless');
+    expect(app.stats.frame).toBe(1);
+    expect(app.stats.damagedPx).toBe(320 * 200);
+    const png = PNG.sync.read(Buffer.from(await app.screenshot()));
+    expect([png.width, png.height]).toEqual([320, 200]);
+    expect([...png.data.subarray(0, 4)]).toEqual([0x10, 0x20, 0x30, 255]);
+    await app.close();
+    await app.close();
+  });
+
+  it('renders no frame while idle, one damaged frame per change, and emits frame stats', async () => {
+    const label = signal('a');
+    const app = await createApp(() => <View style={{ padding: 10, alignItems: 'flex-start' }}><Text>{label}</Text></View>, { backend: 'headless', width: 320, height: 200 });
+    const frames: FrameStats[] = [];
+    app.on('frame', (s) => frames.push(s));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(frames).toHaveLength(0);
+    label.value = 'b';
+    await new Promise((r) => setTimeout(r, 100));
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.damagedPx).toBeGreaterThan(0);
+    expect(frames[0]!.damagedPx).toBeLessThan(320 * 200 / 20);
+    expect(frames[0]!.copiedBytes).toBeGreaterThan(0);
+    expect(frames[0]!.planesUsed + frames[0]!.composited).toBe(1);
+    await app.close();
+  });
+
+  it('folds changes made while a frame is in flight into one next frame', async () => {
+    const n = signal(0);
+    const app = await createApp(() => <Text>{() => String(n.value)}</Text>, { backend: 'headless', width: 100, height: 50 });
+    let frames = 0;
+    app.on('frame', () => frames++);
+    for (let i = 1; i <= 20; i++) n.value = i;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(frames).toBe(1);
+    await app.close();
+  });
+
+  it('says why auto passed over wayland and kms', async () => {
+    vi.stubEnv('WAYLAND_DISPLAY', 'wayland-77');
+    const lines: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...a) => { lines.push(a.join(' ')); });
+    const app = await createApp(() => <Hello />, { width: 100, height: 50 });
+    expect(app.backend).toBe('headless');
+    expect(lines.join('\n')).toMatch(/using the headless backend \(wayland: .+; kms: .+\)/);
+    await app.close();
+  });
+
+  it('rejects an explicit backend that cannot open, saying why', async () => {
+    await expect(createApp(() => <Hello />, { backend: 'kms' })).rejects.toThrow(/the kms backend is not available: /);
+  });
+
+  it('rejects bad options with the option and the value', async () => {
+    await expect(createApp(() => <Hello />, { backend: 'headless', width: -1 })).rejects.toThrow('createApp: width must be a positive number, got -1');
+    await expect(createApp(() => <Hello />, { backend: 'headless', rotation: 45 as 90 })).rejects.toThrow('rotation must be 0, 90, 180 or 270, got 45');
+  });
+
+  it('uses headless defaults of 800x480', async () => {
+    const app = await createApp(() => <Hello />, { backend: 'headless' });
+    expect([app.width, app.height]).toEqual([800, 480]);
+    await app.close();
+  });
+
+  it('unsubscribes listeners with the function on() returns', async () => {
+    const n = signal(0);
+    const app = await createApp(() => <Text>{() => String(n.value)}</Text>, { backend: 'headless', width: 100, height: 50 });
+    let frames = 0;
+    const off = app.on('frame', () => frames++);
+    n.value = 1;
+    await new Promise((r) => setTimeout(r, 60));
+    off();
+    n.value = 2;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(frames).toBe(1);
+    await app.close();
+  });
+});
