@@ -21,7 +21,7 @@ import { emptyStats, type FrameStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
 import { APP_SERVICES } from './services.js';
-import { InputDispatcher } from '../input/dispatcher.js';
+import { InputDispatcher, callHandler } from '../input/dispatcher.js';
 import { toColor4 } from '../style/paint-props.js';
 
 export interface AppOptions {
@@ -126,8 +126,9 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       else emitError(Object.assign(new Error(message), { componentPath: where, prop, value }));
     },
     focusChanged: (from: PlanarNode | null, to: PlanarNode | null) => {
-      from?.handlers.onBlur?.();
-      to?.handlers.onFocus?.();
+      const blur = from?.handlers.onBlur, focus = to?.handlers.onFocus;
+      if (from && blur) callHandler(from, blur);
+      if (to && focus) callHandler(to, focus);
     },
   }, width, height, scale, rotation);
 

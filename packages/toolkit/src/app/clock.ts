@@ -40,7 +40,11 @@ export class VirtualClock implements Clock {
 
   /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void {
-    const end = this.time + ms;
+    this.advanceTo(this.time + ms);
+  }
+
+  /** Moves time forward to `end` exactly, firing every timer that falls due on the way. */
+  advanceTo(end: number): void {
     for (;;) {
       const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;

@@ -60,6 +60,11 @@ export class FrameLoop {
     return this.requested || this.callbacks.length > 0;
   }
 
+  /** Whether something changed that a frame must show (frame callbacks aside). */
+  get renderRequested(): boolean {
+    return this.requested;
+  }
+
   /** Renders one frame if one was asked for; resolves once it is presented. */
   async tick(): Promise<void> {
     if (this.inFlight) await this.inFlight;

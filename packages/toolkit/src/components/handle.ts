@@ -16,7 +16,7 @@ export function handleOf(node: PlanarNode): NodeHandle {
         if (!node.scene) throw new Error(`<${node.component}${node.testId ? ` testId="${node.testId}"` : ''}> is not mounted: it has no box`);
         return node.scene.outputBox(node);
       },
-      focus() { node.scene?.focus(node); },
+      focus() { if (node.focusable) node.scene?.focus(node); },
       blur() { if (node.scene?.focused === node) node.scene.focus(null); },
       get focused() { return node.scene?.focused === node; },
     };

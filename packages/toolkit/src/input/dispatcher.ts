@@ -9,12 +9,27 @@
  * focused they go to the app's outermost node. A handler that throws is reported to the
  * nearest ErrorBoundary (or the app) and dispatch goes on.
  */
-import { reportError } from '../jsx/owner.js';
+import { reportError, runWithOwner } from '../jsx/owner.js';
+import { untracked } from '@preact/signals-core';
 import { handleOf } from '../components/handle.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { apply, contains, invert, rectFromBox } from '../tree/geometry.js';
 import type { EventHandlers, InputEvent } from './events.js';
+
+/**
+ * Runs an event handler as part of its component: under its owner (so it can animate, start
+ * timers and read context), with exceptions reported to the nearest boundary, never thrown.
+ */
+export function callHandler(node: PlanarNode, fn: () => void): void {
+  runWithOwner(node.owner, () => {
+    try {
+      untracked(fn);
+    } catch (error) {
+      reportError(error, node.owner);
+    }
+  });
+}
 
 /** The topmost box under a logical point, in reverse paint order. */
 export function hitTest(node: PlanarNode, x: number, y: number): PlanarNode | null {
@@ -54,9 +69,15 @@ export class InputDispatcher {
       const [x, y] = this.scene.toLogical(event.x, event.y);
       const target = hitTest(this.scene.root, x, y);
       if (target) {
+        // Deltas turn with the output too (a wheel "down" scrolls down the UI), in logical px.
+        const m = invert(this.scene.outputMatrix)!;
+        const turn = (vx: number, vy: number, k = 1) => [(m[0] * vx + m[2] * vy) * k, (m[1] * vx + m[3] * vy) * k] as const;
+        const [dx, dy] = turn(event.deltaX, event.deltaY);
+        // Notches turn but do not scale: undo the scale the inverse matrix carries.
+        const [nx, ny] = turn(event.discreteX, event.discreteY, this.scene.scale).map((v) => Math.round(v) + 0);
         this.run(target, 'onWheelCapture', 'onWheel', (n, phase, stop) => ({
-          type: 'wheel', ...this.local(n, x, y), deltaX: event.deltaX, deltaY: event.deltaY,
-          discreteX: event.discreteX, discreteY: event.discreteY, timestamp: event.timestamp,
+          type: 'wheel', ...this.local(n, x, y), deltaX: dx, deltaY: dy,
+          discreteX: nx!, discreteY: ny!, timestamp: event.timestamp,
           target: handleOf(target), currentTarget: handleOf(n), phase, stopPropagation: stop,
         }));
       }
@@ -158,10 +179,6 @@ export class InputDispatcher {
   }
 
   private call(node: PlanarNode, handler: (e: unknown) => void, event: unknown): void {
-    try {
-      handler(event);
-    } catch (error) {
-      reportError(error, node.owner);
-    }
+    callHandler(node, () => handler(event));
   }
 }

@@ -136,23 +136,25 @@ export class Screen {
   /** Moves Planar's virtual clock forward (its timers and animations), frame by frame, then renders. */
   async advance(ms: number): Promise<void> {
     const clock = this.internals.clock as VirtualClock;
-    let left = ms;
-    while (left > 0) {
-      const step = Math.min(FRAME_MS, left);
-      clock.advance(step);
-      left -= step;
+    // Step to exact times (no accumulated float error): advance(200) ends at start + 200.
+    const start = clock.now(), end = start + ms;
+    for (let i = 1; clock.now() < end; i++) {
+      clock.advanceTo(Math.min(end, start + i * FRAME_MS));
       await this.internals.loop.flush(1);
     }
     await this.flush();
   }
 
-  /** Waits for images and fonts in flight, then renders until nothing is pending. */
+  /**
+   * Waits for images and fonts in flight, then renders while a change asks for a frame.
+   * Animation steps wait for the clock to move (`advance`): they never run at the same instant twice.
+   */
   async flush(): Promise<void> {
     for (let i = 0; i < 10; i++) {
       await loadsSettled();
       await fontsSettled();
-      if (!this.internals.loop.pending) break;
-      await this.internals.loop.flush(1);
+      if (!this.internals.loop.renderRequested) break;
+      await this.internals.loop.tick();
     }
   }
 
