@@ -133,6 +133,7 @@ export function familyName(name: string): string | undefined {
 /** Families to append after the requested ones so that every script in `text` has glyphs. */
 export function fallbackFamilies(text: string): string[] {
   const out: string[] = [];
+  if (!systemIndex?.faces.length || /^[\u0000-\u024f]*$/.test(text)) return out;
   for (const script of scriptsOf(text)) {
     if (COVERED.has(script)) continue;
     const face = systemIndex?.forScript(script)[0];

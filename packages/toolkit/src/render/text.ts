@@ -26,6 +26,10 @@ let unsubscribe: (() => void) | null = null;
 export class TextContent implements NodeContent {
   private paragraph: Paragraph | null = null;
   private laidOutAt = NaN;
+  /** Max intrinsic width and height of the paragraph laid out unbounded (NaN until known). */
+  private intrinsic = NaN;
+  private unboundedHeight = NaN;
+  private leftAligned = true;
   private readonly measured = new Map<string, { width: number; height: number }>();
   private style: ResolvedText = DEFAULT_TEXT;
   private reportedFamilies = new Set<string>();
@@ -43,6 +47,8 @@ export class TextContent implements NodeContent {
     this.paragraph?.delete();
     this.paragraph = null;
     this.laidOutAt = NaN;
+    this.intrinsic = NaN;
+    this.unboundedHeight = NaN;
     this.measured.clear();
   }
 
@@ -53,6 +59,7 @@ export class TextContent implements NodeContent {
     const text = collectText(this.node);
     const direction = root.writingDirection === 'auto'
       ? (firstStrongIsRtl(text) ? 'rtl' : 'ltr') : root.writingDirection;
+    this.leftAligned = direction === 'ltr' ? ['left', 'start', 'justify'].includes(root.textAlign) : root.textAlign === 'left';
     const fallbacks = fallbackFamilies(text);
     const builder: ParagraphBuilder = ck.ParagraphBuilder.MakeFromFontProvider(
       new ck.ParagraphStyle({
@@ -113,11 +120,21 @@ export class TextContent implements NodeContent {
     };
   }
 
+  /**
+   * The paragraph laid out at `width`. Layout is the expensive step, so a paragraph laid out
+   * unbounded (which tells its intrinsic width) is reused for any width it fits in when its
+   * lines are left-aligned: no line wraps, and left-aligned glyphs sit where they would at
+   * any width. Centred, right-aligned or right-to-left text is laid out at its real width.
+   */
   private ensure(width: number): Paragraph {
     this.paragraph ??= this.build();
-    if (this.laidOutAt !== width) {
-      this.paragraph.layout(width);
-      this.laidOutAt = width;
+    if (this.laidOutAt === width) return this.paragraph;
+    if (this.laidOutAt === UNBOUNDED && this.leftAligned && width >= this.intrinsic) return this.paragraph;
+    this.paragraph.layout(width);
+    this.laidOutAt = width;
+    if (width === UNBOUNDED) {
+      this.intrinsic = Math.ceil(this.paragraph.getMaxIntrinsicWidth());
+      this.unboundedHeight = Math.ceil(this.paragraph.getHeight());
     }
     return this.paragraph;
   }
@@ -126,13 +143,12 @@ export class TextContent implements NodeContent {
     const key = `${widthMode}:${width}`;
     const cached = this.measured.get(key);
     if (cached) return cached;
+    if (Number.isNaN(this.intrinsic)) this.ensure(UNBOUNDED);
     const constrained = widthMode !== MeasureMode.Undefined && Number.isFinite(width);
-    const p = this.ensure(constrained ? Math.max(0, width) : UNBOUNDED);
-    const intrinsic = Math.ceil(p.getMaxIntrinsicWidth());
-    let w = widthMode === MeasureMode.Exactly ? width : constrained ? Math.min(width, intrinsic) : intrinsic;
-    if (!constrained) this.ensure(w);
-    w = Math.max(0, w);
-    const result = { width: w, height: Math.ceil(this.ensure(constrained ? Math.max(0, width) : w).getHeight()) };
+    const w = Math.max(0, widthMode === MeasureMode.Exactly ? width : constrained ? Math.min(width, this.intrinsic) : this.intrinsic);
+    // Text that fits unwrapped is as tall as unbounded; only narrower widths need a layout.
+    const height = !constrained || width >= this.intrinsic ? this.unboundedHeight : Math.ceil(this.ensure(Math.max(0, width)).getHeight());
+    const result = { width: w, height };
     this.measured.set(key, result);
     return result;
   }
