@@ -207,3 +207,18 @@ describe('components and signals', () => {
     await screen.dispose();
   });
 });
+
+describe('style shorthands', () => {
+  it('flex: 1 shares the free space like React Native', async () => {
+    const screen = await render(() => (
+      <View style={{ flexDirection: 'row', width: 300, height: 50 }}>
+        <View testId="a" style={{ flex: 1 }} />
+        <View testId="b" style={{ flex: 2 }} />
+        <View testId="c" style={{ width: 60 }} />
+      </View>
+    ), { width: 300, height: 50 });
+    expect(screen.find({ testId: 'a' }).width).toBe(80);
+    expect(screen.find({ testId: 'b' }).width).toBe(160);
+    await screen.dispose();
+  });
+});

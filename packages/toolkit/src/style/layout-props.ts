@@ -83,6 +83,7 @@ export const LAYOUT_PROPS: Record<keyof LayoutStyle, LayoutProp> = {
   aspectRatio: { check: number({ positive: true }), apply: (y, v) => y.setAspectRatio(v as number | undefined) },
   flexDirection: enumProp(DIRECTION, (y, v) => y.setFlexDirection(v), FlexDirection.Column),
   flexWrap: enumProp(WRAP, (y, v) => y.setFlexWrap(v), Wrap.NoWrap),
+  flex: { check: number({ min: 0 }), apply: (y, v) => y.setFlex(v as number | undefined) },
   flexGrow: { check: number({ min: 0 }), apply: (y, v) => y.setFlexGrow(v as number | undefined) },
   flexShrink: { check: number({ min: 0 }), apply: (y, v) => y.setFlexShrink(v as number | undefined) },
   flexBasis: { check: size, apply: (y, v) => y.setFlexBasis(v as LengthValue) },

@@ -62,6 +62,8 @@ export interface LayoutStyle {
   aspectRatio?: number;
   flexDirection?: 'row' | 'column' | 'row-reverse' | 'column-reverse';
   flexWrap?: 'nowrap' | 'wrap' | 'wrap-reverse';
+  /** Shorthand as in React Native: a positive number grows and shrinks the box from a basis of 0. */
+  flex?: number;
   flexGrow?: number; flexShrink?: number; flexBasis?: LengthAuto;
   justifyContent?: 'flex-start' | 'center' | 'flex-end' | 'space-between' | 'space-around' | 'space-evenly';
   alignItems?: 'flex-start' | 'center' | 'flex-end' | 'stretch' | 'baseline';
