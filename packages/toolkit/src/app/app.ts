@@ -64,7 +64,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-const DEBUG = new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+/** The PLANAR_DEBUG switches in force: damage, fps. */
+function debugModes(): Set<string> {
+  return new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+}
 
 /** Everything an app is made of; the testing API reaches in here. */
 export interface AppInternals {
@@ -132,7 +135,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     },
   }, width, height, scale, rotation);
 
-  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), DEBUG);
+  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes());
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();
     lastStats = stats;

@@ -67,14 +67,15 @@ export class Compositor {
     const t1 = performance.now();
     stats.layoutMs = t1 - t;
     updateBounds(scene.root, IDENTITY, false, false, (r) => scene.damageTracker.add(r));
-    const device = this.deviceDamage(scene.damageTracker.take());
-    if (this.overlay) device.push(...this.overlay.previousRects());
+    const damaged = this.deviceDamage(scene.damageTracker.take());
+    // What the debug overlay drew last frame is repainted too (and not outlined again).
+    const device = this.overlay ? [...damaged, ...this.overlay.previousRects()] : damaged;
     if (!device.length) {
       stats.paintMs = performance.now() - t1;
       return stats;
     }
     this.paint(device);
-    this.overlay?.draw(this.surface.surface.getCanvas(), device, scene.outputSize);
+    this.overlay?.draw(this.surface.surface.getCanvas(), damaged, scene.outputSize);
     this.surface.surface.flush();
     const rects: DamageRect[] = device.map((r) => ({ x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top }));
     stats.damagedPx = rects.reduce((n, r) => n + r.width * r.height, 0);
