@@ -91,3 +91,30 @@ describe('createApp', () => {
     await app.close();
   });
 });
+
+describe('when the display goes away', () => {
+  it('emits close with the reason and closes the app', async () => {
+    const { render } = await import('@planar/toolkit/testing');
+    const screen = await render(() => <Hello />, { width: 100, height: 50 });
+    const reasons: string[] = [];
+    screen.app.on('close', ({ reason }) => reasons.push(reason));
+    screen.disconnect('the compositor quit');
+    expect(reasons).toEqual(['the compositor quit']);
+  });
+
+  it('without a close listener, prints the reason and exits with code 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = `
+      import { jsx } from '@planar/toolkit/jsx-runtime';
+      import { View } from '@planar/toolkit';
+      import { render } from '@planar/toolkit/testing';
+      const screen = await render(() => jsx(View, {}), { width: 10, height: 10 });
+      screen.disconnect('the device was unplugged');
+      setTimeout(() => { console.log('still running'); process.exit(0); }, 2000);
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', timeout: 20000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('planar: the display closed: the device was unplugged');
+    expect(run.stdout).not.toContain('still running');
+  });
+});

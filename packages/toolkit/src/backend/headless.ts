@@ -106,6 +106,11 @@ export class HeadlessDisplay implements Display {
     return { width: this.info.width, height: this.info.height, pixels: unpremultiply(this.output) };
   }
 
+  /** Ends the display as if it had gone away (a compositor quitting, a device unplugged). */
+  disconnect(reason: string): void {
+    this.emitter.emit('close', { reason });
+  }
+
   /** Delivers an input event as if a device had produced it. */
   inject(event: InputEvent): void {
     this.emitter.emit('input', event);

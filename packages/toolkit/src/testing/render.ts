@@ -174,6 +174,11 @@ export class Screen {
     return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, pixels[i + 3]!];
   }
 
+  /** Makes the display go away with `reason` (the app's `close` event follows). */
+  disconnect(reason: string): void {
+    this.display.disconnect(reason);
+  }
+
   /** Unmounts everything and frees the app's memory. */
   async dispose(): Promise<void> {
     await this.internals.app.close();
