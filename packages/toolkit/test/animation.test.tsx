@@ -369,3 +369,31 @@ describe('timers', () => {
     expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/tick failed.*Flaky/)]);
   });
 });
+
+describe('animate bookkeeping', () => {
+  it('a finished animation leaves no cleanup behind on its owner', async () => {
+    const { animate, View, signal, getOwner, onMount, runWithOwner } = await import('@planar/toolkit');
+    const { render } = await import('@planar/toolkit/testing');
+    const x = signal(0);
+    let owner: ReturnType<typeof getOwner> = null;
+    let run: () => void = () => {};
+    function Mover() {
+      owner = getOwner();
+      const mine = getOwner();
+      run = () => runWithOwner(mine, () => { void animate(x, x.peek() + 1, { duration: 10 }); });
+      onMount(run);
+      return <View style={{ width: () => x.value }} />;
+    }
+    const screen = await render(() => <Mover />, { width: 100, height: 20 });
+    const cleanups = () => (owner as unknown as { cleanups: unknown[] }).cleanups.length;
+    await screen.advance(50);
+    const before = cleanups();
+    for (let i = 0; i < 50; i++) {
+      run();
+      await screen.advance(50);
+    }
+    expect(cleanups()).toBe(before);
+    expect(x.value).toBe(51);
+    await screen.dispose();
+  });
+});

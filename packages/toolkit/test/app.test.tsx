@@ -118,3 +118,22 @@ describe('when the display goes away', () => {
     expect(run.stdout).not.toContain('still running');
   });
 });
+
+describe('useViewport', () => {
+  it('gives components the app size, and onError hears errors of the first mount', async () => {
+    const { render } = await import('@planar/toolkit/testing');
+    const { useViewport } = await import('@planar/toolkit');
+    function Size() {
+      const size = useViewport();
+      return <Text>{() => `${size.value.width}x${size.value.height}`}</Text>;
+    }
+    function Broken(): never {
+      throw new Error('broken at mount');
+    }
+    const errors: string[] = [];
+    const screen = await render(() => <View><Size /><Broken /></View>, { width: 320, height: 240, onError: (e) => errors.push(e.message) });
+    expect(screen.text({ text: '320x240' })).toBe('320x240');
+    expect(errors).toEqual(['broken at mount (in Broken)']);
+    await screen.dispose();
+  });
+});

@@ -48,6 +48,7 @@ export function animate(
   let done!: (reached: boolean) => void;
   const finished = new Promise<boolean>((r) => (done = r));
   let over = false;
+  let unregister = () => {};
   const step = (time: number) => {
     start ??= time;
     const t = options.duration > 0 ? Math.min(1, (time - start) / options.duration) : 1;
@@ -55,6 +56,7 @@ export function animate(
     if (t < 1) cancelFrame = loop.requestFrame(step);
     else {
       over = true;
+      unregister();
       done(true);
     }
   };
@@ -63,8 +65,9 @@ export function animate(
     if (over) return;
     over = true;
     cancelFrame();
+    unregister();
     done(false);
   };
-  getOwner()?.onDispose(cancel);
+  unregister = getOwner()?.onDispose(cancel) ?? unregister;
   return { cancel, finished };
 }

@@ -7,6 +7,7 @@
  * renders only when something changed.
  */
 import mitt from 'mitt';
+import { signal } from '@preact/signals-core';
 import { PNG } from 'pngjs';
 import { Owner, runWithOwner } from '../jsx/owner.js';
 import { createElement, flushMounts, mountChild, type Child } from '../jsx/element.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   cursor?: 'hidden' | 'default';
   /** The colour behind everything (default white). */
   background?: string;
+  /** Hears errors from the start, including those raised while the first frame is built (same as `app.on('error')`). */
+  onError?: (error: Error) => void;
   /** @internal The testing API drives a virtual clock and renders frames itself. */
   clock?: 'real' | 'virtual';
 }
@@ -105,6 +108,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const width = options.width ?? lw, height = options.height ?? lh;
 
   const emitter = mitt<AppEvents>();
+  if (options.onError) emitter.on('error', options.onError);
   const clock: Clock = virtual ? new VirtualClock() : new RealClock();
   let lastStats = emptyStats();
   let closed = false;
@@ -146,7 +150,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
-  owner.contexts = new Map([[APP_SERVICES, { clock, loop }]]);
+  const viewport = signal({ width, height });
+  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport }]]);
 
   const offs = [
     display.on('input', (e) => dispatcher.dispatch(e)),
@@ -154,6 +159,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       const [nw, nh] = rotation % 180 ? [h / s, w / s] : [w / s, h / s];
       scene.resize(nw, nh, s);
       compositor.resize();
+      viewport.value = { width: nw, height: nh };
       emitter.emit('resize', { width: nw, height: nh });
     }),
     display.on('device', (e) => emitter.emit('device', e)),

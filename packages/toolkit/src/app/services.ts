@@ -3,6 +3,7 @@
  * mounted in. Timers and animations use these, so the testing clock drives them too.
  */
 import { getOwner } from '../jsx/owner.js';
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { Clock } from './clock.js';
 import type { FrameLoop } from './frame-loop.js';
 
@@ -11,6 +12,15 @@ export const APP_SERVICES = Symbol('planar.app');
 export interface AppServices {
   clock: Clock;
   loop: FrameLoop;
+  viewport: ReadonlySignal<{ width: number; height: number }>;
+}
+
+/**
+ * The app's logical size as a signal, updated when the output resizes or rotates.
+ * @example const size = useViewport(); <Text>{() => `${size.value.width} px wide`}</Text>
+ */
+export function useViewport(): ReadonlySignal<{ width: number; height: number }> {
+  return appServices('useViewport()').viewport;
 }
 
 /** The services of the app the current component belongs to; throws a clear error outside one. */

@@ -34,13 +34,17 @@ export class Owner {
     this.name = name;
   }
 
-  /** Registers `fn` to run when this owner is disposed. */
-  onDispose(fn: () => void): void {
+  /** Registers `fn` to run when this owner is disposed; returns a function that unregisters it. */
+  onDispose(fn: () => void): () => void {
     if (this.disposed) {
       fn();
-      return;
+      return () => {};
     }
     this.cleanups.push(fn);
+    return () => {
+      const i = this.cleanups.lastIndexOf(fn);
+      if (i >= 0) this.cleanups.splice(i, 1);
+    };
   }
 
   /** Runs every cleanup, newest first; safe to call twice. */

@@ -8,6 +8,7 @@
 import type { Canvas as SkCanvas, CanvasKit, Image as SkImage, SkPicture as Picture } from 'canvaskit-wasm';
 import { signal } from '@preact/signals-core';
 import { canvasKit } from './canvaskit.js';
+import { rasterImage } from './raster.js';
 import { bindEffect } from '../jsx/owner.js';
 import { runWithOwner } from '../jsx/owner.js';
 import { PAINT, type ContentPainter, type NodeContent, type PlanarNode } from '../tree/node.js';
@@ -60,16 +61,14 @@ export class CanvasContent implements NodeContent {
     if (!this.image || this.imageScale !== k) {
       this.dropImage();
       const ck = canvasKit();
-      const w = Math.ceil(node.layout.width * k), h = Math.ceil(node.layout.height * k);
-      const surface = w > 0 && h > 0 ? ck.MakeSurface(w, h) : null;
-      if (!surface) return;
-      const c = surface.getCanvas();
-      c.scale(k, k);
-      c.clipRect(ck.XYWHRect(0, 0, node.layout.width, node.layout.height), ck.ClipOp.Intersect, false);
-      c.drawPicture(this.picture);
-      this.image = surface.makeImageSnapshot();
+      const picture = this.picture;
+      this.image = rasterImage(node.layout.width * k, node.layout.height * k, (c) => {
+        c.scale(k, k);
+        c.clipRect(ck.XYWHRect(0, 0, node.layout.width, node.layout.height), ck.ClipOp.Intersect, false);
+        c.drawPicture(picture);
+      });
+      if (!this.image) return;
       this.imageScale = k;
-      surface.delete();
     }
     painter.drawCached(canvas as never, this.image as never, 0, 0);
   }

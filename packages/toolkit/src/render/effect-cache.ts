@@ -5,7 +5,7 @@
  * evicted images are deleted, because wasm memory never shrinks.
  */
 import type { Canvas, Image as SkImage } from 'canvaskit-wasm';
-import { canvasKit } from './canvaskit.js';
+import { rasterImage } from './raster.js';
 
 const LIMIT_BYTES = 16 * 1024 * 1024;
 
@@ -25,13 +25,9 @@ export class EffectCache {
     }
     width = Math.ceil(width);
     height = Math.ceil(height);
-    if (width <= 0 || height <= 0 || width * height > 8192 * 8192) return null;
-    const ck = canvasKit();
-    const surface = ck.MakeSurface(width, height);
-    if (!surface) return null;
-    draw(surface.getCanvas());
-    const image = surface.makeImageSnapshot();
-    surface.delete();
+    if (width * height > 8192 * 8192) return null;
+    const image = rasterImage(width, height, draw);
+    if (!image) return null;
     const entry = { image, bytes: width * height * 4 };
     this.entries.set(key, entry);
     this.bytes += entry.bytes;

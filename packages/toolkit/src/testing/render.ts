@@ -21,6 +21,8 @@ export interface RenderOptions {
   rotation?: Rotation;
   scale?: number;
   background?: string;
+  /** Hears errors from the start, including those of the first mount. */
+  onError?: (error: Error) => void;
 }
 
 export type Query = { testId: string } | { text: string };
@@ -55,6 +57,20 @@ export class Screen {
   /** The border box, in output pixels, of the one node matching the query; throws on none or several. */
   find(query: Query): Box {
     return this.internals.scene.outputBox(this.node(query));
+  }
+
+  /** The text shown by the one node matching the query: a Text's full text, or the texts inside a box joined by spaces. */
+  text(query: Query): string {
+    const node = this.node(query);
+    if (node.kind === 'text') return textOf(node);
+    const parts: string[] = [];
+    const visit = (n: PlanarNode) => {
+      if (n.hidden) return;
+      if (n.kind === 'text') parts.push(textOf(n));
+      else for (const c of n.children) visit(c);
+    };
+    visit(node);
+    return parts.join(' ');
   }
 
   private node(query: Query): PlanarNode {
@@ -197,7 +213,7 @@ export async function render(root: () => Child, options: RenderOptions = {}): Pr
   const internals = await startApp(root, {
     backend: 'headless', clock: 'virtual',
     width: options.width ?? 800, height: options.height ?? 480,
-    rotation: options.rotation, scale: options.scale, background: options.background,
+    rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
   });
   const screen = new Screen(internals);
   await screen.flush();

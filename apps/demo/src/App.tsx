@@ -1,0 +1,38 @@
+/**
+ * The app: the dashboard at the app's current size, plus the timers that keep a live model
+ * moving (clock and room temperature). When the size changes (a resize or a rotation of the
+ * output) the dashboard is laid out again for it; the model keeps its state.
+ */
+import { computed, useViewport, type Reactive } from '@planar/toolkit';
+import { Dashboard } from './Dashboard.js';
+import { createHomeModel, startLiveUpdates, type HomeModel } from './model.js';
+
+export interface Size { width: number; height: number }
+
+export interface AppProps {
+  /** Defaults to a live model. */
+  model?: HomeModel;
+  /** The logical size to lay out for; nothing is shown while it is null. Defaults to the app's size. */
+  size?: Reactive<Size | null>;
+}
+
+function readSize(size: Reactive<Size | null>): Size | null {
+  if (typeof size === 'function') return size();
+  if (size && 'peek' in size) return size.value;
+  return size;
+}
+
+export function App(props: AppProps) {
+  const model = props.model ?? createHomeModel();
+  startLiveUpdates(model);
+  const size = props.size ?? useViewport();
+  const key = computed(() => {
+    const current = readSize(size);
+    return current ? `${current.width}x${current.height}` : '';
+  });
+  return () => {
+    if (!key.value) return null;
+    const [width, height] = key.value.split('x').map(Number);
+    return <Dashboard model={model} width={width} height={height} />;
+  };
+}

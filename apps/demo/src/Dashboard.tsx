@@ -1,0 +1,56 @@
+/**
+ * The whole panel at a fixed size: header, device grid, thermostat and status card. It starts
+ * no timers, so a frozen model renders the same on every run (tests and benchmarks use it).
+ */
+import { View } from '@planar/toolkit';
+import { DeviceGrid } from './DeviceGrid.js';
+import { Header } from './Header.js';
+import { createHomeModel, type HomeModel } from './model.js';
+import { StatusList } from './StatusList.js';
+import { Thermostat } from './Thermostat.js';
+import { LayoutContext, colors, layoutFor } from './theme.js';
+
+export interface DashboardProps {
+  /** Defaults to a frozen model. */
+  model?: HomeModel;
+  /** Logical size; defaults to 800x480. */
+  width?: number;
+  height?: number;
+}
+
+export function Dashboard(props: DashboardProps) {
+  const model = props.model ?? createHomeModel({ frozen: true });
+  const layout = layoutFor(props.width ?? 800, props.height ?? 480, model.devices.length);
+  return (
+    <LayoutContext.Provider value={layout}>
+      <View
+        testId="dashboard"
+        style={{
+          width: layout.width,
+          height: layout.height,
+          padding: layout.pad,
+          gap: layout.gap,
+          overflow: 'hidden',
+          backgroundGradient: { type: 'linear', angle: 180, colors: [colors.backgroundTop, colors.background] },
+        }}
+      >
+        <Header model={model} />
+        {layout.portrait ? (
+          <View style={{ gap: layout.gap }}>
+            <Thermostat model={model} />
+            <DeviceGrid model={model} />
+            <StatusList model={model} />
+          </View>
+        ) : (
+          <View style={{ flexDirection: 'row', gap: layout.gap }}>
+            <DeviceGrid model={model} />
+            <View style={{ gap: layout.gap }}>
+              <Thermostat model={model} />
+              <StatusList model={model} />
+            </View>
+          </View>
+        )}
+      </View>
+    </LayoutContext.Provider>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The top bar: the home's name with the date and how many devices are on, the weather, and
+ * the clock (HH:MM, from the model's clock signal).
+ */
+import { Text, View, useContext } from '@planar/toolkit';
+import type { HomeModel } from './model.js';
+import { WeatherIcon } from './WeatherIcon.js';
+import { FONT, LayoutContext, colors } from './theme.js';
+
+export function Header(props: { model: HomeModel }) {
+  const { model } = props;
+  const layout = useContext(LayoutContext);
+  const { font, scale } = layout;
+  const icon = Math.round(font.body * 1.5);
+
+  return (
+    <View
+      testId="header"
+      style={{ height: layout.header.height, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: layout.gap }}
+    >
+      <View style={{ flexShrink: 1, gap: Math.max(1, Math.round(2 * scale)) }}>
+        <Text style={{ fontFamily: FONT, fontSize: font.title, fontWeight: 'bold', color: colors.text, maxLines: 1 }}>{model.name}</Text>
+        <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.textDim, maxLines: 1 }}>
+          {() => `${model.date.value} · ${model.devicesOn.value} ${model.devicesOn.value === 1 ? 'device' : 'devices'} on`}
+        </Text>
+      </View>
+      <View style={{ flexDirection: 'row', alignItems: 'center', gap: Math.round(layout.gap * 1.4) }}>
+        <View
+          testId="weather"
+          style={{
+            flexDirection: 'row', alignItems: 'center', gap: Math.max(3, Math.round(6 * scale)),
+            paddingLeft: Math.max(4, Math.round(8 * scale)), paddingRight: Math.max(6, Math.round(12 * scale)),
+            paddingVertical: Math.max(2, Math.round(4 * scale)),
+            borderRadius: 999, backgroundColor: colors.chip, borderWidth: 1, borderColor: colors.cardBorder,
+          }}
+        >
+          <WeatherIcon size={icon} />
+          <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.text }}>
+            <Text style={{ fontWeight: 'bold' }}>{`${model.weather.temperature}°`}</Text>
+            {layout.width >= 400 ? ` ${model.weather.summary}` : null}
+          </Text>
+        </View>
+        <Text testId="clock" style={{ fontFamily: FONT, fontSize: font.clock, fontWeight: 'bold', color: colors.text }}>
+          {model.clock}
+        </Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The demo's options: parsing and the help text.
+ */
+import type { Rotation } from '@planar/toolkit';
+import type { Size } from './App.js';
+
+const BACKENDS = ['auto', 'headless', 'wayland', 'kms'] as const;
+type BackendChoice = (typeof BACKENDS)[number];
+const ROTATIONS = [0, 90, 180, 270] as const;
+
+export const HELP = `Usage: planar-demo [options]
+
+A smart-home panel built with Planar: device tiles, a thermostat, recent events.
+
+Options:
+  --backend=auto|headless|wayland|kms
+                        where to draw (default: auto, which picks Wayland when
+                        WAYLAND_DISPLAY is set, else DRM/KMS when /dev/dri has a card,
+                        else headless)
+  --size=WxH            logical size, e.g. 800x480 (default: the display's size;
+                        800x480 when headless)
+  --rotation=0|90|180|270
+                        rotates the output by this many degrees (default: 0)
+  --screenshot=FILE     renders, writes the first frame to FILE as a PNG and exits
+  --freeze              fixed time (09:41) and data, no timers or animation, so
+                        screenshots are the same on every run
+  --help                shows this help
+
+With no display (the headless backend) and no --screenshot, the panel is written
+to demo.png in the current folder.
+
+Examples:
+  npm run demo -- --backend=wayland
+  npm run demo -- --backend=kms --rotation=90
+  node apps/demo/dist/main.js --screenshot=panel.png --size=1024x600 --freeze
+`;
+
+export interface CliOptions {
+  backend: BackendChoice;
+  size: Size | null;
+  rotation: Rotation;
+  screenshot: string | null;
+  freeze: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+/** Parses the arguments (`--name=value` or `--name value`); throws a UsageError naming the bad option. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { backend: 'auto', size: null, rotation: 0, screenshot: null, freeze: false, help: false };
+  const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot']);
+  const flags = new Set(['--freeze', '--help', '-h']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flags.has(name)) {
+      if (eq > 0) throw new UsageError(`${name} takes no value (got "${arg}")`);
+      if (name === '--freeze') options.freeze = true;
+      else options.help = true;
+      continue;
+    }
+    if (!withValue.has(name)) {
+      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --freeze and --help`);
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value, e.g. ${example(name)}`);
+
+    if (name === '--backend') {
+      if (!(BACKENDS as readonly string[]).includes(value)) {
+        throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${value}")`);
+      }
+      options.backend = value as BackendChoice;
+    } else if (name === '--size') {
+      const m = /^(\d{1,5})x(\d{1,5})$/.exec(value);
+      const width = m ? Number(m[1]) : 0, height = m ? Number(m[2]) : 0;
+      if (!m || width < 64 || height < 64 || width > 8192 || height > 8192) {
+        throw new UsageError(`--size must be WIDTHxHEIGHT in logical pixels, each 64 to 8192, e.g. --size=800x480 (got "${value}")`);
+      }
+      options.size = { width, height };
+    } else if (name === '--rotation') {
+      const r = Number(value);
+      if (!/^\d+$/.test(value) || !(ROTATIONS as readonly number[]).includes(r)) {
+        throw new UsageError(`--rotation must be one of ${ROTATIONS.join(', ')} (got "${value}")`);
+      }
+      options.rotation = r as Rotation;
+    } else {
+      options.screenshot = value;
+    }
+  }
+  return options;
+}
+
+function example(name: string): string {
+  return { '--backend': '--backend=wayland', '--size': '--size=800x480', '--rotation': '--rotation=90', '--screenshot': '--screenshot=panel.png' }[name] ?? name;
+}

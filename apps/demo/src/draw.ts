@@ -1,0 +1,57 @@
+/**
+ * Small helpers for <Canvas> drawing: colours from hex and paints that are freed after the
+ * draw callback (the recorded picture keeps what it needs).
+ */
+import type { DrawCallback } from '@planar/toolkit';
+
+export type SkCanvas = Parameters<DrawCallback>[0];
+export type CK = Parameters<DrawCallback>[2];
+type SkPaint = InstanceType<CK['Paint']>;
+
+/** '#rrggbb' (or '#rgb') and an alpha 0..1 as a CanvasKit colour. */
+export function hexColor(ck: CK, hex: string, alpha = 1): Float32Array {
+  let h = hex.replace('#', '');
+  if (h.length === 3) h = [...h].map((c) => c + c).join('');
+  const n = parseInt(h, 16);
+  return ck.Color((n >> 16) & 255, (n >> 8) & 255, n & 255, alpha);
+}
+
+export interface PaintOptions {
+  color: string;
+  alpha?: number;
+  stroke?: number;
+  cap?: 'round' | 'butt';
+  blur?: number;
+}
+
+/**
+ * Runs `fn` with a paint factory; every paint made is deleted afterwards.
+ * @example withPaints(ck, (paint) => canvas.drawCircle(10, 10, 5, paint({ color: '#fff' })));
+ */
+export function withPaints(ck: CK, fn: (paint: (o: PaintOptions) => SkPaint) => void): void {
+  const made: { delete(): void }[] = [];
+  const paint = (o: PaintOptions): SkPaint => {
+    const p = new ck.Paint();
+    made.push(p);
+    p.setAntiAlias(true);
+    p.setColor(hexColor(ck, o.color, o.alpha ?? 1));
+    if (o.stroke !== undefined) {
+      p.setStyle(ck.PaintStyle.Stroke);
+      p.setStrokeWidth(o.stroke);
+      p.setStrokeCap(o.cap === 'butt' ? ck.StrokeCap.Butt : ck.StrokeCap.Round);
+    } else {
+      p.setStyle(ck.PaintStyle.Fill);
+    }
+    if (o.blur) {
+      const filter = ck.MaskFilter.MakeBlur(ck.BlurStyle.Normal, o.blur, true);
+      made.push(filter);
+      p.setMaskFilter(filter);
+    }
+    return p;
+  };
+  try {
+    fn(paint);
+  } finally {
+    for (const m of made) m.delete();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * @planar/demo — a smart-home panel built with Planar.
+ *
+ * @example
+ * import { createApp } from '@planar/toolkit';
+ * import { App, createHomeModel } from '@planar/demo';
+ * await createApp(() => <App model={createHomeModel()} size={{ width: 800, height: 480 }} />, { width: 800, height: 480 });
+ */
+export { App, type AppProps, type Size } from './App.js';
+export { Dashboard, type DashboardProps } from './Dashboard.js';
+export {
+  createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME,
+  type HomeModel, type HomeModelOptions, type Device, type DeviceKind, type HomeEvent, type Battery,
+} from './model.js';
+export { layoutFor, colors, type Layout } from './theme.js';

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * The demo's command line: runs the panel on a display, or renders it to a PNG.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createApp, type App as PlanarApp, type Rotation } from '@planar/toolkit';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+import { App } from './App.js';
+import { HELP, UsageError, parseArgs, type CliOptions } from './cli.js';
+import { createHomeModel } from './model.js';
+import { colors } from './theme.js';
+
+async function writeScreenshot(app: PlanarApp, file: string): Promise<string> {
+  const png = await app.screenshot();
+  const full = path.resolve(file);
+  writeFileSync(full, png);
+  return full;
+}
+
+async function run(options: CliOptions): Promise<number> {
+  const model = createHomeModel({ frozen: options.freeze });
+  // The dashboard lays itself out for the app's size (the output's, unless --size is given).
+  const app = await createApp(() => jsx(App, { model }), {
+    backend: options.backend,
+    width: options.size?.width,
+    height: options.size?.height,
+    rotation: options.rotation,
+    background: colors.background,
+    title: 'Planar demo',
+    appId: 'dev.planar.demo',
+    onError: (error) => console.error(`planar-demo: ${error.message}`),
+  });
+
+  if (options.screenshot) {
+    const file = await writeScreenshot(app, options.screenshot);
+    console.log(`Wrote ${file} (${describe(app, options.rotation)}, ${app.backend} backend).`);
+    await app.close();
+    return 0;
+  }
+
+  if (app.backend === 'headless') {
+    const file = await writeScreenshot(app, 'demo.png');
+    const why = options.backend === 'headless' ? 'The panel was rendered headless' : 'No display was found, so the panel was rendered headless';
+    console.log(`${why} to ${file} (${describe(app, options.rotation)}).`);
+    console.log('To see it live, on a Wayland session or a DRM/KMS device (Raspberry Pi) run:');
+    console.log('  npm run demo -- --backend=wayland');
+    console.log('  npm run demo -- --backend=kms');
+    await app.close();
+    return 0;
+  }
+
+  console.log(`Running on the ${app.backend} backend at ${describe(app, options.rotation)}; close the window or press Ctrl+C to quit.`);
+  return await new Promise<number>((resolve) => {
+    const stop = (code: number) => {
+      void app.close().finally(() => resolve(code));
+    };
+    app.on('close', () => stop(0));
+    process.once('SIGINT', () => stop(0));
+    process.once('SIGTERM', () => stop(0));
+  });
+}
+
+function describe(app: PlanarApp, rotation: Rotation): string {
+  return `${app.width}x${app.height}${rotation ? `, rotated ${rotation}°` : ''}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`planar-demo: ${error.message}\nRun with --help for usage.`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  try {
+    return await run(options);
+  } catch (error) {
+    console.error(`planar-demo: could not start: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

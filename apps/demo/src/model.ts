@@ -1,0 +1,220 @@
+/**
+ * The home's state as signals: devices, the thermostat, recent events, batteries and the
+ * time. The data is a simulated home; `frozen` fixes the clock at 09:41 and keeps every
+ * value still, so renders of a frozen model are the same on every run.
+ */
+import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
+
+export type DeviceKind = 'light' | 'plug' | 'fan' | 'blinds';
+
+export interface Device {
+  id: string;
+  name: string;
+  room: string;
+  kind: DeviceKind;
+  on: Signal<boolean>;
+  /** What "on" means for it, when there is more to say than on: brightness, power draw, speed. */
+  level?: string;
+}
+
+export type Tone = 'info' | 'ok' | 'warn';
+
+export interface HomeEvent {
+  id: number;
+  time: string;
+  text: string;
+  tone: Tone;
+}
+
+export interface Battery {
+  id: string;
+  name: string;
+  /** Percent, 0..100. */
+  level: number;
+}
+
+export interface HomeModel {
+  readonly frozen: boolean;
+  readonly name: string;
+  readonly devices: readonly Device[];
+  readonly now: ReadonlySignal<Date>;
+  readonly clock: ReadonlySignal<string>;
+  readonly date: ReadonlySignal<string>;
+  readonly weather: { temperature: number; summary: string };
+  readonly devicesOn: ReadonlySignal<number>;
+  readonly setpoint: ReadonlySignal<number>;
+  readonly measured: ReadonlySignal<number>;
+  readonly humidity: ReadonlySignal<number>;
+  readonly heating: ReadonlySignal<boolean>;
+  readonly events: ReadonlySignal<readonly HomeEvent[]>;
+  readonly batteries: ReadonlySignal<readonly Battery[]>;
+  device(id: string): Device;
+  toggle(id: string): void;
+  /** Moves the setpoint by `delta` °C, in 0.5 steps, within 10..30 °C. */
+  adjustSetpoint(delta: number): void;
+  /** Reads the model's clock; the clock text changes only when the minute does. */
+  tick(): void;
+  /** One step (10 s) of the room temperature: it rises while heating and slowly falls otherwise. */
+  drift(): void;
+}
+
+export const SETPOINT_MIN = 10;
+export const SETPOINT_MAX = 30;
+export const SETPOINT_STEP = 0.5;
+/** The time a frozen model shows. */
+export const FROZEN_TIME = new Date(2025, 0, 14, 9, 41, 0);
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 24-hour HH:MM. */
+export function formatClock(date: Date): string {
+  return `${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** "Tue 14 Jan". */
+export function formatDate(date: Date): string {
+  return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]}`;
+}
+
+/** "21.5°" — one decimal, as thermostats show it. */
+export function formatTemperature(celsius: number): string {
+  return `${celsius.toFixed(1)}°`;
+}
+
+/** The label a tile shows for a state. */
+export function stateLabel(kind: DeviceKind, on: boolean): string {
+  if (kind === 'blinds') return on ? 'Open' : 'Closed';
+  return on ? 'On' : 'Off';
+}
+
+const DEVICES: readonly (Omit<Device, 'on'> & { on: boolean })[] = [
+  { id: 'kitchen-light', name: 'Ceiling light', room: 'Kitchen', kind: 'light', on: false, level: '80%' },
+  { id: 'living-lamp', name: 'Floor lamp', room: 'Living room', kind: 'light', on: true, level: '60%' },
+  { id: 'bedroom-light', name: 'Bedside lamp', room: 'Bedroom', kind: 'light', on: false, level: '35%' },
+  { id: 'porch-light', name: 'Porch light', room: 'Entrance', kind: 'light', on: true, level: '100%' },
+  { id: 'coffee-maker', name: 'Coffee maker', room: 'Kitchen', kind: 'plug', on: false, level: '1150 W' },
+  { id: 'office-plug', name: 'Desk plug', room: 'Office', kind: 'plug', on: true, level: '64 W' },
+  { id: 'ceiling-fan', name: 'Ceiling fan', room: 'Bedroom', kind: 'fan', on: false, level: 'Speed 2' },
+  { id: 'living-blinds', name: 'Blinds', room: 'Living room', kind: 'blinds', on: true },
+  { id: 'bedroom-blinds', name: 'Blinds', room: 'Bedroom', kind: 'blinds', on: false },
+];
+
+const EVENTS: readonly Omit<HomeEvent, 'id'>[] = [
+  { time: '08:47', text: 'Motion in the hallway', tone: 'info' },
+  { time: '08:12', text: 'Front door locked', tone: 'ok' },
+  { time: '07:55', text: 'Washing machine finished', tone: 'info' },
+  { time: '07:31', text: 'Back door opened', tone: 'warn' },
+  { time: '06:58', text: 'Porch light turned on', tone: 'info' },
+  { time: '06:30', text: 'Heating schedule started', tone: 'info' },
+];
+
+const BATTERIES: readonly Battery[] = [
+  { id: 'window-sensor', name: 'Window sensor', level: 12 },
+  { id: 'hallway-sensor', name: 'Hallway sensor', level: 46 },
+  { id: 'front-lock', name: 'Front door lock', level: 82 },
+  { id: 'smoke-alarm', name: 'Smoke alarm', level: 91 },
+];
+
+const MAX_EVENTS = 24;
+
+export interface HomeModelOptions {
+  /** Fixed time (09:41) and data, for repeatable renders. */
+  frozen?: boolean;
+  /** Where a live model reads the time (default: the system clock). */
+  clock?: () => Date;
+  name?: string;
+}
+
+/**
+ * Creates the state of a home.
+ * @example const model = createHomeModel({ frozen: true });
+ */
+export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
+  const frozen = !!options.frozen;
+  const wallClock = options.clock ?? (() => new Date());
+  const now = signal(frozen ? FROZEN_TIME : wallClock());
+  const devices: Device[] = DEVICES.map((d) => ({ ...d, on: signal(d.on) }));
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  let nextEventId = EVENTS.length + 1;
+  const events = signal<readonly HomeEvent[]>(EVENTS.map((e, i) => ({ ...e, id: EVENTS.length - i })));
+  const setpoint = signal(21);
+  const measured = signal(20.4);
+  const heating = signal(true);
+
+  const log = (text: string, tone: Tone) => {
+    const event = { id: nextEventId++, time: formatClock(now.peek()), text, tone };
+    events.value = [event, ...events.peek()].slice(0, MAX_EVENTS);
+  };
+
+  const device = (id: string): Device => {
+    const found = byId.get(id);
+    if (!found) throw new Error(`no device "${id}"; devices: ${[...byId.keys()].join(', ')}`);
+    return found;
+  };
+
+  /** Heating switches on 0.3 °C below the setpoint and off at it. */
+  const updateHeating = () => {
+    const m = measured.peek(), s = setpoint.peek();
+    if (m < s - 0.3) heating.value = true;
+    else if (m >= s) heating.value = false;
+  };
+
+  return {
+    frozen,
+    name: options.name ?? 'Maple House',
+    devices,
+    now,
+    clock: computed(() => formatClock(now.value)),
+    date: computed(() => formatDate(now.value)),
+    weather: { temperature: 12, summary: 'Partly cloudy' },
+    devicesOn: computed(() => devices.filter((d) => d.kind !== 'blinds' && d.on.value).length),
+    setpoint,
+    measured,
+    humidity: signal(46),
+    heating,
+    events,
+    batteries: signal(BATTERIES),
+    device,
+    toggle(id) {
+      const d = device(id);
+      batch(() => {
+        d.on.value = !d.on.peek();
+        const place = `${d.room} ${d.name.toLowerCase()}`;
+        const verb = d.kind === 'blinds' ? (d.on.peek() ? 'opened' : 'closed') : (d.on.peek() ? 'turned on' : 'turned off');
+        log(`${place} ${verb}`, 'info');
+      });
+    },
+    adjustSetpoint(delta) {
+      const next = Math.round((setpoint.peek() + delta) / SETPOINT_STEP) * SETPOINT_STEP;
+      batch(() => {
+        setpoint.value = Math.min(SETPOINT_MAX, Math.max(SETPOINT_MIN, next));
+        updateHeating();
+      });
+    },
+    tick() {
+      if (frozen) return;
+      const date = wallClock();
+      if (formatClock(date) !== formatClock(now.peek()) || formatDate(date) !== formatDate(now.peek())) now.value = date;
+    },
+    drift() {
+      batch(() => {
+        const step = heating.peek() ? 0.05 : -0.02;
+        measured.value = Math.round((measured.peek() + step) * 100) / 100;
+        updateHeating();
+      });
+    },
+  };
+}
+
+/**
+ * Keeps a live model moving: the clock every second, the room temperature every 10 s.
+ * Runs on Planar's clock, so it stops when the calling component unmounts. Does nothing
+ * for a frozen model.
+ */
+export function startLiveUpdates(model: HomeModel): void {
+  if (model.frozen) return;
+  interval(1000, () => model.tick());
+  interval(10_000, () => model.drift());
+}

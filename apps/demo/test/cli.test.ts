@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const main = path.join(root, 'dist', 'main.js');
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'planar-demo-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(args: string[], cwd = root) {
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the demo first (npm run build)`);
+  const env = { ...process.env };
+  delete env.WAYLAND_DISPLAY;
+  return spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', env, timeout: 60_000 });
+}
+
+describe('planar-demo CLI', () => {
+  it('writes a screenshot of the right size and exits 0', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'shot.png');
+    const run = cli([`--screenshot=${file}`, '--freeze', '--size=480x272']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(pngSize(file)).toEqual([480, 272]);
+    expect(run.stdout).toContain(file);
+  });
+
+  it('rotates the output', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'shot.png');
+    const run = cli([`--screenshot=${file}`, '--freeze', '--size=480x272', '--rotation=90', '--backend=headless']);
+    expect(run.status).toBe(0);
+    expect(pngSize(file)).toEqual([272, 480]);
+  });
+
+  it('writes demo.png when there is no display', () => {
+    const dir = tempDir();
+    const run = cli(['--freeze', '--size=480x272', '--backend=headless'], dir);
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(dir, 'demo.png'))).toBe(true);
+    expect(run.stdout).toContain('--backend=wayland');
+  });
+
+  it('rejects a bad --size with exit code 2', () => {
+    const run = cli(['--size=abc']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--size');
+    expect(run.stderr).toContain('800x480');
+  });
+
+  it.each([
+    [['--backend=x11'], '--backend must be one of auto, headless, wayland, kms'],
+    [['--rotation=45'], '--rotation must be one of 0, 90, 180, 270'],
+    [['--colour=blue'], 'unknown option "--colour=blue"'],
+    [['--screenshot'], '--screenshot needs a value'],
+  ])('rejects %j with exit code 2', (args, message) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('prints help', () => {
+    const run = cli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--screenshot=FILE');
+  });
+});
