@@ -41,16 +41,20 @@ const styleArb: fc.Arbitrary<Style> = fc.record({
   color: fc.constantFrom(...colors),
   textAlign: fc.constantFrom('left', 'center', 'right'),
   maxLines: fc.constantFrom(1, 2),
+  lineHeight: fc.constantFrom(0.7, 1, 1.6),
+  fontStyle: fc.constantFrom('normal', 'italic'),
+  fontWeight: fc.constantFrom(400, 700),
+  letterSpacing: fc.constantFrom(-1, 0, 3),
 }, { requiredKeys: [] }) as fc.Arbitrary<Style>;
 
-const TEXT_KEYS = new Set(['fontSize', 'color', 'textAlign', 'maxLines']);
+const TEXT_KEYS = new Set(['fontSize', 'color', 'textAlign', 'maxLines', 'lineHeight', 'fontStyle', 'fontWeight', 'letterSpacing']);
 function clean(kind: Spec['kind'], style: Style): Style {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(style)) if ((kind === 'text') === TEXT_KEYS.has(k) || (kind === 'text' && !['flexDirection', 'flexWrap', 'justifyContent', 'alignItems'].includes(k))) out[k] = v;
   return out as Style;
 }
 
-const words = fc.constantFrom('Hi', 'Planar', 'a longer label that wraps', '21.5 °C', 'مرحبا', 'x');
+const words = fc.constantFrom('Hi', 'Planar', 'a longer label that wraps', '21.5 °C', 'مرحبا', 'x', 'ÅÉÎ gjpqy', 'ffl fjord ŷ');
 
 type Mutation =
   | { op: 'style'; pick: number; style: Style }

@@ -154,13 +154,14 @@ export class TextContent implements NodeContent {
   }
 
   /**
-   * How far glyphs may reach outside the border box: ascenders, italics and accents a bit
-   * (half the font size), and a paragraph taller or wider than its box all of the excess.
+   * How far glyphs may reach outside the border box: accents above a tight line, descenders
+   * below it and italic overhang a little (a third of the font size covers them), and a
+   * paragraph taller or wider than its box all of the excess.
    */
   overhang(node: PlanarNode): number {
     const { width, height } = this.contentBox(node);
     const p = this.ensure(width);
-    const base = Math.ceil(this.style.fontSize * 0.5) + 2;
+    const base = Math.ceil(this.style.fontSize / 3) + 1;
     return base + Math.ceil(Math.max(0, p.getHeight() - height, p.getLongestLine() - width));
   }
 

@@ -190,6 +190,13 @@ export class Screen {
     return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, pixels[i + 3]!];
   }
 
+  /** Damages the whole output, so that the next frame repaints everything (for benchmarks and debugging). */
+  async invalidate(): Promise<void> {
+    this.internals.scene.damageTracker.damageAll();
+    this.internals.loop.request();
+    await this.flush();
+  }
+
   /** Makes the display go away with `reason` (the app's `close` event follows). */
   disconnect(reason: string): void {
     this.display.disconnect(reason);
