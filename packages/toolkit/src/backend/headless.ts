@@ -1,7 +1,8 @@
 /**
- * The headless backend: the backend contract in memory. Buffers are plain arrays, `commit`
- * composes the layers into an output image, and presents either on a 60 Hz timer (a stand-in
- * for vblank) or at once when a test drives the clock. Input is injected with `inject()`.
+ * The headless backend: the backend contract in memory. Buffers are plain arrays; `commit`
+ * shows them (holding each until the next commit replaces it) and presents either on a 60 Hz
+ * timer (a stand-in for vblank) or at once when a test drives the clock; `capture` composes
+ * the shown layers into an image. Input is injected with `inject()`.
  */
 import mitt from 'mitt';
 import type {
@@ -42,8 +43,9 @@ export class HeadlessDisplay implements Display {
   readonly info: OutputInfo;
   readonly planes: PlaneInfo[];
   private readonly emitter = mitt<DisplayEvents>();
-  private output: Uint8Array;
   private shown = new Map<number, MemoryBuffer>();
+  /** The last capture, until the next commit changes what is shown. */
+  private captured: { width: number; height: number; pixels: Uint8Array } | null = null;
   private lastPresent = 0;
   private closed = false;
 
@@ -59,7 +61,6 @@ export class HeadlessDisplay implements Display {
       id: 1, type: 'primary', formats: ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'],
       zpos: null, alpha: true, scaling: false, maxWidth: 16384, maxHeight: 16384, mustCoverOutput: true,
     }];
-    this.output = new Uint8Array(width * height * 4);
   }
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
@@ -75,6 +76,7 @@ export class HeadlessDisplay implements Display {
 
   async commit(state: DisplayState): Promise<Presented> {
     if (this.closed) throw new Error('the headless display is closed');
+    this.captured = null;
     const layers = [...state.layers].sort((a, b) => a.zIndex - b.zIndex);
     for (const layer of layers) {
       const buffer = layer.buffer as MemoryBuffer;
@@ -82,11 +84,6 @@ export class HeadlessDisplay implements Display {
       if (previous && previous !== buffer) previous.busy = false;
       buffer.busy = true;
       this.shown.set(layer.id, buffer);
-    }
-    const root = layers[0];
-    if (root) {
-      const b = root.buffer as MemoryBuffer;
-      copyRects(b.pixels, b.stride, this.output, this.info.width * 4, root.damage, 'ABGR8888');
     }
     if (this.options.pacing === 'immediate') return { presentedAt: performance.now() };
     const interval = 1e6 / this.info.refreshMhz;
@@ -101,9 +98,15 @@ export class HeadlessDisplay implements Display {
     return this.captureSync();
   }
 
-  /** The composed output now, as straight-alpha RGBA. */
+  /** The composed output now, as straight-alpha RGBA: composed when asked, not every frame. */
   captureSync(): { width: number; height: number; pixels: Uint8Array } {
-    return { width: this.info.width, height: this.info.height, pixels: unpremultiply(this.output) };
+    if (this.captured) return this.captured;
+    const { width, height } = this.info;
+    const out = new Uint8Array(width * height * 4);
+    const bottom = [...this.shown.entries()].sort(([a], [b]) => a - b)[0]?.[1];
+    if (bottom) copyRects(bottom.pixels, bottom.stride, out, width * 4, [{ x: 0, y: 0, width: Math.min(width, bottom.width), height: Math.min(height, bottom.height) }], 'ABGR8888');
+    this.captured = { width, height, pixels: unpremultiply(out) };
+    return this.captured;
   }
 
   /** Ends the display as if it had gone away (a compositor quitting, a device unplugged). */
@@ -129,21 +132,16 @@ export class HeadlessDisplay implements Display {
   }
 }
 
-/** Straight alpha from premultiplied, into a new array. */
-export function unpremultiply(src: Uint8Array): Uint8Array {
-  const out = new Uint8Array(src.length);
-  for (let i = 0; i < src.length; i += 4) {
-    const a = src[i + 3]!;
-    if (a === 255 || a === 0) {
-      out[i] = src[i]!; out[i + 1] = src[i + 1]!; out[i + 2] = src[i + 2]!; out[i + 3] = a;
-    } else {
-      out[i] = Math.min(255, Math.round((src[i]! * 255) / a));
-      out[i + 1] = Math.min(255, Math.round((src[i + 1]! * 255) / a));
-      out[i + 2] = Math.min(255, Math.round((src[i + 2]! * 255) / a));
-      out[i + 3] = a;
-    }
+/** Converts premultiplied RGBA to straight alpha, in place. */
+export function unpremultiply(px: Uint8Array): Uint8Array {
+  for (let i = 0; i < px.length; i += 4) {
+    const a = px[i + 3]!;
+    if (a === 255 || a === 0) continue;
+    px[i] = Math.min(255, Math.round((px[i]! * 255) / a));
+    px[i + 1] = Math.min(255, Math.round((px[i + 1]! * 255) / a));
+    px[i + 2] = Math.min(255, Math.round((px[i + 2]! * 255) / a));
   }
-  return out;
+  return px;
 }
 
 export const headless: Backend & { open(o: HeadlessOptions): Promise<HeadlessDisplay> } = {

@@ -12,9 +12,9 @@
  *   buffer 1:   +A   [w]    +C    +D
  *   buffer 2:   +A    +B   [w]    +D
  *
- * A buffer never written, or whose missed damage grew past a limit, is copied whole. When
- * every buffer is busy, `acquire` returns null: the frame is skipped and retried when one is
- * released, never blocked on.
+ * A buffer never written, or whose missed damage grew past a limit, is copied whole. Buffers
+ * are allocated on demand, up to three. When every buffer is busy, `acquire` returns null:
+ * the frame is skipped and retried when one is released, never blocked on.
  */
 import type { DamageRect, Display, DisplayBuffer, PixelFormat } from '../backend/contract.js';
 
@@ -25,15 +25,16 @@ interface Slot { buffer: DisplayBuffer; missed: DamageRect[] | 'all' }
 export class BufferPool {
   private slots: Slot[] = [];
 
-  constructor(private readonly display: Display, readonly width: number, readonly height: number, readonly format: PixelFormat, count = 3) {
-    for (let i = 0; i < count; i++) {
-      this.slots.push({ buffer: display.allocate(width, height, format), missed: 'all' });
-    }
-  }
+  /** Buffers are allocated as needed, up to `count`: a display that releases quickly needs fewer. */
+  constructor(private readonly display: Display, readonly width: number, readonly height: number, readonly format: PixelFormat, private readonly count = 3) {}
 
   /** A free buffer and what must be copied into it for this frame's `damage`, or null when all are busy. */
   acquire(damage: readonly DamageRect[]): { buffer: DisplayBuffer; copy: DamageRect[]; age: number } | null {
-    const slot = this.slots.find((s) => !s.buffer.busy);
+    let slot = this.slots.find((s) => !s.buffer.busy);
+    if (!slot && this.slots.length < this.count) {
+      slot = { buffer: this.display.allocate(this.width, this.height, this.format), missed: 'all' };
+      this.slots.push(slot);
+    }
     if (!slot) return null;
     for (const s of this.slots) {
       if (s === slot || s.missed === 'all') continue;

@@ -20,9 +20,8 @@
  * The image is redrawn when anything inside changed (`groupStale`, set by the bounds pass)
  * or the group's device rect moved or resized.
  */
-import type { Image as SkImage } from 'canvaskit-wasm';
-import { canvasKit } from './canvaskit.js';
-import { LayerSurface } from '../compositor/layer-surface.js';
+import type { Canvas, Image as SkImage } from 'canvaskit-wasm';
+import { rasterImage } from './raster.js';
 import type { Rect } from '../tree/geometry.js';
 import type { PlanarNode } from '../tree/node.js';
 
@@ -37,33 +36,17 @@ export function isGroup(node: PlanarNode): boolean {
 export class OpacityGroup {
   image: SkImage | null = null;
   rect: Rect | null = null;
-  private surface: LayerSurface | null = null;
 
-  /** A cleared canvas for a redraw of the group at `rect` (device px). */
-  begin(rect: Rect) {
-    const w = rect.right - rect.left, h = rect.bottom - rect.top;
-    if (!this.surface || this.surface.width !== w || this.surface.height !== h) {
-      this.surface?.dispose();
-      this.surface = new LayerSurface(w, h);
-    }
-    this.rect = rect;
-    const canvas = this.surface.surface.getCanvas();
-    canvas.clear(canvasKit().TRANSPARENT);
-    return canvas;
-  }
-
-  /** Snapshots what was drawn since `begin`. */
-  end(): void {
-    this.surface!.surface.flush();
+  /** Draws the group anew at `rect` (device px); only the image is kept, not the surface. */
+  redraw(rect: Rect, draw: (canvas: Canvas) => void): void {
     this.image?.delete();
-    this.image = this.surface!.surface.makeImageSnapshot();
+    this.rect = rect;
+    this.image = rasterImage(rect.right - rect.left, rect.bottom - rect.top, draw);
   }
 
   dispose(): void {
     this.image?.delete();
     this.image = null;
-    this.surface?.dispose();
-    this.surface = null;
     this.rect = null;
   }
 }

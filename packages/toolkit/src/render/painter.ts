@@ -80,16 +80,15 @@ export class Painter {
       || group.rect.right !== rect.right || group.rect.bottom !== rect.bottom;
     if (!group.image || moved || node.groupStale) {
       if (isEmpty(rect) || area(rect) > MAX_GROUP_PIXELS) return;
-      const c = group.begin(rect);
       const groupOutput = multiply(translation(-rect.left, -rect.top), output);
       const at = multiply(groupOutput, node.matrix);
-      c.save();
-      c.concat(toMatrix(at));
-      this.paintContents(c, node, node.subtreeBounds!, at, groupOutput);
-      c.restore();
-      group.end();
+      group.redraw(rect, (c) => {
+        c.concat(toMatrix(at));
+        this.paintContents(c, node, node.subtreeBounds!, at, groupOutput);
+      });
       node.groupStale = false;
     }
+    if (!group.image) return;
     const undo = invert(device);
     if (!undo) return;
     canvas.save();
