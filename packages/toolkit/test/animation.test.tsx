@@ -3,29 +3,20 @@
  * and the frame scheduler's promise that an idle app renders nothing and an animating one
  * renders one frame per 60 Hz display refresh.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Show, View, animate, easings, interval, onMount, requestFrame, signal, timeout,
   type AnimationHandle, type FrameStats, type Signal,
 } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import type { RenderOptions, Screen } from '@planar/toolkit/testing';
 import type { Child } from '@planar/toolkit';
+import { WHITE, mount as mountScreen } from './mount.js';
 
 const RED: [number, number, number, number] = [255, 0, 0, 255];
-const WHITE: [number, number, number, number] = [255, 255, 255, 255];
 /** How far a linear 0→100 animation over 200 ms moves in one 60 Hz frame. */
 const ONE_FRAME = (100 * (1000 / 60)) / 200;
 
-let screens: Screen[] = [];
-async function mount(root: () => Child, options: RenderOptions = { width: 200, height: 100 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+const mount = (root: () => Child, options: RenderOptions = { width: 200, height: 100 }): Promise<Screen> => mountScreen(root, options);
 
 /** The value a promise has settled with, or 'pending' (without waiting for it). */
 async function state<T>(p: Promise<T>): Promise<T | 'pending'> {

@@ -2,28 +2,17 @@
  * Input: hit testing, capture/bubble dispatch, pointer capture and presses, multi-touch,
  * wheel, focus and keyboard, and what happens when a handler throws.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Show, Text, View, signal,
   type InputEvent, type KeyEvent, type NodeHandle, type PointerEvent, type PressEvent, type TextInputEvent, type WheelEvent,
 } from '@planar/toolkit';
-import { render, type Box, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import type { Child } from '@planar/toolkit';
+import type { Box, Screen } from '@planar/toolkit/testing';
+import { WHITE, mount } from './mount.js';
 
 const RED: [number, number, number, number] = [255, 0, 0, 255];
 const BLUE: [number, number, number, number] = [0, 0, 255, 255];
-const WHITE: [number, number, number, number] = [255, 255, 255, 255];
 
-let screens: Screen[] = [];
-async function mount(root: () => Child, options: RenderOptions = { width: 200, height: 200 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
 
 const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 const abs = (left: number, top: number, width: number, height: number) =>

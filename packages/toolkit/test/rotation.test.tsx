@@ -4,26 +4,14 @@
  * corner lands in the output's top-right corner, at 180° in the bottom-right, at 270° in the
  * bottom-left. `find`, the pixels and hit testing must all agree on where a box is.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { View, signal, type PointerEvent, type PressEvent, type Rotation } from '@planar/toolkit';
-import { render, type Box, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import type { Child } from '@planar/toolkit';
+import type { Box, Screen } from '@planar/toolkit/testing';
+import { WHITE, mount } from './mount.js';
 
 const RED: [number, number, number, number] = [255, 0, 0, 255];
 const BLUE: [number, number, number, number] = [0, 0, 255, 255];
-const WHITE: [number, number, number, number] = [255, 255, 255, 255];
-
-let screens: Screen[] = [];
-async function mount(root: () => Child, options: RenderOptions): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
 
 function pngSize(screen: Screen): { width: number; height: number } {
   const png = PNG.sync.read(Buffer.from(screen.png()));

@@ -247,12 +247,15 @@ export class PlanarNode {
     this.kind = 'span';
     this.content?.dispose();
     this.content = null;
-    if (this.yoga) {
-      this.yoga.getParent()?.removeChild(this.yoga);
-      this.yoga.free();
-      this.yoga = null;
-      liveYogaNodes--;
-    }
+    this.freeYoga();
+  }
+
+  private freeYoga(): void {
+    if (!this.yoga) return;
+    this.yoga.getParent()?.removeChild(this.yoga);
+    this.yoga.free();
+    this.yoga = null;
+    liveYogaNodes--;
   }
 
   attach(scene: SceneLink): void {
@@ -292,12 +295,7 @@ export class PlanarNode {
     this.content = null;
     this.group?.dispose();
     this.group = null;
-    if (this.yoga) {
-      this.yoga.getParent()?.removeChild(this.yoga);
-      this.yoga.free();
-      this.yoga = null;
-      liveYogaNodes--;
-    }
+    this.freeYoga();
   }
 }
 
