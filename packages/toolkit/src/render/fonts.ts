@@ -12,7 +12,7 @@ import type { TypefaceFontProvider } from 'canvaskit-wasm';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { canvasKit } from './canvaskit.js';
+import { loadCanvasKit } from './canvaskit.js';
 import { loadSystemFonts, scriptsOf, type SystemFontIndex } from './system-fonts.js';
 
 export const DEFAULT_FAMILY = 'DejaVu Sans';
@@ -40,13 +40,17 @@ function bundledDir(): string {
   return path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
-/** Creates the font provider with DejaVu Sans and starts the system font scan. */
-export async function initFonts(): Promise<void> {
-  if (provider) return;
-  const ck = canvasKit();
-  provider = ck.TypefaceFontProvider.Make();
-  await loadBundled(DEFAULT_FAMILY);
-  systemIndex = await loadSystemFonts().catch(() => null);
+let initialising: Promise<void> | null = null;
+
+/** Loads CanvasKit, creates the font provider with DejaVu Sans and scans the system's fonts (once). */
+export function initFonts(): Promise<void> {
+  initialising ??= (async () => {
+    const ck = await loadCanvasKit();
+    provider = ck.TypefaceFontProvider.Make();
+    await loadBundled(DEFAULT_FAMILY);
+    systemIndex = await loadSystemFonts().catch(() => null);
+  })();
+  return initialising;
 }
 
 /** The provider paragraphs are built from. */
@@ -86,9 +90,9 @@ export async function registerFont(
     const e = error as NodeJS.ErrnoException;
     throw new Error(`cannot load the font ${String(source)} for family "${options.family}": ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
   }
-  const before = provider;
+  await initFonts();
   fontProvider().registerFont(bytes, options.family);
-  if (before) ready.set(options.family.toLowerCase(), options.family);
+  ready.set(options.family.toLowerCase(), options.family);
   for (const l of listeners) l();
 }
 
