@@ -8,8 +8,9 @@
 //      Installed packages are never touched again. Systems without dpkg get one note.
 //   3. npm dependencies: a sha256 of the root package.json, every workspace package.json and
 //      package-lock.json is stored in node_modules/.planar-setup-hash after a successful install.
-//      npm runs only when node_modules is missing or that hash differs (npm ci on a fresh clone,
-//      npm install when the lock is out of sync with a package.json).
+//      npm install runs only when node_modules is missing or that hash differs. (Not npm ci: the
+//      lock cannot list turbo's binaries for other platforms when a registry does not serve
+//      them, which npm ci refuses; npm install follows the lock for everything it lists.)
 //   4. Native addons: every workspace with a binding.gyp is built with node-gyp only when its
 //      build/Release/*.node is missing or older than binding.gyp or a file under native/.
 //      An optional addon ("planar": { "optionalNative": true }) that fails leaves a marker in
@@ -27,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 const SYSTEM_PACKAGES = [
   { group: 'toolkit-fonts', packages: ['libfreetype-dev', 'pkg-config'], why: 'FreeType headers for the toolkit\'s system font discovery addon' },
   { group: 'native-build', packages: ['g++', 'make', 'python3'], why: 'the compiler toolchain node-gyp uses to build native addons' },
+  { group: 'test-fonts', packages: ['fonts-lohit-deva'], why: 'a system font for a script the bundled fonts lack (Devanagari), for the font fallback tests' },
   { group: 'browser', packages: ['chromium'], why: 'the browser used by browser-based tests', optIn: true },
 ];
 
@@ -137,8 +139,7 @@ function ensureNpmDependencies() {
   const hasNodeModules = existsSync(path.join(ROOT, 'node_modules'));
   const recorded = existsSync(HASH_FILE) ? readFileSync(HASH_FILE, 'utf8').trim() : null;
   if (hasNodeModules && recorded === hashDependencyManifests()) return;
-  const useCi = !hasNodeModules && existsSync(path.join(ROOT, 'package-lock.json'));
-  const command = useCi ? 'ci' : 'install';
+  const command = 'install';
   const reason = !hasNodeModules ? 'node_modules is missing'
     : recorded === null ? 'no install recorded by setup yet' : 'package.json or package-lock.json changed';
   if (checkOnly) {
@@ -147,13 +148,8 @@ function ensureNpmDependencies() {
   }
   info(`running npm ${command} (${reason})`);
   const npmArgs = quiet ? ['--loglevel=error', '--no-progress'] : [];
-  let result = run('npm', [command, ...npmArgs]);
-  if (!result.ok && useCi) {
-    // Usually package-lock.json out of sync with a package.json; npm install repairs the lock.
-    warn(`npm ci failed${quiet ? '' : ' (see above)'}; trying npm install, which also updates package-lock.json.`);
-    result = run('npm', ['install', ...npmArgs]);
-  }
-  if (!result.ok) fail(`npm ${useCi ? 'ci and npm install' : command} failed\n${result.output}`);
+  const result = run('npm', [command, '--no-audit', '--no-fund', ...npmArgs]);
+  if (!result.ok) fail(`npm ${command} failed\n${result.output}`);
   writeFileSync(HASH_FILE, `${hashDependencyManifests()}\n`); // after the install: npm may rewrite the lock
 }
 
