@@ -17,7 +17,7 @@
 //      build/ so it is retried only once its sources change, unless PLANAR_E2E=required.
 //
 // Flags: --quiet (errors and warnings only), --check (report, change nothing, exit 1 when
-// something is missing), --<group> to include an opt-in package group (e.g. --browser).
+// something is missing), --<group> to include an opt-in package group (groups marked optIn).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ const SYSTEM_PACKAGES = [
   { group: 'toolkit-fonts', packages: ['libfreetype-dev', 'pkg-config'], why: 'FreeType headers for the toolkit\'s system font discovery addon' },
   { group: 'native-build', packages: ['g++', 'make', 'python3'], why: 'the compiler toolchain node-gyp uses to build native addons' },
   { group: 'test-fonts', packages: ['fonts-lohit-deva'], why: 'a system font for a script the bundled fonts lack (Devanagari), for the font fallback tests' },
-  { group: 'browser', packages: ['chromium'], why: 'the browser used by browser-based tests', optIn: true },
+  { group: 'browser', packages: ['chromium'], why: 'the browser the layout tests in test/ compare against (npm test)' },
 ];
 
 // What is lost when an optional addon cannot be built, by package name.
