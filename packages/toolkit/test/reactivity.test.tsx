@@ -222,3 +222,24 @@ describe('style shorthands', () => {
     await screen.dispose();
   });
 });
+
+describe('layout corner cases', () => {
+  it('never gives a box NaN, even where Yoga computes NaN', async () => {
+    const screen = await render(() => (
+      <View style={{ width: 200, height: 100 }}>
+        <View style={{ flexWrap: 'wrap-reverse', width: 100, height: 50 }}>
+          <View testId="hidden" style={{ display: 'none', width: 10, height: 10 }} />
+          <View style={{ width: 10, height: 10 }} />
+        </View>
+        <View style={{ justifyContent: 'space-around', width: 100, height: 50 }}>
+          <View testId="abs" style={{ position: 'absolute', width: 10, height: 10 }} />
+        </View>
+      </View>
+    ), { width: 200, height: 100 });
+    for (const testId of ['hidden', 'abs']) {
+      const box = screen.find({ testId });
+      expect(Object.values(box).every(Number.isFinite), `${testId}: ${JSON.stringify(box)}`).toBe(true);
+    }
+    await screen.dispose();
+  });
+});

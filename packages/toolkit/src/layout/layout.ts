@@ -39,14 +39,17 @@ function readBack(node: PlanarNode, stale: PlanarNode[]): void {
   const yoga = node.yoga!;
   if (!yoga.hasNewLayout()) return;
   yoga.markLayoutSeen();
-  const l = yoga.getComputedLayout();
+  const raw = yoga.getComputedLayout();
+  // Yoga gives NaN in a few corner cases (a hidden child of a wrap-reverse container; only
+  // absolute children under space-around): a box there has no place, so it gets none.
+  const l = { left: raw.left || 0, top: raw.top || 0, width: raw.width || 0, height: raw.height || 0 };
   const old = node.layout;
   let changed = old.x !== l.left || old.y !== l.top || old.width !== l.width || old.height !== l.height;
   const resized = old.width !== l.width || old.height !== l.height;
   if (changed) node.layout = { x: l.left, y: l.top, width: l.width, height: l.height };
   for (let i = 0; i < 4 && node.edgesStyled; i++) {
-    const b = yoga.getComputedBorder(EDGES[i]!);
-    const p = yoga.getComputedPadding(EDGES[i]!);
+    const b = yoga.getComputedBorder(EDGES[i]!) || 0;
+    const p = yoga.getComputedPadding(EDGES[i]!) || 0;
     if (node.border[i] !== b || node.padding[i] !== p) {
       node.border[i] = b;
       node.padding[i] = p;
