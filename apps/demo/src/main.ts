@@ -11,6 +11,19 @@ import { HELP, UsageError, parseArgs, type CliOptions } from './cli.js';
 import { createHomeModel } from './model.js';
 import { colors } from './theme.js';
 
+/** The display backends this build provides (a backend package exports `backend` once it is implemented). */
+async function availableBackends(): Promise<string[]> {
+  const found: string[] = [];
+  for (const [kind, name] of [['wayland', '@planar/native-wayland'], ['kms', '@planar/kms-backend']] as const) {
+    try {
+      if ((await import(name)).backend) found.push(kind);
+    } catch {
+      // Not installed: not available.
+    }
+  }
+  return found;
+}
+
 async function writeScreenshot(app: PlanarApp, file: string): Promise<string> {
   const png = await app.screenshot();
   const full = path.resolve(file);
@@ -43,9 +56,14 @@ async function run(options: CliOptions): Promise<number> {
     const file = await writeScreenshot(app, 'demo.png');
     const why = options.backend === 'headless' ? 'The panel was rendered headless' : 'No display was found, so the panel was rendered headless';
     console.log(`${why} to ${file} (${describe(app, options.rotation)}).`);
-    console.log('To see it live, on a Wayland session or a DRM/KMS device (Raspberry Pi) run:');
-    console.log('  npm run demo -- --backend=wayland');
-    console.log('  npm run demo -- --backend=kms');
+    const ready = await availableBackends();
+    if (ready.length) {
+      console.log('To see it live, on a Wayland session or a DRM/KMS device (Raspberry Pi) run:');
+      for (const b of ready) console.log(`  npm run demo -- --backend=${b}`);
+    } else {
+      console.log('This build has no display backend yet (the Wayland and DRM/KMS backends are in development),');
+      console.log('so the panel can only be rendered headless for now.');
+    }
     await app.close();
     return 0;
   }

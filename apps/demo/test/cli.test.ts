@@ -55,7 +55,8 @@ describe('planar-demo CLI', () => {
     const run = cli(['--freeze', '--size=480x272', '--backend=headless'], dir);
     expect(run.status).toBe(0);
     expect(existsSync(path.join(dir, 'demo.png'))).toBe(true);
-    expect(run.stdout).toContain('--backend=wayland');
+    // It says how to run on a display only with a backend this build actually has.
+    expect(run.stdout).toMatch(/--backend=wayland|has no display backend yet/);
   });
 
   it('rejects a bad --size with exit code 2', () => {
