@@ -7,6 +7,19 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** Resolves at the app's next frame (fails after 10 s rather than hanging). */
+function nextFrame(app: { on: (e: 'frame', cb: () => void) => () => void }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no frame within 10 s')), 10_000);
+    const off = app.on('frame', () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
 function Hello() {
   return <View style={{ width: '100%', height: '100%', backgroundColor: '#102030', padding: 10 }}><Text style={{ color: 'white' }}>hello</Text></View>;
 }
@@ -31,8 +44,10 @@ describe('createApp', () => {
     app.on('frame', (s) => frames.push(s));
     await new Promise((r) => setTimeout(r, 300));
     expect(frames).toHaveLength(0);
+    const frame = nextFrame(app);
     label.value = 'b';
-    await new Promise((r) => setTimeout(r, 100));
+    await frame;
+    await settle();
     expect(frames).toHaveLength(1);
     expect(frames[0]!.damagedPx).toBeGreaterThan(0);
     expect(frames[0]!.damagedPx).toBeLessThan(320 * 200 / 20);
@@ -46,8 +61,10 @@ describe('createApp', () => {
     const app = await createApp(() => <Text>{() => String(n.value)}</Text>, { backend: 'headless', width: 100, height: 50 });
     let frames = 0;
     app.on('frame', () => frames++);
+    const frame = nextFrame(app);
     for (let i = 1; i <= 20; i++) n.value = i;
-    await new Promise((r) => setTimeout(r, 150));
+    await frame;
+    await settle();
     expect(frames).toBe(1);
     await app.close();
   });
@@ -82,11 +99,13 @@ describe('createApp', () => {
     const app = await createApp(() => <Text>{() => String(n.value)}</Text>, { backend: 'headless', width: 100, height: 50 });
     let frames = 0;
     const off = app.on('frame', () => frames++);
+    const first = nextFrame(app);
     n.value = 1;
-    await new Promise((r) => setTimeout(r, 60));
+    await first;
     off();
+    const second = nextFrame(app);
     n.value = 2;
-    await new Promise((r) => setTimeout(r, 60));
+    await second;
     expect(frames).toBe(1);
     await app.close();
   });

@@ -61,11 +61,12 @@ export class Compositor {
     const scene = this.scene;
     let t = performance.now();
     if (scene.layoutDirty) {
-      scene.layoutDirty = false;
       runLayout(scene.root, scene.width, scene.height);
+      // Cleared after the pass: syncing Yoga's children inside it marks the scene dirty again.
+      scene.layoutDirty = false;
+      stats.layoutMs = performance.now() - t;
     }
     const t1 = performance.now();
-    stats.layoutMs = t1 - t;
     updateBounds(scene.root, IDENTITY, false, false, (r) => scene.damageTracker.add(r));
     const damaged = this.deviceDamage(scene.damageTracker.take());
     // What the debug overlay drew last frame is repainted too (and not outlined again).

@@ -2,7 +2,7 @@
 export interface FrameStats {
   /** Frame number since start. */
   frame: number;
-  /** Yoga layout and read-back. */
+  /** Yoga layout and read-back; exactly 0 when nothing needed layout. */
   layoutMs: number;
   /** Bounds, damage and drawing. */
   paintMs: number;
