@@ -22,7 +22,7 @@ import { DamageTracker } from '../render/damage.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
 import { IDENTITY, intersect, invert, isEmpty, roundOut, transformRect, type Rect } from '../tree/geometry.js';
 import type { Scene } from '../tree/scene.js';
-import { toMatrix } from '../render/painter.js';
+import { cacheLimit, toMatrix } from '../render/painter.js';
 
 export class Compositor {
   private surface: LayerSurface;
@@ -35,7 +35,7 @@ export class Compositor {
     const { width, height } = scene.outputSize;
     this.surface = new LayerSurface(width, height);
     this.pool = new BufferPool(display, width, height, display.info.preferredFormat);
-    this.painter = new Painter(scene.scale);
+    this.painter = new Painter(scene.scale, width * height);
     this.overlay = debug.size ? new DebugOverlay(debug) : null;
   }
 
@@ -48,6 +48,7 @@ export class Compositor {
     this.pool = new BufferPool(this.display, width, height, this.display.info.preferredFormat);
     this.painter.scale = this.scene.scale;
     this.painter.cache.clear();
+    this.painter.cache.limit = cacheLimit(width * height);
   }
 
   /** The layer's current pixels (RGBA premultiplied, output size). */

@@ -17,7 +17,7 @@ const MAX_GROUP_PIXELS = 4096 * 4096;
 import type { ResolvedGradient, ResolvedShadow } from '../style/paint-props.js';
 
 export class Painter {
-  readonly cache = new EffectCache();
+  readonly cache: EffectCache;
   private readonly fill: Paint;
   /** Opaque, for drawing cached images (the fill paint carries the last colour's alpha). */
   private readonly imagePaint: Paint;
@@ -25,8 +25,12 @@ export class Painter {
   /** The matrix from the box being painted to surface pixels. */
   private device: Affine = [1, 0, 0, 1, 0, 0];
 
-  /** `scale` is device pixels per logical pixel, for the resolution of cached images. */
-  constructor(public scale: number) {
+  /**
+   * `scale` is device pixels per logical pixel, for the resolution of cached images; the cache
+   * holds three outputs' worth of images (at least 16 MiB).
+   */
+  constructor(public scale: number, outputPixels: number) {
+    this.cache = new EffectCache(cacheLimit(outputPixels));
     this.ck = canvasKit();
     this.fill = new this.ck.Paint();
     this.fill.setAntiAlias(true);
@@ -230,6 +234,11 @@ export class Painter {
     this.fill.delete();
     this.imagePaint.delete();
   }
+}
+
+/** Bytes of cached images to keep for an output of `pixels` px. */
+export function cacheLimit(pixels: number): number {
+  return Math.max(16 * 1024 * 1024, 3 * 4 * pixels);
 }
 
 /** How far a shadow's blur reaches beyond its shape. */
