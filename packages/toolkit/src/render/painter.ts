@@ -114,7 +114,6 @@ export class Painter {
 
   /** Square corners, flat colours: drawn directly (exact under any clip, and fastest). */
   private paintSquareBox(canvas: Canvas, node: PlanarNode): void {
-    const ck = this.ck;
     const p = node.paint;
     const { width, height } = node.layout;
     const outer = this.rrect(node, 0, width, height);
@@ -127,7 +126,6 @@ export class Painter {
       this.fill.setColor(p.borderColor);
       canvas.drawDRRect(outer, this.rrect(node, 0, width, height, [bt, br, bb, bl]), this.fill);
     }
-    void ck;
   }
 
   /**
