@@ -3,8 +3,7 @@
  * (every prop may be a value, a signal or a getter; only the changed property is updated),
  * mounts its children, and is destroyed with the owner of the component that wrote it.
  */
-import { getOwner } from '../jsx/owner.js';
-import { bindEffect } from '../jsx/owner.js';
+import { bindEffect, getOwner } from '../jsx/owner.js';
 import { PRIMITIVE, mountChild, type Child } from '../jsx/element.js';
 import { isReactive, read, type Reactive } from '../jsx/reactive.js';
 import { HANDLER_NAMES, type EventHandlers } from '../input/events.js';

@@ -16,13 +16,12 @@ import { LayerSurface } from './layer-surface.js';
 import { emptyStats, type FrameStats } from './stats.js';
 import { runLayout } from '../layout/layout.js';
 import { updateBounds } from '../render/bounds.js';
-import { Painter } from '../render/painter.js';
 import { canvasKit } from '../render/canvaskit.js';
 import { DamageTracker } from '../render/damage.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
 import { IDENTITY, intersect, invert, isEmpty, roundOut, transformRect, type Rect } from '../tree/geometry.js';
 import type { Scene } from '../tree/scene.js';
-import { cacheLimit, toMatrix } from '../render/painter.js';
+import { Painter, cacheLimit, toMatrix } from '../render/painter.js';
 
 export class Compositor {
   private surface: LayerSurface;
@@ -49,11 +48,6 @@ export class Compositor {
     this.painter.scale = this.scene.scale;
     this.painter.cache.clear();
     this.painter.cache.limit = cacheLimit(width * height);
-  }
-
-  /** The layer's current pixels (RGBA premultiplied, output size). */
-  pixels(): { width: number; height: number; pixels: Uint8Array } {
-    return { width: this.surface.width, height: this.surface.height, pixels: this.surface.pixels() };
   }
 
   /** Renders and presents one frame; resolves with its stats once presented. */

@@ -12,12 +12,12 @@
  *   string / number    a text piece inside <Text>; an error elsewhere
  *   array              each item
  *   signal / getter    a slot: a region whose content follows the value (see `mountDynamic`)
+ *   region             a slot its component fills itself (`For`)
  *   null / boolean     nothing
  */
 import { untracked } from '@preact/signals-core';
 import { PlanarNode } from '../tree/node.js';
-import { Owner, getOwner, reportError, runWithOwner } from './owner.js';
-import { bindEffect } from './owner.js';
+import { Owner, bindEffect, getOwner, reportError, runWithOwner } from './owner.js';
 import { isReactive, read } from './reactive.js';
 
 const ELEMENT = Symbol.for('planar.element');

@@ -9,8 +9,7 @@ import type { Canvas as SkCanvas, CanvasKit, Image as SkImage, SkPicture as Pict
 import { signal } from '@preact/signals-core';
 import { canvasKit } from './canvaskit.js';
 import { rasterImage } from './raster.js';
-import { bindEffect } from '../jsx/owner.js';
-import { runWithOwner } from '../jsx/owner.js';
+import { bindEffect, runWithOwner } from '../jsx/owner.js';
 import { PAINT, type ContentPainter, type NodeContent, type PlanarNode } from '../tree/node.js';
 
 /** Draws in the box's coordinates (0, 0 is the border box's top-left). */
