@@ -244,3 +244,22 @@ describe('layout corner cases', () => {
     await screen.dispose();
   });
 });
+
+describe('opacity groups', () => {
+  it('a new opacity recomposites the whole group, children outside the box included', async () => {
+    const opacity = signal(0.5);
+    const screen = await render(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <View style={{ width: 40, height: 40, backgroundColor: 'black', opacity }}>
+          <View style={{ position: 'absolute', left: 100, top: 0, width: 40, height: 40, backgroundColor: 'black' }} />
+        </View>
+      </View>
+    ), { width: 200, height: 60 });
+    expect(screen.pixel(120, 20)).toEqual(screen.pixel(20, 20));
+    opacity.value = 0.8;
+    await screen.flush();
+    expect(screen.pixel(20, 20)[0]).toBeLessThan(60);
+    expect(screen.pixel(120, 20)).toEqual(screen.pixel(20, 20));
+    await screen.dispose();
+  });
+});

@@ -41,11 +41,11 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     node.local = localMatrix(node);
     node.matrix = multiply(parent, node.local);
     node.bounds = ownBounds(node);
-  } else if (flags & (PAINT | OPACITY)) {
-    const before = node.bounds;
+  } else if (flags & PAINT) {
+    const ownBefore = node.bounds;
     node.bounds = ownBounds(node);
     if (!covered) {
-      if (before) damage(before);
+      if (ownBefore) damage(ownBefore);
       damage(node.bounds);
     }
   }
@@ -60,10 +60,10 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
   }
   node.subtreeBounds = sub ? union(node.bounds!, sub) : node.bounds;
   if (moved && !covered) damage(node.subtreeBounds!);
-  // A group whose extent changed is redrawn at a new origin, and a box that becomes or stops
-  // being a group is composited differently: all of it changes.
+  // A group whose extent or opacity changed is redrawn at a new origin or composited anew, and
+  // a box that becomes or stops being a group is composited differently: all of it changes.
   const group = isGroup(node);
-  if (!covered && before && (group !== node.wasGroup || (group && !sameRect(before, node.subtreeBounds!)))) {
+  if (!covered && before && (group !== node.wasGroup || (group && ((flags & OPACITY) !== 0 || !sameRect(before, node.subtreeBounds!))))) {
     damage(before);
     damage(node.subtreeBounds!);
   }
