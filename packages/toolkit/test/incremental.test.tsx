@@ -58,6 +58,7 @@ const words = fc.constantFrom('Hi', 'Planar', 'a longer label that wraps', '21.5
 
 type Mutation =
   | { op: 'style'; pick: number; style: Style }
+  | { op: 'opacity'; pick: number; opacity: number }
   | { op: 'text'; pick: number; text: string }
   | { op: 'insert'; pick: number; at: number; kind: 'view' | 'text'; style: Style; text: string }
   | { op: 'remove'; pick: number }
@@ -65,6 +66,7 @@ type Mutation =
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('style' as const), pick: fc.nat(), style: styleArb }),
+  fc.record({ op: fc.constant('opacity' as const), pick: fc.nat(), opacity: fc.constantFrom(0.3, 0.7, 1) }),
   fc.record({ op: fc.constant('text' as const), pick: fc.nat(), text: words }),
   fc.record({ op: fc.constant('insert' as const), pick: fc.nat(), at: fc.nat(), kind: fc.constantFrom('view' as const, 'text' as const), style: styleArb, text: words }),
   fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }),
@@ -122,6 +124,10 @@ describe('incremental rendering', () => {
             const pick = model.get(ids[m.pick % ids.length]!)!;
             if (m.op === 'style') {
               pick.style = pick.id === 0 ? { ...clean('view', m.style), width: '100%', height: '100%', display: 'flex', position: 'relative' } : clean(pick.kind, m.style);
+              live.get(pick.id)!.style.value = pick.style;
+            } else if (m.op === 'opacity') {
+              // Only the opacity changes: the group is composited anew, nothing inside repainted.
+              pick.style = { ...pick.style, opacity: m.opacity };
               live.get(pick.id)!.style.value = pick.style;
             } else if (m.op === 'text' && pick.kind === 'text') {
               pick.text = m.text;
