@@ -1,7 +1,8 @@
 /**
  * layers.alloc.ms.cold / layers.alloc.ms.reused: plane allocation for 8 layers on 10 planes
  * (a Raspberry Pi 5-shaped set with a cursor plane), against the rule checker as the display's
- * test(): a fresh search, and a frame where only content changed (the last allocation reused).
+ * test(): a complete fresh search, and a frame where only content changed (the last allocation
+ * reused).
  * The allocator is not wired into the compositor yet, so it is measured on its own.
  */
 import { PlaneAllocator } from '../packages/toolkit/dist/compositor/plane-allocator.js';
@@ -30,8 +31,9 @@ export async function run({ median }) {
   ];
   const test = (assignment) => checkAssignment(planes, output, assignment).ok;
   const input = { layers, output, planes, test, deadlineMs: 1 };
+  // A generous deadline, so the figure is the time of a complete search (the goal: under 1 ms).
   const cold = await median(() => {
-    const result = new PlaneAllocator().allocate(input);
+    const result = new PlaneAllocator().allocate({ ...input, deadlineMs: 100 });
     if (result.timedOut) throw new Error('the cold search hit its deadline: the figure would not be a full search');
     return result.ms;
   }, { runs: 51, warmup: 10 });
