@@ -7,6 +7,12 @@
  */
 export { createApp, type App, type AppOptions, type AppEvents } from './app/app.js';
 export { View, Text, Image, Canvas, type ViewProps, type TextProps, type ImageProps, type CanvasProps, type BoxProps } from './components/primitives.js';
+export { Layer, Portal, ExternalLayer, type LayerProps, type PortalProps, type ExternalLayerProps } from './components/layer.js';
+export { createExternalSource, type ExternalSource, type ExternalSourceOptions } from './compositor/external-source.js';
+export type { PlanePreference } from './tree/layer.js';
+export { planePreset, type PlanePresetName } from './backend/plane-presets.js';
+export { blendRect, copyRects } from './backend/pixels.js';
+export { checkAssignment, stackPlanes, planeRange } from './compositor/plane-rules.js';
 export { Show, For, ErrorBoundary, createContext, useContext, type Context } from './components/control-flow.js';
 export { Fragment } from './jsx/jsx-runtime.js';
 export { onMount, type Child, type JSXElement } from './jsx/element.js';

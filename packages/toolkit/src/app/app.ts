@@ -14,7 +14,8 @@ import { createElement, flushMounts, mountChild, type Child } from '../jsx/eleme
 import { loadCanvasKit } from '../render/canvaskit.js';
 import { initFonts } from '../render/fonts.js';
 import { openDisplay, type BackendKind } from '../backend/select.js';
-import type { Display } from '../backend/contract.js';
+import type { Display, PlaneInfo } from '../backend/contract.js';
+import type { PlanePresetName } from '../backend/plane-presets.js';
 import { Scene, type Rotation } from '../tree/scene.js';
 import type { PlanarNode } from '../tree/node.js';
 import { Compositor } from '../compositor/compositor.js';
@@ -37,6 +38,11 @@ export interface AppOptions {
   title?: string;
   appId?: string;
   cursor?: 'hidden' | 'default';
+  /**
+   * Headless only: the hardware planes to emulate — a known device's set or your own
+   * (default `'vkms'`: a primary, three overlays and a cursor plane).
+   */
+  planes?: PlanePresetName | PlaneInfo[];
   /** The colour behind everything (default white). */
   background?: string;
   /** Hears errors from the start, including those raised while the first frame is built (same as `app.on('error')`). */
@@ -67,7 +73,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The PLANAR_DEBUG switches in force: damage, fps. */
+/** The PLANAR_DEBUG switches in force: damage, fps, layers. */
 function debugModes(): Set<string> {
   return new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
@@ -100,7 +106,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const turned = rotation % 180 !== 0;
   const { kind, display } = await openDisplay(options.backend ?? 'auto', {
     width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
-    title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer',
+    title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes,
   }, (line) => console.error(line));
   const scale = options.scale ?? display.info.scale;
   const outW = display.info.width, outH = display.info.height;
@@ -139,11 +145,10 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     },
   }, width, height, scale, rotation);
 
-  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes());
+  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes(), (e) => emitError(e));
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();
     lastStats = stats;
-    if (stats.skipped) clock.setTimer(4, () => loop.request());
     emitter.emit('frame', stats);
   }, (error) => emitError(error as Error), virtual);
   const dispatcher = new InputDispatcher(scene);
@@ -163,6 +168,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       emitter.emit('resize', { width: nw, height: nh });
     }),
     display.on('device', (e) => emitter.emit('device', e)),
+    // A frame skipped for want of a free buffer goes as soon as the display lets one go.
+    display.on('release', () => { if (compositor.waitingForBuffer) loop.request(); }),
     display.on('error', (e) => emitError(e)),
     display.on('close', ({ reason }) => {
       if (closed) return;

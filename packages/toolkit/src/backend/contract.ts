@@ -52,33 +52,75 @@ export interface DisplayBuffer {
   write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number;
   /** Whether the display still shows or reads this buffer. */
   readonly busy: boolean;
+  /** The pixels for software composition: present on in-memory buffers and imported pixel frames. */
+  readonly pixels?: Uint8Array;
   destroy(): void;
 }
 
 /** A damaged rect in buffer pixels. */
 export interface DamageRect { x: number; y: number; width: number; height: number }
 
+/**
+ * One plane's worth of a state: which layer it shows, from which buffer, where. Layer ids are
+ * the toolkit's: 0 is the root layer, -1 the composition layer (the software-composited
+ * layers, full screen, on the primary plane); others are `<Layer>`s and `<ExternalLayer>`s.
+ */
 export interface LayerState {
-  /** Stable id of the layer (the root layer is 0). */
   id: number;
-  buffer: DisplayBuffer;
-  /** Position on the output, physical px. */
+  /** The plane that shows it. */
+  planeId: number;
+  /** Its position in the plane stack (to set on planes with a mutable zpos). */
+  zpos: number;
+  /** The buffer; null only in `test()`, which then judges a buffer of this size and format. */
+  buffer: DisplayBuffer | null;
+  bufferWidth: number;
+  bufferHeight: number;
+  format: PixelFormat;
+  /** Where it shows on the output, physical px (a size other than the buffer's means scaling). */
   x: number;
   y: number;
-  zIndex: number;
+  width: number;
+  height: number;
+  /** Plane alpha, 0..1. */
   opacity: number;
-  /** What changed in `buffer` since the display last showed this layer. */
+  /** What changed in `buffer` since the display last showed this layer, buffer px. */
   damage: DamageRect[];
 }
 
+/** Planes not listed in a state are off. */
 export interface DisplayState {
   layers: LayerState[];
 }
 
-export interface TestResult {
-  /** Ids of the layers the hardware takes as planes in this state. */
-  onPlanes: number[];
+/** Whether the hardware takes a state as it is; `reason` says why not (for logs and tests). */
+export type TestResult = { ok: true } | { ok: false; reason: string };
+
+/** A frame from outside the toolkit for an `ExternalLayer`, in memory (headless, tests). */
+export interface PixelFrame {
+  kind: 'pixels';
+  width: number;
+  height: number;
+  /** Bytes per row (default width * 4). */
+  stride?: number;
+  format: PixelFormat;
+  /** Premultiplied; byte order by `format` (ABGR8888 is R, G, B, A in memory). */
+  pixels: Uint8Array;
 }
+
+/** A frame from outside the toolkit as a DMA-BUF (a decoder, a camera, another process). */
+export interface DmaBufFrame {
+  kind: 'dmabuf';
+  fd: number;
+  width: number;
+  height: number;
+  stride: number;
+  offset: number;
+  format: PixelFormat;
+  /** DRM format modifier (0 = linear). */
+  modifier: bigint | number;
+}
+
+export type ExternalFrame = PixelFrame | DmaBufFrame;
 
 export interface Presented {
   /** When the frame reached the screen, in ms on the performance.now() clock. */
@@ -90,6 +132,8 @@ export type DisplayEvents = {
   resize: { width: number; height: number; scale: number };
   close: { reason: string };
   error: Error;
+  /** A buffer the display held is free again (a frame skipped for want of one may go now). */
+  release: { bufferId: number };
   device: { kind: 'pointer' | 'touch' | 'keyboard'; added: boolean };
 };
 
@@ -97,6 +141,12 @@ export interface Display {
   readonly info: OutputInfo;
   readonly planes: PlaneInfo[];
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer;
+  /**
+   * Wraps an external frame as a buffer the display can show, without copying it (a DMA-BUF
+   * import on native backends). Throws with a reason when the display cannot take this frame.
+   */
+  importFrame(frame: ExternalFrame): DisplayBuffer;
+  /** Whether the hardware takes this state: an atomic TEST_ONLY commit on KMS. Never blocks. */
   test(state: DisplayState): TestResult;
   commit(state: DisplayState): Promise<Presented>;
   /** The composed output as RGBA (straight alpha) pixels, for screenshots. */

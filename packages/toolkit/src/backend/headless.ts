@@ -2,27 +2,27 @@
  * The headless backend: the backend contract in memory. Buffers are plain arrays; `commit`
  * shows them (holding each until the next commit replaces it) and presents either on a 60 Hz
  * timer (a stand-in for vblank) or at once when a test drives the clock; `capture` composes
- * the shown layers into an image. Input is injected with `inject()`.
+ * the planes into an image. Input is injected with `inject()`.
  */
 import mitt from 'mitt';
 import type {
-  Backend, DamageRect, Display, DisplayBuffer, DisplayEvents, DisplayState, OpenOptions,
-  OutputInfo, PixelFormat, PlaneInfo, Presented, TestResult,
+  Backend, DamageRect, Display, DisplayBuffer, DisplayEvents, DisplayState, ExternalFrame, LayerState,
+  OpenOptions, OutputInfo, PixelFormat, PlaneInfo, Presented, TestResult,
 } from './contract.js';
 import type { InputEvent } from '../input/events.js';
-import { copyRects } from './pixels.js';
+import { blendRect, copyRects } from './pixels.js';
+import { planePreset, type PlanePresetName } from './plane-presets.js';
+import { checkAssignment, planeRange } from '../compositor/plane-rules.js';
 
 let nextBufferId = 1;
 
 class MemoryBuffer implements DisplayBuffer {
   readonly id = nextBufferId++;
-  readonly stride: number;
   pixels: Uint8Array;
   busy = false;
 
-  constructor(readonly width: number, readonly height: number, readonly format: PixelFormat) {
-    this.stride = width * 4;
-    this.pixels = new Uint8Array(this.stride * height);
+  constructor(readonly width: number, readonly height: number, readonly format: PixelFormat, pixels?: Uint8Array, readonly stride = width * 4) {
+    this.pixels = pixels ?? new Uint8Array(this.stride * height);
   }
 
   write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
@@ -37,17 +37,31 @@ class MemoryBuffer implements DisplayBuffer {
 export interface HeadlessOptions extends OpenOptions {
   /** 'timer' presents at 60 Hz; 'immediate' presents at once (the testing clock drives frames). */
   pacing?: 'timer' | 'immediate';
+  /** The planes to emulate: a known device's set, or your own (default: vkms's). */
+  planes?: PlanePresetName | PlaneInfo[];
 }
 
+/** What a plane shows after a commit. */
+interface Shown { layer: LayerState; buffer: MemoryBuffer }
+
+/**
+ * A display in memory that emulates hardware planes: `test` applies the plane rules of the
+ * chosen device (formats, sizes, scaling, alpha, Z order), `commit` keeps what each plane shows,
+ * and `capture` blends the planes in stack order the way the compositor blends composited
+ * layers, so the composed output is the same whichever layers went on planes.
+ */
 export class HeadlessDisplay implements Display {
   readonly info: OutputInfo;
   readonly planes: PlaneInfo[];
   private readonly emitter = mitt<DisplayEvents>();
-  private shown = new Map<number, MemoryBuffer>();
+  private shown: Shown[] = [];
   /** The last capture, until the next commit changes what is shown. */
   private captured: { width: number; height: number; pixels: Uint8Array } | null = null;
   private lastPresent = 0;
   private closed = false;
+  /** States committed, for tests that check what went where. */
+  commits = 0;
+  lastState: DisplayState | null = null;
 
   constructor(private readonly options: HeadlessOptions) {
     const scale = options.scale ?? 1;
@@ -57,33 +71,51 @@ export class HeadlessDisplay implements Display {
       name: 'HEADLESS-1', width, height, refreshMhz: 60000, physicalWidthMm: 0, physicalHeightMm: 0,
       scale, preferredFormat: 'ABGR8888',
     };
-    this.planes = [{
-      id: 1, type: 'primary', formats: ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'],
-      zpos: null, alpha: true, scaling: false, maxWidth: 16384, maxHeight: 16384, mustCoverOutput: true,
-    }];
+    this.planes = resolvePlanes(options.planes ?? 'vkms', { width, height });
   }
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
     return new MemoryBuffer(width, height, format);
   }
 
+  importFrame(frame: ExternalFrame): DisplayBuffer {
+    if (frame.kind !== 'pixels') {
+      throw new Error('the headless backend cannot import DMA-BUF frames: push { kind: \'pixels\', pixels, width, height, format } frames under headless, or run on the wayland or kms backend');
+    }
+    return new MemoryBuffer(frame.width, frame.height, frame.format, frame.pixels, frame.stride ?? frame.width * 4);
+  }
+
   test(state: DisplayState): TestResult {
-    // One primary plane: the bottom layer, if it covers the output, goes on it.
-    const bottom = [...state.layers].sort((a, b) => a.zIndex - b.zIndex)[0];
-    const covers = bottom && bottom.x === 0 && bottom.y === 0 && bottom.buffer.width === this.info.width && bottom.buffer.height === this.info.height;
-    return { onPlanes: covers ? [bottom.id] : [] };
+    const assignment = state.layers.map((l) => ({
+      planeId: l.planeId,
+      layer: {
+        id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight,
+        format: l.format, opacity: l.opacity, zIndex: l.zpos,
+      },
+    }));
+    for (const l of state.layers) {
+      const plane = this.planes.find((p) => p.id === l.planeId);
+      if (!plane) return { ok: false, reason: `no plane ${l.planeId}` };
+      const { lo, hi } = planeRange(this.planes, plane);
+      if (l.zpos < lo || l.zpos > hi) return { ok: false, reason: `plane ${plane.id} cannot take stack position ${l.zpos}` };
+    }
+    return checkAssignment(this.planes, this.info, assignment);
   }
 
   async commit(state: DisplayState): Promise<Presented> {
     if (this.closed) throw new Error('the headless display is closed');
+    const verdict = this.test(state);
+    if (!verdict.ok) throw new Error(`the headless display rejected a commit: ${verdict.reason}`);
     this.captured = null;
-    const layers = [...state.layers].sort((a, b) => a.zIndex - b.zIndex);
-    for (const layer of layers) {
-      const buffer = layer.buffer as MemoryBuffer;
-      const previous = this.shown.get(layer.id);
-      if (previous && previous !== buffer) previous.busy = false;
-      buffer.busy = true;
-      this.shown.set(layer.id, buffer);
+    const next: Shown[] = state.layers.map((layer) => ({ layer: { ...layer, damage: [] }, buffer: layer.buffer as MemoryBuffer }));
+    for (const s of next) s.buffer.busy = true;
+    const released = this.shown.filter((old) => !next.some((s) => s.buffer === old.buffer));
+    this.shown = next.sort((a, b) => a.layer.zpos - b.layer.zpos);
+    this.commits++;
+    this.lastState = state;
+    for (const old of released) {
+      old.buffer.busy = false;
+      this.emitter.emit('release', { bufferId: old.buffer.id });
     }
     if (this.options.pacing === 'immediate') return { presentedAt: performance.now() };
     const interval = 1e6 / this.info.refreshMhz;
@@ -103,10 +135,20 @@ export class HeadlessDisplay implements Display {
     if (this.captured) return this.captured;
     const { width, height } = this.info;
     const out = new Uint8Array(width * height * 4);
-    const bottom = [...this.shown.entries()].sort(([a], [b]) => a - b)[0]?.[1];
-    if (bottom) copyRects(bottom.pixels, bottom.stride, out, width * 4, [{ x: 0, y: 0, width: Math.min(width, bottom.width), height: Math.min(height, bottom.height) }], 'ABGR8888');
+    for (const { layer, buffer } of this.shown) {
+      const left = Math.max(0, layer.x), top = Math.max(0, layer.y);
+      const right = Math.min(width, layer.x + buffer.width), bottom = Math.min(height, layer.y + buffer.height);
+      if (right <= left || bottom <= top) continue;
+      const rect = { x: left, y: top, width: right - left, height: bottom - top };
+      blendRect(out, width * 4, buffer.pixels, buffer.stride, buffer.format, rect, layer.x, layer.y, layer.opacity);
+    }
     this.captured = { width, height, pixels: unpremultiply(out) };
     return this.captured;
+  }
+
+  /** What each plane shows now, bottom to top (for tests). */
+  planesInUse(): { layerId: number; planeId: number; x: number; y: number; opacity: number }[] {
+    return this.shown.map(({ layer }) => ({ layerId: layer.id, planeId: layer.planeId, x: layer.x, y: layer.y, opacity: layer.opacity }));
   }
 
   /** Ends the display as if it had gone away (a compositor quitting, a device unplugged). */
@@ -127,9 +169,24 @@ export class HeadlessDisplay implements Display {
   async close(): Promise<void> {
     this.closed = true;
     this.emitter.all.clear();
-    for (const b of this.shown.values()) b.busy = false;
-    this.shown.clear();
+    for (const s of this.shown) s.buffer.busy = false;
+    this.shown = [];
   }
+}
+
+function resolvePlanes(planes: PlanePresetName | PlaneInfo[], output: { width: number; height: number }): PlaneInfo[] {
+  if (typeof planes === 'string') {
+    if (!['vkms', 'pi5', 'primary-only'].includes(planes)) {
+      throw new Error(`planes must be 'vkms', 'pi5', 'primary-only' or a list of PlaneInfo, got ${JSON.stringify(planes)}`);
+    }
+    return planePreset(planes, output);
+  }
+  if (!Array.isArray(planes) || planes.filter((p) => p?.type === 'primary').length !== 1) {
+    throw new Error('planes: a plane list needs exactly one plane of type \'primary\'');
+  }
+  const ids = new Set(planes.map((p) => p.id));
+  if (ids.size !== planes.length) throw new Error('planes: plane ids must be unique');
+  return planes.map((p) => ({ ...p, formats: [...p.formats], zpos: p.zpos && { ...p.zpos } }));
 }
 
 /** Converts premultiplied RGBA to straight alpha, in place. */

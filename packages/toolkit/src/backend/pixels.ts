@@ -28,3 +28,59 @@ export function copyRects(src: Uint8Array, srcStride: number, dst: Uint8Array, d
   }
   return bytes;
 }
+
+/** round(v / 255) for 0 <= v <= 255 * 255, without a division. */
+function div255(v: number): number {
+  const t = v + 128;
+  return (t + (t >> 8)) >> 8;
+}
+
+/**
+ * Source-over blending of premultiplied pixels with a plane alpha: the one blend every software
+ * composition in Planar uses (the compositor's composition layer and the headless backend's
+ * emulated planes), so that a layer looks the same on a plane and composited. `rect` is in dst
+ * coordinates; the source's top-left sits at (`originX`, `originY`) in dst. The source's byte
+ * order and alpha follow `format` (X formats are opaque); dst is RGBA.
+ *
+ * Per channel, with a = round(opacity * 255):  out = s·a/255 + dst·(255 − sA·a/255)/255,
+ * each product rounded to the nearest integer.
+ */
+export function blendRect(
+  dst: Uint8Array, dstStride: number, src: Uint8Array, srcStride: number, format: PixelFormat,
+  rect: DamageRect, originX: number, originY: number, opacity: number,
+): void {
+  const swap = format === 'ARGB8888' || format === 'XRGB8888';
+  const opaque = format[0] === 'X';
+  const a = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+  if (a === 0) return;
+  const r = swap ? 2 : 0, b = swap ? 0 : 2;
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    let s = (y - originY) * srcStride + (rect.x - originX) * 4;
+    let d = y * dstStride + rect.x * 4;
+    for (let x = 0; x < rect.width; x++, s += 4, d += 4) {
+      const sa = opaque ? 255 : src[s + 3]!;
+      if (a === 255) {
+        if (sa === 255) {
+          dst[d] = src[s + r]!;
+          dst[d + 1] = src[s + 1]!;
+          dst[d + 2] = src[s + b]!;
+          dst[d + 3] = 255;
+          continue;
+        }
+        if (sa === 0) continue;
+        const k = 255 - sa;
+        dst[d] = src[s + r]! + div255(dst[d]! * k);
+        dst[d + 1] = src[s + 1]! + div255(dst[d + 1]! * k);
+        dst[d + 2] = src[s + b]! + div255(dst[d + 2]! * k);
+        dst[d + 3] = sa + div255(dst[d + 3]! * k);
+        continue;
+      }
+      const ea = div255(sa * a);
+      const k = 255 - ea;
+      dst[d] = div255(src[s + r]! * a) + div255(dst[d]! * k);
+      dst[d + 1] = div255(src[s + 1]! * a) + div255(dst[d + 1]! * k);
+      dst[d + 2] = div255(src[s + b]! * a) + div255(dst[d + 2]! * k);
+      dst[d + 3] = ea + div255(dst[d + 3]! * k);
+    }
+  }
+}

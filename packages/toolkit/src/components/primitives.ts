@@ -42,7 +42,7 @@ export function bindProp<T>(value: Reactive<T> | undefined, apply: (v: T) => voi
   else apply(value);
 }
 
-function createBox(kind: NodeKind, component: string, props: BoxProps & { children?: Child }): PlanarNode {
+export function createBox(kind: NodeKind, component: string, props: BoxProps & { children?: Child }): PlanarNode {
   const owner = getOwner();
   const node = new PlanarNode(kind, component, owner);
   owner?.onDispose(() => node.destroy());

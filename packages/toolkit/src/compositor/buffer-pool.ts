@@ -24,9 +24,16 @@ interface Slot { buffer: DisplayBuffer; missed: DamageRect[] | 'all' }
 
 export class BufferPool {
   private slots: Slot[] = [];
+  /** The buffer last handed out: what the display shows (or is about to). */
+  current: DisplayBuffer | null = null;
 
   /** Buffers are allocated as needed, up to `count`: a display that releases quickly needs fewer. */
   constructor(private readonly display: Display, readonly width: number, readonly height: number, readonly format: PixelFormat, private readonly count = 3) {}
+
+  /** Whether `acquire` would find a buffer now. */
+  hasFree(): boolean {
+    return this.slots.length < this.count || this.slots.some((s) => !s.buffer.busy);
+  }
 
   /** A free buffer and what must be copied into it for this frame's `damage`, or null when all are busy. */
   acquire(damage: readonly DamageRect[]): { buffer: DisplayBuffer; copy: DamageRect[]; age: number } | null {
@@ -43,6 +50,7 @@ export class BufferPool {
     }
     const missed = slot.missed;
     slot.missed = [];
+    this.current = slot.buffer;
     const full = [{ x: 0, y: 0, width: this.width, height: this.height }];
     const copy = missed === 'all' ? full : [...missed, ...damage];
     return { buffer: slot.buffer, copy, age: missed === 'all' ? 0 : missed.length };
@@ -60,5 +68,6 @@ export class BufferPool {
   dispose(): void {
     for (const s of this.slots) s.buffer.destroy();
     this.slots = [];
+    this.current = null;
   }
 }

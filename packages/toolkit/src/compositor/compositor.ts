@@ -1,53 +1,120 @@
 /**
- * One frame of the root layer, from dirty tree to presented buffer:
+ * One frame, from dirty trees to presented planes.
  *
- *   1. layout      Yoga, only if something is layout-dirty; read back changed nodes
- *   2. bounds      walk dirty subtrees, recompute bounds, collect damage (logical px)
- *   3. paint       per merged damage rect, in output px: clip, clear, draw what intersects
- *   4. copy        into a free display buffer: this frame's damage ∪ what that buffer missed
- *   5. commit      hand the buffer to the display; resolves when presented
+ *   1. layout       each layer's Yoga tree, only where something is layout-dirty
+ *   2. bounds       per layer: walk dirty subtrees, collect damage, place the layer on the output
+ *   3. allocate     which layers go on planes (plane-allocator.ts); the rest are composited
+ *   4. paint        per layer, per damage rect: clip, clear, draw what intersects
+ *   5. compose      the composition layer's damage: the root layer's pixels, then each
+ *                   composited layer blended over them in Z order (skipped when unused)
+ *   6. copy         per plane: into a free display buffer, this frame's damage ∪ what it missed
+ *   7. commit       the planes, their positions and damage; resolves when presented
  *
- * A frame with no damage stops after step 2 and commits nothing.
+ * Damage is per layer. A layer on a plane that moves or fades damages nothing: the commit
+ * carries its new position or alpha. A composited layer that moves damages, in the composition
+ * layer, the area it left and the area it covers — and nothing is repainted, only recomposed.
+ * A frame with nothing to show stops after step 2 and commits nothing.
+ *
+ * At most one commit is in flight (the frame loop awaits `render`). When a plane has no free
+ * buffer, the frame is skipped: the damage is remembered by every pool, and the next frame,
+ * requested when the display releases a buffer, commits it.
  */
 import type { Canvas } from 'canvaskit-wasm';
-import type { DamageRect, Display } from '../backend/contract.js';
+import type { DamageRect, Display, DisplayBuffer, LayerState, PixelFormat } from '../backend/contract.js';
+import { blendRect, copyRects } from '../backend/pixels.js';
 import { BufferPool } from './buffer-pool.js';
+import { LayerRecord, type Placement } from './layer-record.js';
 import { LayerSurface } from './layer-surface.js';
+import { layerFormat, opaqueFormat } from './formats.js';
+import { COMPOSITION_LAYER_ID, PlaneAllocator, type AllocLayer, type Allocation } from './plane-allocator.js';
+import { stackPlanes, type Assignment } from './plane-rules.js';
 import { emptyStats, type FrameStats } from './stats.js';
-import { runLayout } from '../layout/layout.js';
-import { updateBounds } from '../render/bounds.js';
 import { canvasKit } from '../render/canvaskit.js';
 import { DamageTracker } from '../render/damage.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
-import { IDENTITY, intersect, invert, isEmpty, roundOut, transformRect, type Rect } from '../tree/geometry.js';
+import { LayerOutline } from '../render/layer-outline.js';
+import { intersect, invert, isEmpty, roundOut, transformRect, type Rect } from '../tree/geometry.js';
+import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { Painter, cacheLimit, toMatrix } from '../render/painter.js';
 
+const TRANSPARENT = Float32Array.of(0, 0, 0, 0);
+
 export class Compositor {
-  private surface: LayerSurface;
-  private pool: BufferPool;
   readonly painter: Painter;
   private readonly overlay: DebugOverlay | null;
+  private readonly outline: LayerOutline | null;
+  private readonly allocator = new PlaneAllocator();
+  private readonly root: LayerRecord;
+  private records = new Map<PlanarNode, LayerRecord>();
+  private nextLayerId = 1;
+  /** The composition layer: the root and the composited layers, blended. */
+  private composition: { surface: LayerSurface; pool: BufferPool; damage: DamageTracker } | null = null;
+  private compositionStale = true;
+  /** A skipped frame left composed damage that no display buffer has yet. */
+  private compositionPending = false;
+  /** Ids of the layers removed since the last commit (their area is recomposed). */
+  private removed: Placement[] = [];
   private frame = 0;
+  /** The last frame was skipped for want of a free buffer: the next one must commit. */
+  waitingForBuffer = false;
+  /** The last allocation, for tests and the debug outline. */
+  allocation: Allocation | null = null;
 
-  constructor(private readonly scene: Scene, private readonly display: Display, private readonly background: Float32Array, debug: Set<string>) {
+  constructor(
+    private readonly scene: Scene, private readonly display: Display, private readonly background: Float32Array,
+    debug: Set<string>, private readonly onError: (error: Error) => void = () => {},
+  ) {
     const { width, height } = scene.outputSize;
-    this.surface = new LayerSurface(width, height);
-    this.pool = new BufferPool(display, width, height, display.info.preferredFormat);
     this.painter = new Painter(scene.scale, width * height);
-    this.overlay = debug.size ? new DebugOverlay(debug) : null;
+    this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug) : null;
+    this.outline = debug.has('layers') ? new LayerOutline() : null;
+    this.root = new LayerRecord(0, scene.root, null);
+  }
+
+  /** The compositor's id of the layer whose node has this testId (for tests); throws when there is none. */
+  layerId(testId: string): number {
+    for (const r of this.records.values()) if (r.node.testId === testId) return r.id;
+    throw new Error(`no layer with testId "${testId}" is mounted (give the <Layer> a testId)`);
   }
 
   /** Rebuilds surfaces after the output changed size or scale. */
   resize(): void {
     const { width, height } = this.scene.outputSize;
-    this.surface.dispose();
-    this.pool.dispose();
-    this.surface = new LayerSurface(width, height);
-    this.pool = new BufferPool(this.display, width, height, this.display.info.preferredFormat);
+    for (const r of this.all()) r.dispose();
+    this.disposeComposition();
+    this.allocator.reset();
     this.painter.scale = this.scene.scale;
     this.painter.cache.clear();
     this.painter.cache.limit = cacheLimit(width * height);
+    for (const n of this.scene.layerNodes()) n.layer!.layoutDirty = true;
+  }
+
+  /** The root layer and the `<Layer>`s, bottom to top. */
+  private all(): LayerRecord[] {
+    const layers = [...this.records.values()];
+    const order = new Map(this.scene.layerNodes().map((n, i) => [n, i]));
+    layers.sort((a, b) => a.info!.zIndex - b.info!.zIndex || order.get(a.node)! - order.get(b.node)!);
+    return [this.root, ...layers];
+  }
+
+  /** Creates records for new layer nodes and drops those of removed ones. */
+  private syncLayers(): boolean {
+    const nodes = new Set(this.scene.layerNodes());
+    let changed = false;
+    for (const [node, record] of this.records) {
+      if (nodes.has(node)) continue;
+      if (record.blended) this.removed.push(record.blended);
+      record.dispose();
+      this.records.delete(node);
+      changed = true;
+    }
+    for (const node of nodes) {
+      if (this.records.has(node)) continue;
+      this.records.set(node, new LayerRecord(this.nextLayerId++, node, node.layer));
+      changed = true;
+    }
+    return changed;
   }
 
   /** Renders and presents one frame; resolves with its stats once presented. */
@@ -55,83 +122,312 @@ export class Compositor {
     const stats = emptyStats(++this.frame);
     const scene = this.scene;
     let t = performance.now();
-    if (scene.layoutDirty) {
-      runLayout(scene.root, scene.width, scene.height);
-      // Cleared after the pass: syncing Yoga's children inside it marks the scene dirty again.
-      scene.layoutDirty = false;
-      stats.layoutMs = performance.now() - t;
-    }
-    const t1 = performance.now();
-    updateBounds(scene.root, IDENTITY, false, false, (r) => scene.damageTracker.add(r));
-    const damaged = this.deviceDamage(scene.damageTracker.take());
-    // What the debug overlay drew last frame is repainted too (and not outlined again).
-    const device = this.overlay ? [...damaged, ...this.overlay.previousRects()] : damaged;
-    if (!device.length) {
-      stats.paintMs = performance.now() - t1;
-      return stats;
-    }
-    this.paint(device);
-    this.overlay?.draw(this.surface.surface.getCanvas(), damaged, scene.outputSize);
-    this.surface.surface.flush();
-    const rects: DamageRect[] = device.map((r) => ({ x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top }));
-    stats.damagedPx = rects.reduce((n, r) => n + r.width * r.height, 0);
+    let placementChanged = this.syncLayers();
+    const layers = this.all();
+    let laidOut = false;
+    for (const r of layers) laidOut = r.layout(scene) || laidOut;
+    // Exactly 0 when nothing needed layout.
+    if (laidOut) stats.layoutMs = performance.now() - t;
+
     t = performance.now();
-    stats.paintMs = t - t1;
-    const target = this.pool.acquire(rects);
-    if (!target) {
-      this.pool.remember(rects);
-      stats.skipped = true;
+    const output = scene.outputSize;
+    const opaque = opaqueFormat(this.display.planes);
+    for (const r of layers) {
+      const before = [r.x, r.y, r.width, r.height].join();
+      r.update(scene, r.isRoot ? opaque : r.external ? r.external.format : layerFormat(this.display.planes, r.node.layout.width, r.node.layout.height));
+      if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
+      if (r.info) r.info.placementDirty = false;
+    }
+    const visible = layers.filter((r) => r.visible);
+    const anyDamage = visible.some((r) => r.damage.length > 0);
+    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) {
+      stats.paintMs = performance.now() - t;
       return stats;
     }
-    stats.copiedBytes = target.buffer.write(this.surface.pixels(), this.surface.stride, mergeCopies(target.copy, this.surface));
+
+    const allocation = this.allocate(visible, output);
+    stats.allocMs = allocation.ms;
+    const compositing = allocation.composition;
+
+    this.paint(layers.filter((r) => r.visible || r.damage.length), allocation, stats);
+    // A hidden layer's buffers miss what changed meanwhile, like any buffer not written.
+    for (const r of layers) if (!r.visible) r.pool?.remember(r.damage);
+    stats.paintMs = performance.now() - t;
+
+    t = performance.now();
+    const composed = compositing ? this.compose(visible, allocation, output) : [];
+    if (!compositing) this.leaveComposition(visible);
+    stats.composedPx = composed.reduce((n, r) => n + r.width * r.height, 0);
+
+    const state = this.buildState(visible, allocation, composed, stats);
+    stats.copyMs = performance.now() - t;
+    if (!state) {
+      stats.skipped = true;
+      this.waitingForBuffer = true;
+      return stats;
+    }
+    this.waitingForBuffer = false;
+    stats.planesUsed = state.length;
+    stats.composited = visible.filter((r) => allocation.planeOf.get(r.id) == null).length;
+    stats.layers = visible.length;
     const committed = performance.now();
-    stats.copyMs = committed - t;
-    const state = { layers: [{ id: 0, buffer: target.buffer, x: 0, y: 0, zIndex: 0, opacity: 1, damage: rects }] };
-    const result = this.display.test(state);
-    stats.planesUsed = result.onPlanes.length;
-    stats.composited = state.layers.length - result.onPlanes.length;
-    const presented = await this.display.commit(state);
+    const presented = await this.display.commit({ layers: state });
     stats.presentLatencyMs = Math.max(0, presented.presentedAt - committed);
+    for (const r of layers) r.releaseFrames();
     this.overlay?.record(stats);
     return stats;
   }
 
-  private deviceDamage(logical: Rect[]): Rect[] {
-    const out = this.scene.outputSize;
-    const bounds = { left: 0, top: 0, right: out.width, bottom: out.height };
-    const merged = new DamageTracker(bounds, 32, 0);
-    for (const r of logical) merged.add(roundOut(this.scene.toOutput(r)));
-    return merged.take().filter((r) => !isEmpty(r));
+  /** Runs the plane allocator over the visible layers. */
+  private allocate(visible: LayerRecord[], output: { width: number; height: number }): Allocation {
+    const alloc: AllocLayer[] = visible.map((r, rank) => ({
+      id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
+      format: r.format!, opacity: r.opacity, zIndex: rank, plane: r.info?.plane ?? 'auto', updates: r.updates,
+    }));
+    const allocation = this.allocator.allocate({
+      layers: alloc, output, planes: this.display.planes,
+      test: (assignment) => this.display.test({ layers: testState(assignment, this.display) }).ok,
+    });
+    this.allocation = allocation;
+    return allocation;
   }
 
-  private paint(device: Rect[]): void {
+  /** Paints each layer's damage into its surface (and the debug outlines and overlays). */
+  private paint(visible: LayerRecord[], allocation: Allocation, stats: FrameStats): void {
     const ck = canvasKit();
-    const canvas: Canvas = this.surface.surface.getCanvas();
-    const toLogical = invert(this.scene.outputMatrix)!;
-    for (const r of device) {
-      canvas.save();
-      canvas.clipRect(ck.LTRBRect(r.left, r.top, r.right, r.bottom), ck.ClipOp.Intersect, false);
-      canvas.clear(this.background);
-      canvas.concat(toMatrix(this.scene.outputMatrix));
-      this.painter.paint(canvas, this.scene.root, roundOut(transformRect(toLogical, r), 1), this.scene.outputMatrix, this.scene.outputMatrix);
-      canvas.restore();
+    for (const r of visible) {
+      if (!r.surface) continue;
+      const outlined = r.visible ? this.outline?.prepare(r, this.labelOf(r, allocation)) ?? [] : [];
+      const extra = r.isRoot && this.overlay ? this.overlay.previousRects() : [];
+      const content = r.damage;
+      const rects = [...content, ...outlined, ...extra.map(toDamage)];
+      if (!rects.length) continue;
+      r.damage = mergeRects(rects, r.width, r.height);
+      const canvas: Canvas = r.surface.surface.getCanvas();
+      const toLogical = invert(r.contentMatrix)!;
+      for (const d of r.damage) {
+        canvas.save();
+        canvas.clipRect(ck.LTRBRect(d.x, d.y, d.x + d.width, d.y + d.height), ck.ClipOp.Intersect, false);
+        canvas.clear(r.isRoot ? this.background : TRANSPARENT);
+        canvas.concat(toMatrix(r.contentMatrix));
+        const clip = roundOut(transformRect(toLogical, { left: d.x, top: d.y, right: d.x + d.width, bottom: d.y + d.height }), 1);
+        this.painter.paint(canvas, r.node, clip, r.contentMatrix, r.contentMatrix);
+        canvas.restore();
+        stats.damagedPx += d.width * d.height;
+      }
+      if (r.isRoot && this.overlay) {
+        this.overlay.draw(canvas, content.map(toRect), this.scene.outputSize);
+      }
+      this.outline?.draw(canvas, r);
+      r.surface.surface.flush();
     }
   }
 
+  private labelOf(r: LayerRecord, allocation: Allocation): string {
+    const name = r.isRoot ? 'root' : r.node.testId ?? `layer ${r.id}`;
+    const plane = allocation.planeOf.get(r.id);
+    const where = plane == null ? 'composited' : `plane ${plane}`;
+    return `${name}: ${where}`;
+  }
+
+  /** Brings the composition layer up to date; returns the rects recomposed. */
+  private compose(visible: LayerRecord[], allocation: Allocation, output: { width: number; height: number }): DamageRect[] {
+    if (!this.composition) {
+      const surface = new LayerSurface(output.width, output.height);
+      this.composition = {
+        surface, pool: new BufferPool(this.display, output.width, output.height, opaqueFormat(this.display.planes)),
+        damage: new DamageTracker({ left: 0, top: 0, right: output.width, bottom: output.height }, 32, 0),
+      };
+      this.compositionStale = true;
+    }
+    const { damage } = this.composition;
+    const add = (p: { x: number; y: number; width: number; height: number }) => damage.add({ left: p.x, top: p.y, right: p.x + p.width, bottom: p.y + p.height });
+    if (this.compositionStale) damage.damageAll();
+    for (const p of this.removed) add(p);
+    this.removed = [];
+    const composited = visible.filter((r) => allocation.planeOf.get(r.id) == null);
+    for (const r of visible) {
+      const now = composited.includes(r) ? placementOf(r, composited.indexOf(r)) : null;
+      const was = r.blended;
+      if (now && was && samePlacement(now, was)) {
+        for (const d of r.damage) add({ x: r.x + d.x, y: r.y + d.y, width: d.width, height: d.height });
+      } else {
+        if (was) add(was);
+        if (now) add(now);
+      }
+      r.blended = now;
+    }
+    // Layers that disappeared (hidden, faded out, emptied) since they were blended.
+    for (const r of this.records.values()) {
+      if (r.blended && !visible.includes(r)) {
+        add(r.blended);
+        r.blended = null;
+      }
+    }
+    this.compositionStale = false;
+    const rects = damage.take().map((r) => intersect(r, { left: 0, top: 0, right: output.width, bottom: output.height }))
+      .filter((r) => !isEmpty(r)).map(toDamage);
+    const dst = this.composition.surface.pixels();
+    const stride = this.composition.surface.stride;
+    for (const rect of rects) {
+      for (const r of composited) {
+        const source = this.sourceOf(r);
+        if (!source) continue;
+        const part = intersect(toRect(rect), { left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height });
+        if (isEmpty(part)) continue;
+        const clipped = toDamage(part);
+        if (r.isRoot) copyRects(source.pixels, source.stride, dst, stride, [clipped], 'ABGR8888');
+        else blendRect(dst, stride, source.pixels, source.stride, source.format, clipped, r.x, r.y, r.opacity);
+      }
+    }
+    return rects;
+  }
+
+  /** The pixels a composited layer is blended from. */
+  private sourceOf(r: LayerRecord): { pixels: Uint8Array; stride: number; format: PixelFormat } | null {
+    if (r.surface) return { pixels: r.surface.pixels(), stride: r.surface.stride, format: 'ABGR8888' };
+    const imported = r.external ? this.importFrame(r) : null;
+    if (!imported) return null;
+    const { frame, buffer } = imported;
+    if (frame.kind === 'pixels') return { pixels: frame.pixels, stride: frame.stride ?? frame.width * 4, format: frame.format };
+    if (buffer.pixels) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
+    this.onError(new Error(`an ExternalLayer${r.node.testId ? ` (testId "${r.node.testId}")` : ''} has to be composited, but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it) or push pixel frames`));
+    return null;
+  }
+
+  private importFrame(r: LayerRecord): ReturnType<LayerRecord['frame']> {
+    try {
+      return r.frame(this.display);
+    } catch (error) {
+      this.onError(error as Error);
+      return null;
+    }
+  }
+
+  /** While the composition layer is not shown, nothing is blended; it is rebuilt when needed again. */
+  private leaveComposition(visible: LayerRecord[]): void {
+    this.compositionStale = true;
+    for (const r of visible) r.blended = null;
+    this.removed = [];
+  }
+
+  /**
+   * Copies into the display buffers of every plane and returns the state to commit, or null
+   * when some plane has no free buffer (the frame is skipped; its damage is remembered).
+   */
+  private buildState(visible: LayerRecord[], allocation: Allocation, composed: DamageRect[], stats: FrameStats): LayerState[] | null {
+    const planes: { r: LayerRecord | null; planeId: number }[] = allocation.assignment.map((a) => ({
+      planeId: a.planeId, r: a.layer.id === COMPOSITION_LAYER_ID ? null : visible.find((v) => v.id === a.layer.id)!,
+    }));
+    // Every pool that is not written this frame still has to remember what changed.
+    for (const r of visible) {
+      const onPlane = planes.some((p) => p.r === r);
+      if (!onPlane) {
+        r.pool?.remember(r.damage);
+        r.plane = null;
+      }
+    }
+    if (!allocation.composition) this.composition?.pool.remember([{ x: 0, y: 0, width: this.composition.surface.width, height: this.composition.surface.height }]);
+
+    const writes = planes.filter(({ r }) => (r
+      ? !r.external && (r.damage.length > 0 || r.stale || r.plane === null || !r.pool?.current)
+      : composed.length > 0 || this.compositionPending || !this.composition!.pool.current));
+    const poolOf = (r: LayerRecord | null) => (r ? r.buffers(this.display) : this.composition!.pool);
+    if (writes.some(({ r }) => !poolOf(r).hasFree())) {
+      for (const { r } of planes) {
+        if (r?.external) continue;
+        poolOf(r).remember(r ? r.damage : composed);
+        if (r) r.stale = true;
+        else this.compositionPending = true;
+      }
+      return null;
+    }
+    this.compositionPending = false;
+    const state: LayerState[] = [];
+    for (const { r, planeId } of planes) {
+      let buffer: DisplayBuffer | null;
+      let damage: DamageRect[] = [];
+      if (r?.external) {
+        const imported = this.importFrame(r);
+        if (!imported) return null;
+        buffer = imported.buffer;
+        damage = r.damage;
+      } else {
+        const pool = poolOf(r);
+        const surface = r ? r.surface! : this.composition!.surface;
+        damage = r ? r.damage : composed;
+        if (writes.some((w) => w.r === r)) {
+          const target = pool.acquire(damage)!;
+          stats.copiedBytes += target.buffer.write(surface.pixels(), surface.stride, mergeRects(target.copy, surface.width, surface.height));
+          buffer = target.buffer;
+          damage = target.age === 0 ? [{ x: 0, y: 0, width: surface.width, height: surface.height }] : damage;
+        } else {
+          buffer = pool.current;
+        }
+      }
+      if (r) {
+        r.plane = planeId;
+        r.stale = false;
+      }
+      const x = r ? r.x : 0, y = r ? r.y : 0;
+      state.push({
+        id: r ? r.id : COMPOSITION_LAYER_ID, planeId, zpos: allocation.zpos.get(planeId) ?? 0, buffer,
+        bufferWidth: buffer!.width, bufferHeight: buffer!.height, format: buffer!.format,
+        x, y, width: buffer!.width, height: buffer!.height, opacity: r ? r.opacity : 1, damage,
+      });
+    }
+    return state;
+  }
+
+  private disposeComposition(): void {
+    if (!this.composition) return;
+    this.composition.surface.dispose();
+    this.composition.pool.dispose();
+    this.composition = null;
+    this.compositionStale = true;
+  }
+
   dispose(): void {
-    this.surface.dispose();
-    this.pool.dispose();
+    this.root.dispose();
+    for (const r of this.records.values()) r.dispose();
+    this.records.clear();
+    this.disposeComposition();
     this.painter.dispose();
     this.overlay?.dispose();
+    this.outline?.dispose();
   }
 }
 
-/** Merges overlapping copy rects so no byte is copied twice. */
-function mergeCopies(rects: DamageRect[], surface: LayerSurface): DamageRect[] {
-  const t = new DamageTracker({ left: 0, top: 0, right: surface.width, bottom: surface.height }, 32, 0);
-  for (const r of rects) t.add({ left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height });
-  return t.take().map((r) => {
-    const c = intersect(r, { left: 0, top: 0, right: surface.width, bottom: surface.height });
-    return { x: c.left, y: c.top, width: c.right - c.left, height: c.bottom - c.top };
-  });
+/** A test state for an assignment: sizes and formats, no buffers yet. */
+function testState(assignment: Assignment, display: Display): LayerState[] {
+  const stack = stackPlanes(display.planes, assignment);
+  return assignment.map(({ planeId, layer }) => ({
+    id: layer.id, planeId, zpos: stack.ok ? stack.zpos.get(planeId) ?? 0 : 0, buffer: null,
+    bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, format: layer.format,
+    x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity, damage: [],
+  }));
+}
+
+function placementOf(r: LayerRecord, order: number): Placement {
+  return { x: r.x, y: r.y, width: r.width, height: r.height, opacity: r.opacity, order: `${order}:${r.id}` };
+}
+
+function samePlacement(a: Placement, b: Placement): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.opacity === b.opacity && a.order === b.order;
+}
+
+function toDamage(r: Rect): DamageRect {
+  return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
+}
+
+function toRect(d: DamageRect): Rect {
+  return { left: d.x, top: d.y, right: d.x + d.width, bottom: d.y + d.height };
+}
+
+/** Merges rects (so no pixel is painted or copied twice) and clips them to the surface. */
+function mergeRects(rects: readonly DamageRect[], width: number, height: number): DamageRect[] {
+  const bounds = { left: 0, top: 0, right: width, bottom: height };
+  const t = new DamageTracker(bounds, 32, 0);
+  for (const r of rects) t.add(toRect(r));
+  return t.take().map((r) => intersect(r, bounds)).filter((r) => !isEmpty(r)).map(toDamage);
 }

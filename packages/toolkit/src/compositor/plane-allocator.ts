@@ -49,6 +49,7 @@ import {
   compareZ, insideOutput, isAbove, overlaps, planeRange, stackPlanes,
   type Assignment, type OutputSize, type PlaneAssignment, type RuleLayer,
 } from './plane-rules.js';
+import { opaqueFormat } from './formats.js';
 
 /** A layer as the allocator sees it. */
 export interface AllocLayer extends RuleLayer {
@@ -96,7 +97,7 @@ export const COMPOSITION_LAYER_ID = -1;
 
 /** The full-screen composition layer for a primary plane: its first opaque format, bottom of the stack. */
 export function compositionLayer(output: OutputSize, primary: PlaneInfo): RuleLayer {
-  const format: PixelFormat = primary.formats.find((f) => f[0] === 'X') ?? primary.formats[0] ?? 'XRGB8888';
+  const format: PixelFormat = opaqueFormat([primary]);
   return {
     id: COMPOSITION_LAYER_ID, x: 0, y: 0, width: output.width, height: output.height,
     bufferWidth: output.width, bufferHeight: output.height, format, opacity: 1, zIndex: -Infinity,

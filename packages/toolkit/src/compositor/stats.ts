@@ -8,11 +8,15 @@ export interface FrameStats {
   paintMs: number;
   /** Copying damaged spans into display buffers. */
   copyMs: number;
-  /** Output pixels repainted. */
+  /** Pixels repainted, in all layers' surfaces. */
   damagedPx: number;
+  /** Output pixels recomposed in software (composited layers blended over the root layer). */
+  composedPx: number;
   /** Bytes written into display buffers. */
   copiedBytes: number;
-  /** Layers shown on hardware planes. */
+  /** Visible layers, the root layer included. */
+  layers: number;
+  /** Planes used: layers on planes, plus the composition layer when some layer is composited. */
   planesUsed: number;
   /** Layers composited in software. */
   composited: number;
@@ -26,7 +30,7 @@ export interface FrameStats {
 
 export function emptyStats(frame = 0): FrameStats {
   return {
-    frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, copiedBytes: 0,
-    planesUsed: 0, composited: 0, allocMs: 0, presentLatencyMs: 0, skipped: false,
+    frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, composedPx: 0, copiedBytes: 0,
+    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, presentLatencyMs: 0, skipped: false,
   };
 }

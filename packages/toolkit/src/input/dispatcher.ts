@@ -1,6 +1,7 @@
 /**
  * Input dispatch: raw backend events in output pixels → logical coordinates → hit test →
- * capture phase (root down to the target) → bubble phase (target up to the root).
+ * capture phase (root down to the target) → bubble phase (target up to the root). Layers are
+ * hit first, from the top of the stack down; events bubble from a layer to where it was written.
  *
  * Pointer capture: the node a pointer went down on receives that pointer's moves and its up,
  * wherever they land (as touch does on every platform). `onPress` fires on release when the
@@ -15,6 +16,7 @@ import { handleOf } from '../components/handle.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { apply, contains, invert, rectFromBox } from '../tree/geometry.js';
+import { layerOrigin } from '../tree/layer.js';
 import type { EventHandlers, InputEvent } from './events.js';
 
 /**
@@ -43,10 +45,34 @@ export function hitTest(node: PlanarNode, x: number, y: number): PlanarNode | nu
     if (node.paint.clip && !inside) return null;
   }
   for (let i = node.children.length - 1; i >= 0; i--) {
+    if (node.children[i]!.layer) continue;
     const hit = hitTest(node.children[i]!, x, y);
     if (hit) return hit;
   }
   return inside && node.kind !== 'root' ? node : null;
+}
+
+/**
+ * The topmost box under a logical point across layers: the `<Layer>`s from the top of the
+ * stack down (each in its own coordinates), then the root layer.
+ */
+export function hitTestScene(scene: Scene, x: number, y: number): PlanarNode | null {
+  const layers = scene.layerNodes().filter((n) => n.layer!.opacity > 0 && !n.hidden);
+  const order = new Map(layers.map((n, i) => [n, i]));
+  layers.sort((a, b) => b.layer!.zIndex - a.layer!.zIndex || order.get(b)! - order.get(a)!);
+  for (const node of layers) {
+    const hit = hitTest(node, x - node.layer!.x, y - node.layer!.y);
+    if (hit) return hit;
+  }
+  return hitTest(scene.root, x, y);
+}
+
+/** A logical point in a node's own coordinates (through its layer's position). */
+function toLocal(n: PlanarNode, x: number, y: number): [number, number] | null {
+  const inv = invert(n.matrix);
+  if (!inv) return null;
+  const [ox, oy] = layerOrigin(n);
+  return apply(inv, x - ox, y - oy);
 }
 
 function pathTo(node: PlanarNode): PlanarNode[] {
@@ -67,7 +93,7 @@ export class InputDispatcher {
     if (event.kind === 'pointer') this.pointer(event);
     else if (event.kind === 'wheel') {
       const [x, y] = this.scene.toLogical(event.x, event.y);
-      const target = hitTest(this.scene.root, x, y);
+      const target = hitTestScene(this.scene, x, y);
       if (target) {
         // Deltas turn with the output too (a wheel "down" scrolls down the UI), in logical px.
         const m = invert(this.scene.outputMatrix)!;
@@ -108,7 +134,7 @@ export class InputDispatcher {
   private pointer(event: Extract<InputEvent, { kind: 'pointer' }>): void {
     const [x, y] = this.scene.toLogical(event.x, event.y);
     const captured = this.captured.get(event.pointerId);
-    const target = captured && !captured.destroyed && captured.scene ? captured : hitTest(this.scene.root, x, y);
+    const target = captured && !captured.destroyed && captured.scene ? captured : hitTestScene(this.scene, x, y);
     if (event.type === 'down') {
       if (target) {
         this.captured.set(event.pointerId, target);
@@ -141,9 +167,9 @@ export class InputDispatcher {
     for (let n: PlanarNode | null = pressed; n; n = n.boxParent()) {
       const handler = n.handlers.onPress;
       if (!handler) continue;
-      const inv = invert(n.matrix);
-      if (!inv || n.destroyed || !n.scene) return;
-      const [lx, ly] = apply(inv, x, y);
+      const local = toLocal(n, x, y);
+      if (!local || n.destroyed || !n.scene) return;
+      const [lx, ly] = local;
       if (!contains(rectFromBox({ x: 0, y: 0, width: n.layout.width, height: n.layout.height }), lx, ly)) return;
       this.call(n, handler as (e: unknown) => void, { x: lx, y: ly, pointerType: event.pointerType, timestamp: event.timestamp, target: handleOf(pressed) });
       return;
@@ -151,8 +177,7 @@ export class InputDispatcher {
   }
 
   private local(n: PlanarNode, x: number, y: number): { x: number; y: number } {
-    const inv = invert(n.matrix);
-    const [lx, ly] = inv ? apply(inv, x, y) : [x, y];
+    const [lx, ly] = toLocal(n, x, y) ?? [x, y];
     return { x: lx, y: ly };
   }
 

@@ -9,14 +9,15 @@ import { GEOMETRY, syncPendingChildren, type PlanarNode } from '../tree/node.js'
 const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
 
 /**
- * Lays out the tree under `root` at the given logical size and reads back what changed.
+ * Lays out the tree under `root` at the given logical size (undefined: sized by its content)
+ * and reads back what changed.
  *
  * Yoga keys its layout cache on a node's available size, not on its parent's size, so a
  * child whose own constraints did not change keeps percentages (padding, margin, insets)
  * resolved against its parent's old width. When a box's content box changes, its children that
  * use percentages are dirtied and the layout runs again (at most three passes).
  */
-export function runLayout(root: PlanarNode, width: number, height: number): void {
+export function runLayout(root: PlanarNode, width: number | undefined, height: number | undefined): void {
   syncPendingChildren();
   for (let pass = 0; pass < 3; pass++) {
     root.yoga!.calculateLayout(width, height, Direction.LTR);

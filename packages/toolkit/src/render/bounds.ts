@@ -24,6 +24,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     // Slots, spans and text pieces have no box: they pass their children through.
     let sub: Rect | null = null;
     for (const c of node.children) {
+      if (c.layer) continue;
       updateBounds(c, parent, force, covered, damage);
       if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
     }
@@ -51,6 +52,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
   }
   let sub: Rect | null = null;
   for (const c of node.children) {
+    if (c.layer) continue;
     updateBounds(c, node.matrix, moved, covered || moved, damage);
     if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
   }
@@ -78,7 +80,7 @@ function clearBounds(node: PlanarNode): void {
   node.flags = 0;
   node.bounds = null;
   node.subtreeBounds = null;
-  for (const c of node.children) clearBounds(c);
+  for (const c of node.children) if (!c.layer) clearBounds(c);
 }
 
 /** Position in the parent, then `transform` about its origin. */

@@ -16,6 +16,11 @@ export class DebugOverlay {
 
   constructor(private readonly modes: Set<string>) {}
 
+  /** Whether the overlay drew something the next frame must wipe. */
+  pending(): boolean {
+    return this.drawn.length > 0;
+  }
+
   /** What the overlay drew last frame, to repaint now. */
   previousRects(): Rect[] {
     const r = this.drawn;

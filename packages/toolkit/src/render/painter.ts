@@ -45,7 +45,7 @@ export class Painter {
   paint(canvas: Canvas, node: PlanarNode, clip: Rect, device: Affine, output: Affine): void {
     if (node.hidden || !node.subtreeBounds || !intersects(node.subtreeBounds, clip)) return;
     if (!node.isBox) {
-      for (const c of node.children) this.paint(canvas, c, clip, device, output);
+      for (const c of node.children) if (!c.layer) this.paint(canvas, c, clip, device, output);
       return;
     }
     if (isGroup(node)) return this.paintGroup(canvas, node, device, output);
@@ -72,7 +72,7 @@ export class Painter {
       if (p.radii.some((r) => r > 0)) canvas.clipRRect(rrect, ck.ClipOp.Intersect, true);
       else canvas.clipRect(rrect.subarray(0, 4), ck.ClipOp.Intersect, false);
     }
-    for (const c of node.children) this.paint(canvas, c, clip, device, output);
+    for (const c of node.children) if (!c.layer) this.paint(canvas, c, clip, device, output);
     canvas.restore();
   }
 

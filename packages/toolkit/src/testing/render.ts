@@ -4,7 +4,7 @@
  */
 import { PNG } from 'pngjs';
 import type { Child } from '../jsx/element.js';
-import { startApp, type AppInternals } from '../app/app.js';
+import { startApp, type AppInternals, type AppOptions } from '../app/app.js';
 import type { HeadlessDisplay } from '../backend/headless.js';
 import type { FrameStats } from '../compositor/stats.js';
 import type { VirtualClock } from '../app/clock.js';
@@ -23,6 +23,8 @@ export interface RenderOptions {
   background?: string;
   /** Hears errors from the start, including those of the first mount. */
   onError?: (error: Error) => void;
+  /** The hardware planes the headless display emulates (default `'vkms'`). */
+  planes?: AppOptions['planes'];
 }
 
 export type Query = { testId: string } | { text: string };
@@ -52,6 +54,18 @@ export class Screen {
 
   private get display(): HeadlessDisplay {
     return this.internals.display as HeadlessDisplay;
+  }
+
+  /** What each plane shows, bottom to top: layer 0 is the root layer, -1 the composition layer. */
+  planes(): { layerId: number; planeId: number; x: number; y: number; opacity: number }[] {
+    return this.display.planesInUse();
+  }
+
+  /** The plane of the layer with this testId, or null when it is composited. */
+  planeOf(testId: string): number | null {
+    const allocation = this.internals.compositor.allocation;
+    const id = this.internals.compositor.layerId(testId);
+    return allocation?.planeOf.get(id) ?? null;
   }
 
   /** The border box, in output pixels, of the one node matching the query; throws on none or several. */
@@ -221,6 +235,7 @@ export async function render(root: () => Child, options: RenderOptions = {}): Pr
     backend: 'headless', clock: 'virtual',
     width: options.width ?? 800, height: options.height ?? 480,
     rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
+    planes: options.planes,
   });
   const screen = new Screen(internals);
   await screen.flush();

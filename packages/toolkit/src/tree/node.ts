@@ -9,6 +9,8 @@
  *   textpiece                        a string inside a <Text>
  *   slot                             a dynamic region (Show, For, a getter child): no box;
  *                                    its children are laid out as children of the nearest box
+ *   layer                            a box that starts a layer (see layer.ts): out of its
+ *                                    parent's flow, bounds and paint; laid out on its own
  *
  * Dirty bits say what a frame must redo for a node:
  *   PAINT     its own pixels changed, same place (a colour, an image, a redraw)
@@ -26,8 +28,9 @@ import type { PaintProps } from './paint-state.js';
 import { emptyPaint } from './paint-state.js';
 import type { EventHandlers } from '../input/events.js';
 import type { ResolvedText } from '../style/paint-props.js';
+import type { LayerInfo, LayerRegistry } from './layer.js';
 
-export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot';
+export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot' | 'layer';
 
 export const PAINT = 1;
 export const GEOMETRY = 2;
@@ -48,6 +51,8 @@ export interface SceneLink {
   outputBox(node: PlanarNode): Box;
   focus(node: PlanarNode | null): void;
   readonly focused: PlanarNode | null;
+  /** Where layers register (the scene). */
+  readonly registry: LayerRegistry;
 }
 
 /** What content may use of the painter. */
@@ -68,7 +73,7 @@ export interface NodeContent {
   dispose(): void;
 }
 
-const BOX_KINDS = new Set<NodeKind>(['root', 'view', 'text', 'image', 'canvas']);
+const BOX_KINDS = new Set<NodeKind>(['root', 'view', 'text', 'image', 'canvas', 'layer']);
 const yogaConfig = Yoga.Config.create();
 let liveYogaNodes = 0;
 
@@ -92,6 +97,8 @@ export class PlanarNode {
   /** The string of a textpiece. */
   text = '';
   content: NodeContent | null = null;
+  /** Set on a layer node: what makes it a layer. */
+  layer: LayerInfo | null = null;
   hidden = false;
   destroyed = false;
 
@@ -133,7 +140,11 @@ export class PlanarNode {
   /** Sets dirty bits and marks the path to the root, asking for a frame. */
   invalidate(bits: number): void {
     this.flags |= bits;
-    for (let p = this.parent; p && !(p.flags & SUBTREE); p = p.parent) p.flags |= SUBTREE;
+    // Up to the node's layer: a layer's bounds pass starts at its own node.
+    for (let p = this.parent; p && !this.layer && !(p.flags & SUBTREE); p = p.parent) {
+      p.flags |= SUBTREE;
+      if (p.layer) break;
+    }
     this.scene?.requestFrame();
   }
 
@@ -171,7 +182,7 @@ export class PlanarNode {
     if (index >= 0) this.children.splice(index, 0, child);
     else this.children.push(child);
     child.parent = this;
-    if (this.scene) child.attach(this.scene);
+    if (this.scene) child.attach(this.childLink()!);
     this.childrenChanged(child);
   }
 
@@ -181,7 +192,8 @@ export class PlanarNode {
     if (i < 0) return;
     this.children.splice(i, 1);
     if (child.scene) {
-      if (child.subtreeBounds) child.scene.damage(child.subtreeBounds);
+      // A layer's bounds are in its own coordinates; the compositor damages where it was.
+      if (child.subtreeBounds && !child.layer) child.scene.damage(child.subtreeBounds);
       child.detach();
     }
     child.parent = null;
@@ -218,6 +230,7 @@ export class PlanarNode {
   /** The boxes laid out as this node's Yoga children: its children, looking through slots. */
   layoutChildren(out: PlanarNode[] = []): PlanarNode[] {
     for (const c of this.children) {
+      if (c.layer) continue;
       if (c.isBox) out.push(c);
       else if (c.kind === 'slot') c.layoutChildren(out);
     }
@@ -258,14 +271,29 @@ export class PlanarNode {
     liveYogaNodes--;
   }
 
+  /** The link this node's children attach to: its layer's for a layer node. */
+  childLink(): SceneLink | null {
+    if (!this.scene) return null;
+    if (!this.layer) return this.scene;
+    this.layer.link.parent = this.scene;
+    return this.layer.link;
+  }
+
   attach(scene: SceneLink): void {
     this.scene = scene;
     this.flags |= ADDED;
-    for (const c of this.children) c.attach(scene);
+    const inner = this.childLink()!;
+    for (const c of this.children) c.attach(inner);
+    if (this.layer) {
+      this.layer.layoutDirty = true;
+      this.layer.placementDirty = true;
+      scene.registry.addLayer(this);
+    }
   }
 
   detach(): void {
     const scene = this.scene;
+    if (this.layer) scene?.registry.removeLayer(this);
     this.scene = null;
     this.bounds = null;
     this.subtreeBounds = null;

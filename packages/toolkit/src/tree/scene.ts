@@ -5,6 +5,7 @@
  */
 import { PlanarNode, pendingPropErrors, type SceneLink } from './node.js';
 import { DamageTracker } from '../render/damage.js';
+import type { LayerRegistry } from './layer.js';
 import { apply, invert, multiply, transformRect, type Affine, type Box, type Rect } from './geometry.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -15,9 +16,12 @@ export interface SceneHost {
   focusChanged(from: PlanarNode | null, to: PlanarNode | null): void;
 }
 
-export class Scene implements SceneLink {
+export class Scene implements SceneLink, LayerRegistry {
   readonly root: PlanarNode;
   readonly damageTracker: DamageTracker;
+  /** The `<Layer>` nodes attached, in no particular order (see `layerNodes`). */
+  private readonly layerSet = new Set<PlanarNode>();
+  private layerOrder: PlanarNode[] | null = null;
   layoutDirty = true;
   focused: PlanarNode | null = null;
   /** Logical px → output px. */
@@ -69,6 +73,36 @@ export class Scene implements SceneLink {
   /** Maps a logical rect to output pixels. */
   toOutput(r: Rect): Rect {
     return transformRect(this.outputMatrix, r);
+  }
+
+  get registry(): LayerRegistry {
+    return this;
+  }
+
+  addLayer(node: PlanarNode): void {
+    this.layerSet.add(node);
+    this.layerOrder = null;
+    this.host.requestFrame();
+  }
+
+  removeLayer(node: PlanarNode): void {
+    this.layerSet.delete(node);
+    this.layerOrder = null;
+    this.host.requestFrame();
+  }
+
+  /** The attached layer nodes in tree order (the tie-break of equal zIndex). */
+  layerNodes(): readonly PlanarNode[] {
+    if (!this.layerOrder) {
+      const order: PlanarNode[] = [];
+      const walk = (n: PlanarNode) => {
+        if (n.layer && this.layerSet.has(n)) order.push(n);
+        for (const c of n.children) walk(c);
+      };
+      if (this.layerSet.size) walk(this.root);
+      this.layerOrder = order;
+    }
+    return this.layerOrder;
   }
 
   requestFrame(): void {

@@ -1,0 +1,78 @@
+/**
+ * Sources of external frames for `<ExternalLayer>`: a producer (a camera, a decoder, another
+ * process) pushes frames; the compositor shows the latest one and hands each frame back with
+ * a `release` event once the display no longer reads it, so the producer can reuse its buffers.
+ */
+import mitt from 'mitt';
+import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
+import type { ExternalFrames } from '../tree/layer.js';
+
+const FORMATS: PixelFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'];
+
+export interface ExternalSourceOptions {
+  /** Frame size in output pixels. */
+  width: number;
+  height: number;
+  format: PixelFormat;
+}
+
+export interface ExternalSource extends ExternalFrames {
+  /** Shows `frame` from the next frame on. DMA-BUFs on the native backends, `{ kind: 'pixels' }` frames anywhere. */
+  push(frame: ExternalFrame): void;
+  /** `release`: the display no longer reads a frame. */
+  on(event: 'release', cb: (frame: ExternalFrame) => void): () => void;
+}
+
+/**
+ * Makes a source of frames of one size and format.
+ * @example const camera = createExternalSource({ width: 320, height: 240, format: 'XRGB8888' });
+ */
+export function createExternalSource(options: ExternalSourceOptions): ExternalSource {
+  const { width, height, format } = options ?? ({} as ExternalSourceOptions);
+  for (const [name, v] of [['width', width], ['height', height]] as const) {
+    if (!Number.isInteger(v) || v <= 0) throw new Error(`createExternalSource: ${name} must be a positive whole number of pixels, got ${String(v)}`);
+  }
+  if (!FORMATS.includes(format)) throw new Error(`createExternalSource: format must be one of ${FORMATS.join(', ')}, got ${String(format)}`);
+  const events = mitt<{ release: ExternalFrame; push: void }>();
+  let current: ExternalFrame | null = null;
+  let serial = 0;
+  return {
+    width, height, format,
+    get current() { return current; },
+    get serial() { return serial; },
+    push(frame) {
+      const problem = checkFrame(frame, width, height, format);
+      if (problem) throw new Error(`ExternalSource.push: ${problem}`);
+      current = frame;
+      serial++;
+      events.emit('push');
+    },
+    released(frame) {
+      events.emit('release', frame);
+    },
+    watch(cb) {
+      const handler = () => cb();
+      events.on('push', handler);
+      return () => events.off('push', handler);
+    },
+    on(event, cb) {
+      events.on(event, cb);
+      return () => events.off(event, cb);
+    },
+  };
+}
+
+function checkFrame(frame: ExternalFrame, width: number, height: number, format: PixelFormat): string | null {
+  if (!frame || (frame.kind !== 'pixels' && frame.kind !== 'dmabuf')) return 'a frame is { kind: \'pixels\', … } or { kind: \'dmabuf\', fd, … }';
+  if (frame.width !== width || frame.height !== height) return `the frame is ${frame.width}x${frame.height} but the source is ${width}x${height}`;
+  if (frame.format !== format) return `the frame is ${frame.format} but the source is ${format}`;
+  if (frame.kind === 'pixels') {
+    const stride = frame.stride ?? width * 4;
+    if (!(frame.pixels instanceof Uint8Array) || stride < width * 4 || frame.pixels.length < stride * (height - 1) + width * 4) {
+      return `pixels must be a Uint8Array of at least ${stride * (height - 1) + width * 4} bytes (stride ${stride})`;
+    }
+  } else if (!Number.isInteger(frame.fd) || frame.fd < 0) {
+    return `fd must be an open file descriptor, got ${String(frame.fd)}`;
+  }
+  return null;
+}

@@ -1,0 +1,214 @@
+/**
+ * The compositor's side of one layer: its surface (the shadow buffer it is painted into), its
+ * pool of display buffers, where it lands on the output, and what changed this frame.
+ *
+ * A layer is painted in its own coordinates, turned and scaled like the output but never
+ * offset by its position: the surface's pixel (0, 0) is the top-left of the layer's box on the
+ * output, snapped to whole device pixels. Moving a layer changes only `x`/`y`, so its pixels
+ * stay valid, whether a plane shows them or the composition layer blends them.
+ */
+import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
+import { BufferPool } from './buffer-pool.js';
+import { LayerSurface } from './layer-surface.js';
+import { runLayout } from '../layout/layout.js';
+import { updateBounds } from '../render/bounds.js';
+import { DamageTracker } from '../render/damage.js';
+import type { LayerInfo } from '../tree/layer.js';
+import type { PlanarNode } from '../tree/node.js';
+import type { Scene } from '../tree/scene.js';
+import { IDENTITY, apply, isEmpty, multiply, roundOut, transformRect, translation, type Affine, type Rect } from '../tree/geometry.js';
+
+/** Where a composited layer was blended last frame: a change in any of these recomposes its area. */
+export interface Placement { x: number; y: number; width: number; height: number; opacity: number; order: string }
+
+export class LayerRecord {
+  /** Device px on the output. */
+  x = 0;
+  y = 0;
+  width = 0;
+  height = 0;
+  /** Layer coordinates → surface pixels. */
+  contentMatrix: Affine = IDENTITY;
+  /** The format of its display buffers. */
+  format: PixelFormat | null = null;
+  surface: LayerSurface | null = null;
+  pool: BufferPool | null = null;
+  /** This frame's changed pixels, surface coordinates. */
+  damage: DamageRect[] = [];
+  /** One bit per recent frame, set when the content changed: how busy the layer is. */
+  private history = 0;
+  /** The plane that showed it in the last commit, null when composited. */
+  plane: number | null = null;
+  /** Where the composition layer last blended it, null when it was not composited. */
+  blended: Placement | null = null;
+  /** The display buffers must be written even without new damage (a skipped frame, a new plane). */
+  stale = true;
+  /** External layers: the frame shown, its buffer, and frames waiting for the display to let go. */
+  frameSerial = -1;
+  frameBuffer: DisplayBuffer | null = null;
+  private retired: { frame: ExternalFrame; buffer: DisplayBuffer | null }[] = [];
+  private currentFrame: ExternalFrame | null = null;
+
+  constructor(readonly id: number, readonly node: PlanarNode, readonly info: LayerInfo | null) {}
+
+  get isRoot(): boolean {
+    return this.info === null;
+  }
+
+  get external(): LayerInfo['external'] {
+    return this.info?.external ?? null;
+  }
+
+  /** How many of the last 16 frames changed its content. */
+  get updates(): number {
+    let n = 0;
+    for (let h = this.history; h; h &= h - 1) n++;
+    return n;
+  }
+
+  get opacity(): number {
+    return this.info?.opacity ?? 1;
+  }
+
+  get visible(): boolean {
+    return this.opacity > 0 && this.width > 0 && this.height > 0 && !this.node.hidden;
+  }
+
+  /** Lays out the layer's subtree if something asked for it; true when it did. */
+  layout(scene: Scene): boolean {
+    if (!this.info) {
+      if (!scene.layoutDirty) return false;
+      runLayout(this.node, scene.width, scene.height);
+      // Cleared after the pass: syncing Yoga's children inside it marks the scene dirty again.
+      scene.layoutDirty = false;
+      return true;
+    }
+    const external = this.info.external;
+    if (external) {
+      // Its box, for hit testing: the frame's size in logical px.
+      const w = external.width / scene.scale, h = external.height / scene.scale;
+      if (this.node.yoga!.getWidth().value !== w || this.node.yoga!.getHeight().value !== h) {
+        this.node.yoga!.setWidth(w);
+        this.node.yoga!.setHeight(h);
+        this.info.layoutDirty = true;
+      }
+    }
+    if (!this.info.layoutDirty) return false;
+    this.info.layoutDirty = false;
+    runLayout(this.node, undefined, undefined);
+    return true;
+  }
+
+  /**
+   * Updates bounds, places the layer on the output and collects this frame's damage in surface
+   * pixels. `format` is the layer's buffer format (see formats.ts).
+   */
+  update(scene: Scene, format: PixelFormat): void {
+    const tracker = this.info ? this.info.link.damageTracker : scene.damageTracker;
+    const logical: Rect[] = [];
+    updateBounds(this.node, IDENTITY, false, false, (r) => tracker.add(r));
+    logical.push(...tracker.take());
+    const out = scene.outputSize;
+    let resized = false;
+    if (!this.info) {
+      resized = this.resize(out.width, out.height, format);
+      this.contentMatrix = scene.outputMatrix;
+    } else {
+      const m = scene.outputMatrix;
+      const turn: Affine = [m[0], m[1], m[2], m[3], 0, 0];
+      const node = this.node;
+      const external = this.info.external;
+      const size = external
+        ? { left: 0, top: 0, right: external.width, bottom: external.height }
+        : roundOut(transformRect(turn, { left: 0, top: 0, right: node.layout.x + node.layout.width, bottom: node.layout.y + node.layout.height }));
+      const [ox, oy] = apply(m, this.info.x, this.info.y);
+      // The logical top-left lands on a corner of the turned box; the box's own top-left is where the surface starts.
+      this.x = Math.round(ox) + (external ? 0 : size.left);
+      this.y = Math.round(oy) + (external ? 0 : size.top);
+      if (external) {
+        const corner = roundOut(transformRect(m, { left: this.info.x, top: this.info.y, right: this.info.x + external.width / scene.scale, bottom: this.info.y + external.height / scene.scale }));
+        this.x = corner.left;
+        this.y = corner.top;
+      }
+      resized = this.resize(size.right - size.left, size.bottom - size.top, format, !!external);
+      this.contentMatrix = multiply(translation(-size.left, -size.top), turn);
+    }
+    this.history = (this.history << 1) & 0xffff;
+    if (this.external) {
+      this.damage = this.external.serial !== this.frameSerial ? [{ x: 0, y: 0, width: this.width, height: this.height }] : [];
+    } else if (resized) {
+      this.damage = [{ x: 0, y: 0, width: this.width, height: this.height }];
+    } else {
+      const merged = new DamageTracker({ left: 0, top: 0, right: this.width, bottom: this.height }, 32, 0);
+      for (const r of logical) merged.add(roundOut(transformRect(this.contentMatrix, r)));
+      this.damage = merged.take().filter((r) => !isEmpty(r)).map((r) => ({ x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top }));
+    }
+    if (this.damage.length) this.history |= 1;
+  }
+
+  /** Makes the surface and pool fit; true when they were remade (everything is damaged then). */
+  private resize(width: number, height: number, format: PixelFormat, external = false): boolean {
+    if (this.width === width && this.height === height && this.format === format && (external || this.surface || !width || !height)) return false;
+    this.width = width;
+    this.height = height;
+    this.format = format;
+    this.disposeBuffers();
+    if (width > 0 && height > 0 && !external) this.surface = new LayerSurface(width, height);
+    this.stale = true;
+    this.blended = null;
+    return true;
+  }
+
+  /** The display buffers of this layer, made on first use. */
+  buffers(display: Display): BufferPool {
+    if (!this.pool) {
+      this.pool = new BufferPool(display, this.width, this.height, this.format!);
+      this.stale = true;
+    }
+    return this.pool;
+  }
+
+  /** An external layer's current frame, imported into the display once per push. */
+  frame(display: Display): { frame: ExternalFrame; buffer: DisplayBuffer } | null {
+    const source = this.external;
+    const frame = source?.current;
+    if (!source || !frame) return null;
+    if (this.frameSerial !== source.serial || !this.frameBuffer) {
+      if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
+      this.frameBuffer = display.importFrame(frame);
+      this.currentFrame = frame;
+      this.frameSerial = source.serial;
+    }
+    return { frame, buffer: this.frameBuffer };
+  }
+
+  /** Hands back the external frames the display no longer reads. */
+  releaseFrames(): void {
+    const source = this.external;
+    this.retired = this.retired.filter(({ frame, buffer }) => {
+      if (buffer?.busy) return true;
+      buffer?.destroy();
+      source?.released(frame);
+      return false;
+    });
+  }
+
+  private disposeBuffers(): void {
+    this.surface?.dispose();
+    this.surface = null;
+    this.pool?.dispose();
+    this.pool = null;
+  }
+
+  dispose(): void {
+    this.disposeBuffers();
+    if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
+    this.currentFrame = null;
+    this.frameBuffer = null;
+    for (const r of this.retired) {
+      r.buffer?.destroy();
+      this.external?.released(r.frame);
+    }
+    this.retired = [];
+  }
+}

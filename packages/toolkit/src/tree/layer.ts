@@ -1,0 +1,131 @@
+/**
+ * Layers in the node tree.
+ *
+ * A `<Layer>` node is a box that starts a layer: its subtree is laid out on its own (sized by
+ * its content or its style, out of its parent's flow), bounded, damaged and painted into its
+ * own surface, in its own coordinates; the compositor places that surface on the output at the
+ * layer's position. The nodes inside are attached to the layer's `LayerLink` instead of the
+ * scene, so their damage and layout requests land in the layer. The layer node itself stays a
+ * child of the node where it was written: it is owned, disposed and given context there, and
+ * events bubble from it up through that parent, as through any other box.
+ */
+import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
+import { DamageTracker } from '../render/damage.js';
+import type { Box, Rect } from './geometry.js';
+import { transformRect } from './geometry.js';
+import type { PlanarNode, SceneLink } from './node.js';
+
+export type PlanePreference = 'auto' | 'prefer' | 'never';
+
+/** Frames for an `ExternalLayer`, as the compositor reads them. */
+export interface ExternalFrames {
+  readonly width: number;
+  readonly height: number;
+  readonly format: PixelFormat;
+  /** The frame to show now, or null before the first push. */
+  readonly current: ExternalFrame | null;
+  /** Counts pushes: the compositor shows a new frame when it changes. */
+  readonly serial: number;
+  /** The display no longer reads `frame`: its producer may reuse it. */
+  released(frame: ExternalFrame): void;
+  /** Calls `cb` on every push; returns the unsubscribe function. */
+  watch(cb: () => void): () => void;
+}
+
+/** The layer-wide state of a layer node; the node tree's side of a compositor layer. */
+export class LayerInfo {
+  /** Logical px from the output's top-left. */
+  x = 0;
+  y = 0;
+  zIndex = 0;
+  opacity = 1;
+  plane: PlanePreference = 'auto';
+  external: ExternalFrames | null = null;
+  /** Layout of the layer's subtree is due. */
+  layoutDirty = true;
+  /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
+  placementDirty = true;
+  readonly link: LayerLink;
+
+  constructor(readonly node: PlanarNode) {
+    this.link = new LayerLink(this);
+  }
+
+  /** Changes a placement property; content is not repainted. */
+  place(change: Partial<Pick<LayerInfo, 'x' | 'y' | 'zIndex' | 'opacity' | 'plane'>>): void {
+    Object.assign(this, change);
+    this.placementDirty = true;
+    this.link.requestFrame();
+  }
+}
+
+/** What the layers of a scene register with. */
+export interface LayerRegistry {
+  addLayer(node: PlanarNode): void;
+  removeLayer(node: PlanarNode): void;
+  /** Maps a logical rect (output-relative) to output pixels. */
+  toOutput(r: Rect): Rect;
+}
+
+/** The scene as the nodes of one layer see it: damage and layout go to the layer. */
+export class LayerLink implements SceneLink {
+  /** Where the layer node itself is attached (the scene, or an enclosing layer's link). */
+  parent: SceneLink | null = null;
+  readonly damage: (rect: Rect) => void;
+  readonly damageTracker = new DamageTracker({ left: -1e7, top: -1e7, right: 1e7, bottom: 1e7 });
+
+  constructor(private readonly info: LayerInfo) {
+    this.damage = (rect) => {
+      this.damageTracker.add(rect);
+      this.requestFrame();
+    };
+  }
+
+  get registry(): LayerRegistry {
+    return this.parent!.registry;
+  }
+
+  get focused(): PlanarNode | null {
+    return this.parent?.focused ?? null;
+  }
+
+  requestFrame(): void {
+    this.parent?.requestFrame();
+  }
+
+  markLayoutDirty(): void {
+    this.info.layoutDirty = true;
+    this.requestFrame();
+  }
+
+  nodeDetached(node: PlanarNode): void {
+    this.parent?.nodeDetached(node);
+  }
+
+  reportPropError(node: PlanarNode, prop: string, value: unknown, problem: string): void {
+    this.parent?.reportPropError(node, prop, value, problem);
+  }
+
+  outputBox(node: PlanarNode): Box {
+    const local = transformRect(node.matrix, { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height });
+    const { x, y } = this.info;
+    const r = this.registry.toOutput({ left: local.left + x, top: local.top + y, right: local.right + x, bottom: local.bottom + y });
+    return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
+  }
+
+  focus(node: PlanarNode | null): void {
+    this.parent?.focus(node);
+  }
+}
+
+/** The layer a node is drawn in: its nearest layer ancestor (itself included), or null for the root layer. */
+export function layerOf(node: PlanarNode): LayerInfo | null {
+  for (let n: PlanarNode | null = node; n; n = n.parent) if (n.layer) return n.layer;
+  return null;
+}
+
+/** The logical offset of the layer a node is drawn in (0, 0 in the root layer). */
+export function layerOrigin(node: PlanarNode): [number, number] {
+  const layer = layerOf(node);
+  return layer ? [layer.x, layer.y] : [0, 0];
+}
