@@ -43,6 +43,8 @@ export interface AppOptions {
    * (default `'vkms'`: a primary, three overlays and a cursor plane).
    */
   planes?: PlanePresetName | PlaneInfo[];
+  /** Time budget of a plane allocation, ms (default 1; the testing API gives it 100 so results never depend on CPU load). */
+  planeDeadlineMs?: number;
   /** The colour behind everything (default white). */
   background?: string;
   /** Hears errors from the start, including those raised while the first frame is built (same as `app.on('error')`). */
@@ -146,6 +148,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   }, width, height, scale, rotation);
 
   const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes(), (e) => emitError(e));
+  if (options.planeDeadlineMs !== undefined) compositor.deadlineMs = options.planeDeadlineMs;
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();
     lastStats = stats;
@@ -232,7 +235,7 @@ function validateOptions(o: AppOptions): void {
   const bad = (what: string) => {
     throw new Error(`createApp: ${what}`);
   };
-  for (const key of ['width', 'height', 'scale'] as const) {
+  for (const key of ['width', 'height', 'scale', 'planeDeadlineMs'] as const) {
     const v = o[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
   }

@@ -82,7 +82,7 @@ export interface PortalProps extends LayerProps {
  * and context; their events bubble through the layer they are drawn in.
  * @example <Portal into={dialogs}><ConfirmDialog /></Portal>
  */
-export function Portal(props: PortalProps): unknown {
+export function Portal(props: PortalProps): Child {
   if (!props.into) return Layer({ zIndex: 1000, ...props, children: props.children });
   const into = props.into;
   return region(() => {

@@ -56,6 +56,9 @@ export class Compositor {
   /** Ids of the layers removed since the last commit (their area is recomposed). */
   private removed: Placement[] = [];
   private frame = 0;
+  private retries = 0;
+  /** Budget of a plane allocation search, ms. */
+  deadlineMs = 1;
   /** The last frame was skipped for want of a free buffer: the next one must commit. */
   waitingForBuffer = false;
   /** The last allocation, for tests and the debug outline. */
@@ -147,6 +150,9 @@ export class Compositor {
 
     const allocation = this.allocate(visible, output);
     stats.allocMs = allocation.ms;
+    // Out of time (a cold start, a busy CPU): show the best found, and search again next frame, a few times.
+    this.retries = allocation.timedOut ? this.retries + 1 : 0;
+    if (allocation.timedOut && this.retries <= 3) this.scene.requestFrame();
     const compositing = allocation.composition;
 
     this.paint(layers.filter((r) => r.visible || r.damage.length), allocation, stats);
@@ -187,6 +193,7 @@ export class Compositor {
     const allocation = this.allocator.allocate({
       layers: alloc, output, planes: this.display.planes,
       test: (assignment) => this.display.test({ layers: testState(assignment, this.display) }).ok,
+      deadlineMs: this.deadlineMs,
     });
     this.allocation = allocation;
     return allocation;

@@ -166,7 +166,8 @@ export class PlaneAllocator {
     const search = new Search(input, primary, composition, now, start);
     const found = search.run();
     const allocation = finish(input, found.assignment, found.composition, found.score, false, found.timedOut, search.tests);
-    this.previous = {
+    // A search cut short by the deadline is not kept: the next frame searches again.
+    this.previous = found.timedOut ? null : {
       key, composition: found.composition, score: found.score,
       entries: found.assignment.map((a) => ({ planeId: a.planeId, layerId: a.layer.id })),
     };

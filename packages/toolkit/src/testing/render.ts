@@ -25,6 +25,8 @@ export interface RenderOptions {
   onError?: (error: Error) => void;
   /** The hardware planes the headless display emulates (default `'vkms'`). */
   planes?: AppOptions['planes'];
+  /** The plane allocation's time budget (default 100 ms here, so that results never depend on CPU load). */
+  planeDeadlineMs?: number;
 }
 
 export type Query = { testId: string } | { text: string };
@@ -235,7 +237,7 @@ export async function render(root: () => Child, options: RenderOptions = {}): Pr
     backend: 'headless', clock: 'virtual',
     width: options.width ?? 800, height: options.height ?? 480,
     rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
-    planes: options.planes,
+    planes: options.planes, planeDeadlineMs: options.planeDeadlineMs ?? 100,
   });
   const screen = new Screen(internals);
   await screen.flush();

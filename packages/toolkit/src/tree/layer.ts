@@ -12,7 +12,6 @@
 import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { DamageTracker } from '../render/damage.js';
 import type { Box, Rect } from './geometry.js';
-import { transformRect } from './geometry.js';
 import type { PlanarNode, SceneLink } from './node.js';
 
 export type PlanePreference = 'auto' | 'prefer' | 'never';
@@ -63,8 +62,6 @@ export class LayerInfo {
 export interface LayerRegistry {
   addLayer(node: PlanarNode): void;
   removeLayer(node: PlanarNode): void;
-  /** Maps a logical rect (output-relative) to output pixels. */
-  toOutput(r: Rect): Rect;
 }
 
 /** The scene as the nodes of one layer see it: damage and layout go to the layer. */
@@ -107,10 +104,7 @@ export class LayerLink implements SceneLink {
   }
 
   outputBox(node: PlanarNode): Box {
-    const local = transformRect(node.matrix, { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height });
-    const { x, y } = this.info;
-    const r = this.registry.toOutput({ left: local.left + x, top: local.top + y, right: local.right + x, bottom: local.bottom + y });
-    return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
+    return this.parent!.outputBox(node);
   }
 
   focus(node: PlanarNode | null): void {

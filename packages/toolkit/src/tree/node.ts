@@ -150,7 +150,9 @@ export class PlanarNode {
 
   /** Tells the scene that Yoga has work to do. */
   layoutChanged(): void {
-    this.scene?.markLayoutDirty();
+    // A layer node is the root of its layer's layout.
+    if (this.layer) this.layer.link.markLayoutDirty();
+    else this.scene?.markLayoutDirty();
   }
 
   /** The nearest ancestor that is a box (skipping slots and spans). */

@@ -5,8 +5,8 @@
  */
 import { PlanarNode, pendingPropErrors, type SceneLink } from './node.js';
 import { DamageTracker } from '../render/damage.js';
-import type { LayerRegistry } from './layer.js';
-import { apply, invert, multiply, transformRect, type Affine, type Box, type Rect } from './geometry.js';
+import { layerOrigin, type LayerRegistry } from './layer.js';
+import { apply, invert, multiply, transformRect, translation, type Affine, type Box, type Rect } from './geometry.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -132,8 +132,10 @@ export class Scene implements SceneLink, LayerRegistry {
     for (const e of pendingPropErrors.splice(0)) this.host.propError(e.node, e.prop, e.value, e.problem);
   }
 
+  /** The node's border box in output pixels (through its layer's position). */
   outputBox(node: PlanarNode): Box {
-    const r = this.toOutput(transformRect(node.matrix, { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height }));
+    const [ox, oy] = layerOrigin(node);
+    const r = this.toOutput(transformRect(multiply(translation(ox, oy), node.matrix), { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height }));
     return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
   }
 
