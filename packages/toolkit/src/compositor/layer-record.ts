@@ -155,7 +155,6 @@ export class LayerRecord {
     this.disposeBuffers();
     if (width > 0 && height > 0 && !external) this.surface = new LayerSurface(width, height);
     this.stale = true;
-    this.blended = null;
     return true;
   }
 

@@ -199,6 +199,12 @@ export class Screen {
   }
 
   /** The [r, g, b, a] of an output pixel in the last frame. */
+  /** The composed output as straight-alpha RGBA bytes, row by row. */
+  pixels(): { width: number; height: number; pixels: Uint8Array } {
+    const { width, height, pixels } = this.display.captureSync();
+    return { width, height, pixels: pixels.slice() };
+  }
+
   pixel(x: number, y: number): [number, number, number, number] {
     const { width, height, pixels } = this.display.captureSync();
     if (x < 0 || y < 0 || x >= width || y >= height) throw new RangeError(`pixel(${x}, ${y}) is outside the ${width}x${height} output`);
