@@ -4,7 +4,7 @@
  * shrinks, so a leak there is forever).
  */
 import { describe, expect, it } from 'vitest';
-import { For, Image, Show, Text, View, signal, Canvas } from '@planar/toolkit';
+import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, createExternalSource } from '@planar/toolkit';
 import { render, wasmHeapBytes, yogaNodeCount } from '@planar/toolkit/testing';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +47,48 @@ describe('memory', () => {
     expect(yogaNodeCount()).toBe(baseline);
     expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
     await screen.dispose();
+  }, 120_000);
+
+  it('mounting and unmounting layers frees their surfaces, buffers and frames', async () => {
+    const shown = signal(false);
+    const src = createExternalSource({ width: 64, height: 48, format: 'ABGR8888' });
+    let released = 0;
+    src.on('release', () => released++);
+    let pushed = 0;
+    const push = () => {
+      pushed++;
+      src.push({ kind: 'pixels', width: 64, height: 48, format: 'ABGR8888', pixels: new Uint8Array(64 * 48 * 4).fill(pushed % 255) });
+    };
+    push();
+    const screen = await render(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Show when={shown}>
+          {/* Big enough that a surface or pool left behind would show: ~1.4 MiB of pixels a cycle. */}
+          <Layer position={{ x: 10, y: 10 }}><View style={{ width: 300, height: 200, backgroundColor: '#468', borderRadius: 12 }}><Text>on a plane</Text></View></Layer>
+          <Layer plane="never" position={{ x: 320, y: 10 }}><View style={{ width: 300, height: 200, backgroundColor: '#846', shadow: { blur: 8, color: '#0008' } }} /></Layer>
+          <Layer position={{ x: 10, y: 240 }} opacity={0.5}><View style={{ width: 300, height: 200, backgroundColor: '#684' }} /></Layer>
+          <ExternalLayer source={src} position={{ x: 700, y: 400 }} />
+        </Show>
+      </View>
+    ), { width: 800, height: 480 });
+    const baseline = yogaNodeCount();
+    const cycle = async () => {
+      shown.value = true;
+      await screen.flush();
+      push();
+      await screen.flush();
+      shown.value = false;
+      await screen.flush();
+    };
+    for (let i = 0; i < 3; i++) await cycle();
+    const warm = wasmHeapBytes();
+    for (let i = 0; i < Number(process.env.PLANAR_LEAK_CYCLES ?? 20); i++) await cycle();
+    expect(yogaNodeCount()).toBe(baseline);
+    expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
+    // Every frame but the current one has been handed back, once.
+    expect(released).toBe(pushed - 1);
+    await screen.dispose();
+    expect(released).toBe(pushed - 1);
   }, 120_000);
 
   it('disposing a screen frees every Yoga node it made', async () => {

@@ -61,6 +61,9 @@ export class HeadlessDisplay implements Display {
   private closed = false;
   /** States committed, for tests that check what went where. */
   commits = 0;
+  /** Buffers replaced on screen but kept busy, as a compositor may (see `holdBuffers`). */
+  private held: MemoryBuffer[] = [];
+  private holding = false;
   lastState: DisplayState | null = null;
 
   constructor(private readonly options: HeadlessOptions) {
@@ -113,10 +116,8 @@ export class HeadlessDisplay implements Display {
     this.shown = next.sort((a, b) => a.layer.zpos - b.layer.zpos);
     this.commits++;
     this.lastState = state;
-    for (const old of released) {
-      old.buffer.busy = false;
-      this.emitter.emit('release', { bufferId: old.buffer.id });
-    }
+    if (this.holding) this.held.push(...released.map((r) => r.buffer));
+    else for (const old of released) this.release(old.buffer);
     if (this.options.pacing === 'immediate') return { presentedAt: performance.now() };
     const interval = 1e6 / this.info.refreshMhz;
     const now = performance.now();
@@ -144,6 +145,26 @@ export class HeadlessDisplay implements Display {
     }
     this.captured = { width, height, pixels: unpremultiply(out) };
     return this.captured;
+  }
+
+  /**
+   * Keeps the buffers a commit replaces busy until `releaseHeld()`, like a compositor that
+   * holds on to buffers for a while (sway can hold two): frames then run out of free buffers.
+   */
+  holdBuffers(hold: boolean): void {
+    this.holding = hold;
+  }
+
+  /** Lets go of the held buffers, with a `release` event for each. */
+  releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const b of held) if (!this.shown.some((s) => s.buffer === b)) this.release(b);
+  }
+
+  private release(buffer: MemoryBuffer): void {
+    buffer.busy = false;
+    this.emitter.emit('release', { bufferId: buffer.id });
   }
 
   /** What each plane shows now, bottom to top (for tests). */

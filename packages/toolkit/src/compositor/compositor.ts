@@ -141,7 +141,8 @@ export class Compositor {
       if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
       if (r.info) r.info.placementDirty = false;
     }
-    const visible = layers.filter((r) => r.visible);
+    // An external layer shows once it has a frame the display could import.
+    const visible = layers.filter((r) => r.visible && (!r.external || this.importFrame(r)));
     const anyDamage = visible.some((r) => r.damage.length > 0);
     if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) {
       stats.paintMs = performance.now() - t;
@@ -302,10 +303,14 @@ export class Compositor {
     return null;
   }
 
+  /** The external layer's current frame as a display buffer; a frame that cannot be imported is reported once and not shown. */
   private importFrame(r: LayerRecord): ReturnType<LayerRecord['frame']> {
+    const serial = r.external?.serial ?? -1;
+    if (r.failedSerial === serial) return null;
     try {
       return r.frame(this.display);
     } catch (error) {
+      r.failedSerial = serial;
       this.onError(error as Error);
       return null;
     }

@@ -1,7 +1,8 @@
 /**
  * Sources of external frames for `<ExternalLayer>`: a producer (a camera, a decoder, another
  * process) pushes frames; the compositor shows the latest one and hands each frame back with
- * a `release` event once the display no longer reads it, so the producer can reuse its buffers.
+ * a `release` event once it is no longer the current frame and no display reads it, so the
+ * producer can reuse its buffers. The current frame stays the source's until the next push.
  */
 import mitt from 'mitt';
 import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
@@ -19,7 +20,7 @@ export interface ExternalSourceOptions {
 export interface ExternalSource extends ExternalFrames {
   /** Shows `frame` from the next frame on. DMA-BUFs on the native backends, `{ kind: 'pixels' }` frames anywhere. */
   push(frame: ExternalFrame): void;
-  /** `release`: the display no longer reads a frame. */
+  /** `release`: a frame pushed before is no longer current and no display reads it. */
   on(event: 'release', cb: (frame: ExternalFrame) => void): () => void;
 }
 
@@ -36,6 +37,11 @@ export function createExternalSource(options: ExternalSourceOptions): ExternalSo
   const events = mitt<{ release: ExternalFrame; push: void }>();
   let current: ExternalFrame | null = null;
   let serial = 0;
+  /** How many displays read each frame. */
+  const readers = new Map<ExternalFrame, number>();
+  const release = (frame: ExternalFrame) => {
+    if (frame !== current && !readers.has(frame)) events.emit('release', frame);
+  };
   return {
     width, height, format,
     get current() { return current; },
@@ -43,12 +49,22 @@ export function createExternalSource(options: ExternalSourceOptions): ExternalSo
     push(frame) {
       const problem = checkFrame(frame, width, height, format);
       if (problem) throw new Error(`ExternalSource.push: ${problem}`);
+      const previous = current;
       current = frame;
       serial++;
+      if (previous && previous !== frame) release(previous);
       events.emit('push');
     },
+    hold(frame) {
+      readers.set(frame, (readers.get(frame) ?? 0) + 1);
+    },
     released(frame) {
-      events.emit('release', frame);
+      const n = (readers.get(frame) ?? 1) - 1;
+      if (n > 0) readers.set(frame, n);
+      else {
+        readers.delete(frame);
+        release(frame);
+      }
     },
     watch(cb) {
       const handler = () => cb();

@@ -46,6 +46,8 @@ export class LayerRecord {
   /** External layers: the frame shown, its buffer, and frames waiting for the display to let go. */
   frameSerial = -1;
   frameBuffer: DisplayBuffer | null = null;
+  /** The serial of a frame the display could not import (reported once, not shown). */
+  failedSerial = -1;
   private retired: { frame: ExternalFrame; buffer: DisplayBuffer | null }[] = [];
   private currentFrame: ExternalFrame | null = null;
 
@@ -174,8 +176,11 @@ export class LayerRecord {
     if (!source || !frame) return null;
     if (this.frameSerial !== source.serial || !this.frameBuffer) {
       if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
+      this.frameBuffer = null;
+      this.currentFrame = null;
       this.frameBuffer = display.importFrame(frame);
       this.currentFrame = frame;
+      source.hold(frame);
       this.frameSerial = source.serial;
     }
     return { frame, buffer: this.frameBuffer };

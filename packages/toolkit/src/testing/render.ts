@@ -54,7 +54,8 @@ export class Screen {
     return this.internals.app.stats;
   }
 
-  private get display(): HeadlessDisplay {
+  /** The headless display: its emulated planes, the last committed state, buffer holding. */
+  get display(): HeadlessDisplay {
     return this.internals.display as HeadlessDisplay;
   }
 
@@ -212,9 +213,10 @@ export class Screen {
     return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, pixels[i + 3]!];
   }
 
-  /** Damages the whole output, so that the next frame repaints everything (for benchmarks and debugging). */
+  /** Damages every layer whole, so that the next frame repaints everything (for benchmarks and debugging). */
   async invalidate(): Promise<void> {
     this.internals.scene.damageTracker.damageAll();
+    for (const node of this.internals.scene.layerNodes()) node.layer!.link.damageTracker.damageAll();
     this.internals.loop.request();
     await this.flush();
   }

@@ -25,7 +25,9 @@ export interface ExternalFrames {
   readonly current: ExternalFrame | null;
   /** Counts pushes: the compositor shows a new frame when it changes. */
   readonly serial: number;
-  /** The display no longer reads `frame`: its producer may reuse it. */
+  /** A display reads `frame` (one call per import). */
+  hold(frame: ExternalFrame): void;
+  /** A display no longer reads `frame` (one call per `hold`). */
   released(frame: ExternalFrame): void;
   /** Calls `cb` on every push; returns the unsubscribe function. */
   watch(cb: () => void): () => void;

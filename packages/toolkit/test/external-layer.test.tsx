@@ -1,0 +1,107 @@
+/**
+ * ExternalLayer: frames from outside the toolkit, placed like any layer; on a plane they are
+ * shown as they are, with no copy; composited they look the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { ExternalLayer, View, createExternalSource, signal, type ExternalFrame, type PixelFormat } from '@planar/toolkit';
+import { mount } from './mount.js';
+
+/** A frame of one colour with a 2px border of another, in the byte order of `format`. */
+function frame(width: number, height: number, format: PixelFormat, fill: number[], border: number[]): ExternalFrame {
+  const pixels = new Uint8Array(width * height * 4);
+  const swap = format === 'ARGB8888' || format === 'XRGB8888';
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const c = x < 2 || y < 2 || x >= width - 2 || y >= height - 2 ? border : fill;
+      const i = (y * width + x) * 4;
+      pixels.set(swap ? [c[2]!, c[1]!, c[0]!, c[3]!] : c, i);
+    }
+  }
+  return { kind: 'pixels', width, height, format, pixels };
+}
+
+describe('<ExternalLayer>', () => {
+  it('on a plane shows pushed frames with no copy, and moves for free', async () => {
+    const camera = createExternalSource({ width: 40, height: 30, format: 'XRGB8888' });
+    camera.push(frame(40, 30, 'XRGB8888', [0, 200, 0, 0], [255, 0, 0, 0]));
+    const pos = signal({ x: 20, y: 20 });
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <ExternalLayer testId="camera" source={camera} position={pos} />
+      </View>
+    ));
+    expect(screen.planeOf('camera')).not.toBeNull();
+    // X formats are opaque whatever the fourth byte says.
+    expect(screen.pixel(20, 20)).toEqual([255, 0, 0, 255]);
+    expect(screen.pixel(40, 35)).toEqual([0, 200, 0, 255]);
+    camera.push(frame(40, 30, 'XRGB8888', [0, 0, 200, 0], [255, 0, 0, 0]));
+    await screen.flush();
+    expect(screen.pixel(40, 35)).toEqual([0, 0, 200, 255]);
+    expect(screen.stats.copiedBytes).toBe(0);
+    expect(screen.stats.damagedPx).toBe(0);
+    pos.value = { x: 100, y: 100 };
+    await screen.flush();
+    expect(screen.stats).toMatchObject({ copiedBytes: 0, damagedPx: 0, composedPx: 0 });
+    expect(screen.pixel(120, 115)).toEqual([0, 0, 200, 255]);
+    expect(screen.pixel(40, 35)).toEqual([255, 255, 255, 255]);
+    expect(screen.find({ testId: 'camera' })).toEqual({ x: 100, y: 100, width: 40, height: 30 });
+  });
+
+  it('composited, looks exactly as on a plane, translucent frames and opacity included', async () => {
+    const make = (plane: 'auto' | 'never') => {
+      const src = createExternalSource({ width: 30, height: 30, format: 'ABGR8888' });
+      src.push(frame(30, 30, 'ABGR8888', [0, 64, 0, 128], [100, 0, 0, 200]));
+      return () => (
+        <View style={{ width: '100%', height: '100%', backgroundColor: '#336' }}>
+          <ExternalLayer testId="video" source={src} plane={plane} opacity={0.7} position={{ x: 10, y: 10 }} />
+        </View>
+      );
+    };
+    const a = await mount(make('auto'));
+    const b = await mount(make('never'));
+    expect(a.planeOf('video')).not.toBeNull();
+    expect(b.planeOf('video')).toBeNull();
+    expect(a.pixels().pixels).toEqual(b.pixels().pixels);
+    expect(a.pixel(20, 20)).not.toEqual(b.pixel(100, 100));
+  });
+
+  it('hands back each frame once the display no longer reads it', async () => {
+    const src = createExternalSource({ width: 8, height: 8, format: 'ABGR8888' });
+    const released: ExternalFrame[] = [];
+    src.on('release', (f) => released.push(f));
+    const frames = [0, 1, 2].map((i) => frame(8, 8, 'ABGR8888', [i * 50, 0, 0, 255], [0, 0, 0, 255]));
+    src.push(frames[0]!);
+    const screen = await mount(() => <View style={{ width: '100%', height: '100%' }}><ExternalLayer source={src} /></View>);
+    src.push(frames[1]!);
+    await screen.flush();
+    expect(released).toEqual([frames[0]]);
+    src.push(frames[2]!);
+    await screen.flush();
+    expect(released).toEqual([frames[0], frames[1]]);
+    await screen.dispose();
+    // The current frame stays the source's.
+    expect(released).toEqual([frames[0], frames[1]]);
+    src.push(frames[0]!);
+    expect(released).toEqual([frames[0], frames[1], frames[2]]);
+  });
+
+  it('rejects frames that do not match the source, saying what differs', () => {
+    const src = createExternalSource({ width: 8, height: 8, format: 'ABGR8888' });
+    expect(() => src.push(frame(8, 9, 'ABGR8888', [0, 0, 0, 0], [0, 0, 0, 0]))).toThrow(/the frame is 8x9 but the source is 8x8/);
+    expect(() => src.push(frame(8, 8, 'XRGB8888', [0, 0, 0, 0], [0, 0, 0, 0]))).toThrow(/the frame is XRGB8888 but the source is ABGR8888/);
+    expect(() => src.push({ kind: 'pixels', width: 8, height: 8, format: 'ABGR8888', pixels: new Uint8Array(10) })).toThrow(/at least 256 bytes/);
+    expect(() => createExternalSource({ width: 0, height: 8, format: 'ABGR8888' })).toThrow(/width must be a positive whole number/);
+    expect(() => createExternalSource({ width: 8, height: 8, format: 'YUYV' as PixelFormat })).toThrow(/format must be one of/);
+  });
+
+  it('a DMA-BUF frame on the headless display is an error event that says what to do', async () => {
+    const src = createExternalSource({ width: 8, height: 8, format: 'XRGB8888' });
+    src.push({ kind: 'dmabuf', fd: 99, width: 8, height: 8, stride: 32, offset: 0, format: 'XRGB8888', modifier: 0 });
+    const errors: string[] = [];
+    const screen = await mount(() => <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}><ExternalLayer source={src} /></View>,
+      { width: 50, height: 50, onError: (e) => errors.push(e.message) });
+    expect(errors.join('\n')).toMatch(/headless backend cannot import DMA-BUF frames: push \{ kind: 'pixels'/);
+    // The rest of the UI still renders.
+    expect(screen.pixel(40, 40)).toEqual([255, 255, 255, 255]);
+  });
+});
