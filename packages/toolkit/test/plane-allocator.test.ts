@@ -114,6 +114,25 @@ const cases: Case[] = [
     layers: [root(), P1(), P2(), P3(), P4(), layer(5, 150, 100, 200, 150), layer(6, 550, 20, 200, 400), layer(7, 500, 300, 250, 150)],
     planes: { 0: 1, 1: 3, 2: 4, 3: 5, 4: 6, 5: 7, 6: 8, 7: 9 }, composition: false,
   },
+  {
+    // Seven popups for three overlays (none fits the 64x64 cursor plane): the three upper ones get
+    // the overlays, the rest are composited with the root.
+    name: 'vkms-8-layers', preset: 'vkms',
+    layers: [root(), ...[1, 2, 3, 4, 5, 6, 7].map((id) => layer(id, 10 + (id - 1) * 110, 200, 100, 80))],
+    planes: { 0: null, 1: null, 2: null, 3: null, 4: null, 5: 2, 6: 3, 7: 4 }, composition: true,
+  },
+  {
+    // The same seven, the lowest one changing every frame: it gets the first plane tried (the top
+    // overlay; they are disjoint, so any order is fine), then the upper static ones.
+    name: 'vkms-8-layers-busy-one-first', preset: 'vkms',
+    layers: [root(), ...[1, 2, 3, 4, 5, 6, 7].map((id) => layer(id, 10 + (id - 1) * 110, 200, 100, 80, { updates: id === 1 ? 16 : 0 }))],
+    planes: { 0: null, 1: 4, 2: null, 3: null, 4: null, 5: null, 6: 2, 7: 3 }, composition: true,
+  },
+  {
+    name: 'primary-only-8-layers', preset: 'primary-only',
+    layers: [root(), ...[1, 2, 3, 4, 5, 6, 7].map((id) => layer(id, 10 + (id - 1) * 110, 200, 100, 80))],
+    planes: { 0: null, 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null }, composition: true,
+  },
   { name: 'primary-only-root-only', preset: 'primary-only', layers: [root()], planes: { 0: 1 }, composition: false },
   {
     name: 'primary-only-everything-composited', preset: 'primary-only', layers: [root(), P1(), P2()],
