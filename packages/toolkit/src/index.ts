@@ -21,7 +21,7 @@ export type { Reactive } from './jsx/reactive.js';
 export { signal, computed, effect, batch, untracked, type Signal, type ReadonlySignal } from '@preact/signals-core';
 export { animate, requestFrame, easings, type Easing, type AnimationHandle } from './animation/animate.js';
 export { interval, timeout } from './app/timers.js';
-export { useViewport } from './app/services.js';
+export { useViewport, type Viewport } from './app/services.js';
 export { registerFont } from './render/fonts.js';
 export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
 export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';

@@ -158,7 +158,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
-  const viewport = signal({ width, height });
+  const viewport = signal({ width, height, scale });
   owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport }]]);
 
   const offs = [
@@ -167,7 +167,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       const [nw, nh] = rotation % 180 ? [h / s, w / s] : [w / s, h / s];
       scene.resize(nw, nh, s);
       compositor.resize();
-      viewport.value = { width: nw, height: nh };
+      viewport.value = { width: nw, height: nh, scale: s };
       emitter.emit('resize', { width: nw, height: nh });
     }),
     display.on('device', (e) => emitter.emit('device', e)),

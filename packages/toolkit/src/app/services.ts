@@ -12,14 +12,17 @@ export const APP_SERVICES = Symbol('planar.app');
 export interface AppServices {
   clock: Clock;
   loop: FrameLoop;
-  viewport: ReadonlySignal<{ width: number; height: number }>;
+  viewport: ReadonlySignal<Viewport>;
 }
 
+/** The app's logical size, and the output pixels per logical pixel. */
+export interface Viewport { width: number; height: number; scale: number }
+
 /**
- * The app's logical size as a signal, updated when the output resizes or rotates.
+ * The app's logical size (and scale) as a signal, updated when the output resizes or rotates.
  * @example const size = useViewport(); <Text>{() => `${size.value.width} px wide`}</Text>
  */
-export function useViewport(): ReadonlySignal<{ width: number; height: number }> {
+export function useViewport(): ReadonlySignal<Viewport> {
   return appServices('useViewport()').viewport;
 }
 
