@@ -3,8 +3,16 @@
  * (a Raspberry Pi 5-shaped set with a cursor plane), against the rule checker as the display's
  * test(): a complete fresh search, and a frame where only content changed (the last allocation
  * reused).
- * The allocator is not wired into the compositor yet, so it is measured on its own.
+ * layers.slide.repainted_px.plane / .composited: output pixels repainted or recomposed per frame
+ * while a 300x200 popup slides 10 px a frame across the 800x480 demo dashboard, on a plane and
+ * with plane="never".
+ * layers.external.copy_bytes: bytes copied per frame while an ExternalLayer on a plane gets a
+ * new frame every frame (and .composited, the same layer with plane="never", for contrast).
  */
+import { Dashboard, createHomeModel } from '@planar/demo';
+import { ExternalLayer, Layer, Text, View, createExternalSource, signal } from '@planar/toolkit';
+import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
+import { render } from '@planar/toolkit/testing';
 import { PlaneAllocator } from '../packages/toolkit/dist/compositor/plane-allocator.js';
 import { checkAssignment } from '../packages/toolkit/dist/compositor/plane-rules.js';
 import { planePreset } from '../packages/toolkit/dist/backend/plane-presets.js';
@@ -12,6 +20,72 @@ import { planePreset } from '../packages/toolkit/dist/backend/plane-presets.js';
 export const name = 'layers';
 
 export async function run({ median }) {
+  return { ...await allocation(median), ...await slide('auto'), ...await slide('never'), ...await external('auto'), ...await external('never') };
+}
+
+/** A 300x200 card with a title and a line of text. */
+function popup() {
+  return jsxs(View, {
+    style: { width: 300, height: 200, padding: 16, gap: 8, borderRadius: 16, backgroundColor: '#283040', borderWidth: 1, borderColor: '#3a4558' },
+    children: [
+      jsx(Text, { style: { fontSize: 20, fontWeight: 'bold', color: 'white' }, children: 'Front door' }),
+      jsx(Text, { style: { fontSize: 14, color: '#aab' }, children: 'Someone is at the door' }),
+    ],
+  });
+}
+
+async function slide(plane) {
+  const x = signal(0);
+  const model = createHomeModel({ frozen: true });
+  const screen = await render(() => jsxs(View, {
+    children: [
+      jsx(Dashboard, { model, width: 800, height: 480 }),
+      jsx(Layer, { testId: 'popup', plane, position: () => ({ x: x.value, y: 140 }), children: popup() }),
+    ],
+  }), { width: 800, height: 480 });
+  const onPlane = screen.planeOf('popup') !== null;
+  if (onPlane !== (plane === 'auto')) throw new Error(`bench: the popup is ${onPlane ? 'on a plane' : 'composited'} with plane="${plane}"`);
+  const frames = [];
+  for (let i = 1; i <= 50; i++) {
+    x.value = i * 10;
+    await screen.flush();
+    frames.push(screen.stats.damagedPx + screen.stats.composedPx);
+  }
+  await screen.dispose();
+  frames.sort((a, b) => a - b);
+  const where = plane === 'auto' ? 'plane' : 'composited';
+  return { [`layers.slide.repainted_px.${where}`]: { value: frames[frames.length >> 1], unit: 'px' } };
+}
+
+async function external(plane) {
+  const source = createExternalSource({ width: 320, height: 180, format: 'XRGB8888' });
+  const buffers = [0, 1, 2].map((i) => new Uint8Array(320 * 180 * 4).fill(40 + i * 60));
+  let n = 0;
+  const push = () => source.push({ kind: 'pixels', width: 320, height: 180, format: 'XRGB8888', pixels: buffers[n++ % 3] });
+  push();
+  const model = createHomeModel({ frozen: true });
+  const screen = await render(() => jsxs(View, {
+    children: [
+      jsx(Dashboard, { model, width: 800, height: 480 }),
+      jsx(ExternalLayer, { testId: 'video', source, plane, position: { x: 240, y: 150 } }),
+    ],
+  }), { width: 800, height: 480 });
+  const onPlane = screen.planeOf('video') !== null;
+  if (onPlane !== (plane === 'auto')) throw new Error(`bench: the video is ${onPlane ? 'on a plane' : 'composited'} with plane="${plane}"`);
+  const copied = [];
+  for (let i = 0; i < 30; i++) {
+    push();
+    await screen.flush();
+    if (screen.stats.skipped) throw new Error('bench: a frame was skipped');
+    copied.push(screen.stats.copiedBytes);
+  }
+  await screen.dispose();
+  copied.sort((a, b) => a - b);
+  const name = plane === 'auto' ? 'layers.external.copy_bytes' : 'layers.external.copy_bytes.composited';
+  return { [name]: { value: copied[copied.length >> 1], unit: 'bytes' } };
+}
+
+async function allocation(median) {
   const output = { width: 1920, height: 1080 };
   const planes = planePreset('pi5', output, { cursor: true });
   if (planes.length !== 10) throw new Error(`expected 10 planes, got ${planes.length}`);
