@@ -166,6 +166,22 @@ describe('<Layer>', () => {
     expect(screen.pixel(180, 15)).toEqual(WHITE);
   });
 
+  it('takes percentages of its own size from the output, and nests', async () => {
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Layer testId="backdrop" style={{ width: '100%', height: '50%', backgroundColor: 'rgba(0,0,0,0.5)' }}>
+          <Layer testId="inner" position={{ x: 150, y: 150 }} zIndex={1}><Popup color="blue" w={20} h={20} /></Layer>
+        </Layer>
+      </View>
+    ));
+    expect(screen.find({ testId: 'backdrop' })).toEqual({ x: 0, y: 0, width: 200, height: 100 });
+    expect(screen.pixel(10, 10)).toEqual([127, 127, 127, 255]);
+    expect(screen.pixel(10, 110)).toEqual(WHITE);
+    // The inner layer is placed on the output, not inside the outer one.
+    expect(screen.pixel(155, 155)).toEqual(BLUE);
+    expect(screen.find({ testId: 'inner' })).toEqual({ x: 150, y: 150, width: 20, height: 20 });
+  });
+
   it('unmounting a layer uncovers what was under it', async () => {
     const shown = signal(true);
     const make = (plane: 'auto' | 'never') => () => (

@@ -7,6 +7,7 @@
  * output, snapped to whole device pixels. Moving a layer changes only `x`/`y`, so its pixels
  * stay valid, whether a plane shows them or the composition layer blends them.
  */
+import { Unit } from 'yoga-layout';
 import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { BufferPool } from './buffer-pool.js';
 import { LayerSurface } from './layer-surface.js';
@@ -97,7 +98,9 @@ export class LayerRecord {
     }
     if (!this.info.layoutDirty) return false;
     this.info.layoutDirty = false;
-    runLayout(this.node, undefined, undefined);
+    // Sized by its content; a percentage width or height of the layer itself is of the output.
+    const yoga = this.node.yoga!;
+    runLayout(this.node, yoga.getWidth().unit === Unit.Percent ? scene.width : undefined, yoga.getHeight().unit === Unit.Percent ? scene.height : undefined);
     return true;
   }
 
