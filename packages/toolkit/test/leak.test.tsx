@@ -20,6 +20,15 @@ function Tile(props: { i: number }) {
   );
 }
 
+/** Runs `cycle` to warm caches, then many times more: Yoga nodes back to `baseline`, the wasm heap grown by under 1 MiB. */
+async function expectNoGrowth(cycle: () => Promise<void>, baseline: number, warmup: number): Promise<void> {
+  for (let i = 0; i < warmup; i++) await cycle();
+  const warm = wasmHeapBytes();
+  for (let i = 0; i < Number(process.env.PLANAR_LEAK_CYCLES ?? 20); i++) await cycle();
+  expect(yogaNodeCount()).toBe(baseline);
+  expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
+}
+
 describe('memory', () => {
   it('mounting and unmounting a 1,000-node subtree leaves no Yoga nodes and no wasm growth', async () => {
     const shown = signal(false);
@@ -41,11 +50,7 @@ describe('memory', () => {
     expect(yogaNodeCount() - baseline).toBeGreaterThanOrEqual(990);
     shown.value = false;
     await screen.flush();
-    for (let i = 0; i < 5; i++) await cycle();
-    const warm = wasmHeapBytes();
-    for (let i = 0; i < Number(process.env.PLANAR_LEAK_CYCLES ?? 20); i++) await cycle();
-    expect(yogaNodeCount()).toBe(baseline);
-    expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
+    await expectNoGrowth(cycle, baseline, 5);
     await screen.dispose();
   }, 120_000);
 
@@ -80,11 +85,7 @@ describe('memory', () => {
       shown.value = false;
       await screen.flush();
     };
-    for (let i = 0; i < 3; i++) await cycle();
-    const warm = wasmHeapBytes();
-    for (let i = 0; i < Number(process.env.PLANAR_LEAK_CYCLES ?? 20); i++) await cycle();
-    expect(yogaNodeCount()).toBe(baseline);
-    expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
+    await expectNoGrowth(cycle, baseline, 3);
     // Every frame but the current one has been handed back, once.
     expect(released).toBe(pushed - 1);
     await screen.dispose();
