@@ -108,6 +108,24 @@ describe('<Layer>', () => {
     expect(onPlane.planes().length).toBe(1);
   });
 
+  it('keeps a faded-out layer current: what changed while it was hidden shows when it comes back', async () => {
+    const opacity = signal(1);
+    const color = signal('red');
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Layer opacity={opacity} position={{ x: 20, y: 20 }}><View style={{ width: 30, height: 30, backgroundColor: color }} /></Layer>
+      </View>
+    ));
+    opacity.value = 0;
+    await screen.flush();
+    color.value = 'blue';
+    await screen.flush();
+    expect(screen.pixel(30, 30)).toEqual(WHITE);
+    opacity.value = 1;
+    await screen.flush();
+    expect(screen.pixel(30, 30)).toEqual(BLUE);
+  });
+
   it('stacks by zIndex, ties in tree order, the root always at the bottom', async () => {
     const z = signal(0);
     const screen = await mount(() => (

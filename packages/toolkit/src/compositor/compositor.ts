@@ -143,7 +143,8 @@ export class Compositor {
     }
     // An external layer shows once it has a frame the display could import.
     const visible = layers.filter((r) => r.visible && (!r.external || this.importFrame(r)));
-    const anyDamage = visible.some((r) => r.damage.length > 0);
+    // Hidden layers count too: their surfaces are kept current for when they show again.
+    const anyDamage = layers.some((r) => r.damage.length > 0);
     if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) {
       stats.paintMs = performance.now() - t;
       return stats;
