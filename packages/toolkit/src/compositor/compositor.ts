@@ -159,7 +159,11 @@ export class Compositor {
 
     this.paint(layers.filter((r) => r.visible || r.damage.length), allocation, stats);
     // A hidden layer's buffers miss what changed meanwhile, like any buffer not written.
-    for (const r of layers) if (!r.visible) r.pool?.remember(r.damage);
+    for (const r of layers) {
+      if (r.visible) continue;
+      r.pool?.remember(r.damage);
+      r.plane = null;
+    }
     stats.paintMs = performance.now() - t;
 
     t = performance.now();
