@@ -44,20 +44,23 @@ type Change =
   | { op: 'z'; pick: number; z: number }
   | { op: 'opacity'; pick: number; opacity: number }
   | { op: 'content'; pick: number; color: string; w: number; h: number }
+  | { op: 'color'; pick: number; color: string; label: string }
   | { op: 'plane'; pick: number; plane: PlanePreference }
   | { op: 'add'; spec: LayerSpec }
   | { op: 'remove'; pick: number }
   | { op: 'root'; color: string };
 
+// Weighted towards the changes whose order matters most: fades in and out around content changes.
 const changeArb: fc.Arbitrary<Change> = fc.oneof(
-  fc.record({ op: fc.constant('move' as const), pick: fc.nat(), x: fc.integer({ min: -40, max: W }), y: fc.integer({ min: -30, max: H }) }),
-  fc.record({ op: fc.constant('z' as const), pick: fc.nat(), z: fc.integer({ min: -2, max: 3 }) }),
-  fc.record({ op: fc.constant('opacity' as const), pick: fc.nat(), opacity: fc.constantFrom(1, 0.3, 0.75, 0) }),
-  fc.record({ op: fc.constant('content' as const), pick: fc.nat(), color: fc.constantFrom(...colors), w: fc.integer({ min: 4, max: 90 }), h: fc.integer({ min: 4, max: 70 }) }),
-  fc.record({ op: fc.constant('plane' as const), pick: fc.nat(), plane: fc.constantFrom<PlanePreference>('auto', 'prefer', 'never') }),
-  fc.record({ op: fc.constant('add' as const), spec: specArb(0) }),
-  fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant('root' as const), color: fc.constantFrom('#f4f4f4', '#203040', 'rgb(200,120,40)') }),
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('move' as const), pick: fc.nat(), x: fc.integer({ min: -40, max: W }), y: fc.integer({ min: -30, max: H }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('z' as const), pick: fc.nat(), z: fc.integer({ min: -2, max: 3 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('opacity' as const), pick: fc.nat(), opacity: fc.constantFrom(1, 0.3, 0.75, 0) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('content' as const), pick: fc.nat(), color: fc.constantFrom(...colors), w: fc.integer({ min: 4, max: 90 }), h: fc.integer({ min: 4, max: 70 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('color' as const), pick: fc.nat(), color: fc.constantFrom(...colors), label: fc.constantFrom('', 'Hi', 'Popup 2') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('plane' as const), pick: fc.nat(), plane: fc.constantFrom<PlanePreference>('auto', 'prefer', 'never') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('add' as const), spec: specArb(0) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('root' as const), color: fc.constantFrom('#f4f4f4', '#203040', 'rgb(200,120,40)') }) },
 );
 
 /** A live scene: one signal per layer property, so changes reach the nodes as they would in an app. */
@@ -99,6 +102,7 @@ class Model {
       case 'z': return update({ z: c.z });
       case 'opacity': return update({ opacity: c.opacity });
       case 'content': return update({ color: c.color, w: c.w, h: c.h });
+      case 'color': return update({ color: c.color, label: c.label });
       case 'plane': return update({ plane: c.plane });
       case 'add': this.layers.value = [...list, { spec: signal({ ...c.spec, key: this.next++ }) }]; return;
       case 'remove': if (item) this.layers.value = list.filter((l) => l !== item); return;
@@ -140,8 +144,8 @@ describe.each(OUTPUTS)('layers on planes vs composited, $name', ({ output, share
     let usedPlanes = 0, usedComposition = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.nat().chain((k) => specArb(k)), { minLength: 1, maxLength: 5 }),
-        fc.array(changeArb, { maxLength: 6 }),
+        fc.array(fc.nat().chain((k) => specArb(k)), { minLength: 1, maxLength: 4 }),
+        fc.array(changeArb, { maxLength: 10 }),
         async (specs, changes) => {
           const models = SETUPS.map((s) => new Model(specs, s.force));
           const screens: Screen[] = [];
@@ -159,7 +163,7 @@ describe.each(OUTPUTS)('layers on planes vs composited, $name', ({ output, share
               for (const m of models) m.apply(change);
               for (const s of screens) await s.flush();
               compare(`after change ${n + 1} (${JSON.stringify(change)})`);
-              if (screens[0]!.stats.planesUsed > 1 && screens[0]!.stats.composited === 0) usedPlanes++;
+              if (screens[0]!.stats.planesUsed > 1) usedPlanes++;
               if (screens[0]!.stats.composited > 1) usedComposition++;
             }
             // Incremental = full: a fresh render of the final scene.
