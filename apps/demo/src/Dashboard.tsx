@@ -1,9 +1,12 @@
 /**
- * The whole panel at a fixed size: header, device grid, thermostat and status card. It starts
- * no timers, so a frozen model renders the same on every run (tests and benchmarks use it).
+ * The whole panel at a fixed size: header, device grid, thermostat and status card, and the
+ * doorbell popup above them while it is open. It starts no timers of its own (only a live
+ * model's open camera runs one), so a frozen model renders the same on every run (tests and
+ * benchmarks use it).
  */
 import { View } from '@planar/toolkit';
 import { DeviceGrid } from './DeviceGrid.js';
+import { Doorbell } from './Doorbell.js';
 import { Header } from './Header.js';
 import { createHomeModel, type HomeModel } from './model.js';
 import { StatusList } from './StatusList.js';
@@ -50,6 +53,7 @@ export function Dashboard(props: DashboardProps) {
             </View>
           </View>
         )}
+        <Doorbell model={model} />
       </View>
     </LayoutContext.Provider>
   );

@@ -1,6 +1,7 @@
 /**
  * The top bar: the home's name with the date and how many devices are on, the weather, and
- * the clock (HH:MM, from the model's clock signal).
+ * the clock (HH:MM, from the model's clock signal). Tapping the weather, the view outside,
+ * opens the front-door camera.
  */
 import { Text, View, useContext } from '@planar/toolkit';
 import type { HomeModel } from './model.js';
@@ -27,6 +28,7 @@ export function Header(props: { model: HomeModel }) {
       <View style={{ flexDirection: 'row', alignItems: 'center', gap: Math.round(layout.gap * 1.4) }}>
         <View
           testId="weather"
+          onPress={() => model.showFrontDoor()}
           style={{
             flexDirection: 'row', alignItems: 'center', gap: Math.max(3, Math.round(6 * scale)),
             paddingLeft: Math.max(4, Math.round(8 * scale)), paddingRight: Math.max(6, Math.round(12 * scale)),

@@ -24,6 +24,8 @@ Options:
   --screenshot=FILE     renders, writes the first frame to FILE as a PNG and exits
   --freeze              fixed time (09:41) and data, no timers or animation, so
                         screenshots are the same on every run
+  --doorbell            starts with the doorbell popup (the front-door camera)
+                        open and in place; with --freeze its picture is still too
   --help                shows this help
 
 With no display (the headless backend) and no --screenshot, the panel is written
@@ -33,6 +35,7 @@ Examples:
   npm run demo -- --backend=wayland
   npm run demo -- --backend=kms --rotation=90
   node apps/demo/dist/main.js --screenshot=panel.png --size=1024x600 --freeze
+  node apps/demo/dist/main.js --screenshot=doorbell.png --freeze --doorbell
 `;
 
 export interface CliOptions {
@@ -41,6 +44,7 @@ export interface CliOptions {
   rotation: Rotation;
   screenshot: string | null;
   freeze: boolean;
+  doorbell: boolean;
   help: boolean;
 }
 
@@ -48,9 +52,9 @@ export class UsageError extends Error {}
 
 /** Parses the arguments (`--name=value` or `--name value`); throws a UsageError naming the bad option. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { backend: 'auto', size: null, rotation: 0, screenshot: null, freeze: false, help: false };
+  const options: CliOptions = { backend: 'auto', size: null, rotation: 0, screenshot: null, freeze: false, doorbell: false, help: false };
   const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot']);
-  const flags = new Set(['--freeze', '--help', '-h']);
+  const flags = new Set(['--freeze', '--doorbell', '--help', '-h']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -58,11 +62,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (flags.has(name)) {
       if (eq > 0) throw new UsageError(`${name} takes no value (got "${arg}")`);
       if (name === '--freeze') options.freeze = true;
+      else if (name === '--doorbell') options.doorbell = true;
       else options.help = true;
       continue;
     }
     if (!withValue.has(name)) {
-      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --freeze and --help`);
+      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --freeze, --doorbell and --help`);
     }
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);

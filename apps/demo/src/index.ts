@@ -10,6 +10,8 @@ export { App, type AppProps, type Size } from './App.js';
 export { Dashboard, type DashboardProps } from './Dashboard.js';
 export {
   createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME,
+  FIRST_RING_S, RING_EVERY_S, DOORBELL_OPEN_S,
   type HomeModel, type HomeModelOptions, type Device, type DeviceKind, type HomeEvent, type Battery,
 } from './model.js';
-export { layoutFor, colors, type Layout } from './theme.js';
+export { startCamera, CAMERA_FPS, type CameraFeed, type CameraOptions } from './camera.js';
+export { layoutFor, colors, type Layout, type DoorbellLayout } from './theme.js';

@@ -32,7 +32,7 @@ async function writeScreenshot(app: PlanarApp, file: string): Promise<string> {
 }
 
 async function run(options: CliOptions): Promise<number> {
-  const model = createHomeModel({ frozen: options.freeze });
+  const model = createHomeModel({ frozen: options.freeze, doorbell: options.doorbell });
   // The dashboard lays itself out for the app's size (the output's, unless --size is given).
   const app = await createApp(() => jsx(App, { model }), {
     backend: options.backend,

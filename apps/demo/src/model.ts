@@ -1,7 +1,8 @@
 /**
- * The home's state as signals: devices, the thermostat, recent events, batteries and the
- * time. The data is a simulated home; `frozen` fixes the clock at 09:41 and keeps every
- * value still, so renders of a frozen model are the same on every run.
+ * The home's state as signals: devices, the thermostat, recent events, batteries, the
+ * doorbell and the time. The data is a simulated home; `frozen` fixes the clock at 09:41 and
+ * keeps every value still (the doorbell never rings by itself), so renders of a frozen model
+ * are the same on every run.
  */
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
 
@@ -48,6 +49,8 @@ export interface HomeModel {
   readonly heating: ReadonlySignal<boolean>;
   readonly events: ReadonlySignal<readonly HomeEvent[]>;
   readonly batteries: ReadonlySignal<readonly Battery[]>;
+  /** Whether the doorbell popup (the front-door camera) is open. */
+  readonly doorbell: ReadonlySignal<boolean>;
   device(id: string): Device;
   toggle(id: string): void;
   /** Moves the setpoint by `delta` °C, in 0.5 steps, within 10..30 °C. */
@@ -56,6 +59,12 @@ export interface HomeModel {
   tick(): void;
   /** One step (10 s) of the room temperature: it rises while heating and slowly falls otherwise. */
   drift(): void;
+  /** Someone rang: the doorbell popup opens and the log says so. */
+  ring(): void;
+  /** Opens the doorbell popup to look at the front door, without a ring. */
+  showFrontDoor(): void;
+  /** Closes the doorbell popup. */
+  dismissDoorbell(): void;
 }
 
 export const SETPOINT_MIN = 10;
@@ -63,6 +72,11 @@ export const SETPOINT_MAX = 30;
 export const SETPOINT_STEP = 0.5;
 /** The time a frozen model shows. */
 export const FROZEN_TIME = new Date(2025, 0, 14, 9, 41, 0);
+/** A live model's doorbell rings this long after start, then every RING_EVERY_S. */
+export const FIRST_RING_S = 4;
+export const RING_EVERY_S = 30;
+/** How long the doorbell popup stays open unless dismissed, in a live model. */
+export const DOORBELL_OPEN_S = 10;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -125,6 +139,8 @@ export interface HomeModelOptions {
   /** Where a live model reads the time (default: the system clock). */
   clock?: () => Date;
   name?: string;
+  /** Starts with the doorbell popup open. */
+  doorbell?: boolean;
 }
 
 /**
@@ -142,6 +158,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
   const setpoint = signal(21);
   const measured = signal(20.4);
   const heating = signal(true);
+  const doorbell = signal(!!options.doorbell);
 
   const log = (text: string, tone: Tone) => {
     const event = { id: nextEventId++, time: formatClock(now.peek()), text, tone };
@@ -176,6 +193,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     heating,
     events,
     batteries: signal(BATTERIES),
+    doorbell,
     device,
     toggle(id) {
       const d = device(id);
@@ -205,16 +223,41 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
         updateHeating();
       });
     },
+    ring() {
+      batch(() => {
+        doorbell.value = true;
+        log('Doorbell rang', 'warn');
+      });
+    },
+    showFrontDoor() {
+      doorbell.value = true;
+    },
+    dismissDoorbell() {
+      doorbell.value = false;
+    },
   };
 }
 
 /**
- * Keeps a live model moving: the clock every second, the room temperature every 10 s.
- * Runs on Planar's clock, so it stops when the calling component unmounts. Does nothing
- * for a frozen model.
+ * Keeps a live model moving: the clock every second, the room temperature every 10 s, and the
+ * doorbell, which rings FIRST_RING_S after the start and every RING_EVERY_S from then on; its
+ * popup closes after DOORBELL_OPEN_S unless dismissed first. Runs on Planar's clock, so it
+ * stops when the calling component unmounts. Does nothing for a frozen model.
  */
 export function startLiveUpdates(model: HomeModel): void {
   if (model.frozen) return;
   interval(1000, () => model.tick());
   interval(10_000, () => model.drift());
+  // One timer counts the seconds for the rings and the closing, rather than a timeout per
+  // ring: a timeout stays registered with the component until it unmounts.
+  let seconds = 0, open = 0;
+  interval(1000, () => {
+    seconds++;
+    open = model.doorbell.peek() ? open + 1 : 0;
+    if (open >= DOORBELL_OPEN_S) model.dismissDoorbell();
+    if (seconds >= FIRST_RING_S && (seconds - FIRST_RING_S) % RING_EVERY_S === 0) {
+      model.ring();
+      open = 0;
+    }
+  });
 }

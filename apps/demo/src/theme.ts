@@ -58,6 +58,24 @@ export interface Layout {
   /** Rows of the status card: recent events, then the lowest batteries below a divider. */
   status: { width: number; height: number; rowHeight: number; eventRows: number; batteryRows: number };
   icon: number;
+  doorbell: DoorbellLayout;
+}
+
+/**
+ * The doorbell popup: a card about 300x200 at 800x480. `x` and `y` place it when it is open,
+ * level with the content below the header and `pad` from the right edge; `preview` is the
+ * camera's box in the card.
+ */
+export interface DoorbellLayout {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  titleRow: number;
+  line: number;
+  gap: number;
+  button: number;
+  preview: { x: number; y: number; width: number; height: number };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -138,6 +156,31 @@ export function layoutFor(width: number, height: number, tiles = 9): Layout {
   const statusRows = Math.max(2, Math.floor((status.height - cardPad * 2 - titleLine - Math.round(gap / 2) * 3 - 1) / rowHeight));
   const batteryRows = Math.min(3, Math.max(1, Math.floor(statusRows / 3)));
 
+  // The doorbell card: the width it would have at 800x480, scaled, and never narrower than its
+  // text needs; the camera preview takes the room below the title and the message, at about 9:4.
+  const cardWidth = Math.min(width - pad * 2, Math.max(px(300), 220));
+  const titleRow = Math.max(px(28, 22), Math.ceil(font.title * 1.3));
+  const messageLine = Math.ceil(font.small * 1.4);
+  const doorGap = Math.max(3, Math.round(gap * 0.6));
+  // Inside the padding and the 1px border.
+  const inset = cardPad + 1;
+  const above = inset + titleRow + doorGap + messageLine + doorGap;
+  // The card's top is level with the content below the header: pad + header + gap.
+  const cardTop = pad + headerHeight + gap;
+  const previewWidth = cardWidth - inset * 2;
+  const previewHeight = Math.max(20, Math.min(Math.round(previewWidth * 0.44), height - pad - cardTop - above - inset));
+  const doorbell: DoorbellLayout = {
+    x: width - pad - cardWidth,
+    y: cardTop,
+    width: cardWidth,
+    height: above + previewHeight + inset,
+    titleRow,
+    line: messageLine,
+    gap: doorGap,
+    button: px(28, 22),
+    preview: { x: inset, y: above, width: previewWidth, height: previewHeight },
+  };
+
   return {
     width, height, scale, portrait, pad, gap, cardPad,
     radius: px(14, 8),
@@ -147,6 +190,7 @@ export function layoutFor(width: number, height: number, tiles = 9): Layout {
     thermostat: { ...thermostat, gauge, button },
     status: { ...status, rowHeight, eventRows: statusRows - batteryRows, batteryRows },
     icon: Math.max(16, Math.min(px(30), Math.round(tileHeight * 0.34))),
+    doorbell,
   };
 }
 

@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareSnapshot } from '@planar/toolkit/testing';
+import { HELP, UsageError, parseArgs } from '../src/cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const main = path.join(root, 'dist', 'main.js');
@@ -81,5 +83,38 @@ describe('planar-demo CLI', () => {
     const run = cli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('--screenshot=FILE');
+    expect(run.stdout).toContain('--doorbell');
+  });
+
+  it('with --doorbell --freeze, shows the doorbell popup open and still, as in the golden', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'doorbell.png');
+    const run = cli([`--screenshot=${file}`, '--freeze', '--doorbell', '--size=800x480', '--backend=headless']);
+    expect(run.status, run.stderr).toBe(0);
+    const golden = path.join(root, 'test', '__image_snapshots__', 'dashboard-doorbell-800x480.png');
+    const result = compareSnapshot(readFileSync(file), golden, { update: false });
+    expect(result.pass, result.message).toBe(true);
+  });
+});
+
+describe('parseArgs', () => {
+  it('reads --doorbell as a flag, off unless given, alone or with --freeze', () => {
+    expect(parseArgs([]).doorbell).toBe(false);
+    expect(parseArgs(['--doorbell'])).toMatchObject({ doorbell: true, freeze: false });
+    expect(parseArgs(['--freeze', '--doorbell', '--size', '800x480'])).toMatchObject({
+      doorbell: true, freeze: true, size: { width: 800, height: 480 },
+    });
+    expect(parseArgs(['--doorbell', '--freeze'])).toEqual(parseArgs(['--freeze', '--doorbell']));
+  });
+
+  it('rejects a value given to --doorbell', () => {
+    expect(() => parseArgs(['--doorbell=yes'])).toThrow(UsageError);
+    expect(() => parseArgs(['--doorbell=yes'])).toThrow('--doorbell takes no value (got "--doorbell=yes")');
+    expect(() => parseArgs(['--doorbell', 'yes'])).toThrow('unknown option "yes"');
+  });
+
+  it('lists --doorbell among the options, in the help and in errors', () => {
+    expect(HELP).toMatch(/--doorbell +starts with the doorbell popup/);
+    expect(() => parseArgs(['--bell'])).toThrow(/--freeze, --doorbell and --help/);
   });
 });

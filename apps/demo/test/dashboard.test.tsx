@@ -135,9 +135,12 @@ describe('dashboard', () => {
       expect(screen.find({ testId: 'clock' })).toBeTruthy();
       expect(screen.find({ text: '09:41' })).toBeTruthy();
       now = new Date(2025, 0, 14, 9, 42, 0);
-      // Six 10 s steps of heating: 20.4 → 20.7 °C.
+      // Six 10 s steps of heating: 20.4 → 20.7 °C. The doorbell rang twice meanwhile (its
+      // events say 09:42 too), and its popup has closed again.
       await screen.advance(60_000);
-      expect(screen.find({ text: '09:42' })).toBeTruthy();
+      expect(screen.text({ testId: 'clock' })).toBe('09:42');
+      expect(model.events.value.filter((e) => e.text === 'Doorbell rang' && e.time === '09:42')).toHaveLength(2);
+      expect(model.doorbell.value).toBe(false);
       expect(screen.find({ text: 'Indoor 20.7°' })).toBeTruthy();
       // The dial eases to a new setpoint; the text changes at once.
       await screen.tap({ testId: 'thermostat-up' });
