@@ -387,4 +387,28 @@ describe('animate bookkeeping', () => {
     expect(x.value).toBe(51);
     await screen.dispose();
   });
+
+  it('timeouts that fired and timers that were stopped leave no cleanup behind on their owner', async () => {
+    const { timeout, interval, View, getOwner, runWithOwner } = await import('@planar/toolkit');
+    const { render } = await import('@planar/toolkit/testing');
+    let owner: ReturnType<typeof getOwner> = null;
+    function Host() {
+      owner = getOwner();
+      return <View />;
+    }
+    const screen = await render(() => <Host />, { width: 20, height: 20 });
+    const cleanups = () => (owner as unknown as { cleanups: unknown[] }).cleanups.length;
+    const before = cleanups();
+    let fired = 0;
+    for (let i = 0; i < 100; i++) {
+      runWithOwner(owner, () => {
+        timeout(10, () => fired++);
+        interval(10, () => {})();
+      });
+      await screen.advance(20);
+    }
+    expect(fired).toBe(100);
+    expect(cleanups()).toBe(before);
+    await screen.dispose();
+  });
 });

@@ -10,9 +10,15 @@ function ownedTimer(name: string, ms: number, fn: () => void, repeat: boolean): 
   const owner = getOwner();
   let cancel = () => {};
   let stopped = false;
+  let unregister = () => {};
   const fire = () => {
     if (stopped) return;
     if (repeat) cancel = clock.setTimer(ms, fire);
+    else {
+      // Done: nothing left for the owner to cancel.
+      stopped = true;
+      unregister();
+    }
     runWithOwner(owner, () => {
       try {
         fn();
@@ -25,8 +31,9 @@ function ownedTimer(name: string, ms: number, fn: () => void, repeat: boolean): 
   const stop = () => {
     stopped = true;
     cancel();
+    unregister();
   };
-  owner?.onDispose(stop);
+  if (owner) unregister = owner.onDispose(stop);
   return stop;
 }
 
