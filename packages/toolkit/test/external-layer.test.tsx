@@ -85,6 +85,49 @@ describe('<ExternalLayer>', () => {
     expect(released).toEqual([frames[0], frames[1], frames[2]]);
   });
 
+  it('close() hides the layer and hands back the last frame', async () => {
+    const src = createExternalSource({ width: 8, height: 8, format: 'ABGR8888' });
+    const released: ExternalFrame[] = [];
+    src.on('release', (f) => released.push(f));
+    const only = frame(8, 8, 'ABGR8888', [0, 0, 255, 255], [0, 0, 255, 255]);
+    src.push(only);
+    const screen = await mount(() => <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}><ExternalLayer source={src} /></View>);
+    expect(screen.pixel(4, 4)).toEqual([0, 0, 255, 255]);
+    src.close();
+    await screen.flush();
+    expect(screen.pixel(4, 4)).toEqual([255, 255, 255, 255]);
+    expect(released).toEqual([only]);
+  });
+
+  it('on a turned output, frames are turned with the UI (copied, as no plane here turns them)', async () => {
+    // An asymmetric picture: a red corner at the frame's top-left, blue elsewhere.
+    const make = () => {
+      const src = createExternalSource({ width: 40, height: 20, format: 'ARGB8888' });
+      src.push(frame(40, 20, 'ARGB8888', [0, 0, 255, 255], [0, 0, 255, 255]));
+      const f = src.current as Extract<ExternalFrame, { kind: 'pixels' }>;
+      for (let y = 0; y < 5; y++) for (let x = 0; x < 5; x++) f.pixels.set([0, 0, 255, 255], (y * 40 + x) * 4);
+      return () => (
+        <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+          <ExternalLayer testId="video" source={src} position={{ x: 30, y: 10 }} />
+        </View>
+      );
+    };
+    const upright = await mount(make(), { width: 100, height: 60 });
+    const turned = await mount(make(), { width: 100, height: 60, rotation: 90 });
+    // Clockwise: logical pixel (x, y) shows at output pixel (59 - y, x).
+    const a = upright.pixels().pixels, b = turned.pixels().pixels;
+    let same = 0;
+    for (let y = 0; y < 60; y++) {
+      for (let x = 0; x < 100; x++) {
+        const i = (y * 100 + x) * 4, j = (x * 60 + (59 - y)) * 4;
+        if (a[i] === b[j] && a[i + 1] === b[j + 1] && a[i + 2] === b[j + 2]) same++;
+      }
+    }
+    expect(same).toBe(100 * 60);
+    expect(turned.pixel(59 - 10, 30)).toEqual([255, 0, 0, 255]);
+    expect(turned.find({ testId: 'video' })).toEqual({ x: 30, y: 30, width: 20, height: 40 });
+  });
+
   it('rejects frames that do not match the source, saying what differs', () => {
     const src = createExternalSource({ width: 8, height: 8, format: 'ABGR8888' });
     expect(() => src.push(frame(8, 9, 'ABGR8888', [0, 0, 0, 0], [0, 0, 0, 0]))).toThrow(/the frame is 8x9 but the source is 8x8/);

@@ -151,6 +151,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   if (options.planeDeadlineMs !== undefined) compositor.deadlineMs = options.planeDeadlineMs;
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();
+    if (!stats) return;
     lastStats = stats;
     emitter.emit('frame', stats);
   }, (error) => emitError(error as Error), virtual);
@@ -158,7 +159,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
-  const viewport = signal({ width, height, scale });
+  const viewport = signal({ width, height, scale, rotation });
   owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport }]]);
 
   const offs = [
@@ -167,7 +168,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       const [nw, nh] = rotation % 180 ? [h / s, w / s] : [w / s, h / s];
       scene.resize(nw, nh, s);
       compositor.resize();
-      viewport.value = { width: nw, height: nh, scale: s };
+      viewport.value = { width: nw, height: nh, scale: s, rotation };
       emitter.emit('resize', { width: nw, height: nh });
     }),
     display.on('device', (e) => emitter.emit('device', e)),

@@ -6,6 +6,7 @@ import { getOwner } from '../jsx/owner.js';
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { Clock } from './clock.js';
 import type { FrameLoop } from './frame-loop.js';
+import type { Rotation } from '../tree/scene.js';
 
 export const APP_SERVICES = Symbol('planar.app');
 
@@ -15,11 +16,11 @@ export interface AppServices {
   viewport: ReadonlySignal<Viewport>;
 }
 
-/** The app's logical size, and the output pixels per logical pixel. */
-export interface Viewport { width: number; height: number; scale: number }
+/** The app's logical size, the output pixels per logical pixel, and how the output is turned (clockwise). */
+export interface Viewport { width: number; height: number; scale: number; rotation: Rotation }
 
 /**
- * The app's logical size (and scale) as a signal, updated when the output resizes or rotates.
+ * The app's logical size (with scale and rotation) as a signal, updated when the output resizes or rotates.
  * @example const size = useViewport(); <Text>{() => `${size.value.width} px wide`}</Text>
  */
 export function useViewport(): ReadonlySignal<Viewport> {

@@ -84,3 +84,29 @@ export function blendRect(
     }
   }
 }
+
+/**
+ * Copies a `width`x`height` frame into dst turned by a multiple of 90° (and moved), pixel by
+ * pixel: `m` maps a frame pixel's centre to dst coordinates. The result is RGBA; X formats
+ * become opaque. For frames shown on a turned output, where no plane turns them.
+ */
+export function turnPixels(
+  src: Uint8Array, srcStride: number, format: PixelFormat, width: number, height: number,
+  dst: Uint8Array, dstStride: number, dstWidth: number, dstHeight: number, m: readonly number[],
+): void {
+  const swap = format === 'ARGB8888' || format === 'XRGB8888';
+  const opaque = format[0] === 'X';
+  const r = swap ? 2 : 0, b = swap ? 0 : 2;
+  for (let fy = 0; fy < height; fy++) {
+    for (let fx = 0; fx < width; fx++) {
+      const cx = fx + 0.5, cy = fy + 0.5;
+      const x = Math.floor(m[0]! * cx + m[2]! * cy + m[4]!), y = Math.floor(m[1]! * cx + m[3]! * cy + m[5]!);
+      if (x < 0 || y < 0 || x >= dstWidth || y >= dstHeight) continue;
+      const s = fy * srcStride + fx * 4, d = y * dstStride + x * 4;
+      dst[d] = src[s + r]!;
+      dst[d + 1] = src[s + 1]!;
+      dst[d + 2] = src[s + b]!;
+      dst[d + 3] = opaque ? 255 : src[s + 3]!;
+    }
+  }
+}

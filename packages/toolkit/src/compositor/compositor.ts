@@ -13,7 +13,7 @@
  * Damage is per layer. A layer on a plane that moves or fades damages nothing: the commit
  * carries its new position or alpha. A composited layer that moves damages, in the composition
  * layer, the area it left and the area it covers — and nothing is repainted, only recomposed.
- * A frame with nothing to show stops after step 2 and commits nothing.
+ * A frame with nothing to show stops after step 2 and commits nothing (and is no `frame` event).
  *
  * At most one commit is in flight (the frame loop awaits `render`). When a plane has no free
  * buffer, the frame is skipped: the damage is remembered by every pool, and the next frame,
@@ -21,7 +21,7 @@
  */
 import type { Canvas } from 'canvaskit-wasm';
 import type { DamageRect, Display, DisplayBuffer, LayerState, PixelFormat } from '../backend/contract.js';
-import { blendRect, copyRects } from '../backend/pixels.js';
+import { blendRect, copyRects, turnPixels } from '../backend/pixels.js';
 import { BufferPool } from './buffer-pool.js';
 import { LayerRecord, type Placement } from './layer-record.js';
 import { LayerSurface } from './layer-surface.js';
@@ -120,9 +120,9 @@ export class Compositor {
     return changed;
   }
 
-  /** Renders and presents one frame; resolves with its stats once presented. */
-  async render(): Promise<FrameStats> {
-    const stats = emptyStats(++this.frame);
+  /** Renders and presents one frame; resolves with its stats once presented, or null when there was nothing to show. */
+  async render(): Promise<FrameStats | null> {
+    const stats = emptyStats();
     const scene = this.scene;
     let t = performance.now();
     let placementChanged = this.syncLayers();
@@ -135,9 +135,12 @@ export class Compositor {
     t = performance.now();
     const output = scene.outputSize;
     const opaque = opaqueFormat(this.display.planes);
+    // Planes here do not turn: on a turned output, external frames are turned into a surface.
+    const direct = scene.rotation === 0;
     for (const r of layers) {
       const before = [r.x, r.y, r.width, r.height].join();
-      r.update(scene, r.isRoot ? opaque : r.external ? r.external.format : layerFormat(this.display.planes, r.node.layout.width, r.node.layout.height));
+      const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, r.node.layout.width, r.node.layout.height);
+      r.update(scene, format, direct);
       if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
       if (r.info) r.info.placementDirty = false;
     }
@@ -145,10 +148,8 @@ export class Compositor {
     const visible = layers.filter((r) => r.visible && (!r.external || this.importFrame(r)));
     // Hidden layers count too: their surfaces are kept current for when they show again.
     const anyDamage = layers.some((r) => r.damage.length > 0);
-    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) {
-      stats.paintMs = performance.now() - t;
-      return stats;
-    }
+    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) return null;
+    stats.frame = ++this.frame;
 
     const allocation = this.allocate(visible, output);
     stats.allocMs = allocation.ms;
@@ -210,6 +211,10 @@ export class Compositor {
     const ck = canvasKit();
     for (const r of visible) {
       if (!r.surface) continue;
+      if (r.external) {
+        if (r.damage.length) this.turnFrame(r, stats);
+        continue;
+      }
       const outlined = r.visible ? this.outline?.prepare(r, this.labelOf(r, allocation)) ?? [] : [];
       const extra = r.isRoot && this.overlay ? this.overlay.previousRects() : [];
       const content = r.damage;
@@ -234,6 +239,18 @@ export class Compositor {
       this.outline?.draw(canvas, r);
       r.surface.surface.flush();
     }
+  }
+
+  /** Turns an external layer's new frame into its surface (on a turned output). */
+  private turnFrame(r: LayerRecord, stats: FrameStats): void {
+    const source = this.framePixels(r);
+    if (!source || !r.surface) return;
+    const m = r.contentMatrix, s = 1 / this.scene.scale;
+    const toSurface = [m[0] * s, m[1] * s, m[2] * s, m[3] * s, m[4], m[5]];
+    const dst = r.surface.pixels();
+    dst.fill(0);
+    turnPixels(source.pixels, source.stride, source.format, r.external!.width, r.external!.height, dst, r.surface.stride, r.width, r.height, toSurface);
+    stats.damagedPx += r.width * r.height;
   }
 
   private labelOf(r: LayerRecord, allocation: Allocation): string {
@@ -299,12 +316,21 @@ export class Compositor {
   /** The pixels a composited layer is blended from. */
   private sourceOf(r: LayerRecord): { pixels: Uint8Array; stride: number; format: PixelFormat } | null {
     if (r.surface) return { pixels: r.surface.pixels(), stride: r.surface.stride, format: 'ABGR8888' };
+    return this.framePixels(r);
+  }
+
+  /** An external layer's current frame as readable pixels, or null (reported once) when the display cannot read it. */
+  private framePixels(r: LayerRecord): { pixels: Uint8Array; stride: number; format: PixelFormat } | null {
     const imported = r.external ? this.importFrame(r) : null;
     if (!imported) return null;
     const { frame, buffer } = imported;
     if (frame.kind === 'pixels') return { pixels: frame.pixels, stride: frame.stride ?? frame.width * 4, format: frame.format };
     if (buffer.pixels) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
-    this.onError(new Error(`an ExternalLayer${r.node.testId ? ` (testId "${r.node.testId}")` : ''} has to be composited, but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it) or push pixel frames`));
+    if (r.failedSerial !== r.frameSerial) {
+      r.failedSerial = r.frameSerial;
+      const name = r.node.testId ? ` (testId "${r.node.testId}")` : '';
+      this.onError(new Error(`an ExternalLayer${name} must be composited or turned (a turned output, or no free plane), but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it, an upright output) or push pixel frames`));
+    }
     return null;
   }
 
@@ -347,12 +373,12 @@ export class Compositor {
     if (!allocation.composition) this.composition?.pool.remember([{ x: 0, y: 0, width: this.composition.surface.width, height: this.composition.surface.height }]);
 
     const writes = planes.filter(({ r }) => (r
-      ? !r.external && (r.damage.length > 0 || r.stale || r.plane === null || !r.pool?.current)
+      ? !r.direct && (r.damage.length > 0 || r.stale || r.plane === null || !r.pool?.current)
       : composed.length > 0 || this.compositionPending || !this.composition!.pool.current));
     const poolOf = (r: LayerRecord | null) => (r ? r.buffers(this.display) : this.composition!.pool);
     if (writes.some(({ r }) => !poolOf(r).hasFree())) {
       for (const { r } of planes) {
-        if (r?.external) continue;
+        if (r?.direct) continue;
         poolOf(r).remember(r ? r.damage : composed);
         if (r) r.stale = true;
         else this.compositionPending = true;
@@ -364,7 +390,7 @@ export class Compositor {
     for (const { r, planeId } of planes) {
       let buffer: DisplayBuffer | null;
       let damage: DamageRect[] = [];
-      if (r?.external) {
+      if (r?.direct) {
         const imported = this.importFrame(r);
         if (!imported) return null;
         buffer = imported.buffer;

@@ -20,6 +20,8 @@ export interface ExternalSourceOptions {
 export interface ExternalSource extends ExternalFrames {
   /** Shows `frame` from the next frame on. DMA-BUFs on the native backends, `{ kind: 'pixels' }` frames anywhere. */
   push(frame: ExternalFrame): void;
+  /** Shows nothing until the next push; the current frame is handed back once no display reads it. */
+  close(): void;
   /** `release`: a frame pushed before is no longer current and no display reads it. */
   on(event: 'release', cb: (frame: ExternalFrame) => void): () => void;
 }
@@ -53,6 +55,13 @@ export function createExternalSource(options: ExternalSourceOptions): ExternalSo
       current = frame;
       serial++;
       if (previous && previous !== frame) release(previous);
+      events.emit('push');
+    },
+    close() {
+      const previous = current;
+      current = null;
+      serial++;
+      if (previous) release(previous);
       events.emit('push');
     },
     hold(frame) {

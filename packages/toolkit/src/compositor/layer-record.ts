@@ -105,10 +105,19 @@ export class LayerRecord {
   }
 
   /**
-   * Updates bounds, places the layer on the output and collects this frame's damage in surface
-   * pixels. `format` is the layer's buffer format (see formats.ts).
+   * Whether the layer shows an external frame as it is, with no copy: on an upright output.
+   * On a turned one, each frame is turned into the layer's surface (see turnFrame).
    */
-  update(scene: Scene, format: PixelFormat): void {
+  get direct(): boolean {
+    return !!this.external && !this.surface;
+  }
+
+  /**
+   * Updates bounds, places the layer on the output and collects this frame's damage in surface
+   * pixels. `format` is the layer's buffer format (see formats.ts); `direct` says whether an
+   * external layer shows its frames as they are.
+   */
+  update(scene: Scene, format: PixelFormat, direct: boolean): void {
     const tracker = this.info ? this.info.link.damageTracker : scene.damageTracker;
     const logical: Rect[] = [];
     updateBounds(this.node, IDENTITY, false, false, (r) => tracker.add(r));
@@ -123,24 +132,22 @@ export class LayerRecord {
       const turn: Affine = [m[0], m[1], m[2], m[3], 0, 0];
       const node = this.node;
       const external = this.info.external;
-      const size = external
+      direct &&= !!external;
+      // An external frame covers exactly its pixels (its box, in logical px, may be fractional).
+      const size = external && direct
         ? { left: 0, top: 0, right: external.width, bottom: external.height }
         : roundOut(transformRect(turn, { left: 0, top: 0, right: node.layout.x + node.layout.width, bottom: node.layout.y + node.layout.height }));
       const [ox, oy] = apply(m, this.info.x, this.info.y);
       // The logical top-left lands on a corner of the turned box; the box's own top-left is where the surface starts.
-      this.x = Math.round(ox) + (external ? 0 : size.left);
-      this.y = Math.round(oy) + (external ? 0 : size.top);
-      if (external) {
-        const corner = roundOut(transformRect(m, { left: this.info.x, top: this.info.y, right: this.info.x + external.width / scene.scale, bottom: this.info.y + external.height / scene.scale }));
-        this.x = corner.left;
-        this.y = corner.top;
-      }
-      resized = this.resize(size.right - size.left, size.bottom - size.top, format, !!external);
+      this.x = Math.round(ox) + size.left;
+      this.y = Math.round(oy) + size.top;
+      resized = this.resize(size.right - size.left, size.bottom - size.top, format, direct);
       this.contentMatrix = multiply(translation(-size.left, -size.top), turn);
     }
     this.history = (this.history << 1) & 0xffff;
     if (this.external) {
-      this.damage = this.external.serial !== this.frameSerial ? [{ x: 0, y: 0, width: this.width, height: this.height }] : [];
+      const fresh = resized || this.external.serial !== this.frameSerial;
+      this.damage = fresh ? [{ x: 0, y: 0, width: this.width, height: this.height }] : [];
     } else if (resized) {
       this.damage = [{ x: 0, y: 0, width: this.width, height: this.height }];
     } else {
@@ -152,13 +159,13 @@ export class LayerRecord {
   }
 
   /** Makes the surface and pool fit; true when they were remade (everything is damaged then). */
-  private resize(width: number, height: number, format: PixelFormat, external = false): boolean {
-    if (this.width === width && this.height === height && this.format === format && (external || this.surface || !width || !height)) return false;
+  private resize(width: number, height: number, format: PixelFormat, direct = false): boolean {
+    if (this.width === width && this.height === height && this.format === format && (direct ? !this.surface : this.surface || !width || !height)) return false;
     this.width = width;
     this.height = height;
     this.format = format;
     this.disposeBuffers();
-    if (width > 0 && height > 0 && !external) this.surface = new LayerSurface(width, height);
+    if (width > 0 && height > 0 && !direct) this.surface = new LayerSurface(width, height);
     this.stale = true;
     return true;
   }
@@ -176,7 +183,13 @@ export class LayerRecord {
   frame(display: Display): { frame: ExternalFrame; buffer: DisplayBuffer } | null {
     const source = this.external;
     const frame = source?.current;
-    if (!source || !frame) return null;
+    if (!source || !frame) {
+      // The source was closed: let go of what it showed.
+      if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
+      this.currentFrame = null;
+      this.frameBuffer = null;
+      return null;
+    }
     if (this.frameSerial !== source.serial || !this.frameBuffer) {
       if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
       this.frameBuffer = null;
