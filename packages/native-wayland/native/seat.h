@@ -1,0 +1,35 @@
+// The seat: pointer, touch and keyboard of one wl_seat, turned into plain events for JS.
+#pragma once
+
+#include <wayland-cursor.h>
+
+#include "common.h"
+
+namespace planar {
+
+class Keyboard;
+
+class Seat {
+ public:
+  Seat(StatePtr state, struct wl_seat* seat, uint32_t version);
+  ~Seat();
+  Seat(const Seat&) = delete;
+  Seat& operator=(const Seat&) = delete;
+
+  // Shows the default cursor or hides it, per the state's cursor_visible.
+  void ApplyCursor();
+
+  StatePtr state;
+  struct wl_seat* seat = nullptr;
+  uint32_t version = 0;
+  struct wl_pointer* pointer = nullptr;
+  struct wl_touch* touch = nullptr;
+  std::unique_ptr<Keyboard> keyboard;
+  uint32_t enter_serial = 0;
+  struct wl_cursor_theme* cursor_theme = nullptr;
+  struct wl_surface* cursor_surface = nullptr;
+
+  void Capabilities(uint32_t caps);
+};
+
+}  // namespace planar

@@ -1,0 +1,129 @@
+// ShmBuffer: memfd (sealed, so the compositor can trust its size), mmap, wl_shm_pool, wl_buffer.
+// `write` copies damaged rects of RGBA rows in, swapping R and B for the BGRA-ordered formats.
+#include "shm-buffer.h"
+
+#include "connection.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+
+namespace planar {
+
+namespace {
+uint32_t next_id = 1;
+}  // namespace
+
+Napi::Function ShmBuffer::Define(Napi::Env env) {
+  return DefineClass(env, "ShmBuffer", {
+    InstanceMethod<&ShmBuffer::Write>("write"),
+    InstanceMethod<&ShmBuffer::Destroy>("destroy"),
+    InstanceAccessor<&ShmBuffer::Busy>("busy"),
+  });
+}
+
+ShmBuffer* ShmBuffer::Unwrap(const Napi::Value& value) {
+  if (!value.IsObject()) return nullptr;
+  return Napi::ObjectWrap<ShmBuffer>::Unwrap(value.As<Napi::Object>());
+}
+
+// new ShmBuffer(connection, width, height, shmFormat)
+ShmBuffer::ShmBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ShmBuffer>(info), id_(next_id++) {
+  auto env = info.Env();
+  auto* connection = Connection::Unwrap(info[0]);
+  if (!connection) throw Napi::TypeError::New(env, "ShmBuffer needs a Connection");
+  state_ = connection->state();
+  width_ = info[1].As<Napi::Number>().Int32Value();
+  height_ = info[2].As<Napi::Number>().Int32Value();
+  uint32_t format = info[3].As<Napi::Number>().Uint32Value();
+  if (!state_ || !state_->display || !state_->globals.shm) throw Napi::Error::New(env, "the Wayland connection is closed (or has no wl_shm)");
+  if (width_ <= 0 || height_ <= 0) throw Napi::RangeError::New(env, "a buffer needs a positive size");
+  stride_ = width_ * 4;
+  size_t size = static_cast<size_t>(stride_) * height_;
+  fd_.reset(memfd_create("planar-shm", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+  if (!fd_.valid()) throw ErrnoError(env, "memfd_create for a " + std::to_string(width_) + "x" + std::to_string(height_) + " buffer");
+  if (ftruncate(fd_.get(), size) < 0) throw ErrnoError(env, "ftruncate of a shared-memory buffer");
+  fcntl(fd_.get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
+  map_ = Mapping(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd_.get(), 0), size);
+  if (map_.data() == MAP_FAILED) {
+    int err = errno;
+    map_ = Mapping();
+    throw ErrnoError(env, "mmap of a shared-memory buffer", err);
+  }
+  struct wl_shm_pool* pool = wl_shm_create_pool(state_->globals.shm, fd_.get(), size);
+  buffer_ = wl_shm_pool_create_buffer(pool, 0, width_, height_, stride_, format);
+  wl_shm_pool_destroy(pool);
+  static const struct wl_buffer_listener listener = {OnRelease};
+  wl_buffer_add_listener(buffer_, &listener, this);
+  teardown_ = std::make_unique<Teardown>(state_, [this] { ReleaseProxy(); });
+  auto self = info.This().As<Napi::Object>();
+  self.Set("id", id_);
+  self.Set("width", width_);
+  self.Set("height", height_);
+  self.Set("stride", stride_);
+}
+
+ShmBuffer::~ShmBuffer() { Drop(); }
+
+void ShmBuffer::OnRelease(void* data, struct wl_buffer*) {
+  auto* self = static_cast<ShmBuffer*>(data);
+  self->busy_ = false;
+  uint32_t id = self->id_;
+  self->state_->emit("release", [id](Napi::Object& e) { e.Set("id", id); });
+}
+
+// write(source: Uint8Array, sourceStride, rects: Int32Array [x, y, w, h]*, swapRB): bytes written
+Napi::Value ShmBuffer::Write(const Napi::CallbackInfo& info) {
+  auto src = info[0].As<Napi::Uint8Array>();
+  size_t src_stride = info[1].As<Napi::Number>().Uint32Value();
+  auto rects = info[2].As<Napi::Int32Array>();
+  bool swap = info[3].ToBoolean();
+  if (!map_.data()) return Napi::Number::New(info.Env(), 0);
+  const uint8_t* s = src.Data();
+  uint8_t* d = map_.data();
+  size_t written = 0;
+  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
+    int32_t x = std::max(0, rects[i]), y = std::max(0, rects[i + 1]);
+    int32_t right = std::min(width_, rects[i] + rects[i + 2]), bottom = std::min(height_, rects[i + 1] + rects[i + 3]);
+    if (right <= x || bottom <= y) continue;
+    size_t row = static_cast<size_t>(right - x) * 4;
+    for (int32_t r = y; r < bottom; r++) {
+      const uint8_t* from = s + r * src_stride + x * 4;
+      if (static_cast<size_t>(from - s) + row > src.ByteLength()) throw Napi::RangeError::New(info.Env(), "write: the source is smaller than the rects");
+      uint8_t* to = d + r * stride_ + x * 4;
+      if (!swap) {
+        memcpy(to, from, row);
+      } else {
+        for (size_t p = 0; p < row; p += 4) {
+          to[p] = from[p + 2];
+          to[p + 1] = from[p + 1];
+          to[p + 2] = from[p];
+          to[p + 3] = from[p + 3];
+        }
+      }
+      written += row;
+    }
+  }
+  return Napi::Number::New(info.Env(), static_cast<double>(written));
+}
+
+Napi::Value ShmBuffer::Busy(const Napi::CallbackInfo& info) { return Napi::Boolean::New(info.Env(), busy_); }
+
+Napi::Value ShmBuffer::Destroy(const Napi::CallbackInfo& info) {
+  Drop();
+  return info.Env().Undefined();
+}
+
+void ShmBuffer::ReleaseProxy() {
+  if (buffer_ && state_ && state_->display) wl_buffer_destroy(buffer_);
+  buffer_ = nullptr;
+  busy_ = false;
+}
+
+void ShmBuffer::Drop() {
+  teardown_.reset();
+  ReleaseProxy();
+  map_.reset();
+  fd_.reset();
+}
+
+}  // namespace planar

@@ -1,0 +1,117 @@
+// Subsurface: a layer on the compositor's side. Its position is in the window's surface
+// coordinates; `placeAbove` orders it among its siblings and the window (applied on the
+// window's next commit). Desynchronised, its own commits show at once: a layer moves or gets
+// new pixels without a commit of the window.
+#include "subsurface.h"
+
+#include "connection.h"
+#include "shm-buffer.h"
+#include "viewporter-client.h"
+
+namespace planar {
+
+Napi::Function Subsurface::Define(Napi::Env env) {
+  return DefineClass(env, "Subsurface", {
+    InstanceMethod<&Subsurface::SetPosition>("setPosition"),
+    InstanceMethod<&Subsurface::PlaceAbove>("placeAbove"),
+    InstanceMethod<&Subsurface::SetSync>("setSync"),
+    InstanceMethod<&Subsurface::Attach>("attach"),
+    InstanceMethod<&Subsurface::Damage>("damage"),
+    InstanceMethod<&Subsurface::SetDestination>("setDestination"),
+    InstanceMethod<&Subsurface::Commit>("commit"),
+    InstanceMethod<&Subsurface::Destroy>("destroy"),
+  });
+}
+
+// new Subsurface(window)
+Subsurface::Subsurface(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Subsurface>(info) {
+  auto env = info.Env();
+  auto* window = Window::Unwrap(info[0]);
+  if (!window || !window->surface()) throw Napi::TypeError::New(env, "Subsurface needs a live Window");
+  state_ = window->state();
+  auto& g = state_->globals;
+  if (!g.subcompositor) throw Napi::Error::New(env, "the compositor has no wl_subcompositor: layers cannot be subsurfaces");
+  surface_ = wl_compositor_create_surface(g.compositor);
+  subsurface_ = wl_subcompositor_get_subsurface(g.subcompositor, surface_, window->surface());
+  struct wl_region* empty = wl_compositor_create_region(g.compositor);
+  wl_surface_set_input_region(surface_, empty);
+  wl_region_destroy(empty);
+  if (g.viewporter) viewport_ = wp_viewporter_get_viewport(g.viewporter, surface_);
+  wl_subsurface_set_desync(subsurface_);
+  teardown_ = std::make_unique<Teardown>(state_, [this] { ReleaseProxies(); });
+}
+
+Subsurface::~Subsurface() {
+  teardown_.reset();
+  ReleaseProxies();
+}
+
+Napi::Value Subsurface::SetPosition(const Napi::CallbackInfo& info) {
+  if (subsurface_ && state_->display) wl_subsurface_set_position(subsurface_, info[0].As<Napi::Number>().Int32Value(), info[1].As<Napi::Number>().Int32Value());
+  return info.Env().Undefined();
+}
+
+// placeAbove(sibling: Subsurface | Window)
+Napi::Value Subsurface::PlaceAbove(const Napi::CallbackInfo& info) {
+  if (!subsurface_ || !state_->display || !info[0].IsObject()) return info.Env().Undefined();
+  auto object = info[0].As<Napi::Object>();
+  struct wl_surface* sibling = nullptr;
+  if (object.InstanceOf(info.Env().GetInstanceData<Napi::FunctionReference>()->Value())) sibling = Napi::ObjectWrap<Subsurface>::Unwrap(object)->surface();
+  else if (auto* window = Window::Unwrap(object)) sibling = window->surface();
+  if (sibling) wl_subsurface_place_above(subsurface_, sibling);
+  return info.Env().Undefined();
+}
+
+Napi::Value Subsurface::SetSync(const Napi::CallbackInfo& info) {
+  if (!subsurface_ || !state_->display) return info.Env().Undefined();
+  if (info[0].ToBoolean()) wl_subsurface_set_sync(subsurface_);
+  else wl_subsurface_set_desync(subsurface_);
+  return info.Env().Undefined();
+}
+
+Napi::Value Subsurface::Attach(const Napi::CallbackInfo& info) {
+  if (!surface_ || !state_->display) return info.Env().Undefined();
+  auto* buffer = info[0].IsNull() ? nullptr : ShmBuffer::Unwrap(info[0]);
+  if (buffer) buffer->MarkBusy();
+  wl_surface_attach(surface_, buffer ? buffer->buffer() : nullptr, 0, 0);
+  return info.Env().Undefined();
+}
+
+Napi::Value Subsurface::Damage(const Napi::CallbackInfo& info) {
+  if (!surface_ || !state_->display) return info.Env().Undefined();
+  auto rects = info[0].As<Napi::Int32Array>();
+  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
+    if (state_->globals.compositor_version >= 4) wl_surface_damage_buffer(surface_, rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
+    else wl_surface_damage(surface_, 0, 0, INT32_MAX, INT32_MAX);
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value Subsurface::SetDestination(const Napi::CallbackInfo& info) {
+  if (viewport_ && state_->display) wp_viewport_set_destination(viewport_, info[0].As<Napi::Number>().Int32Value(), info[1].As<Napi::Number>().Int32Value());
+  return Napi::Boolean::New(info.Env(), viewport_ != nullptr);
+}
+
+Napi::Value Subsurface::Commit(const Napi::CallbackInfo& info) {
+  if (surface_ && state_->display) wl_surface_commit(surface_);
+  return info.Env().Undefined();
+}
+
+Napi::Value Subsurface::Destroy(const Napi::CallbackInfo& info) {
+  teardown_.reset();
+  ReleaseProxies();
+  return info.Env().Undefined();
+}
+
+void Subsurface::ReleaseProxies() {
+  if (state_ && state_->display) {
+    if (viewport_) wp_viewport_destroy(viewport_);
+    if (subsurface_) wl_subsurface_destroy(subsurface_);
+    if (surface_) wl_surface_destroy(surface_);
+  }
+  viewport_ = nullptr;
+  subsurface_ = nullptr;
+  surface_ = nullptr;
+}
+
+}  // namespace planar
