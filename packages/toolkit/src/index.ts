@@ -33,3 +33,5 @@ export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';
 export * from './backend/contract.js';
+export { KeyRepeater } from './input/key-repeat.js';
+export { codeOfEvdev, keyOfKeysym, isControlText } from './input/evdev.js';
