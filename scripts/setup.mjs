@@ -30,6 +30,8 @@ const SYSTEM_PACKAGES = [
   { group: 'native-build', packages: ['g++', 'make', 'python3'], why: 'the compiler toolchain node-gyp uses to build native addons' },
   { group: 'test-fonts', packages: ['fonts-lohit-deva'], why: 'a system font for a script the bundled fonts lack (Devanagari), for the font fallback tests' },
   { group: 'browser', packages: ['chromium'], why: 'the browser the layout tests in test/ compare against (npm test)' },
+  { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev'], why: 'libwayland-client, the protocol files and xkbcommon for the Wayland backend\'s addon' },
+  { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'gcc'], why: 'headless compositors, screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
 ];
 
 // What is lost when an optional addon cannot be built, by package name.

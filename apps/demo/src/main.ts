@@ -73,7 +73,10 @@ async function run(options: CliOptions): Promise<number> {
     const stop = (code: number) => {
       void app.close().finally(() => resolve(code));
     };
-    app.on('close', () => stop(0));
+    app.on('close', ({ reason, lost }) => {
+      if (lost) console.error(`planar-demo: ${reason}`);
+      stop(lost ? 1 : 0);
+    });
     process.once('SIGINT', () => stop(0));
     process.once('SIGTERM', () => stop(0));
   });

@@ -16,6 +16,7 @@ uint32_t next_id = 1;
 Napi::Function ShmBuffer::Define(Napi::Env env) {
   return DefineClass(env, "ShmBuffer", {
     InstanceMethod<&ShmBuffer::Write>("write"),
+    InstanceMethod<&ShmBuffer::Read>("read"),
     InstanceMethod<&ShmBuffer::Destroy>("destroy"),
     InstanceAccessor<&ShmBuffer::Busy>("busy"),
   });
@@ -104,6 +105,14 @@ Napi::Value ShmBuffer::Write(const Napi::CallbackInfo& info) {
     }
   }
   return Napi::Number::New(info.Env(), static_cast<double>(written));
+}
+
+// read(): a copy of the pixels (for screenshots; never on the frame path).
+Napi::Value ShmBuffer::Read(const Napi::CallbackInfo& info) {
+  size_t size = map_.data() ? map_.size() : 0;
+  auto out = Napi::Uint8Array::New(info.Env(), size);
+  if (size) memcpy(out.Data(), map_.data(), size);
+  return out;
 }
 
 Napi::Value ShmBuffer::Busy(const Napi::CallbackInfo& info) { return Napi::Boolean::New(info.Env(), busy_); }

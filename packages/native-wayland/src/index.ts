@@ -1,5 +1,17 @@
 /**
- * Placeholder entry point. The backend is not implemented yet, so it exports no `backend`:
- * the toolkit's backend loader sees that and reports the backend as unavailable.
+ * @planar/native-wayland — Planar as a Wayland client: a native addon over libwayland-client
+ * and xkbcommon, and the `wayland` backend built on it. The toolkit loads it by name.
+ *
+ * @example await createApp(() => <App />, { backend: 'wayland' });
  */
-export const unavailable = 'this backend is not implemented yet';
+import type { Backend, OpenOptions } from '@planar/toolkit';
+import { WaylandDisplay } from './display.js';
+
+export const backend: Backend & { open(options: OpenOptions): Promise<WaylandDisplay> } = {
+  kind: 'wayland',
+  open: (options) => WaylandDisplay.open(options),
+};
+
+export { WaylandDisplay };
+export { SeatTranslator, type SeatEvent } from './input.js';
+export { formatsOf, SHM_CODES } from './formats.js';

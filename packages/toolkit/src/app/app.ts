@@ -56,7 +56,8 @@ export interface AppOptions {
 export type AppEvents = {
   frame: FrameStats;
   error: Error;
-  close: { reason: string };
+  /** `lost`: the display went away (exit with an error); otherwise the user or compositor asked to close. */
+  close: { reason: string; lost: boolean };
   resize: { width: number; height: number };
   device: { kind: 'pointer' | 'touch' | 'keyboard'; added: boolean };
 };
@@ -175,9 +176,9 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     // A frame skipped for want of a free buffer goes as soon as the display lets one go.
     display.on('release', () => { if (compositor.waitingForBuffer) loop.request(); }),
     display.on('error', (e) => emitError(e)),
-    display.on('close', ({ reason }) => {
+    display.on('close', ({ reason, lost }) => {
       if (closed) return;
-      if (emitter.all.get('close')?.length) emitter.emit('close', { reason });
+      if (emitter.all.get('close')?.length) emitter.emit('close', { reason, lost });
       else {
         console.error(`planar: the display closed: ${reason}`);
         process.exit(1);

@@ -130,7 +130,8 @@ export interface Presented {
 export type DisplayEvents = {
   input: InputEvent;
   resize: { width: number; height: number; scale: number };
-  close: { reason: string };
+  /** The display is gone: `lost` when it went away (a compositor quitting, a device unplugged), not when asked to close. */
+  close: { reason: string; lost: boolean };
   error: Error;
   /** A buffer the display held is free again (a frame skipped for want of one may go now). */
   release: { bufferId: number };

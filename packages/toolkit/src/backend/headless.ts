@@ -174,7 +174,7 @@ export class HeadlessDisplay implements Display {
 
   /** Ends the display as if it had gone away (a compositor quitting, a device unplugged). */
   disconnect(reason: string): void {
-    this.emitter.emit('close', { reason });
+    this.emitter.emit('close', { reason, lost: true });
   }
 
   /** Delivers an input event as if a device had produced it. */

@@ -1,0 +1,308 @@
+/**
+ * The wayland backend's Display: one fullscreen (or windowed) toplevel whose surface is the
+ * primary plane, and subsurfaces as overlay planes.
+ *
+ *   open     connect → registry (sync) → window → first configure → size and scale known
+ *   planes   the window (opaque formats, must cover the output) and 8 subsurfaces above it,
+ *            any order (mutable zpos), no plane alpha (Wayland has none before alpha-modifier)
+ *   commit   per overlay: subsurface position, attach + damage when its buffer changed, commit;
+ *            restacked with place_above; then the window: attach + damage, frame callback,
+ *            presentation feedback, commit. Resolves at the frame callback: the compositor's
+ *            pace (sway sends them in pairs, weston ~39 a second), never an assumed 60 Hz.
+ *   buffers  wl_shm (memfd) buffers; the compositor says when it lets go of one (release)
+ *   input    the seat, through SeatTranslator; key repeat from the compositor's repeat info
+ *   close    the compositor asking (xdg close) or going away (disconnect) → `close` event
+ */
+import mitt from 'mitt';
+import {
+  BackendUnavailableError, blendRect, checkAssignment, type DamageRect, type Display, type DisplayBuffer,
+  type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
+  type PixelFormat, type PlaneInfo, type Presented, type TestResult,
+} from '@planar/toolkit';
+import { formatsOf, SHM_CODES, swapsRB } from './formats.js';
+import { SeatTranslator, type SeatEvent } from './input.js';
+import { loadAddon, type NativeConnection, type NativeShmBuffer, type NativeSubsurface, type NativeWindow } from './native.js';
+
+const OVERLAYS = 8;
+const REQUIRED = ['wl_compositor', 'wl_shm', 'xdg_wm_base'];
+
+class ShmDisplayBuffer implements DisplayBuffer {
+  constructor(readonly native: NativeShmBuffer, readonly format: PixelFormat) {}
+  get id() { return this.native.id; }
+  get width() { return this.native.width; }
+  get height() { return this.native.height; }
+  get stride() { return this.native.stride; }
+  get busy() { return this.native.busy; }
+  write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
+    return this.native.write(source, sourceStride, packRects(rects), swapsRB(this.format));
+  }
+  destroy(): void {
+    this.native.destroy();
+  }
+}
+
+function packRects(rects: readonly DamageRect[]): Int32Array {
+  const out = new Int32Array(rects.length * 4);
+  rects.forEach((r, i) => out.set([r.x, r.y, r.width, r.height], i * 4));
+  return out;
+}
+
+export class WaylandDisplay implements Display {
+  info!: OutputInfo;
+  planes!: PlaneInfo[];
+  private readonly emitter = mitt<DisplayEvents>();
+  private readonly seat: SeatTranslator;
+  private connection!: NativeConnection;
+  private window!: NativeWindow;
+  private subsurfaces = new Map<number, NativeSubsurface>();
+  private shown: LayerState[] = [];
+  private frameDone: (() => void) | null = null;
+  private configured: ((size: { width: number; height: number }) => void) | null = null;
+  private logicalSize = { width: 0, height: 0 };
+  private bufferScale = 1;
+  private closed = false;
+  /** Commit-to-frame-done and commit-to-present times of recent frames, ms. */
+  readonly timings = { frameDoneMs: [] as number[], presentedMs: [] as number[] };
+
+  private constructor(private readonly options: OpenOptions) {
+    this.seat = new SeatTranslator((e) => this.emitter.emit('input', e));
+  }
+
+  static async open(options: OpenOptions): Promise<WaylandDisplay> {
+    const display = new WaylandDisplay(options);
+    await display.connect();
+    return display;
+  }
+
+  private async connect(): Promise<void> {
+    const addon = loadAddon();
+    try {
+      this.connection = new addon.Connection((type, event) => this.onEvent(type, event));
+    } catch (error) {
+      throw new BackendUnavailableError('wayland', `${(error as Error).message} (is a compositor running? WAYLAND_DISPLAY=${process.env.WAYLAND_DISPLAY ?? 'unset'})`);
+    }
+    this.connection.start();
+    await this.connection.sync();
+    const names = new Set(this.connection.globals().map((g) => g.interface));
+    const missing = REQUIRED.filter((n) => !names.has(n));
+    if (missing.length) {
+      this.connection.close();
+      throw new BackendUnavailableError('wayland', `the compositor lacks ${missing.join(', ')}, which Planar needs (a desktop compositor such as sway, weston, labwc or cage has them)`);
+    }
+    // A second round trip: wl_shm formats, outputs and seat capabilities have arrived by then.
+    await this.connection.sync();
+    const formats = formatsOf(this.connection.shmFormats());
+    if (!formats.length) {
+      this.connection.close();
+      throw new BackendUnavailableError('wayland', 'the compositor offers none of the 8-bit RGB shared-memory formats Planar draws in');
+    }
+    if (names.has('zwp_linux_dmabuf_v1')) {
+      this.log('the compositor offers linux-dmabuf, but this build allocates shared-memory buffers only; using wl_shm');
+    }
+    const fullscreen = this.options.fullscreen ?? true;
+    this.connection.setCursor(this.options.cursor === 'default');
+    const configured = new Promise<{ width: number; height: number }>((resolve) => { this.configured = resolve; });
+    this.window = new addon.Window(this.connection, { title: this.options.title ?? 'Planar', appId: this.options.appId ?? 'planar', fullscreen });
+    this.connection.flush();
+    const size = await Promise.race([configured, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    if (!size) {
+      this.connection.close();
+      throw new BackendUnavailableError('wayland', 'the compositor did not configure the window within 5 s');
+    }
+    const outputs = this.connection.outputs();
+    this.bufferScale = Math.max(1, Math.round(this.options.scale ?? outputs[0]?.scale ?? 1));
+    const w = size.width || this.options.width || 800, h = size.height || this.options.height || 480;
+    this.logicalSize = { width: w, height: h };
+    this.seat.scale = this.bufferScale;
+    this.window.setBufferScale(this.bufferScale);
+    const output = outputs[0];
+    this.info = {
+      name: output ? `${output.make} ${output.model}`.trim() || 'wayland' : 'wayland',
+      width: w * this.bufferScale, height: h * this.bufferScale, refreshMhz: output?.refreshMhz ?? 0,
+      physicalWidthMm: 0, physicalHeightMm: 0, scale: this.bufferScale,
+      preferredFormat: formats.includes('ABGR8888') ? 'ABGR8888' : formats.includes('ARGB8888') ? 'ARGB8888' : formats[0]!,
+    };
+    this.planes = this.describePlanes(formats, names.has('wp_viewporter'), names.has('wl_subcompositor'));
+  }
+
+  private describePlanes(formats: PixelFormat[], viewporter: boolean, subsurfaces: boolean): PlaneInfo[] {
+    const max = 16384;
+    const opaque = formats.filter((f) => f.startsWith('X'));
+    const alpha = formats.filter((f) => f.startsWith('A'));
+    const planes: PlaneInfo[] = [{
+      id: 1, type: 'primary', formats: opaque.length ? opaque : formats, zpos: { min: 0, max: 0, mutable: false },
+      alpha: false, scaling: false, maxWidth: max, maxHeight: max, mustCoverOutput: true,
+    }];
+    if (!subsurfaces) return planes;
+    for (let i = 0; i < OVERLAYS; i++) {
+      planes.push({
+        id: 2 + i, type: 'overlay', formats: [...alpha, ...opaque], zpos: { min: 1, max: OVERLAYS, mutable: true },
+        alpha: false, scaling: viewporter, maxWidth: max, maxHeight: max, mustCoverOutput: false,
+      });
+    }
+    return planes;
+  }
+
+  private log(line: string): void {
+    if (process.env.PLANAR_DEBUG?.includes('wayland')) console.error(`planar: ${line}`);
+  }
+
+  private onEvent(type: string, event: Record<string, unknown>): void {
+    switch (type) {
+      case 'configure': {
+        const size = { width: event.width as number, height: event.height as number };
+        if (this.configured) {
+          this.configured(size);
+          this.configured = null;
+        } else if (size.width && size.height && (size.width !== this.logicalSize.width || size.height !== this.logicalSize.height)) {
+          this.logicalSize = size;
+          this.info = { ...this.info, width: size.width * this.bufferScale, height: size.height * this.bufferScale };
+          this.emitter.emit('resize', { width: this.info.width, height: this.info.height, scale: this.bufferScale });
+        }
+        return;
+      }
+      case 'frame':
+        this.timings.frameDoneMs.push(event.sinceCommitMs as number);
+        if (this.timings.frameDoneMs.length > 600) this.timings.frameDoneMs.shift();
+        this.frameDone?.();
+        return;
+      case 'presented':
+        this.timings.presentedMs.push(event.latencyMs as number);
+        if (this.timings.presentedMs.length > 600) this.timings.presentedMs.shift();
+        return;
+      case 'release':
+        this.emitter.emit('release', { bufferId: event.id as number });
+        return;
+      case 'window-close':
+        this.emitter.emit('close', { reason: 'the compositor asked the window to close', lost: false });
+        return;
+      case 'disconnect':
+        this.closed = true;
+        this.frameDone?.();
+        this.emitter.emit('close', { reason: `the Wayland compositor went away: ${event.reason as string}`, lost: true });
+        return;
+      case 'capabilities':
+        for (const kind of ['pointer', 'keyboard', 'touch'] as const) if (event[kind]) this.emitter.emit('device', { kind, added: true });
+        return;
+      case 'warning':
+        this.emitter.emit('error', new Error(`wayland: ${event.message as string}`));
+        return;
+      default:
+        if (type === 'pointer' || type === 'touch' || type === 'key' || type === 'modifiers' || type === 'repeat-info' || type === 'keyboard-focus') {
+          this.seat.handle({ type, ...event } as SeatEvent);
+        }
+    }
+  }
+
+  allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
+    const native = new (loadAddon().ShmBuffer)(this.connection, width, height, SHM_CODES[format]);
+    return new ShmDisplayBuffer(native, format);
+  }
+
+  importFrame(frame: ExternalFrame): DisplayBuffer {
+    if (frame.kind === 'dmabuf') {
+      throw new Error('the wayland backend of this build cannot hand DMA-BUF frames to the compositor (no linux-dmabuf support): push { kind: \'pixels\' } frames, or run on the kms backend');
+    }
+    // Pixel frames are copied once into shared memory the compositor can read.
+    const buffer = this.allocate(frame.width, frame.height, frame.format) as ShmDisplayBuffer;
+    const stride = frame.stride ?? frame.width * 4;
+    buffer.native.write(frame.pixels, stride, packRects([{ x: 0, y: 0, width: frame.width, height: frame.height }]), false);
+    return Object.assign(buffer, { pixels: frame.pixels });
+  }
+
+  test(state: DisplayState): TestResult {
+    for (const l of state.layers) {
+      // Subsurface positions are whole surface units: at scale 2 a layer must sit on even pixels.
+      if (l.planeId !== 1 && (l.x % this.bufferScale || l.y % this.bufferScale)) {
+        return { ok: false, reason: `layer ${l.id} at ${l.x},${l.y} is not on a whole surface unit at scale ${this.bufferScale}` };
+      }
+    }
+    const assignment = state.layers.map((l) => ({
+      planeId: l.planeId,
+      layer: { id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight, format: l.format, opacity: l.opacity, zIndex: l.zpos },
+    }));
+    return checkAssignment(this.planes, this.info, assignment);
+  }
+
+  async commit(state: DisplayState): Promise<Presented> {
+    if (this.closed) throw new Error('the Wayland connection is closed');
+    const layers = [...state.layers].sort((a, b) => a.zpos - b.zpos);
+    const primary = layers.find((l) => l.planeId === 1);
+    const overlays = layers.filter((l) => l !== primary);
+    const keep = new Set(overlays.map((l) => l.id));
+    for (const [id, sub] of this.subsurfaces) {
+      if (keep.has(id)) continue;
+      sub.destroy();
+      this.subsurfaces.delete(id);
+    }
+    const addon = loadAddon();
+    let below: NativeSubsurface | NativeWindow = this.window;
+    for (const layer of overlays) {
+      let sub = this.subsurfaces.get(layer.id);
+      const fresh = !sub;
+      if (!sub) {
+        sub = new addon.Subsurface(this.window);
+        this.subsurfaces.set(layer.id, sub);
+      }
+      sub.setPosition(Math.round(layer.x / this.bufferScale), Math.round(layer.y / this.bufferScale));
+      sub.placeAbove(below);
+      below = sub;
+      const previous = this.shown.find((s) => s.id === layer.id);
+      if (fresh || previous?.buffer !== layer.buffer || layer.damage.length) {
+        sub.attach((layer.buffer as ShmDisplayBuffer).native);
+        sub.damage(packRects(fresh || previous?.buffer !== layer.buffer ? [{ x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight }] : layer.damage));
+        if (layer.width !== layer.bufferWidth || layer.height !== layer.bufferHeight) sub.setDestination(layer.width / this.bufferScale, layer.height / this.bufferScale);
+        sub.commit();
+      }
+    }
+    if (primary) {
+      const previous = this.shown.find((s) => s.planeId === 1);
+      if (previous?.buffer !== primary.buffer || primary.damage.length) {
+        this.window.attach((primary.buffer as ShmDisplayBuffer).native);
+        this.window.damage(packRects(primary.damage.length ? primary.damage : [{ x: 0, y: 0, width: primary.bufferWidth, height: primary.bufferHeight }]));
+      }
+      this.window.setOpaque(this.logicalSize.width, this.logicalSize.height);
+    }
+    this.shown = layers;
+    const done = new Promise<void>((resolve) => { this.frameDone = resolve; });
+    this.window.requestFrame();
+    this.window.commit(true);
+    this.connection.flush();
+    await done;
+    this.frameDone = null;
+    return { presentedAt: performance.now() };
+  }
+
+  /** The composed output: the planes as last committed, blended in stack order (as the compositor shows them). */
+  async capture(): Promise<{ width: number; height: number; pixels: Uint8Array }> {
+    const { width, height } = this.info;
+    const out = new Uint8Array(width * height * 4);
+    for (const layer of this.shown) {
+      const buffer = layer.buffer as ShmDisplayBuffer | null;
+      if (!buffer) continue;
+      const left = Math.max(0, layer.x), top = Math.max(0, layer.y);
+      const right = Math.min(width, layer.x + buffer.width), bottom = Math.min(height, layer.y + buffer.height);
+      if (right <= left || bottom <= top) continue;
+      blendRect(out, width * 4, buffer.native.read(), buffer.stride, buffer.format, { x: left, y: top, width: right - left, height: bottom - top }, layer.x, layer.y, layer.opacity);
+    }
+    for (let i = 3; i < out.length; i += 4) out[i] = 255;
+    return { width, height, pixels: out };
+  }
+
+  on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
+    this.emitter.on(event, cb);
+    return () => this.emitter.off(event, cb);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed && !this.connection) return;
+    this.closed = true;
+    this.seat.dispose();
+    for (const sub of this.subsurfaces.values()) sub.destroy();
+    this.subsurfaces.clear();
+    this.window?.destroy();
+    this.connection?.close();
+    this.emitter.all.clear();
+    this.frameDone?.();
+  }
+}
