@@ -9,7 +9,6 @@ afterEach(() => {
 describe('bad props', () => {
   it('names the component, the prop and the value, and still renders the frame', async () => {
     const printed: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...a) => { printed.push(a.join(' ')); });
     function Gauge() {
       return (
         <View style={{ width: 100, height: 50, backgroundColor: 'green' }}>
@@ -18,7 +17,7 @@ describe('bad props', () => {
         </View>
       );
     }
-    const screen = await render(() => <Gauge />, { width: 200, height: 100 });
+    const screen = await render(() => <Gauge />, { width: 200, height: 100, onError: (e) => printed.push(e.message) });
     const text = printed.join('\n');
     expect(text).toMatch(/bad prop on <Gauge › View>: style\.width = NaN: expected a number of px, 'auto' or a percentage/);
     expect(text).toMatch(/bad prop on <Gauge › View>: style\.backgroundColor = "blurple": unknown colour/);
@@ -69,8 +68,7 @@ describe('bad props', () => {
 
   it('rejects a string outside <Text> and a <View> inside <Text>', async () => {
     const printed: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...a) => { printed.push(a.join(' ')); });
-    const screen = await render(() => <View>stray<Text>ok<View /></Text></View>, { width: 100, height: 100 });
+    const screen = await render(() => <View>stray<Text>ok<View /></Text></View>, { width: 100, height: 100, onError: (e) => printed.push(e.message) });
     expect(printed.join('\n')).toMatch(/the text "stray" must be inside a <Text>/);
     expect(printed.join('\n')).toMatch(/<View> cannot be inside a <Text>/);
     expect(screen.find({ text: 'ok' })).toBeTruthy();
@@ -81,11 +79,10 @@ describe('bad props', () => {
 describe('missing files', () => {
   it('an image that does not exist is an error event with its path, and a placeholder is drawn', async () => {
     const printed: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...a) => { printed.push(a.join(' ')); });
     function Avatar() {
       return <Image testId="img" src="/nonexistent/avatar.png" style={{ width: 40, height: 40 }} />;
     }
-    const screen = await render(() => <Avatar />, { width: 100, height: 100 });
+    const screen = await render(() => <Avatar />, { width: 100, height: 100, onError: (e) => printed.push(e.message) });
     expect(printed.join('\n')).toMatch(/cannot load image \/nonexistent\/avatar\.png: no such file \(in Avatar\)/);
     const [r, g, b] = screen.pixel(20, 3);
     expect([r, g, b]).toEqual([200, 200, 200]);
@@ -94,8 +91,7 @@ describe('missing files', () => {
 
   it('bytes that are not an image are an error event saying so', async () => {
     const errors: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((...a) => { errors.push(a.join(' ')); });
-    const screen = await render(() => <Image src={new Uint8Array([1, 2, 3, 4])} style={{ width: 10, height: 10 }} />, { width: 50, height: 50 });
+    const screen = await render(() => <Image src={new Uint8Array([1, 2, 3, 4])} style={{ width: 10, height: 10 }} />, { width: 50, height: 50, onError: (e) => errors.push(e.message) });
     expect(errors.join('\n')).toMatch(/cannot decode image 4 bytes of image data: not a PNG, JPEG, WebP or GIF/);
     await screen.dispose();
   });

@@ -43,6 +43,10 @@ export interface AppOptions {
    * (default `'vkms'`: a primary, three overlays and a cursor plane).
    */
   planes?: PlanePresetName | PlaneInfo[];
+  /** @internal Hears errors no `error` listener took (the testing API fails the test with them). */
+  onUnhandledError?: (error: Error) => void;
+  /** @internal Headless: check the damage of every commit (the testing API turns it on). */
+  checkDamage?: boolean;
   /** Time budget of a plane allocation, ms (default 1; the testing API gives it 100 so results never depend on CPU load). */
   planeDeadlineMs?: number;
   /** The colour behind everything (default white). */
@@ -109,7 +113,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const turned = rotation % 180 !== 0;
   const { kind, display } = await openDisplay(options.backend ?? 'auto', {
     width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
-    title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes,
+    title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes, checkDamage: options.checkDamage,
   }, (line) => console.error(line));
   const scale = options.scale ?? display.info.scale;
   const outW = display.info.width, outH = display.info.height;
@@ -126,6 +130,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
 
   const emitError = (error: Error) => {
     if (emitter.all.get('error')?.length) emitter.emit('error', error);
+    else if (options.onUnhandledError) options.onUnhandledError(error);
     else console.error(`planar: ${error.stack ?? error.message}`);
   };
 
@@ -154,6 +159,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     const stats = await compositor.render();
     if (!stats) return;
     lastStats = stats;
+    // A display that never says it released a buffer must not freeze the app: look again soon.
+    if (stats.skipped) clock.setTimer(100, () => loop.request());
     emitter.emit('frame', stats);
   }, (error) => emitError(error as Error), virtual);
   const dispatcher = new InputDispatcher(scene);
@@ -174,7 +181,10 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     }),
     display.on('device', (e) => emitter.emit('device', e)),
     // A frame skipped for want of a free buffer goes as soon as the display lets one go.
-    display.on('release', () => { if (compositor.waitingForBuffer) loop.request(); }),
+    display.on('release', () => {
+      compositor.released();
+      if (compositor.waitingForBuffer) loop.request();
+    }),
     display.on('error', (e) => emitError(e)),
     display.on('close', ({ reason, lost }) => {
       if (closed) return;

@@ -39,6 +39,11 @@ export interface HeadlessOptions extends OpenOptions {
   pacing?: 'timer' | 'immediate';
   /** The planes to emulate: a known device's set, or your own (default: vkms's). */
   planes?: PlanePresetName | PlaneInfo[];
+  /**
+   * Checks every commit against the contract: a pixel of a plane that differs from what that
+   * plane showed before must lie in the layer's damage, or the commit is rejected (tests).
+   */
+  checkDamage?: boolean;
 }
 
 /** What a plane shows after a commit. */
@@ -61,6 +66,8 @@ export class HeadlessDisplay implements Display {
   private closed = false;
   /** States committed, for tests that check what went where. */
   commits = 0;
+  /** What each plane showed at the last commit, packed RGBA, for `checkDamage`. */
+  private previous = new Map<number, { layerId: number; width: number; height: number; pixels: Uint8Array }>();
   /** Buffers replaced on screen but kept busy, as a compositor may (see `holdBuffers`). */
   private held: MemoryBuffer[] = [];
   private holding = false;
@@ -109,6 +116,7 @@ export class HeadlessDisplay implements Display {
     if (this.closed) throw new Error('the headless display is closed');
     const verdict = this.test(state);
     if (!verdict.ok) throw new Error(`the headless display rejected a commit: ${verdict.reason}`);
+    if (this.options.checkDamage) this.checkDamage(state);
     this.captured = null;
     const next: Shown[] = state.layers.map((layer) => ({ layer: { ...layer, damage: [] }, buffer: layer.buffer as MemoryBuffer }));
     for (const s of next) s.buffer.busy = true;
@@ -165,6 +173,25 @@ export class HeadlessDisplay implements Display {
   private release(buffer: MemoryBuffer): void {
     buffer.busy = false;
     this.emitter.emit('release', { bufferId: buffer.id });
+  }
+
+  /** Rejects a state whose damage leaves out a pixel that changed since its plane last showed that layer. */
+  private checkDamage(state: DisplayState): void {
+    for (const layer of state.layers) {
+      const b = layer.buffer as MemoryBuffer;
+      const before = this.previous.get(layer.planeId);
+      const packed = new Uint8Array(b.width * b.height * 4);
+      for (let y = 0; y < b.height; y++) packed.set(b.pixels.subarray(y * b.stride, y * b.stride + b.width * 4), y * b.width * 4);
+      this.previous.set(layer.planeId, { layerId: layer.id, width: b.width, height: b.height, pixels: packed });
+      if (!before || before.layerId !== layer.id || before.width !== b.width || before.height !== b.height) continue;
+      const inDamage = (x: number, y: number) => layer.damage.some((d) => x >= d.x && x < d.x + d.width && y >= d.y && y < d.y + d.height);
+      for (let i = 0; i < packed.length; i += 4) {
+        if (packed[i] === before.pixels[i] && packed[i + 1] === before.pixels[i + 1] && packed[i + 2] === before.pixels[i + 2] && packed[i + 3] === before.pixels[i + 3]) continue;
+        const x = (i / 4) % b.width, y = Math.floor(i / 4 / b.width);
+        if (inDamage(x, y)) continue;
+        throw new Error(`damage contract broken: layer ${layer.id} on plane ${layer.planeId} changed at ${x},${y} outside its damage ${JSON.stringify(layer.damage)}`);
+      }
+    }
   }
 
   /** What each plane shows now, bottom to top (for tests). */

@@ -65,9 +65,14 @@ export class BufferPool {
     }
   }
 
-  dispose(): void {
-    for (const s of this.slots) s.buffer.destroy();
+  /** Hands every buffer to `keep` (to destroy once the display lets go of it) and empties the pool. */
+  retire(keep: (buffer: DisplayBuffer) => void): void {
+    for (const s of this.slots) keep(s.buffer);
     this.slots = [];
     this.current = null;
+  }
+
+  dispose(): void {
+    this.retire((b) => b.destroy());
   }
 }

@@ -20,10 +20,11 @@
  * requested when the display releases a buffer, commits it.
  */
 import type { Canvas } from 'canvaskit-wasm';
-import type { DamageRect, Display, DisplayBuffer, LayerState, PixelFormat } from '../backend/contract.js';
+import type { DamageRect, Display, DisplayBuffer, LayerState, PixelFormat, Presented } from '../backend/contract.js';
 import { blendRect, copyRects, turnPixels } from '../backend/pixels.js';
 import { BufferPool } from './buffer-pool.js';
 import { LayerRecord, type Placement } from './layer-record.js';
+import { Graveyard } from './graveyard.js';
 import { LayerSurface } from './layer-surface.js';
 import { layerFormat, opaqueFormat } from './formats.js';
 import { COMPOSITION_LAYER_ID, PlaneAllocator, type AllocLayer, type Allocation } from './plane-allocator.js';
@@ -53,8 +54,15 @@ export class Compositor {
   private compositionStale = true;
   /** A skipped frame left composed damage that no display buffer has yet. */
   private compositionPending = false;
-  /** Ids of the layers removed since the last commit (their area is recomposed). */
+  /** Where removed layers were blended: recomposed without them. */
   private removed: Placement[] = [];
+  private readonly graveyard = new Graveyard();
+  /** Composed changes not yet sent with a commit; 'all' when the primary showed something else. */
+  private compositionUnsent: DamageRect[] | 'all' = 'all';
+  /** The last commit failed: the next frame composites everything, as the safest state. */
+  private commitFailed = false;
+  /** The last allocation search ran out of time: search again on the next frame. */
+  private allocationPending = false;
   private frame = 0;
   private retries = 0;
   /** Budget of a plane allocation search, ms. */
@@ -72,7 +80,7 @@ export class Compositor {
     this.painter = new Painter(scene.scale, width * height);
     this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug) : null;
     this.outline = debug.has('layers') ? new LayerOutline() : null;
-    this.root = new LayerRecord(0, scene.root, null);
+    this.root = new LayerRecord(0, scene.root, null, this.graveyard);
   }
 
   /** The compositor's id of the layer whose node has this testId (for tests); throws when there is none. */
@@ -114,7 +122,7 @@ export class Compositor {
     }
     for (const node of nodes) {
       if (this.records.has(node)) continue;
-      this.records.set(node, new LayerRecord(this.nextLayerId++, node, node.layer));
+      this.records.set(node, new LayerRecord(this.nextLayerId++, node, node.layer, this.graveyard));
       changed = true;
     }
     return changed;
@@ -139,7 +147,8 @@ export class Compositor {
     const direct = scene.rotation === 0;
     for (const r of layers) {
       const before = [r.x, r.y, r.width, r.height].join();
-      const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, r.node.layout.width, r.node.layout.height);
+      const size = Math.ceil(Math.max(r.node.layout.width, r.node.layout.height) * scene.scale);
+      const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, size, size);
       r.update(scene, format, direct);
       if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
       if (r.info) r.info.placementDirty = false;
@@ -148,19 +157,20 @@ export class Compositor {
     const visible = layers.filter((r) => r.visible && (!r.external || this.importFrame(r)));
     // Hidden layers count too: their surfaces are kept current for when they show again.
     const anyDamage = layers.some((r) => r.damage.length > 0);
-    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.overlay?.pending()) return null;
+    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.allocationPending && !this.commitFailed && !this.overlay?.pending()) return null;
     stats.frame = ++this.frame;
 
     const allocation = this.allocate(visible, output);
     stats.allocMs = allocation.ms;
     // Out of time (a cold start, a busy CPU): show the best found, and search again next frame, a few times.
     this.retries = allocation.timedOut ? this.retries + 1 : 0;
-    if (allocation.timedOut && this.retries <= 3) this.scene.requestFrame();
+    this.allocationPending = allocation.timedOut && this.retries <= 3;
     const compositing = allocation.composition;
 
     this.paint(layers.filter((r) => r.visible || r.damage.length), allocation, stats);
     // A hidden layer's buffers miss what changed meanwhile, like any buffer not written.
     for (const r of layers) {
+      addUnsent(r, r.damage);
       if (r.visible) continue;
       r.pool?.remember(r.damage);
       r.plane = null;
@@ -171,6 +181,8 @@ export class Compositor {
     const composed = compositing ? this.compose(visible, allocation, output) : [];
     if (!compositing) this.leaveComposition(visible);
     stats.composedPx = composed.reduce((n, r) => n + r.width * r.height, 0);
+    if (compositing && this.compositionUnsent !== 'all') this.compositionUnsent = capped([...this.compositionUnsent, ...composed]);
+    if (!compositing) this.compositionUnsent = 'all';
 
     const state = this.buildState(visible, allocation, composed, stats);
     stats.copyMs = performance.now() - t;
@@ -184,18 +196,49 @@ export class Compositor {
     stats.composited = visible.filter((r) => allocation.planeOf.get(r.id) == null).length;
     stats.layers = visible.length;
     const committed = performance.now();
-    const presented = await this.display.commit({ layers: state });
+    let presented: Presented;
+    try {
+      presented = await this.display.commit({ layers: state });
+    } catch (error) {
+      this.recoverFromFailedCommit();
+      throw new Error(`the display rejected a frame (${(error as Error).message}); the next frame composites every layer`, { cause: error });
+    }
+    this.commitFailed = false;
     stats.presentLatencyMs = Math.max(0, presented.presentedAt - committed);
-    for (const r of layers) r.releaseFrames();
+    this.graveyard.sweep();
     this.overlay?.record(stats);
+    if (this.allocationPending) this.scene.requestFrame();
     return stats;
+  }
+
+  /** A buffer the display held is free: frames and buffers let go of may be handed back now. */
+  released(): void {
+    this.graveyard.sweep();
+  }
+
+  /**
+   * After a commit the display refused (its test passed, yet the commit failed: a driver limit
+   * the test did not see), nothing is known of what it shows: every layer is rewritten in full,
+   * and the next frame puts nothing but the composition layer on a plane.
+   */
+  private recoverFromFailedCommit(): void {
+    this.allocator.reset();
+    this.commitFailed = true;
+    this.compositionStale = true;
+    this.compositionUnsent = 'all';
+    for (const r of this.all()) {
+      r.plane = null;
+      r.stale = true;
+      r.unsent = 'all';
+    }
+    this.scene.requestFrame();
   }
 
   /** Runs the plane allocator over the visible layers. */
   private allocate(visible: LayerRecord[], output: { width: number; height: number }): Allocation {
     const alloc: AllocLayer[] = visible.map((r, rank) => ({
       id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
-      format: r.format!, opacity: r.opacity, zIndex: rank, plane: r.info?.plane ?? 'auto', updates: r.updates,
+      format: r.format!, opacity: r.opacity, zIndex: rank, plane: this.commitFailed ? 'never' : r.info?.plane ?? 'auto', updates: r.updates,
     }));
     const allocation = this.allocator.allocate({
       layers: alloc, output, planes: this.display.planes,
@@ -335,11 +378,11 @@ export class Compositor {
   }
 
   /** The external layer's current frame as a display buffer; a frame that cannot be imported is reported once and not shown. */
-  private importFrame(r: LayerRecord): ReturnType<LayerRecord['frame']> {
+  private importFrame(r: LayerRecord): ReturnType<LayerRecord["importCurrent"]> {
     const serial = r.external?.serial ?? -1;
     if (r.failedSerial === serial) return null;
     try {
-      return r.frame(this.display);
+      return r.importCurrent(this.display);
     } catch (error) {
       r.failedSerial = serial;
       this.onError(error as Error);
@@ -368,6 +411,7 @@ export class Compositor {
       if (!onPlane) {
         r.pool?.remember(r.damage);
         r.plane = null;
+        r.unsent = 'all';
       }
     }
     if (!allocation.composition) this.composition?.pool.remember([{ x: 0, y: 0, width: this.composition.surface.width, height: this.composition.surface.height }]);
@@ -394,23 +438,27 @@ export class Compositor {
         const imported = this.importFrame(r);
         if (!imported) return null;
         buffer = imported.buffer;
-        damage = r.damage;
       } else {
         const pool = poolOf(r);
         const surface = r ? r.surface! : this.composition!.surface;
-        damage = r ? r.damage : composed;
         if (writes.some((w) => w.r === r)) {
-          const target = pool.acquire(damage)!;
+          const target = pool.acquire(r ? r.damage : composed)!;
           stats.copiedBytes += target.buffer.write(surface.pixels(), surface.stride, mergeRects(target.copy, surface.width, surface.height));
           buffer = target.buffer;
-          damage = target.age === 0 ? [{ x: 0, y: 0, width: surface.width, height: surface.height }] : damage;
         } else {
           buffer = pool.current;
         }
       }
+      // What changed since this plane last showed this layer: every frame not sent since, or all of it.
+      const full = [{ x: 0, y: 0, width: buffer!.width, height: buffer!.height }];
       if (r) {
+        damage = r.plane !== planeId || r.unsent === 'all' ? full : mergeRects(r.unsent, buffer!.width, buffer!.height);
         r.plane = planeId;
         r.stale = false;
+        r.unsent = [];
+      } else {
+        damage = this.compositionUnsent === 'all' ? full : mergeRects(this.compositionUnsent, buffer!.width, buffer!.height);
+        this.compositionUnsent = [];
       }
       const x = r ? r.x : 0, y = r ? r.y : 0;
       state.push({
@@ -425,9 +473,10 @@ export class Compositor {
   private disposeComposition(): void {
     if (!this.composition) return;
     this.composition.surface.dispose();
-    this.composition.pool.dispose();
+    this.composition.pool.retire((b) => this.graveyard.buffer(b));
     this.composition = null;
     this.compositionStale = true;
+    this.compositionUnsent = 'all';
   }
 
   dispose(): void {
@@ -435,6 +484,7 @@ export class Compositor {
     for (const r of this.records.values()) r.dispose();
     this.records.clear();
     this.disposeComposition();
+    this.graveyard.clear();
     this.painter.dispose();
     this.overlay?.dispose();
     this.outline?.dispose();
@@ -449,6 +499,16 @@ function testState(assignment: Assignment, display: Display): LayerState[] {
     bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, format: layer.format,
     x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity, damage: [],
   }));
+}
+
+/** Adds a frame's damage to what a layer has not sent yet (capped: past 32 rects, all of it). */
+function addUnsent(r: LayerRecord, damage: readonly DamageRect[]): void {
+  if (r.unsent === 'all' || !damage.length) return;
+  r.unsent = capped([...r.unsent, ...damage]);
+}
+
+function capped(rects: DamageRect[]): DamageRect[] | 'all' {
+  return rects.length > 32 ? 'all' : rects;
 }
 
 function placementOf(r: LayerRecord, order: number): Placement {

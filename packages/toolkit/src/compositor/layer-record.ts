@@ -10,6 +10,7 @@
 import { Unit } from 'yoga-layout';
 import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { BufferPool } from './buffer-pool.js';
+import type { Graveyard } from './graveyard.js';
 import { LayerSurface } from './layer-surface.js';
 import { runLayout } from '../layout/layout.js';
 import { updateBounds } from '../render/bounds.js';
@@ -17,7 +18,7 @@ import { DamageTracker } from '../render/damage.js';
 import type { LayerInfo } from '../tree/layer.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
-import { IDENTITY, apply, isEmpty, multiply, roundOut, transformRect, translation, type Affine, type Rect } from '../tree/geometry.js';
+import { IDENTITY, apply, isEmpty, multiply, roundOut, transformRect, translation, union, type Affine, type Rect } from '../tree/geometry.js';
 
 /** Where a composited layer was blended last frame: a change in any of these recomposes its area. */
 export interface Placement { x: number; y: number; width: number; height: number; opacity: number; order: string }
@@ -44,15 +45,17 @@ export class LayerRecord {
   blended: Placement | null = null;
   /** The display buffers must be written even without new damage (a skipped frame, a new plane). */
   stale = true;
-  /** External layers: the frame shown, its buffer, and frames waiting for the display to let go. */
+  /** Changes not yet handed to the display with a commit (skipped frames, frames off a plane); 'all' when unknown. */
+  unsent: DamageRect[] | 'all' = 'all';
+  /** External layers: the push last seen, the frame imported and its buffer. */
+  private seenSerial = -1;
   frameSerial = -1;
   frameBuffer: DisplayBuffer | null = null;
   /** The serial of a frame the display could not import (reported once, not shown). */
   failedSerial = -1;
-  private retired: { frame: ExternalFrame; buffer: DisplayBuffer | null }[] = [];
   private currentFrame: ExternalFrame | null = null;
 
-  constructor(readonly id: number, readonly node: PlanarNode, readonly info: LayerInfo | null) {}
+  constructor(readonly id: number, readonly node: PlanarNode, readonly info: LayerInfo | null, private readonly graveyard: Graveyard) {}
 
   get isRoot(): boolean {
     return this.info === null;
@@ -134,9 +137,14 @@ export class LayerRecord {
       const external = this.info.external;
       direct &&= !!external;
       // An external frame covers exactly its pixels (its box, in logical px, may be fractional).
+      // The surface holds the layer's box and whatever its content paints outside it (shadows,
+      // transforms): its bounds, less the pixel of anti-aliasing margin bounds keep for damage.
+      const box = { left: 0, top: 0, right: node.layout.x + node.layout.width, bottom: node.layout.y + node.layout.height };
+      const b = node.subtreeBounds;
+      const painted = b && !external ? union(box, { left: b.left + 1, top: b.top + 1, right: b.right - 1, bottom: b.bottom - 1 }) : box;
       const size = external && direct
         ? { left: 0, top: 0, right: external.width, bottom: external.height }
-        : roundOut(transformRect(turn, { left: 0, top: 0, right: node.layout.x + node.layout.width, bottom: node.layout.y + node.layout.height }));
+        : roundOut(transformRect(turn, painted));
       const [ox, oy] = apply(m, this.info.x, this.info.y);
       // The logical top-left lands on a corner of the turned box; the box's own top-left is where the surface starts.
       this.x = Math.round(ox) + size.left;
@@ -146,7 +154,8 @@ export class LayerRecord {
     }
     this.history = (this.history << 1) & 0xffff;
     if (this.external) {
-      const fresh = resized || this.external.serial !== this.frameSerial;
+      const fresh = resized || this.external.serial !== this.seenSerial;
+      this.seenSerial = this.external.serial;
       this.damage = fresh ? [{ x: 0, y: 0, width: this.width, height: this.height }] : [];
     } else if (resized) {
       this.damage = [{ x: 0, y: 0, width: this.width, height: this.height }];
@@ -179,21 +188,17 @@ export class LayerRecord {
     return this.pool;
   }
 
-  /** An external layer's current frame, imported into the display once per push. */
-  frame(display: Display): { frame: ExternalFrame; buffer: DisplayBuffer } | null {
+  /** An external layer's current frame as a display buffer, imported once per push. */
+  importCurrent(display: Display): { frame: ExternalFrame; buffer: DisplayBuffer } | null {
     const source = this.external;
     const frame = source?.current;
     if (!source || !frame) {
       // The source was closed: let go of what it showed.
-      if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
-      this.currentFrame = null;
-      this.frameBuffer = null;
+      this.retireFrame();
       return null;
     }
     if (this.frameSerial !== source.serial || !this.frameBuffer) {
-      if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
-      this.frameBuffer = null;
-      this.currentFrame = null;
+      this.retireFrame();
       this.frameBuffer = display.importFrame(frame);
       this.currentFrame = frame;
       source.hold(frame);
@@ -202,33 +207,23 @@ export class LayerRecord {
     return { frame, buffer: this.frameBuffer };
   }
 
-  /** Hands back the external frames the display no longer reads. */
-  releaseFrames(): void {
-    const source = this.external;
-    this.retired = this.retired.filter(({ frame, buffer }) => {
-      if (buffer?.busy) return true;
-      buffer?.destroy();
-      source?.released(frame);
-      return false;
-    });
+  private retireFrame(): void {
+    if (this.currentFrame) this.graveyard.frame(this.currentFrame, this.frameBuffer, this.external!);
+    this.currentFrame = null;
+    this.frameBuffer = null;
   }
 
+  /** The surface goes now (only the toolkit reads it); display buffers wait in the graveyard. */
   private disposeBuffers(): void {
     this.surface?.dispose();
     this.surface = null;
-    this.pool?.dispose();
+    this.pool?.retire((b) => this.graveyard.buffer(b));
     this.pool = null;
+    this.unsent = 'all';
   }
 
   dispose(): void {
     this.disposeBuffers();
-    if (this.currentFrame) this.retired.push({ frame: this.currentFrame, buffer: this.frameBuffer });
-    this.currentFrame = null;
-    this.frameBuffer = null;
-    for (const r of this.retired) {
-      r.buffer?.destroy();
-      this.external?.released(r.frame);
-    }
-    this.retired = [];
+    this.retireFrame();
   }
 }

@@ -57,7 +57,7 @@ export function hitTest(node: PlanarNode, x: number, y: number): PlanarNode | nu
  * stack down (each in its own coordinates), then the root layer.
  */
 export function hitTestScene(scene: Scene, x: number, y: number): PlanarNode | null {
-  const layers = scene.layerNodes().filter((n) => n.layer!.opacity > 0 && !n.hidden);
+  const layers = scene.layerNodes().filter((n) => n.layer!.opacity > 0 && !n.hidden && (!n.layer!.external || n.layer!.external.current));
   const order = new Map(layers.map((n, i) => [n, i]));
   layers.sort((a, b) => b.layer!.zIndex - a.layer!.zIndex || order.get(b)! - order.get(a)!);
   for (const node of layers) {

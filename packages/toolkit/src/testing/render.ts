@@ -27,6 +27,8 @@ export interface RenderOptions {
   planes?: AppOptions['planes'];
   /** The plane allocation's time budget (default 100 ms here, so that results never depend on CPU load). */
   planeDeadlineMs?: number;
+  /** Checks that every commit's damage covers what changed on each plane (default true; costs a compare per commit). */
+  checkDamage?: boolean;
 }
 
 export type Query = { testId: string } | { text: string };
@@ -41,8 +43,8 @@ export class Screen {
   private buttons = new Map<number, number>();
   private time = 0;
 
-  /** @internal */
-  constructor(private readonly internals: AppInternals) {}
+  /** @internal `unhandled`: errors no `error` listener took, checked at every step. */
+  constructor(private readonly internals: AppInternals, private readonly unhandled: Error[] = []) {}
 
   /** The app behind the screen (events, close). */
   get app() {
@@ -189,6 +191,15 @@ export class Screen {
       if (!this.internals.loop.renderRequested) break;
       await this.internals.loop.tick();
     }
+    this.throwUnhandled();
+  }
+
+  /** An error nobody listened for fails the test at the next step (pass `onError` to expect errors). */
+  private throwUnhandled(): void {
+    const error = this.unhandled.shift();
+    if (!error) return;
+    this.unhandled.length = 0;
+    throw new Error(`the app raised an error no test listened for (pass onError to render() to expect it): ${error.message}`, { cause: error });
   }
 
   /** A PNG of the last frame (all layers). */
@@ -241,13 +252,15 @@ export class Screen {
  * @example const screen = await render(() => <Toggle />, { width: 320, height: 200 });
  */
 export async function render(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
+  const unhandled: Error[] = [];
   const internals = await startApp(root, {
+    onUnhandledError: (error) => unhandled.push(error),
     backend: 'headless', clock: 'virtual',
     width: options.width ?? 800, height: options.height ?? 480,
     rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
-    planes: options.planes, planeDeadlineMs: options.planeDeadlineMs ?? 100,
+    planes: options.planes, planeDeadlineMs: options.planeDeadlineMs ?? 100, checkDamage: options.checkDamage ?? true,
   });
-  const screen = new Screen(internals);
+  const screen = new Screen(internals, unhandled);
   await screen.flush();
   return screen;
 }
