@@ -1,0 +1,58 @@
+/**
+ * The demo on a real compositor shows exactly what the headless backend renders: sway
+ * (headless, pixman) composes the app's window, grim reads the output back, and every pixel
+ * must equal the headless render of the same size — and so must the app's own screenshot of
+ * what it committed. No tolerance: both sides are the same CanvasKit raster, copied into
+ * shared memory untouched, and the window is opaque, so the compositor has nothing to blend.
+ *
+ * Then the output is resized through sway's IPC: the app is configured to the new size, lays
+ * the dashboard out again, and must equal the headless render at that size.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageReport } from './compare.js';
+import { startSway, type Sway } from './compositor.js';
+import { e2eGate, missingFor } from './gate.js';
+import { waitFor } from './processes.js';
+import { appImage, framesUntil, openDemo, renderDemo, showsOnScreen, type WaylandApp } from './wayland-app.js';
+
+const skip = e2eGate('wayland: the demo on sway', missingFor(['sway', 'grim', 'injector']));
+
+async function headless(width: number, height: number) {
+  const screen = await renderDemo(width, height);
+  const image = screen.pixels();
+  await screen.dispose();
+  return image;
+}
+
+describe.skipIf(skip)('the demo on sway', () => {
+  let sway: Sway | undefined;
+  let demo: WaylandApp | undefined;
+
+  beforeAll(async () => {
+    sway = await startSway({ width: 800, height: 480 });
+    demo = await openDemo(sway);
+  });
+
+  afterAll(async () => {
+    await demo?.app.close();
+    await sway?.stop();
+  });
+
+  it('is pixel-identical to the headless render, on screen (grim) and in app.screenshot()', async () => {
+    const reference = await headless(800, 480);
+    expect(demo!.app.width, 'the app takes the output\'s size').toBe(800);
+    expect(imageReport('app.screenshot() vs headless at 800x480', reference, await appImage(demo!.app))).toBeNull();
+    expect(await showsOnScreen(sway!, 'sway (grim) vs headless at 800x480', reference)).toBeNull();
+  });
+
+  it('lays the dashboard out again when the output is resized to 1024x600', async () => {
+    const { app } = demo!;
+    const resized = framesUntil(app, () => app.width === 1024 && app.height === 600, 5000);
+    await sway!.resizeOutput(1024, 600);
+    await resized;
+    await waitFor('the app to finish drawing at 1024x600', () => !app.stats.skipped && app.stats.frame > 0);
+    const reference = await headless(1024, 600);
+    expect(imageReport('app.screenshot() vs headless at 1024x600', reference, await appImage(app))).toBeNull();
+    expect(await showsOnScreen(sway!, 'sway (grim) vs headless at 1024x600', reference)).toBeNull();
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Planar apps inside the test process, on a compositor, and what to compare them with.
+ *
+ *   openApp(compositor, root)   createApp on the wayland backend connected to that compositor,
+ *                               with the backend's Display kept (the toolkit hands only the App
+ *                               back; the Display has the frame-callback timings): the
+ *                               backend's `open` is wrapped to remember what it opened
+ *   openDemo / renderDemo       the demo's App with a frozen model, on a compositor / headless
+ *   nextFrame, framesUntil      wait for the app's `frame` events
+ *   showsOnScreen               polls the compositor's screenshots until one equals an image
+ *
+ * The compositor's socket reaches the backend through process.env, which the backend reads
+ * when it connects: set just before createApp, so each app connects where it was told.
+ */
+import { createApp, type App, type AppOptions, type Child, type FrameStats, type OpenOptions } from '@planar/toolkit';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+import { render, type Screen } from '@planar/toolkit/testing';
+import { App as DemoApp, colors, createHomeModel, type HomeModel } from '@planar/demo';
+import { backend, type WaylandDisplay } from '@planar/native-wayland';
+import { diffImages, imageReport } from './compare.js';
+import type { Compositor } from './compositor.js';
+import { decodePng, type Image } from './images.js';
+import type { WaylandEnv } from './injector.js';
+
+let opened: WaylandDisplay | null = null;
+let wrapped = false;
+
+function rememberDisplays(): void {
+  if (wrapped) return;
+  wrapped = true;
+  const open: (options: OpenOptions) => Promise<WaylandDisplay> = backend.open.bind(backend);
+  backend.open = async (options: OpenOptions): Promise<WaylandDisplay> => {
+    const display = await open(options);
+    opened = display;
+    return display;
+  };
+}
+
+/** Points the wayland backend at a compositor (the variables it reads when it connects). */
+export function connectTo(env: WaylandEnv): void {
+  process.env.WAYLAND_DISPLAY = env.WAYLAND_DISPLAY;
+  process.env.XDG_RUNTIME_DIR = env.XDG_RUNTIME_DIR;
+}
+
+export interface WaylandApp {
+  app: App;
+  display: WaylandDisplay;
+}
+
+/** Runs `root` on the compositor's wayland connection; resolves after the first frame. */
+export async function openApp(compositor: { env: WaylandEnv }, root: () => Child, options: AppOptions = {}): Promise<WaylandApp> {
+  rememberDisplays();
+  connectTo(compositor.env);
+  opened = null;
+  const app = await createApp(root, { background: colors.background, ...options, backend: 'wayland' });
+  if (!opened) {
+    await app.close();
+    throw new Error('createApp did not open its display through @planar/native-wayland\'s backend (two copies of the package loaded?)');
+  }
+  return { app, display: opened };
+}
+
+export interface DemoOptions { doorbell?: boolean }
+
+/** The demo (its App component, frozen) on a compositor, at the output's size. */
+export async function openDemo(compositor: Compositor, options: DemoOptions = {}): Promise<WaylandApp & { model: HomeModel }> {
+  const model = createHomeModel({ frozen: true, doorbell: options.doorbell });
+  const opened = await openApp(compositor, () => jsx(DemoApp, { model }), { title: 'Planar demo', appId: 'dev.planar.demo' });
+  return { ...opened, model };
+}
+
+/** The demo rendered headless at a size: the reference a compositor's output must equal. */
+export async function renderDemo(width: number, height: number, options: DemoOptions = {}): Promise<Screen> {
+  const model = createHomeModel({ frozen: true, doorbell: options.doorbell });
+  return render(() => jsx(DemoApp, { model }), { width, height, background: colors.background });
+}
+
+/** The app's own screenshot (its planes as committed, blended), decoded. */
+export async function appImage(app: App): Promise<Image> {
+  return decodePng(await app.screenshot());
+}
+
+/** Resolves with the stats of the app's next frame; fails after `timeoutMs`. */
+export function nextFrame(app: App, timeoutMs = 2000): Promise<FrameStats> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no frame within ${timeoutMs} ms (the last was frame ${app.stats.frame})`));
+    }, timeoutMs);
+    const off = app.on('frame', (stats) => {
+      clearTimeout(timer);
+      off();
+      resolve(stats);
+    });
+  });
+}
+
+/** Collects frames until `done(frames)` says so; fails after `timeoutMs` with how many came. */
+export function framesUntil(app: App, done: (frames: FrameStats[]) => boolean, timeoutMs = 2000): Promise<FrameStats[]> {
+  const frames: FrameStats[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`the expected frames did not come within ${timeoutMs} ms (${frames.length} came)`));
+    }, timeoutMs);
+    const off = app.on('frame', (stats) => {
+      frames.push({ ...stats });
+      if (!done(frames)) return;
+      clearTimeout(timer);
+      off();
+      resolve(frames);
+    });
+  });
+}
+
+/**
+ * Polls the compositor's screenshots until one equals `expected`; resolves with null then, or
+ * with the last difference (see imageReport) once `timeoutMs` passed. A compositor shows a
+ * commit some time after it was made (sway on its next output frame, or later: see the tests).
+ */
+export async function showsOnScreen(compositor: Compositor, name: string, expected: Image, timeoutMs = 2000): Promise<string | null> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const shot = await compositor.screenshot();
+    const same = shot.width === expected.width && shot.height === expected.height && diffImages(expected, shot).differing === 0;
+    if (same) return null;
+    if (performance.now() > deadline) return imageReport(name, expected, shot);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
