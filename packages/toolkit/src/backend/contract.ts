@@ -54,6 +54,8 @@ export interface DisplayBuffer {
   readonly busy: boolean;
   /** The pixels for software composition: present on in-memory buffers and imported pixel frames. */
   readonly pixels?: Uint8Array;
+  /** The DRM format modifier of a DMA-BUF (0 or absent: linear). */
+  readonly modifier?: bigint | number;
   destroy(): void;
 }
 

@@ -20,12 +20,11 @@
  * requested when the display releases a buffer, commits it.
  */
 import type { Canvas } from 'canvaskit-wasm';
-import type { DamageRect, Display, DisplayBuffer, LayerState, PixelFormat, Presented } from '../backend/contract.js';
-import { blendRect, copyRects, turnPixels } from '../backend/pixels.js';
-import { BufferPool } from './buffer-pool.js';
-import { LayerRecord, type Placement } from './layer-record.js';
+import type { DamageRect, Display, DisplayBuffer, LayerState, Presented } from '../backend/contract.js';
+import { turnPixels } from '../backend/pixels.js';
+import { LayerRecord } from './layer-record.js';
+import { CompositionLayer, toDamage, toRect, type PixelSource } from './composition-layer.js';
 import { Graveyard } from './graveyard.js';
-import { LayerSurface } from './layer-surface.js';
 import { layerFormat, opaqueFormat } from './formats.js';
 import { COMPOSITION_LAYER_ID, PlaneAllocator, type AllocLayer, type Allocation } from './plane-allocator.js';
 import { stackPlanes, type Assignment } from './plane-rules.js';
@@ -34,7 +33,7 @@ import { canvasKit } from '../render/canvaskit.js';
 import { DamageTracker } from '../render/damage.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
 import { LayerOutline } from '../render/layer-outline.js';
-import { intersect, invert, isEmpty, roundOut, transformRect, type Rect } from '../tree/geometry.js';
+import { intersect, invert, isEmpty, roundOut, transformRect } from '../tree/geometry.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { Painter, cacheLimit, toMatrix } from '../render/painter.js';
@@ -49,16 +48,9 @@ export class Compositor {
   private readonly root: LayerRecord;
   private records = new Map<PlanarNode, LayerRecord>();
   private nextLayerId = 1;
-  /** The composition layer: the root and the composited layers, blended. */
-  private composition: { surface: LayerSurface; pool: BufferPool; damage: DamageTracker } | null = null;
-  private compositionStale = true;
-  /** A skipped frame left composed damage that no display buffer has yet. */
-  private compositionPending = false;
-  /** Where removed layers were blended: recomposed without them. */
-  private removed: Placement[] = [];
   private readonly graveyard = new Graveyard();
-  /** Composed changes not yet sent with a commit; 'all' when the primary showed something else. */
-  private compositionUnsent: DamageRect[] | 'all' = 'all';
+  /** The root and the composited layers, blended. */
+  private readonly composition: CompositionLayer;
   /** The last commit failed: the next frame composites everything, as the safest state. */
   private commitFailed = false;
   /** The last allocation search ran out of time: search again on the next frame. */
@@ -81,6 +73,7 @@ export class Compositor {
     this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug) : null;
     this.outline = debug.has('layers') ? new LayerOutline() : null;
     this.root = new LayerRecord(0, scene.root, null, this.graveyard);
+    this.composition = new CompositionLayer(display, this.graveyard);
   }
 
   /** The compositor's id of the layer whose node has this testId (for tests); throws when there is none. */
@@ -93,7 +86,7 @@ export class Compositor {
   resize(): void {
     const { width, height } = this.scene.outputSize;
     for (const r of this.all()) r.dispose();
-    this.disposeComposition();
+    this.composition.dispose();
     this.allocator.reset();
     this.painter.scale = this.scene.scale;
     this.painter.cache.clear();
@@ -115,7 +108,7 @@ export class Compositor {
     let changed = false;
     for (const [node, record] of this.records) {
       if (nodes.has(node)) continue;
-      if (record.blended) this.removed.push(record.blended);
+      if (record.blended) this.composition.forget(record.blended);
       record.dispose();
       this.records.delete(node);
       changed = true;
@@ -178,11 +171,10 @@ export class Compositor {
     stats.paintMs = performance.now() - t;
 
     t = performance.now();
-    const composed = compositing ? this.compose(visible, allocation, output) : [];
-    if (!compositing) this.leaveComposition(visible);
+    const composited = visible.filter((r) => allocation.planeOf.get(r.id) == null);
+    const composed = compositing ? this.composition.compose(composited, layers, output, (r) => this.sourceOf(r)) : [];
+    if (!compositing) this.composition.leave(layers);
     stats.composedPx = composed.reduce((n, r) => n + r.width * r.height, 0);
-    if (compositing && this.compositionUnsent !== 'all') this.compositionUnsent = capped([...this.compositionUnsent, ...composed]);
-    if (!compositing) this.compositionUnsent = 'all';
 
     const state = this.buildState(visible, allocation, composed, stats);
     stats.copyMs = performance.now() - t;
@@ -224,8 +216,7 @@ export class Compositor {
   private recoverFromFailedCommit(): void {
     this.allocator.reset();
     this.commitFailed = true;
-    this.compositionStale = true;
-    this.compositionUnsent = 'all';
+    this.composition.invalidate();
     for (const r of this.all()) {
       r.plane = null;
       r.stale = true;
@@ -238,15 +229,22 @@ export class Compositor {
   private allocate(visible: LayerRecord[], output: { width: number; height: number }): Allocation {
     const alloc: AllocLayer[] = visible.map((r, rank) => ({
       id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
-      format: r.format!, opacity: r.opacity, zIndex: rank, plane: this.commitFailed ? 'never' : r.info?.plane ?? 'auto', updates: r.updates,
+      format: r.format!, opacity: r.opacity, zIndex: rank, plane: this.commitFailed ? 'never' : needsPlane(r) ? 'prefer' : r.info?.plane ?? 'auto', updates: r.updates,
     }));
     const allocation = this.allocator.allocate({
       layers: alloc, output, planes: this.display.planes,
-      test: (assignment) => this.display.test({ layers: testState(assignment, this.display) }).ok,
+      test: (assignment) => this.display.test({ layers: testState(assignment, this.display, (id) => this.currentBuffer(id, visible)) }).ok,
       deadlineMs: this.deadlineMs,
     });
     this.allocation = allocation;
     return allocation;
+  }
+
+  /** The buffer a layer shows now, if any (the composition layer is COMPOSITION_LAYER_ID). */
+  private currentBuffer(id: number, visible: LayerRecord[]): DisplayBuffer | null {
+    if (id === COMPOSITION_LAYER_ID) return this.composition.pool?.current ?? null;
+    const r = visible.find((v) => v.id === id);
+    return r ? (r.direct ? r.frameBuffer : r.pool?.current ?? null) : null;
   }
 
   /** Paints each layer's damage into its surface (and the debug outlines and overlays). */
@@ -303,67 +301,14 @@ export class Compositor {
     return `${name}: ${where}`;
   }
 
-  /** Brings the composition layer up to date; returns the rects recomposed. */
-  private compose(visible: LayerRecord[], allocation: Allocation, output: { width: number; height: number }): DamageRect[] {
-    if (!this.composition) {
-      const surface = new LayerSurface(output.width, output.height);
-      this.composition = {
-        surface, pool: new BufferPool(this.display, output.width, output.height, opaqueFormat(this.display.planes)),
-        damage: new DamageTracker({ left: 0, top: 0, right: output.width, bottom: output.height }, 32, 0),
-      };
-      this.compositionStale = true;
-    }
-    const { damage } = this.composition;
-    const add = (p: { x: number; y: number; width: number; height: number }) => damage.add({ left: p.x, top: p.y, right: p.x + p.width, bottom: p.y + p.height });
-    if (this.compositionStale) damage.damageAll();
-    for (const p of this.removed) add(p);
-    this.removed = [];
-    const composited = visible.filter((r) => allocation.planeOf.get(r.id) == null);
-    for (const r of visible) {
-      const now = composited.includes(r) ? placementOf(r, composited.indexOf(r)) : null;
-      const was = r.blended;
-      if (now && was && samePlacement(now, was)) {
-        for (const d of r.damage) add({ x: r.x + d.x, y: r.y + d.y, width: d.width, height: d.height });
-      } else {
-        if (was) add(was);
-        if (now) add(now);
-      }
-      r.blended = now;
-    }
-    // Layers that disappeared (hidden, faded out, emptied) since they were blended.
-    for (const r of this.records.values()) {
-      if (r.blended && !visible.includes(r)) {
-        add(r.blended);
-        r.blended = null;
-      }
-    }
-    this.compositionStale = false;
-    const rects = damage.take().map((r) => intersect(r, { left: 0, top: 0, right: output.width, bottom: output.height }))
-      .filter((r) => !isEmpty(r)).map(toDamage);
-    const dst = this.composition.surface.pixels();
-    const stride = this.composition.surface.stride;
-    for (const rect of rects) {
-      for (const r of composited) {
-        const source = this.sourceOf(r);
-        if (!source) continue;
-        const part = intersect(toRect(rect), { left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height });
-        if (isEmpty(part)) continue;
-        const clipped = toDamage(part);
-        if (r.isRoot) copyRects(source.pixels, source.stride, dst, stride, [clipped], 'ABGR8888');
-        else blendRect(dst, stride, source.pixels, source.stride, source.format, clipped, r.x, r.y, r.opacity);
-      }
-    }
-    return rects;
-  }
-
   /** The pixels a composited layer is blended from. */
-  private sourceOf(r: LayerRecord): { pixels: Uint8Array; stride: number; format: PixelFormat } | null {
+  private sourceOf(r: LayerRecord): PixelSource | null {
     if (r.surface) return { pixels: r.surface.pixels(), stride: r.surface.stride, format: 'ABGR8888' };
     return this.framePixels(r);
   }
 
   /** An external layer's current frame as readable pixels, or null (reported once) when the display cannot read it. */
-  private framePixels(r: LayerRecord): { pixels: Uint8Array; stride: number; format: PixelFormat } | null {
+  private framePixels(r: LayerRecord): PixelSource | null {
     const imported = r.external ? this.importFrame(r) : null;
     if (!imported) return null;
     const { frame, buffer } = imported;
@@ -390,13 +335,6 @@ export class Compositor {
     }
   }
 
-  /** While the composition layer is not shown, nothing is blended; it is rebuilt when needed again. */
-  private leaveComposition(visible: LayerRecord[]): void {
-    this.compositionStale = true;
-    for (const r of visible) r.blended = null;
-    this.removed = [];
-  }
-
   /**
    * Copies into the display buffers of every plane and returns the state to commit, or null
    * when some plane has no free buffer (the frame is skipped; its damage is remembered).
@@ -414,22 +352,21 @@ export class Compositor {
         r.unsent = 'all';
       }
     }
-    if (!allocation.composition) this.composition?.pool.remember([{ x: 0, y: 0, width: this.composition.surface.width, height: this.composition.surface.height }]);
 
     const writes = planes.filter(({ r }) => (r
       ? !r.direct && (r.damage.length > 0 || r.stale || r.plane === null || !r.pool?.current)
-      : composed.length > 0 || this.compositionPending || !this.composition!.pool.current));
-    const poolOf = (r: LayerRecord | null) => (r ? r.buffers(this.display) : this.composition!.pool);
+      : composed.length > 0 || this.composition.pending || !this.composition.pool!.current));
+    const poolOf = (r: LayerRecord | null) => (r ? r.buffers(this.display) : this.composition.pool!);
     if (writes.some(({ r }) => !poolOf(r).hasFree())) {
       for (const { r } of planes) {
         if (r?.direct) continue;
         poolOf(r).remember(r ? r.damage : composed);
         if (r) r.stale = true;
-        else this.compositionPending = true;
+        else this.composition.pending = true;
       }
       return null;
     }
-    this.compositionPending = false;
+    this.composition.pending = false;
     const state: LayerState[] = [];
     for (const { r, planeId } of planes) {
       let buffer: DisplayBuffer | null;
@@ -440,7 +377,7 @@ export class Compositor {
         buffer = imported.buffer;
       } else {
         const pool = poolOf(r);
-        const surface = r ? r.surface! : this.composition!.surface;
+        const surface = r ? r.surface! : this.composition.surface!;
         if (writes.some((w) => w.r === r)) {
           const target = pool.acquire(r ? r.damage : composed)!;
           stats.copiedBytes += target.buffer.write(surface.pixels(), surface.stride, mergeRects(target.copy, surface.width, surface.height));
@@ -457,8 +394,9 @@ export class Compositor {
         r.stale = false;
         r.unsent = [];
       } else {
-        damage = this.compositionUnsent === 'all' ? full : mergeRects(this.compositionUnsent, buffer!.width, buffer!.height);
-        this.compositionUnsent = [];
+        const unsent = this.composition.unsent;
+        damage = unsent === 'all' ? full : mergeRects(unsent, buffer!.width, buffer!.height);
+        this.composition.unsent = [];
       }
       const x = r ? r.x : 0, y = r ? r.y : 0;
       state.push({
@@ -470,20 +408,11 @@ export class Compositor {
     return state;
   }
 
-  private disposeComposition(): void {
-    if (!this.composition) return;
-    this.composition.surface.dispose();
-    this.composition.pool.retire((b) => this.graveyard.buffer(b));
-    this.composition = null;
-    this.compositionStale = true;
-    this.compositionUnsent = 'all';
-  }
-
   dispose(): void {
     this.root.dispose();
     for (const r of this.records.values()) r.dispose();
     this.records.clear();
-    this.disposeComposition();
+    this.composition.dispose();
     this.graveyard.clear();
     this.painter.dispose();
     this.overlay?.dispose();
@@ -492,13 +421,27 @@ export class Compositor {
 }
 
 /** A test state for an assignment: sizes and formats, no buffers yet. */
-function testState(assignment: Assignment, display: Display): LayerState[] {
+/**
+ * A state for the display to test: each layer with the buffer it shows now when it has one of
+ * the right size (a KMS test then uses its real framebuffer), else none and its size and format.
+ */
+function testState(assignment: Assignment, display: Display, bufferOf: (id: number) => DisplayBuffer | null): LayerState[] {
   const stack = stackPlanes(display.planes, assignment);
   return assignment.map(({ planeId, layer }) => ({
-    id: layer.id, planeId, zpos: stack.ok ? stack.zpos.get(planeId) ?? 0 : 0, buffer: null,
+    id: layer.id, planeId, zpos: stack.ok ? stack.zpos.get(planeId) ?? 0 : 0,
+    buffer: sized(bufferOf(layer.id), layer.bufferWidth, layer.bufferHeight),
     bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, format: layer.format,
     x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity, damage: [],
   }));
+}
+
+/** An external layer whose frames the display cannot read (DMA-BUFs) shows only on a plane: it asks for one first. */
+function needsPlane(r: LayerRecord): boolean {
+  return r.direct && r.external?.current?.kind === 'dmabuf' && !r.frameBuffer?.pixels;
+}
+
+function sized(buffer: DisplayBuffer | null, width: number, height: number): DisplayBuffer | null {
+  return buffer && buffer.width === width && buffer.height === height ? buffer : null;
 }
 
 /** Adds a frame's damage to what a layer has not sent yet (capped: past 32 rects, all of it). */
@@ -511,21 +454,9 @@ function capped(rects: DamageRect[]): DamageRect[] | 'all' {
   return rects.length > 32 ? 'all' : rects;
 }
 
-function placementOf(r: LayerRecord, order: number): Placement {
-  return { x: r.x, y: r.y, width: r.width, height: r.height, opacity: r.opacity, order: `${order}:${r.id}` };
-}
 
-function samePlacement(a: Placement, b: Placement): boolean {
-  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.opacity === b.opacity && a.order === b.order;
-}
 
-function toDamage(r: Rect): DamageRect {
-  return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
-}
 
-function toRect(d: DamageRect): Rect {
-  return { left: d.x, top: d.y, right: d.x + d.width, bottom: d.y + d.height };
-}
 
 /** Merges rects (so no pixel is painted or copied twice) and clips them to the surface. */
 function mergeRects(rects: readonly DamageRect[], width: number, height: number): DamageRect[] {
