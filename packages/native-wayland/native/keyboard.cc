@@ -69,8 +69,12 @@ void Keyboard::Key(uint32_t time, uint32_t key, bool pressed) {
   xkb_keysym_t sym = xkb_state_key_get_one_sym(xkb, code);
   char name[64] = "";
   xkb_keysym_get_name(sym, name, sizeof name);
+  // `text` is what the press types (none for a release; Ctrl turns letters into control
+  // characters); `character` is the keysym's own character, for the W3C key name of both.
   char text[64] = "";
   if (pressed) xkb_state_key_get_utf8(xkb, code, text, sizeof text);
+  char character[16] = "";
+  xkb_keysym_to_utf8(sym, character, sizeof character);
   bool repeats = keymap && xkb_keymap_key_repeats(keymap, code);
   state->emit("key", [&](Napi::Object& e) {
     e.Set("time", time);
@@ -78,6 +82,7 @@ void Keyboard::Key(uint32_t time, uint32_t key, bool pressed) {
     e.Set("keysym", sym);
     e.Set("name", name);
     e.Set("text", text);
+    e.Set("character", character);
     e.Set("pressed", pressed);
     e.Set("repeats", repeats);
   });

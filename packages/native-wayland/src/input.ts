@@ -26,7 +26,7 @@ export type SeatEvent =
   | { type: 'touch'; kind: 'down' | 'motion'; time: number; id: number; x: number; y: number }
   | { type: 'touch'; kind: 'up'; time: number; id: number }
   | { type: 'touch'; kind: 'frame' | 'cancel' }
-  | { type: 'key'; time: number; code: number; name: string; text: string; pressed: boolean; repeats: boolean }
+  | { type: 'key'; time: number; code: number; name: string; text: string; character?: string; pressed: boolean; repeats: boolean }
   | { type: 'modifiers'; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean }
   | { type: 'repeat-info'; rate: number; delay: number }
   | { type: 'keyboard-focus'; focused: boolean };
@@ -117,7 +117,7 @@ export class SeatTranslator {
   private key(e: Extract<SeatEvent, { type: 'key' }>): void {
     const code = codeOfEvdev(e.code);
     const event: Extract<InputEvent, { kind: 'key' }> = {
-      kind: 'key', type: e.pressed ? 'down' : 'up', key: keyOfKeysym(e.name, e.text), code, ...this.mods, repeat: false, timestamp: e.time,
+      kind: 'key', type: e.pressed ? 'down' : 'up', key: keyOfKeysym(e.name, e.character ?? e.text), code, ...this.mods, repeat: false, timestamp: e.time,
     };
     this.emit(event);
     const text = e.pressed && e.text && !isControlText(e.text) && !this.mods.ctrl && !this.mods.meta ? e.text : null;
