@@ -59,7 +59,10 @@ export class WaylandDisplay implements Display {
   private frameDone: (() => void) | null = null;
   private configured: ((size: { width: number; height: number }) => void) | null = null;
   private logicalSize = { width: 0, height: 0 };
+  /** Output pixels per surface unit: an integer wl_output scale, or a fractional one through the viewporter. */
   private bufferScale = 1;
+  private fractional = false;
+  private viewporter = false;
   private closed = false;
   /** Commit-to-frame-done and commit-to-present times of recent frames, ms. */
   readonly timings = { frameDoneMs: [] as number[], presentedMs: [] as number[] };
@@ -122,7 +125,8 @@ export class WaylandDisplay implements Display {
       physicalWidthMm: 0, physicalHeightMm: 0, scale: this.bufferScale,
       preferredFormat: formats.includes('ABGR8888') ? 'ABGR8888' : formats.includes('ARGB8888') ? 'ARGB8888' : formats[0]!,
     };
-    this.planes = this.describePlanes(formats, names.has('wp_viewporter'), names.has('wl_subcompositor'));
+    this.viewporter = names.has('wp_viewporter');
+    this.planes = this.describePlanes(formats, this.viewporter, names.has('wl_subcompositor'));
   }
 
   private describePlanes(formats: PixelFormat[], viewporter: boolean, subsurfaces: boolean): PlaneInfo[] {
@@ -156,7 +160,8 @@ export class WaylandDisplay implements Display {
           this.configured = null;
         } else if (size.width && size.height && (size.width !== this.logicalSize.width || size.height !== this.logicalSize.height)) {
           this.logicalSize = size;
-          this.info = { ...this.info, width: size.width * this.bufferScale, height: size.height * this.bufferScale };
+          if (this.fractional) this.window.setDestination(size.width, size.height);
+          this.info = { ...this.info, width: Math.round(size.width * this.bufferScale), height: Math.round(size.height * this.bufferScale) };
           this.emitter.emit('resize', { width: this.info.width, height: this.info.height, scale: this.bufferScale });
         }
         return;
@@ -181,6 +186,13 @@ export class WaylandDisplay implements Display {
         this.frameDone?.();
         this.emitter.emit('close', { reason: `the Wayland compositor went away: ${event.reason as string}`, lost: true });
         return;
+      case 'fractional-scale':
+        this.rescale(event.scale as number, true);
+        return;
+      case 'surface-output':
+        // Integer output scale, where no fractional scale is offered: the largest of the outputs.
+        if (!this.fractional && event.entered) this.rescale(Math.max(1, ...this.connection.outputs().map((o) => o.scale)), false);
+        return;
       case 'capabilities':
         for (const kind of ['pointer', 'keyboard', 'touch'] as const) if (event[kind]) this.emitter.emit('device', { kind, added: true });
         return;
@@ -192,6 +204,29 @@ export class WaylandDisplay implements Display {
           this.seat.handle({ type, ...event } as SeatEvent);
         }
     }
+  }
+
+  /**
+   * A new scale from the compositor. Integer scales go through wl_surface.set_buffer_scale;
+   * fractional ones (wp_fractional_scale_v1) render at the rounded size and let the viewporter
+   * map the buffer onto the surface's logical size.
+   */
+  private rescale(scale: number, fractional: boolean): void {
+    if (this.options.scale !== undefined) return;
+    if (fractional && !this.viewporter) return;
+    this.fractional ||= fractional;
+    if (scale === this.bufferScale) return;
+    this.bufferScale = scale;
+    this.seat.scale = scale;
+    const { width, height } = this.logicalSize;
+    if (fractional) {
+      this.window.setBufferScale(1);
+      this.window.setDestination(width, height);
+    } else {
+      this.window.setBufferScale(scale);
+    }
+    this.info = { ...this.info, scale, width: Math.round(width * scale), height: Math.round(height * scale) };
+    this.emitter.emit('resize', { width: this.info.width, height: this.info.height, scale });
   }
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
@@ -212,6 +247,12 @@ export class WaylandDisplay implements Display {
 
   test(state: DisplayState): TestResult {
     for (const l of state.layers) {
+      if (l.planeId !== 1 && this.bufferScale !== 1 && !this.viewporter) {
+        return { ok: false, reason: 'a scaled output needs wp_viewporter to show layers as subsurfaces' };
+      }
+      if (l.planeId !== 1 && (l.width % this.bufferScale || l.height % this.bufferScale)) {
+        return { ok: false, reason: `layer ${l.id} is ${l.width}x${l.height}, not whole surface units at scale ${this.bufferScale}` };
+      }
       // Subsurface positions are whole surface units: at scale 2 a layer must sit on even pixels.
       if (l.planeId !== 1 && (l.x % this.bufferScale || l.y % this.bufferScale)) {
         return { ok: false, reason: `layer ${l.id} at ${l.x},${l.y} is not on a whole surface unit at scale ${this.bufferScale}` };
@@ -251,7 +292,10 @@ export class WaylandDisplay implements Display {
       if (fresh || previous?.buffer !== layer.buffer || layer.damage.length) {
         sub.attach((layer.buffer as ShmDisplayBuffer).native);
         sub.damage(packRects(fresh || previous?.buffer !== layer.buffer ? [{ x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight }] : layer.damage));
-        if (layer.width !== layer.bufferWidth || layer.height !== layer.bufferHeight) sub.setDestination(layer.width / this.bufferScale, layer.height / this.bufferScale);
+        // Its size on the surface, in surface units: the viewporter maps the buffer onto it (scaled outputs, scaled layers).
+        if (this.bufferScale !== 1 || layer.width !== layer.bufferWidth || layer.height !== layer.bufferHeight) {
+          sub.setDestination(Math.round(layer.width / this.bufferScale), Math.round(layer.height / this.bufferScale));
+        }
         sub.commit();
       }
     }
