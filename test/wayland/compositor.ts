@@ -43,6 +43,8 @@ export interface Compositor {
   readonly process: Launched;
   /** The whole output as the compositor shows it. */
   screenshot(): Promise<Image>;
+  /** SIGKILL by PID, as a crash would end it; resolves once it has exited (stop() still cleans up). */
+  crash(): Promise<void>;
   /** Ends the compositor and removes its runtime folder. */
   stop(): Promise<void>;
 }
@@ -62,6 +64,11 @@ function compositorEnv(dir: RuntimeDir, extra: Record<string, string>): NodeJS.P
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: dir.path, HOME: dir.path, ...extra };
   for (const name of ['WAYLAND_DISPLAY', 'WAYLAND_SOCKET', 'DISPLAY', 'SWAYSOCK', 'I3SOCK']) delete env[name];
   return env;
+}
+
+async function crash(p: Launched): Promise<void> {
+  if (!p.done) process.kill(p.pid, 'SIGKILL');
+  await p.exited;
 }
 
 async function stopAndClean(p: Launched, dir: RuntimeDir): Promise<void> {
@@ -123,6 +130,7 @@ export async function startSway(options: CompositorOptions): Promise<Sway> {
         await waitFor(`sway's output ${SWAY_OUTPUT} to become ${w}x${h}`, () => outputIs(w, h), { process: p });
       },
       screenshot: () => grim(clientEnv, p),
+      crash: () => crash(p),
       stop: () => stopAndClean(p, dir),
     };
   } catch (error) {
@@ -180,6 +188,7 @@ export async function startWeston(options: CompositorOptions): Promise<Composito
     runtimeDir: dir.path,
     process: p,
     screenshot: () => westonScreenshot(clientEnv, dir, p),
+    crash: () => crash(p),
     stop: () => stopAndClean(p, dir),
   };
 }

@@ -23,6 +23,8 @@ export interface Launched {
   readonly done: boolean;
   /** The tail of what it wrote on stdout and stderr, interleaved. */
   output(): string;
+  /** The tail of what it wrote on stderr alone. */
+  stderr(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
   stop(graceMs?: number): Promise<Exit>;
 }
@@ -51,12 +53,15 @@ function installExitHook(): void {
 export function launch(name: string, command: string, args: readonly string[], options: SpawnOptions = {}): Launched {
   installExitHook();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  let kept = '';
+  let kept = '', keptErr = '';
   const keep = (chunk: Buffer) => {
     kept = (kept + chunk.toString('utf8')).slice(-KEPT_OUTPUT);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    keptErr = (keptErr + chunk.toString('utf8')).slice(-KEPT_OUTPUT);
+  });
   let done = false;
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {
@@ -78,6 +83,7 @@ export function launch(name: string, command: string, args: readonly string[], o
     exited,
     get done() { return done; },
     output: () => kept.trim(),
+    stderr: () => keptErr.trim(),
     stop: (graceMs = 2000) => stopProcess(launched, graceMs),
   };
   if (child.pid !== undefined) alive.add(launched);

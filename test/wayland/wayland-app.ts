@@ -52,7 +52,9 @@ export async function openApp(compositor: { env: WaylandEnv }, root: () => Child
   rememberDisplays();
   connectTo(compositor.env);
   opened = null;
-  const app = await createApp(root, { background: colors.background, ...options, backend: 'wayland' });
+  // A plane allocation budget that a busy CPU does not exhaust (as the testing API gives it), so
+  // which layers ride planes never depends on load.
+  const app = await createApp(root, { background: colors.background, planeDeadlineMs: 100, ...options, backend: 'wayland' });
   if (!opened) {
     await app.close();
     throw new Error('createApp did not open its display through @planar/native-wayland\'s backend (two copies of the package loaded?)');
@@ -127,4 +129,14 @@ export async function showsOnScreen(compositor: Compositor, name: string, expect
     if (performance.now() > deadline) return imageReport(name, expected, shot);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * Waits until the compositor shows what the app last committed. sway applies a new window's
+ * state in a transaction, and routes input by the applied state: input sent before then can
+ * miss the window.
+ */
+export async function untilShown(compositor: Compositor, app: App, timeoutMs = 2000): Promise<void> {
+  const report = await showsOnScreen(compositor, 'the app on screen', await appImage(app), timeoutMs);
+  if (report) throw new Error(`the compositor does not show what the app committed: ${report}`);
 }
