@@ -76,6 +76,8 @@ describe('createApp', () => {
     const app = await createApp(() => <Hello />, { width: 100, height: 50 });
     expect(app.backend).toBe('headless');
     expect(lines.join('\n')).toMatch(/using the headless backend \(wayland: .+; kms: .+\)/);
+    // The reason names the socket it tried.
+    expect(lines.join('\n')).toMatch(/wayland: cannot connect to the Wayland compositor at \S*wayland-77: No such file or directory/);
     await app.close();
   });
 
