@@ -5,6 +5,10 @@
  * what it committed. No tolerance: both sides are the same CanvasKit raster, copied into
  * shared memory untouched, and the window is opaque, so the compositor has nothing to blend.
  *
+ * A new window must be on screen at once: sway applies a configure in a transaction that waits
+ * for the client's next commit, or 200 ms when none comes, so a client that acks without
+ * committing shows late.
+ *
  * Then the output is resized through sway's IPC: the app is configured to the new size, lays
  * the dashboard out again, and must equal the headless render at that size.
  */
@@ -27,15 +31,30 @@ async function headless(width: number, height: number) {
 describe.skipIf(skip)('the demo on sway', () => {
   let sway: Sway | undefined;
   let demo: WaylandApp | undefined;
+  /** From createApp resolving to sway showing what the app committed, ms. */
+  let shownAfterMs = Infinity;
+  let notShown: string | null = null;
 
   beforeAll(async () => {
     sway = await startSway({ width: 800, height: 480 });
     demo = await openDemo(sway);
+    const resolved = performance.now();
+    const committed = await demo.display.capture();
+    notShown = await showsOnScreen(sway, 'sway (grim) vs the new window\'s first commit', committed);
+    if (!notShown) shownAfterMs = performance.now() - resolved;
   });
 
   afterAll(async () => {
     await demo?.app.close();
     await sway?.stop();
+  });
+
+  // Known bug: the backend acks a configure without committing when the size is unchanged
+  // (packages/native-wayland/native/window.cc OnConfigure; src/display.ts, case 'configure'),
+  // so sway's transaction for the new window waits its 200 ms timeout. Drop `.fails` once fixed.
+  it.fails('shows the new window at once, not after sway\'s 200 ms transaction timeout (known bug: it is late)', () => {
+    expect(notShown).toBeNull();
+    expect(shownAfterMs, 'ms from createApp resolving to the window on screen').toBeLessThan(150);
   });
 
   it('is pixel-identical to the headless render, on screen (grim) and in app.screenshot()', async () => {

@@ -62,10 +62,16 @@ export async function openApp(compositor: { env: WaylandEnv }, root: () => Child
   return { app, display: opened };
 }
 
-export interface DemoOptions { doorbell?: boolean }
+export interface DemoOptions {
+  doorbell?: boolean;
+  /** Headless only: output pixels per logical pixel (a compositor's output has its own). */
+  scale?: number;
+}
+
+export interface WaylandDemo extends WaylandApp { model: HomeModel }
 
 /** The demo (its App component, frozen) on a compositor, at the output's size. */
-export async function openDemo(compositor: Compositor, options: DemoOptions = {}): Promise<WaylandApp & { model: HomeModel }> {
+export async function openDemo(compositor: Compositor, options: Pick<DemoOptions, 'doorbell'> = {}): Promise<WaylandDemo> {
   const model = createHomeModel({ frozen: true, doorbell: options.doorbell });
   const opened = await openApp(compositor, () => jsx(DemoApp, { model }), { title: 'Planar demo', appId: 'dev.planar.demo' });
   return { ...opened, model };
@@ -74,7 +80,7 @@ export async function openDemo(compositor: Compositor, options: DemoOptions = {}
 /** The demo rendered headless at a size: the reference a compositor's output must equal. */
 export async function renderDemo(width: number, height: number, options: DemoOptions = {}): Promise<Screen> {
   const model = createHomeModel({ frozen: true, doorbell: options.doorbell });
-  return render(() => jsx(DemoApp, { model }), { width, height, background: colors.background });
+  return render(() => jsx(DemoApp, { model }), { width, height, scale: options.scale, background: colors.background });
 }
 
 /** The app's own screenshot (its planes as committed, blended), decoded. */
