@@ -18,14 +18,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const INSTALL = 'apt-get install -y --no-install-recommends sway grim weston libwayland-dev wayland-protocols libxkbcommon-dev pkg-config gcc (or: node scripts/setup.mjs --wayland-e2e)';
 
-export type Need = 'sway' | 'grim' | 'weston' | 'injector' | 'demo';
+export type Need = 'sway' | 'grim' | 'weston' | 'injector';
 
 const PROGRAMS: Record<Need, string[]> = {
   sway: ['sway', 'swaymsg'],
   grim: ['grim'],
   weston: ['weston', 'weston-screenshooter'],
   injector: ['gcc', 'pkg-config', 'wayland-scanner'],
-  demo: [],
 };
 
 function onPath(program: string): boolean {
@@ -39,7 +38,10 @@ function onPath(program: string): boolean {
   });
 }
 
-/** The first thing the given needs lack here, as a sentence with its fix; null when nothing is missing. */
+/**
+ * The first thing the given needs lack here, as a sentence with its fix; null when nothing is
+ * missing. The project's build (the addon, the packages, the demo) is always needed.
+ */
 export function missingFor(needs: readonly Need[]): string | null {
   for (const need of needs) {
     for (const program of PROGRAMS[need]) {

@@ -172,6 +172,8 @@ export async function startInjector(env: WaylandEnv): Promise<Injector> {
   const binary = await buildInjector();
   const p = launch('planar-inject', binary, [], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const next = lineReader(p);
+  // A write to an injector that died fails with EPIPE; its exit is what gets reported.
+  p.child.stdin!.on('error', () => undefined);
 
   let masks: Record<Modifier, number>;
   try {
