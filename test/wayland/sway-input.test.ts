@@ -6,8 +6,11 @@
  * A tap on the demo's first device tile must toggle it: the app then equals the headless
  * render after the same tap, pixel for pixel, and the tile's pixels changed. Keys typed at a
  * focused view must arrive as W3C keys and codes with the modifiers held, and text as text.
+ * A held key repeats (key and text) after the delay and at the rate sway announces in
+ * wl_keyboard.repeat_info — set here through its IPC to values unlike the defaults — and stops
+ * when released.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { View, type KeyEvent } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { crop, type Image } from './images.js';
@@ -30,8 +33,12 @@ describe.skipIf(skip)('input through sway', () => {
     injector = await startInjector(sway.env);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await opened?.app.close();
+    opened = undefined;
+  });
+
+  afterAll(async () => {
     await injector?.stop();
     await sway?.stop();
   });
@@ -59,8 +66,6 @@ describe.skipIf(skip)('input through sway', () => {
     expect(within(tile, changed.box!), `the tile ${JSON.stringify(tile)} lies inside the changed area ${JSON.stringify(changed.box)}`).toBe(true);
     expect(diffImages(crop(before, tile), crop(after, tile)).differing, 'pixels changed inside the tile').toBeGreaterThan(tile.width * tile.height / 4);
     expect(await showsOnScreen(sway!, 'sway (grim) after the tap vs headless after the tap', after)).toBeNull();
-    await demo.app.close();
-    opened = undefined;
   });
 
   it('keys and text reach the focused view with W3C keys, codes and modifiers', async () => {
@@ -103,5 +108,40 @@ describe.skipIf(skip)('input through sway', () => {
     ]);
     expect(text.join(''), 'text: Enter, Tab and Ctrl+A type nothing').toBe('aB1');
     expect(keys.filter((k) => k.key === 'Shift').length, 'the Shift key itself is a key press too').toBe(2);
+  });
+
+  it('a held key repeats at the rate and after the delay sway announces, and stops when released', async () => {
+    await sway!.swaymsg(['input', 'type:keyboard', 'repeat_delay', '250']);
+    await sway!.swaymsg(['input', 'type:keyboard', 'repeat_rate', '40']);
+    const downs: { at: number; repeat: boolean }[] = [];
+    const text: string[] = [];
+    opened = await openApp(sway!, () => jsx(View, {
+      focusable: true,
+      onKeyDown: (e: KeyEvent) => downs.push({ at: performance.now(), repeat: e.repeat }),
+      onTextInput: (e: { text: string }) => text.push(e.text),
+      style: { width: 800, height: 480, backgroundColor: '#203040' },
+    }));
+    await untilShown(sway!, opened.app);
+    await injector!.tap(400, 240);
+
+    const x = keyOfChar('x')!.code;
+    await injector!.keyDown(x);
+    await new Promise((r) => setTimeout(r, 700));
+    await injector!.keyUp(x);
+    const released = performance.now();
+    await new Promise((r) => setTimeout(r, 200));
+
+    const first = downs[0]!, repeats = downs.filter((d) => d.repeat);
+    const intervals = repeats.slice(1).map((d, i) => d.at - repeats[i]!.at).sort((a, b) => a - b);
+    const typical = intervals[intervals.length >> 1]!;
+    expect(first.repeat).toBe(false);
+    expect(repeats.length, 'repeats in 700 ms with a 250 ms delay at 40 a second').toBeGreaterThanOrEqual(10);
+    expect(repeats[0]!.at - first.at, 'ms to the first repeat (the delay)').toBeGreaterThanOrEqual(240);
+    expect(repeats[0]!.at - first.at, 'ms to the first repeat (the delay)').toBeLessThan(450);
+    expect(typical, 'ms between repeats (40 a second)').toBeGreaterThan(18);
+    expect(typical, 'ms between repeats (40 a second)').toBeLessThan(35);
+    expect(repeats.filter((d) => d.at > released + 30), 'repeats after the release').toEqual([]);
+    expect(new Set(text)).toEqual(new Set(['x']));
+    expect(text.length, 'a text event with every press and repeat').toBe(downs.length);
   });
 });
