@@ -9,20 +9,26 @@
  * for the client's next commit, or 200 ms when none comes, so a client that acks without
  * committing shows late.
  *
- * Then the output is resized through sway's IPC: the app is configured to the new size, lays
- * the dashboard out again, and must equal the headless render at that size.
+ * Then, with the doorbell popup open (its layers on subsurfaces), the output is resized through
+ * sway's IPC: the app is configured to the new size, lays everything out again, and must equal
+ * the headless render at that size. And an app turned 90° (a panel mounted upright) draws its
+ * portrait layout turned into the landscape output, as the headless backend does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+import { render } from '@planar/toolkit/testing';
+import { App, colors, createHomeModel } from '@planar/demo';
 import { imageReport } from './compare.js';
 import { startSway, type Sway } from './compositor.js';
 import { e2eGate, missingFor } from './gate.js';
-import { waitFor } from './processes.js';
-import { appImage, framesUntil, openDemo, renderDemo, showsOnScreen, type WaylandApp } from './wayland-app.js';
+import {
+  appImage, appShows, framesUntil, openApp, openDemo, renderDemo, showsOnScreen, type DemoOptions, type WaylandApp, type WaylandDemo,
+} from './wayland-app.js';
 
 const skip = e2eGate('wayland: the demo on sway', missingFor(['sway', 'grim', 'injector']));
 
-async function headless(width: number, height: number) {
-  const screen = await renderDemo(width, height);
+async function headless(width: number, height: number, options: DemoOptions = {}) {
+  const screen = await renderDemo(width, height, options);
   const image = screen.pixels();
   await screen.dispose();
   return image;
@@ -30,7 +36,7 @@ async function headless(width: number, height: number) {
 
 describe.skipIf(skip)('the demo on sway', () => {
   let sway: Sway | undefined;
-  let demo: WaylandApp | undefined;
+  let demo: WaylandDemo | undefined;
   /** From createApp resolving to sway showing what the app committed, ms. */
   let shownAfterMs = Infinity;
   let notShown: string | null = null;
@@ -64,14 +70,37 @@ describe.skipIf(skip)('the demo on sway', () => {
     expect(await showsOnScreen(sway!, 'sway (grim) vs headless at 800x480', reference)).toBeNull();
   });
 
-  it('lays the dashboard out again when the output is resized to 1024x600', async () => {
+  it('lays the dashboard and the open doorbell out again when the output is resized to 1024x600', async () => {
     const { app } = demo!;
+    demo!.model.showFrontDoor();
+    await framesUntil(app, () => app.stats.planesUsed === 3);
     const resized = framesUntil(app, () => app.width === 1024 && app.height === 600, 5000);
     await sway!.resizeOutput(1024, 600);
     await resized;
-    await waitFor('the app to finish drawing at 1024x600', () => !app.stats.skipped && app.stats.frame > 0);
-    const reference = await headless(1024, 600);
-    expect(imageReport('app.screenshot() vs headless at 1024x600', reference, await appImage(app))).toBeNull();
+    const reference = await headless(1024, 600, { doorbell: true });
+    expect(await appShows(app, 'app.screenshot() vs headless at 1024x600', reference)).toBeNull();
     expect(await showsOnScreen(sway!, 'sway (grim) vs headless at 1024x600', reference)).toBeNull();
+  });
+});
+
+describe.skipIf(skip)('the demo turned 90° on sway', () => {
+  let sway: Sway | undefined;
+  let opened: WaylandApp | undefined;
+
+  afterAll(async () => {
+    await opened?.app.close();
+    await sway?.stop();
+  });
+
+  it('draws the portrait layout turned into the landscape output, as the headless render turned 90°', async () => {
+    sway = await startSway({ width: 800, height: 480 });
+    const model = createHomeModel({ frozen: true });
+    opened = await openApp(sway, () => jsx(App, { model }), { rotation: 90 });
+    expect([opened.app.width, opened.app.height], 'the logical size, turned').toEqual([480, 800]);
+    const screen = await render(() => jsx(App, { model: createHomeModel({ frozen: true }) }), { width: 480, height: 800, rotation: 90, background: colors.background });
+    const reference = screen.pixels();
+    await screen.dispose();
+    expect(imageReport('app.screenshot() turned 90° vs headless', reference, await appImage(opened.app))).toBeNull();
+    expect(await showsOnScreen(sway, 'sway (grim) turned 90° vs headless', reference)).toBeNull();
   });
 });

@@ -7,7 +7,9 @@
  *                               backend's `open` is wrapped to remember what it opened
  *   openDemo / renderDemo       the demo's App with a frozen model, on a compositor / headless
  *   nextFrame, framesUntil      wait for the app's `frame` events
- *   showsOnScreen               polls the compositor's screenshots until one equals an image
+ *   showsOnScreen, appShows     poll the compositor's or the app's screenshots until one equals
+ *                               an image
+ *   untilShown                  waits for the compositor to show what the app committed
  *
  * The compositor's socket reaches the backend through process.env, which the backend reads
  * when it connects: set just before createApp, so each app connects where it was told.
@@ -130,6 +132,21 @@ export async function showsOnScreen(compositor: Compositor, name: string, expect
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const shot = await compositor.screenshot();
+    const same = shot.width === expected.width && shot.height === expected.height && diffImages(expected, shot).differing === 0;
+    if (same) return null;
+    if (performance.now() > deadline) return imageReport(name, expected, shot);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Polls the app's own screenshot until it equals `expected`; null then, or the last difference
+ * once `timeoutMs` passed. For changes that take a frame or two (a resize, a tap).
+ */
+export async function appShows(app: App, name: string, expected: Image, timeoutMs = 2000): Promise<string | null> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const shot = await appImage(app);
     const same = shot.width === expected.width && shot.height === expected.height && diffImages(expected, shot).differing === 0;
     if (same) return null;
     if (performance.now() > deadline) return imageReport(name, expected, shot);
