@@ -24,7 +24,7 @@ import type { Compositor } from './compositor.js';
 import { decodePng, type Image } from './images.js';
 import type { WaylandEnv } from './injector.js';
 
-let opened: WaylandDisplay | null = null;
+let lastOpened: WaylandDisplay | null = null;
 let wrapped = false;
 
 function rememberDisplays(): void {
@@ -33,7 +33,7 @@ function rememberDisplays(): void {
   const open: (options: OpenOptions) => Promise<WaylandDisplay> = backend.open.bind(backend);
   backend.open = async (options: OpenOptions): Promise<WaylandDisplay> => {
     const display = await open(options);
-    opened = display;
+    lastOpened = display;
     return display;
   };
 }
@@ -53,15 +53,15 @@ export interface WaylandApp {
 export async function openApp(compositor: { env: WaylandEnv }, root: () => Child, options: AppOptions = {}): Promise<WaylandApp> {
   rememberDisplays();
   connectTo(compositor.env);
-  opened = null;
+  lastOpened = null;
   // A plane allocation budget that a busy CPU does not exhaust (as the testing API gives it), so
   // which layers ride planes never depends on load.
   const app = await createApp(root, { background: colors.background, planeDeadlineMs: 100, ...options, backend: 'wayland' });
-  if (!opened) {
+  if (!lastOpened) {
     await app.close();
     throw new Error('createApp did not open its display through @planar/native-wayland\'s backend (two copies of the package loaded?)');
   }
-  return { app, display: opened };
+  return { app, display: lastOpened };
 }
 
 export interface DemoOptions {
