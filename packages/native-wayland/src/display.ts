@@ -163,6 +163,11 @@ export class WaylandDisplay implements Display {
           if (this.fractional) this.window.setDestination(size.width, size.height);
           this.info = { ...this.info, width: Math.round(size.width * this.bufferScale), height: Math.round(size.height * this.bufferScale) };
           this.emitter.emit('resize', { width: this.info.width, height: this.info.height, scale: this.bufferScale });
+        } else if (this.shown.length) {
+          // The same size (fullscreen granted, focus): the ack takes effect on a commit, and a
+          // compositor waits for it (sway's transaction would time out after 200 ms).
+          this.window.commit(false);
+          this.connection.flush();
         }
         return;
       }
