@@ -5,7 +5,6 @@
 #include "subsurface.h"
 
 #include "connection.h"
-#include "shm-buffer.h"
 #include "viewporter-client.h"
 
 namespace planar {
@@ -70,20 +69,12 @@ Napi::Value Subsurface::SetSync(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Subsurface::Attach(const Napi::CallbackInfo& info) {
-  if (!surface_ || !state_->display) return info.Env().Undefined();
-  auto* buffer = info[0].IsNull() ? nullptr : ShmBuffer::Unwrap(info[0]);
-  if (buffer) buffer->MarkBusy();
-  wl_surface_attach(surface_, buffer ? buffer->buffer() : nullptr, 0, 0);
+  AttachBuffer(state_, surface_, info[0]);
   return info.Env().Undefined();
 }
 
 Napi::Value Subsurface::Damage(const Napi::CallbackInfo& info) {
-  if (!surface_ || !state_->display) return info.Env().Undefined();
-  auto rects = info[0].As<Napi::Int32Array>();
-  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
-    if (state_->globals.compositor_version >= 4) wl_surface_damage_buffer(surface_, rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
-    else wl_surface_damage(surface_, 0, 0, INT32_MAX, INT32_MAX);
-  }
+  DamageBuffer(state_, surface_, info[0].As<Napi::Int32Array>());
   return info.Env().Undefined();
 }
 

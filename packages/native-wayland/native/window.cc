@@ -195,23 +195,31 @@ void Window::OnFrameDone(void* data, struct wl_callback* callback, uint32_t time
   });
 }
 
+void AttachBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Value& value) {
+  if (!surface || !state->display) return;
+  auto* buffer = value.IsNull() ? nullptr : ShmBuffer::Unwrap(value);
+  if (buffer) buffer->MarkBusy();
+  wl_surface_attach(surface, buffer ? buffer->buffer() : nullptr, 0, 0);
+}
+
+// Rects as [x, y, w, h]* in buffer pixels; compositors before wl_surface v4 get the whole surface.
+void DamageBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Int32Array& rects) {
+  if (!surface || !state->display) return;
+  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
+    if (state->globals.compositor_version >= 4) wl_surface_damage_buffer(surface, rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
+    else wl_surface_damage(surface, 0, 0, INT32_MAX, INT32_MAX);
+  }
+}
+
 // attach(buffer | null)
 Napi::Value Window::Attach(const Napi::CallbackInfo& info) {
-  if (!surface_ || !state_->display) return info.Env().Undefined();
-  auto* buffer = info[0].IsNull() ? nullptr : ShmBuffer::Unwrap(info[0]);
-  if (buffer) buffer->MarkBusy();
-  wl_surface_attach(surface_, buffer ? buffer->buffer() : nullptr, 0, 0);
+  AttachBuffer(state_, surface_, info[0]);
   return info.Env().Undefined();
 }
 
-// damage(rects: Int32Array [x, y, w, h]*) in buffer pixels
+// damage(rects: Int32Array [x, y, w, h]*)
 Napi::Value Window::Damage(const Napi::CallbackInfo& info) {
-  if (!surface_ || !state_->display) return info.Env().Undefined();
-  auto rects = info[0].As<Napi::Int32Array>();
-  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
-    if (state_->globals.compositor_version >= 4) wl_surface_damage_buffer(surface_, rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
-    else wl_surface_damage(surface_, 0, 0, INT32_MAX, INT32_MAX);
-  }
+  DamageBuffer(state_, surface_, info[0].As<Napi::Int32Array>());
   return info.Env().Undefined();
 }
 

@@ -62,6 +62,10 @@ class Window : public Napi::ObjectWrap<Window>, public SurfaceOps {
   friend class Feedback;
 };
 
+// attach(buffer | null) and damage(rects) of any surface: the window's or a layer's.
+void AttachBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Value& buffer);
+void DamageBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Int32Array& rects);
+
 double MonotonicMs();
 double MsBetween(const struct timespec& from, const struct timespec& to);
 
