@@ -232,6 +232,24 @@ describe('<Layer>', () => {
   });
 });
 
+describe('a layer too large for a surface', () => {
+  it('is reported once and not shown, and shows again once it fits', async () => {
+    const errors: string[] = [];
+    const tall = signal(10000);
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Layer testId="list" position={{ x: 10, y: 10 }}><View style={{ width: 20, height: tall, backgroundColor: 'red' }} /></Layer>
+      </View>
+    ), { width: 200, height: 200, onError: (e) => errors.push(e.message) });
+    expect(errors).toEqual([expect.stringMatching(/the layer "list" is 20x10000 px, larger than the 8192 px a layer surface may have: give it a size/)]);
+    expect(screen.pixel(15, 15)).toEqual(WHITE);
+    tall.value = 50;
+    await screen.flush();
+    expect(screen.pixel(15, 15)).toEqual(RED);
+    expect(errors).toHaveLength(1);
+  });
+});
+
 describe('input across layers', () => {
   it('hits the topmost layer first, in its own coordinates, and bubbles to where it was written', async () => {
     const log: string[] = [];

@@ -91,6 +91,7 @@ export function Portal(props: PortalProps): Child {
     owner?.onDispose(() => host.destroy());
     mountChild(host, props.children);
     const attach = () => {
+      if (host.destroyed) return;
       const handle = 'current' in into ? into.current : into;
       const target = handle ? nodeOfHandle(handle) : undefined;
       if (!target?.layer) {

@@ -142,7 +142,16 @@ export class Compositor {
       const before = [r.x, r.y, r.width, r.height].join();
       const size = Math.ceil(Math.max(r.node.layout.width, r.node.layout.height) * scene.scale);
       const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, size, size);
-      r.update(scene, format, direct);
+      try {
+        r.update(scene, format, direct);
+      } catch (error) {
+        // A layer that cannot have a surface (too large, out of memory) is not shown; said once.
+        if (!r.failed) this.onError(error as Error);
+        r.damage = [];
+        r.failed = true;
+        continue;
+      }
+      r.failed = false;
       if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
       if (r.info) r.info.placementDirty = false;
     }

@@ -20,6 +20,9 @@ import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { IDENTITY, apply, isEmpty, multiply, roundOut, transformRect, translation, union, type Affine, type Rect } from '../tree/geometry.js';
 
+/** The largest side of a layer surface, px (as large as planes go). */
+const MAX_SIDE = 8192;
+
 /** Where a composited layer was blended last frame: a change in any of these recomposes its area. */
 export interface Placement { x: number; y: number; width: number; height: number; opacity: number; order: string }
 
@@ -45,6 +48,8 @@ export class LayerRecord {
   blended: Placement | null = null;
   /** The display buffers must be written even without new damage (a skipped frame, a new plane). */
   stale = true;
+  /** Its surface could not be made (reported once): it shows nothing until it fits. */
+  failed = false;
   /** Changes not yet handed to the display with a commit (skipped frames, frames off a plane); 'all' when unknown. */
   unsent: DamageRect[] | 'all' = 'all';
   /** External layers: the push last seen, the frame imported and its buffer. */
@@ -174,8 +179,13 @@ export class LayerRecord {
     this.height = height;
     this.format = format;
     this.disposeBuffers();
-    if (width > 0 && height > 0 && !direct) this.surface = new LayerSurface(width, height);
     this.stale = true;
+    if (width > MAX_SIDE || height > MAX_SIDE) {
+      const what = this.node.testId ? `the layer "${this.node.testId}"` : `a <${this.node.component}>`;
+      this.width = this.height = 0;
+      throw new Error(`${what} is ${width}x${height} px, larger than the ${MAX_SIDE} px a layer surface may have: give it a size (style width/height), or scroll its content inside a smaller one`);
+    }
+    if (width > 0 && height > 0 && !direct) this.surface = new LayerSurface(width, height);
     return true;
   }
 
