@@ -42,7 +42,7 @@ async function slide(plane) {
       jsx(Dashboard, { model, width: 800, height: 480 }),
       jsx(Layer, { testId: 'popup', plane, position: () => ({ x: x.value, y: 140 }), children: popup() }),
     ],
-  }), { width: 800, height: 480 });
+  }), { width: 800, height: 480, checkDamage: false });
   const onPlane = screen.planeOf('popup') !== null;
   if (onPlane !== (plane === 'auto')) throw new Error(`bench: the popup is ${onPlane ? 'on a plane' : 'composited'} with plane="${plane}"`);
   const frames = [];
@@ -69,7 +69,7 @@ async function external(plane) {
       jsx(Dashboard, { model, width: 800, height: 480 }),
       jsx(ExternalLayer, { testId: 'video', source, plane, position: { x: 240, y: 150 } }),
     ],
-  }), { width: 800, height: 480 });
+  }), { width: 800, height: 480, checkDamage: false });
   const onPlane = screen.planeOf('video') !== null;
   if (onPlane !== (plane === 'auto')) throw new Error(`bench: the video is ${onPlane ? 'on a plane' : 'composited'} with plane="${plane}"`);
   const copied = [];

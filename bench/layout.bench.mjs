@@ -37,14 +37,14 @@ export async function run({ median }) {
     figures[`layout.first.${n}`] = {
       unit: 'ms',
       value: await median(async () => {
-        const screen = await render(tree(n, signal('first')), { width: 1920, height: 1080 });
+        const screen = await render(tree(n, signal('first')), { width: 1920, height: 1080, checkDamage: false });
         const ms = screen.stats.layoutMs;
         await screen.dispose();
         return ms;
       }, { runs, warmup: 1 }),
     };
     const label = signal('a');
-    const screen = await render(tree(n, label), { width: 1920, height: 1080 });
+    const screen = await render(tree(n, label), { width: 1920, height: 1080, checkDamage: false });
     let i = 0;
     figures[`layout.relayout.${n}`] = {
       unit: 'ms',

@@ -19,7 +19,7 @@ export async function run() {
   const screen = await render(() => jsx(View, {
     style: { flexDirection: 'row', flexWrap: 'wrap', width: '100%', height: '100%' },
     children: jsx(Show, { when: shown, children: jsx(For, { each: items, children: tile }) }),
-  }), { width: 800, height: 480 });
+  }), { width: 800, height: 480, checkDamage: false });
   const baseline = yogaNodeCount();
   const cycle = async () => {
     shown.value = true;

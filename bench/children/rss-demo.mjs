@@ -4,7 +4,7 @@ import { jsx } from '@planar/toolkit/jsx-runtime';
 import { render } from '@planar/toolkit/testing';
 
 const model = createHomeModel({ frozen: true });
-const screen = await render(() => jsx(Dashboard, { model, width: 800, height: 480 }), { width: 800, height: 480 });
+const screen = await render(() => jsx(Dashboard, { model, width: 800, height: 480 }), { width: 800, height: 480, checkDamage: false });
 for (let i = 1; i < 30; i++) {
   if (i % 3 === 0) model.toggle(model.devices[i % model.devices.length].id);
   else model.now.value = new Date(FROZEN_TIME.getTime() + i * 60_000);
