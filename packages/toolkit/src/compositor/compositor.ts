@@ -8,7 +8,9 @@
  *   5. compose      the composition layer's damage: the root layer's pixels, then each
  *                   composited layer blended over them in Z order (skipped when unused)
  *   6. copy         per plane: into a free display buffer, this frame's damage ∪ what it missed
- *   7. commit       the planes, their positions and damage; resolves when presented
+ *   7. commit       the planes, their positions, and their damage: everything that changed
+ *                   since each plane last showed its layer (frames skipped or spent
+ *                   composited included); resolves when presented
  *
  * Damage is per layer. A layer on a plane that moves or fades damages nothing: the commit
  * carries its new position or alpha. A composited layer that moves damages, in the composition
@@ -17,7 +19,9 @@
  *
  * At most one commit is in flight (the frame loop awaits `render`). When a plane has no free
  * buffer, the frame is skipped: the damage is remembered by every pool, and the next frame,
- * requested when the display releases a buffer, commits it.
+ * requested when the display releases a buffer, commits it. Buffers and external frames the
+ * compositor lets go of wait in the graveyard until the display no longer shows them; a commit
+ * the display refuses is reported, and the next frame composites everything.
  */
 import type { Canvas } from 'canvaskit-wasm';
 import type { DamageRect, Display, DisplayBuffer, LayerState, Presented } from '../backend/contract.js';

@@ -3,8 +3,9 @@
  * pool of display buffers, where it lands on the output, and what changed this frame.
  *
  * A layer is painted in its own coordinates, turned and scaled like the output but never
- * offset by its position: the surface's pixel (0, 0) is the top-left of the layer's box on the
- * output, snapped to whole device pixels. Moving a layer changes only `x`/`y`, so its pixels
+ * offset by its position: the surface's pixel (0, 0) is the top-left of what the layer paints
+ * (its box, and shadows or transforms reaching out of it) on the output, snapped to whole
+ * device pixels. Moving a layer changes only `x`/`y`, so its pixels
  * stay valid, whether a plane shows them or the composition layer blends them.
  */
 import { Unit } from 'yoga-layout';
