@@ -5,6 +5,8 @@
 #include "connection.h"
 
 #include <fcntl.h>
+#include <linux/dma-buf.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 
 namespace planar {
@@ -17,6 +19,7 @@ Napi::Function ShmBuffer::Define(Napi::Env env) {
   return DefineClass(env, "ShmBuffer", {
     InstanceMethod<&ShmBuffer::Write>("write"),
     InstanceMethod<&ShmBuffer::Read>("read"),
+    InstanceMethod<&ShmBuffer::CopyFromFd>("copyFromFd"),
     InstanceMethod<&ShmBuffer::Destroy>("destroy"),
     InstanceAccessor<&ShmBuffer::Busy>("busy"),
   });
@@ -105,6 +108,33 @@ Napi::Value ShmBuffer::Write(const Napi::CallbackInfo& info) {
     }
   }
   return Napi::Number::New(info.Env(), static_cast<double>(written));
+}
+
+// copyFromFd(fd, offset, stride): copies a linear frame from a file descriptor the CPU can map
+// (a linear DMA-BUF, or any memfd), row by row, between DMA_BUF_IOCTL_SYNC read fences.
+Napi::Value ShmBuffer::CopyFromFd(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  int fd = info[0].As<Napi::Number>().Int32Value();
+  size_t offset = info[1].As<Napi::Number>().Uint32Value();
+  size_t stride = info[2].As<Napi::Number>().Uint32Value();
+  if (!map_.data()) throw Napi::Error::New(env, "copyFromFd: the buffer is destroyed");
+  if (stride < static_cast<size_t>(stride_)) throw Napi::RangeError::New(env, "copyFromFd: the frame's stride is smaller than a row");
+  size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  size_t start = offset / page * page;
+  size_t length = offset - start + stride * height_;
+  Mapping source(mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, start), length);
+  if (source.data() == MAP_FAILED) {
+    int err = errno;
+    source = Mapping();
+    throw ErrnoError(env, "cannot map the frame's DMA-BUF for reading (a tiled or protected buffer cannot be read by the CPU)", err);
+  }
+  struct dma_buf_sync sync = {DMA_BUF_SYNC_START | DMA_BUF_SYNC_READ};
+  ioctl(fd, DMA_BUF_IOCTL_SYNC, &sync);  // not a DMA-BUF (a memfd): nothing to wait for
+  const uint8_t* from = source.data() + (offset - start);
+  for (int32_t row = 0; row < height_; row++) memcpy(map_.data() + row * stride_, from + row * stride, stride_);
+  sync.flags = DMA_BUF_SYNC_END | DMA_BUF_SYNC_READ;
+  ioctl(fd, DMA_BUF_IOCTL_SYNC, &sync);
+  return Napi::Number::New(env, static_cast<double>(stride_) * height_);
 }
 
 // read(): a copy of the pixels (for screenshots; never on the frame path).

@@ -19,6 +19,7 @@ class ShmBuffer : public Napi::ObjectWrap<ShmBuffer> {
  private:
   Napi::Value Write(const Napi::CallbackInfo& info);
   Napi::Value Read(const Napi::CallbackInfo& info);
+  Napi::Value CopyFromFd(const Napi::CallbackInfo& info);
   Napi::Value Busy(const Napi::CallbackInfo& info);
   Napi::Value Destroy(const Napi::CallbackInfo& info);
   static void OnRelease(void* data, struct wl_buffer* buffer);

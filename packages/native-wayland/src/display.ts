@@ -241,7 +241,19 @@ export class WaylandDisplay implements Display {
 
   importFrame(frame: ExternalFrame): DisplayBuffer {
     if (frame.kind === 'dmabuf') {
-      throw new Error('the wayland backend of this build cannot hand DMA-BUF frames to the compositor (no linux-dmabuf support): push { kind: \'pixels\' } frames, or run on the kms backend');
+      // This build hands the compositor shared memory only: a linear DMA-BUF is read once into
+      // it (a copy); a tiled one cannot be read by the CPU.
+      if (BigInt(frame.modifier) !== 0n) {
+        throw new Error(`an ExternalLayer frame has DRM modifier 0x${BigInt(frame.modifier).toString(16)} (tiled): the wayland backend of this build can only copy linear DMA-BUFs into shared memory; ask the producer for linear buffers`);
+      }
+      const buffer = this.allocate(frame.width, frame.height, frame.format) as ShmDisplayBuffer;
+      try {
+        buffer.native.copyFromFd(frame.fd, frame.offset, frame.stride);
+      } catch (error) {
+        buffer.destroy();
+        throw error;
+      }
+      return Object.assign(buffer, { pixels: buffer.native.read() });
     }
     // Pixel frames are copied once into shared memory the compositor can read.
     const buffer = this.allocate(frame.width, frame.height, frame.format) as ShmDisplayBuffer;

@@ -51,6 +51,8 @@ export interface NativeShmBuffer {
   write(source: Uint8Array, sourceStride: number, rects: Int32Array, swapRB: boolean): number;
   /** A copy of the pixels, for screenshots. */
   read(): Uint8Array;
+  /** Copies a linear frame in from a mappable fd (a linear DMA-BUF); returns bytes. */
+  copyFromFd(fd: number, offset: number, stride: number): number;
   destroy(): void;
 }
 
