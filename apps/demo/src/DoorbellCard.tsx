@@ -6,7 +6,7 @@
 import { Text, View, useContext } from '@planar/toolkit';
 import { BellIcon } from './BellIcon.js';
 import type { HomeModel } from './model.js';
-import { TextButton } from './TextButton.js';
+import { Button } from './Button.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
 export function DoorbellCard(props: { model: HomeModel }) {
@@ -28,7 +28,7 @@ export function DoorbellCard(props: { model: HomeModel }) {
         <Text style={{ fontFamily: FONT, fontSize: font.title, fontWeight: 'bold', color: colors.text, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>
           Front door
         </Text>
-        <TextButton testId="doorbell-dismiss" label="Dismiss" height={button} fontSize={font.small} onPress={() => model.dismissDoorbell()} />
+        <Button testId="doorbell-dismiss" label="Dismiss" height={button} fontSize={font.small} onPress={() => model.dismissDoorbell()} />
       </View>
       <View style={{ height: line, justifyContent: 'center' }}>
         <Text testId="doorbell-message" style={{ fontFamily: FONT, fontSize: font.small, color: colors.textDim, maxLines: 1 }}>

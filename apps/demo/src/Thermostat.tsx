@@ -5,7 +5,7 @@
  */
 import { Text, View, effect, onCleanup, untracked, useContext } from '@planar/toolkit';
 import { Gauge, SMALL_DIAL } from './Gauge.js';
-import { StepButton } from './StepButton.js';
+import { Button } from './Button.js';
 import { SETPOINT_STEP, formatTemperature, type HomeModel } from './model.js';
 import { createTween } from './tween.js';
 import { FONT, LayoutContext, colors } from './theme.js';
@@ -46,7 +46,7 @@ export function Thermostat(props: { model: HomeModel }) {
         </View>
       </View>
       <View style={{ flexGrow: 1, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' }}>
-        <StepButton testId="thermostat-down" label="−" size={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(-SETPOINT_STEP)} />
+        <Button testId="thermostat-down" label="−" width={button} height={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(-SETPOINT_STEP)} />
         <View style={{ width: gauge, height: gauge, alignItems: 'center', justifyContent: 'center' }}>
           <Gauge size={gauge} setpoint={arc.value} measured={model.measured} heating={model.heating} />
           {gauge >= SMALL_DIAL && (
@@ -61,7 +61,7 @@ export function Thermostat(props: { model: HomeModel }) {
             {() => `Indoor ${formatTemperature(model.measured.value)}`}
           </Text>
         </View>
-        <StepButton testId="thermostat-up" label="+" size={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(SETPOINT_STEP)} />
+        <Button testId="thermostat-up" label="+" width={button} height={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(SETPOINT_STEP)} />
       </View>
     </View>
   );

@@ -1,10 +1,22 @@
 /**
- * A pill-shaped button with a short label that lightens while pressed.
+ * The panel's button: a label on a rounded, bordered face that lightens while pressed. Given a
+ * `width` equal to its height it is round (the thermostat's − and +); without one it is a pill
+ * as wide as its label (Dismiss).
  */
 import { Text, View, signal } from '@planar/toolkit';
 import { FONT, colors } from './theme.js';
 
-export function TextButton(props: { testId: string; label: string; height: number; fontSize: number; onPress: () => void }) {
+export interface ButtonProps {
+  testId: string;
+  label: string;
+  height: number;
+  /** Fixed width; without it the button fits its label. */
+  width?: number;
+  fontSize: number;
+  onPress: () => void;
+}
+
+export function Button(props: ButtonProps) {
   const pressed = signal(false);
   return (
     <View
@@ -15,7 +27,7 @@ export function TextButton(props: { testId: string; label: string; height: numbe
       onPointerCancel={() => { pressed.value = false; }}
       style={{
         height: props.height,
-        paddingHorizontal: Math.round(props.height * 0.45),
+        ...(props.width !== undefined ? { width: props.width } : { paddingHorizontal: Math.round(props.height * 0.45) }),
         borderRadius: props.height / 2,
         borderWidth: 1,
         borderColor: colors.buttonBorder,
