@@ -15,7 +15,7 @@
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, blendRect, checkAssignment, type DamageRect, type Display, type DisplayBuffer,
+  BackendUnavailableError, checkState, composePlanes, type DamageRect, type Display, type DisplayBuffer,
   type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit';
@@ -275,11 +275,7 @@ export class WaylandDisplay implements Display {
         return { ok: false, reason: `layer ${l.id} at ${l.x},${l.y} is not on a whole surface unit at scale ${this.bufferScale}` };
       }
     }
-    const assignment = state.layers.map((l) => ({
-      planeId: l.planeId,
-      layer: { id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight, format: l.format, opacity: l.opacity, zIndex: l.zpos },
-    }));
-    return checkAssignment(this.planes, this.info, assignment);
+    return checkState(this.planes, this.info, state);
   }
 
   async commit(state: DisplayState): Promise<Presented> {
@@ -337,15 +333,12 @@ export class WaylandDisplay implements Display {
   /** The composed output: the planes as last committed, blended in stack order (as the compositor shows them). */
   async capture(): Promise<{ width: number; height: number; pixels: Uint8Array }> {
     const { width, height } = this.info;
-    const out = new Uint8Array(width * height * 4);
-    for (const layer of this.shown) {
-      const buffer = layer.buffer as ShmDisplayBuffer | null;
-      if (!buffer) continue;
-      const left = Math.max(0, layer.x), top = Math.max(0, layer.y);
-      const right = Math.min(width, layer.x + buffer.width), bottom = Math.min(height, layer.y + buffer.height);
-      if (right <= left || bottom <= top) continue;
-      blendRect(out, width * 4, buffer.native.read(), buffer.stride, buffer.format, { x: left, y: top, width: right - left, height: bottom - top }, layer.x, layer.y, layer.opacity);
-    }
+    const planes = this.shown.filter((l) => l.buffer).map((layer) => {
+      const buffer = layer.buffer as ShmDisplayBuffer;
+      return { ...layer, width: buffer.width, height: buffer.height, stride: buffer.stride, format: buffer.format, pixels: buffer.native.read() };
+    });
+    const out = composePlanes(planes, width, height);
+    // The window is opaque: what shows through nowhere is the compositor's black.
     for (let i = 3; i < out.length; i += 4) out[i] = 255;
     return { width, height, pixels: out };
   }

@@ -11,8 +11,9 @@ export { Layer, Portal, ExternalLayer, type LayerProps, type PortalProps, type E
 export { createExternalSource, type ExternalSource, type ExternalSourceOptions } from './compositor/external-source.js';
 export type { PlanePreference } from './tree/layer.js';
 export { planePreset, type PlanePresetName } from './backend/plane-presets.js';
-export { blendRect, copyRects } from './backend/pixels.js';
-export { checkAssignment, stackPlanes, planeRange } from './compositor/plane-rules.js';
+// For backends: the plane rules and the software blend every display that emulates planes uses.
+export { blendRect, copyRects, composePlanes, type PlaneImage } from './backend/pixels.js';
+export { checkAssignment, checkState, stackPlanes, planeRange } from './compositor/plane-rules.js';
 export { Show, For, ErrorBoundary, createContext, useContext, type Context } from './components/control-flow.js';
 export { Fragment } from './jsx/jsx-runtime.js';
 export { onMount, type Child, type JSXElement } from './jsx/element.js';

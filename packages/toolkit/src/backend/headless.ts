@@ -10,9 +10,9 @@ import type {
   OpenOptions, OutputInfo, PixelFormat, PlaneInfo, Presented, TestResult,
 } from './contract.js';
 import type { InputEvent } from '../input/events.js';
-import { blendRect, copyRects } from './pixels.js';
+import { composePlanes, copyRects } from './pixels.js';
 import { planePreset, type PlanePresetName } from './plane-presets.js';
-import { checkAssignment, planeRange } from '../compositor/plane-rules.js';
+import { checkState } from '../compositor/plane-rules.js';
 
 let nextBufferId = 1;
 
@@ -96,20 +96,7 @@ export class HeadlessDisplay implements Display {
   }
 
   test(state: DisplayState): TestResult {
-    const assignment = state.layers.map((l) => ({
-      planeId: l.planeId,
-      layer: {
-        id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight,
-        format: l.format, opacity: l.opacity, zIndex: l.zpos,
-      },
-    }));
-    for (const l of state.layers) {
-      const plane = this.planes.find((p) => p.id === l.planeId);
-      if (!plane) return { ok: false, reason: `no plane ${l.planeId}` };
-      const { lo, hi } = planeRange(this.planes, plane);
-      if (l.zpos < lo || l.zpos > hi) return { ok: false, reason: `plane ${plane.id} cannot take stack position ${l.zpos}` };
-    }
-    return checkAssignment(this.planes, this.info, assignment);
+    return checkState(this.planes, this.info, state);
   }
 
   async commit(state: DisplayState): Promise<Presented> {
@@ -143,14 +130,7 @@ export class HeadlessDisplay implements Display {
   captureSync(): { width: number; height: number; pixels: Uint8Array } {
     if (this.captured) return this.captured;
     const { width, height } = this.info;
-    const out = new Uint8Array(width * height * 4);
-    for (const { layer, buffer } of this.shown) {
-      const left = Math.max(0, layer.x), top = Math.max(0, layer.y);
-      const right = Math.min(width, layer.x + buffer.width), bottom = Math.min(height, layer.y + buffer.height);
-      if (right <= left || bottom <= top) continue;
-      const rect = { x: left, y: top, width: right - left, height: bottom - top };
-      blendRect(out, width * 4, buffer.pixels, buffer.stride, buffer.format, rect, layer.x, layer.y, layer.opacity);
-    }
+    const out = composePlanes(this.shown.map(({ layer, buffer }) => ({ ...layer, width: buffer.width, height: buffer.height, stride: buffer.stride, format: buffer.format, pixels: buffer.pixels })), width, height);
     this.captured = { width, height, pixels: unpremultiply(out) };
     return this.captured;
   }

@@ -110,3 +110,31 @@ export function turnPixels(
     }
   }
 }
+
+/** One plane's content, for `composePlanes`. */
+export interface PlaneImage {
+  x: number;
+  y: number;
+  opacity: number;
+  width: number;
+  height: number;
+  stride: number;
+  format: PixelFormat;
+  pixels: Uint8Array;
+}
+
+/**
+ * The output as a display composes its planes: each blended, bottom to top, over transparent
+ * black, clipped to the output. Premultiplied RGBA out. For screenshots of displays that cannot
+ * read their output back.
+ */
+export function composePlanes(planes: readonly PlaneImage[], width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height * 4);
+  for (const p of planes) {
+    const left = Math.max(0, p.x), top = Math.max(0, p.y);
+    const right = Math.min(width, p.x + p.width), bottom = Math.min(height, p.y + p.height);
+    if (right <= left || bottom <= top) continue;
+    blendRect(out, width * 4, p.pixels, p.stride, p.format, { x: left, y: top, width: right - left, height: bottom - top }, p.x, p.y, p.opacity);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@
  * Two layers that overlap must be stacked in their Z order; two planes with the same fixed
  * position have no defined order, so they cannot hold overlapping layers.
  */
-import type { PixelFormat, PlaneInfo } from '../backend/contract.js';
+import type { DisplayState, PixelFormat, PlaneInfo } from '../backend/contract.js';
 
 /** What the rules need to know of a layer, in physical output pixels. */
 export interface RuleLayer {
@@ -158,4 +158,24 @@ export function checkAssignment(planes: readonly PlaneInfo[], output: OutputSize
 
 function fail(reason: string): RuleResult {
   return { ok: false, reason };
+}
+
+/**
+ * `checkAssignment` for a display state: also checks the stack position each layer asks its
+ * plane for. What a display that emulates planes (or knows no better) answers to `test()`.
+ */
+export function checkState(planes: readonly PlaneInfo[], output: OutputSize, state: DisplayState): RuleResult {
+  for (const l of state.layers) {
+    const plane = planes.find((p) => p.id === l.planeId);
+    if (!plane) return fail(`no plane ${l.planeId}`);
+    const { lo, hi } = planeRange(planes, plane);
+    if (l.zpos < lo || l.zpos > hi) return fail(`plane ${plane.id} cannot take stack position ${l.zpos}`);
+  }
+  return checkAssignment(planes, output, state.layers.map((l) => ({
+    planeId: l.planeId,
+    layer: {
+      id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight,
+      format: l.format, opacity: l.opacity, zIndex: l.zpos,
+    },
+  })));
 }
