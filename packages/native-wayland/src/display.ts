@@ -64,6 +64,9 @@ export class WaylandDisplay implements Display {
   private fractional = false;
   private viewporter = false;
   private closed = false;
+  /** The overlay order and the opaque region last set, so that unchanged ones are not sent again. */
+  private stackOrder = '';
+  private opaqueSize = '';
   /** Commit-to-frame-done and commit-to-present times of recent frames, ms. */
   readonly timings = { frameDoneMs: [] as number[], presentedMs: [] as number[] };
 
@@ -290,6 +293,10 @@ export class WaylandDisplay implements Display {
       this.subsurfaces.delete(id);
     }
     const addon = loadAddon();
+    // Restacked only when the order changed (place_above is applied on the window's commit).
+    const order = overlays.map((l) => l.id).join();
+    const restack = order !== this.stackOrder;
+    this.stackOrder = order;
     let below: NativeSubsurface | NativeWindow = this.window;
     for (const layer of overlays) {
       let sub = this.subsurfaces.get(layer.id);
@@ -299,7 +306,7 @@ export class WaylandDisplay implements Display {
         this.subsurfaces.set(layer.id, sub);
       }
       sub.setPosition(Math.round(layer.x / this.bufferScale), Math.round(layer.y / this.bufferScale));
-      sub.placeAbove(below);
+      if (restack || fresh) sub.placeAbove(below);
       below = sub;
       const previous = this.shown.find((s) => s.id === layer.id);
       if (fresh || previous?.buffer !== layer.buffer || layer.damage.length) {
@@ -318,7 +325,9 @@ export class WaylandDisplay implements Display {
         this.window.attach((primary.buffer as ShmDisplayBuffer).native);
         this.window.damage(packRects(primary.damage.length ? primary.damage : [{ x: 0, y: 0, width: primary.bufferWidth, height: primary.bufferHeight }]));
       }
-      this.window.setOpaque(this.logicalSize.width, this.logicalSize.height);
+      const opaque = `${this.logicalSize.width}x${this.logicalSize.height}`;
+      if (opaque !== this.opaqueSize) this.window.setOpaque(this.logicalSize.width, this.logicalSize.height);
+      this.opaqueSize = opaque;
     }
     this.shown = layers;
     const done = new Promise<void>((resolve) => { this.frameDone = resolve; });
