@@ -74,6 +74,11 @@ export interface App {
   readonly height: number;
   /** Stats of the last rendered frame. */
   readonly stats: FrameStats;
+  /**
+   * The display the app renders to, for what only a backend offers: screen blanking
+   * (`await app.display.setPower?.(false)`), backlight (`app.display.setBrightness?.(0.5)`).
+   */
+  readonly display: Display;
   /** A PNG of the composed output (all layers). */
   screenshot(): Promise<Uint8Array>;
   on<K extends keyof AppEvents>(event: K, cb: (e: AppEvents[K]) => void): () => void;
@@ -202,6 +207,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     get width() { return scene.width; },
     get height() { return scene.height; },
     get stats() { return lastStats; },
+    display,
     async screenshot() {
       const { width: w, height: h, pixels } = await display.capture();
       const png = new PNG({ width: w, height: h });

@@ -156,6 +156,10 @@ export interface Display {
   capture(): Promise<{ width: number; height: number; pixels: Uint8Array }>;
   on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void;
   close(): Promise<void>;
+  /** Display power, for screen blanking (KMS: the CRTC off, rendering paused). Absent where the backend cannot. */
+  setPower?(on: boolean): Promise<void>;
+  /** Backlight brightness 0..1 (KMS: /sys/class/backlight). Absent where the backend cannot. */
+  setBrightness?(level: number): void;
 }
 
 export interface OpenOptions {

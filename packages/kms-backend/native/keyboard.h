@@ -1,0 +1,49 @@
+// The seat's keyboard state: a keymap compiled by xkbcommon from RMLVO names, and the key →
+// keysym, text and modifier logic that every keyboard of the seat shares (like a compositor's
+// seat, not per device: Shift on one keyboard shifts the letters of another).
+#pragma once
+
+#include <xkbcommon/xkbcommon.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace planar {
+
+// Rules, model, layout, variant, options; an empty one means xkbcommon's default.
+struct KeymapNames {
+  std::string rules, model, layout, variant, options;
+};
+
+// What a key did, as JS receives it.
+struct KeyResult {
+  std::string name;       // keysym name before the key acts: "a", "A", "Return", "Shift_L"
+  std::string text;       // UTF-8 the press types ("" for a release); Ctrl turns letters into control characters
+  std::string character;  // the keysym's own character, for the W3C key of presses and releases
+  bool repeats = false;
+  bool shift = false, ctrl = false, alt = false, meta = false;  // after the key
+};
+
+class Keyboard {
+ public:
+  // Compiles the keymap; throws std::runtime_error naming the layout when it does not compile.
+  explicit Keyboard(const KeymapNames& names);
+
+  // Applies an evdev key press or release (`code` as libinput gives it).
+  KeyResult Key(uint32_t code, bool pressed);
+
+  // The lock LEDs as a mask of libinput_led bits.
+  uint32_t Leds() const;
+
+ private:
+  struct ContextUnref { void operator()(xkb_context* c) const { xkb_context_unref(c); } };
+  struct KeymapUnref { void operator()(xkb_keymap* k) const { xkb_keymap_unref(k); } };
+  struct StateUnref { void operator()(xkb_state* s) const { xkb_state_unref(s); } };
+
+  std::unique_ptr<xkb_context, ContextUnref> context_;
+  std::unique_ptr<xkb_keymap, KeymapUnref> keymap_;
+  std::unique_ptr<xkb_state, StateUnref> state_;
+};
+
+}  // namespace planar

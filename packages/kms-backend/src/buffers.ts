@@ -1,0 +1,83 @@
+/**
+ * The display's buffers: dumb buffers the toolkit draws into (`DumbDisplayBuffer`) and
+ * imported frames (`ImportedDisplayBuffer`). `busy` is true while a committed or pending state
+ * shows the buffer; the display counts that in `BufferUse`.
+ */
+import type { DamageRect, DisplayBuffer, PixelFormat } from '@planar/toolkit';
+import { swapsRB } from './formats.js';
+import type { NativeDumbBuffer, NativeImportedBuffer } from './native.js';
+
+/** How many states (the shown one, the pending one) hold each framebuffer. */
+export class BufferUse {
+  private readonly counts = new Map<number, number>();
+  hold(fbId: number): void {
+    this.counts.set(fbId, (this.counts.get(fbId) ?? 0) + 1);
+  }
+  /** Returns true when nothing holds the framebuffer any more. */
+  drop(fbId: number): boolean {
+    const n = (this.counts.get(fbId) ?? 0) - 1;
+    if (n > 0) {
+      this.counts.set(fbId, n);
+      return false;
+    }
+    this.counts.delete(fbId);
+    return true;
+  }
+  busy(fbId: number): boolean {
+    return this.counts.has(fbId);
+  }
+}
+
+let nextId = 1;
+
+export function packRects(rects: readonly DamageRect[]): Int32Array {
+  const out = new Int32Array(rects.length * 4);
+  rects.forEach((r, i) => out.set([r.x, r.y, r.width, r.height], i * 4));
+  return out;
+}
+
+export interface ScanoutBuffer extends DisplayBuffer {
+  readonly fbId: number;
+}
+
+export class DumbDisplayBuffer implements ScanoutBuffer {
+  readonly id = nextId++;
+  private destroyed = false;
+  constructor(readonly native: NativeDumbBuffer, readonly format: PixelFormat, private readonly use: BufferUse, private readonly onDestroy: (b: DumbDisplayBuffer) => void) {}
+  get fbId() { return this.native.fbId; }
+  get width() { return this.native.width; }
+  get height() { return this.native.height; }
+  get stride() { return this.native.stride; }
+  get busy() { return this.use.busy(this.native.fbId); }
+  write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
+    return this.native.write(source, sourceStride, packRects(rects), swapsRB(this.format));
+  }
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.native.destroy();
+    this.onDestroy(this);
+  }
+}
+
+export class ImportedDisplayBuffer implements ScanoutBuffer {
+  readonly id = nextId++;
+  readonly stride: number;
+  private destroyed = false;
+  constructor(
+    readonly native: NativeImportedBuffer, readonly format: PixelFormat, readonly width: number, readonly height: number,
+    stride: number, readonly modifier: bigint, private readonly use: BufferUse,
+  ) {
+    this.stride = stride;
+  }
+  get fbId() { return this.native.fbId; }
+  get busy() { return this.use.busy(this.native.fbId); }
+  write(): number {
+    throw new Error('an imported DMA-BUF frame belongs to its producer: it cannot be written');
+  }
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.native.destroy();
+  }
+}

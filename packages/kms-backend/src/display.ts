@@ -1,0 +1,618 @@
+/**
+ * The kms backend's Display: one connector, one CRTC, the planes that can show on it.
+ *
+ *   open     find the card → open → become DRM master → read caps and resources → choose
+ *            connector, mode, CRTC → remember what the CRTC showed (restored on exit) → ask the
+ *            kernel with TEST_ONLY commits whether overlays scale and whether the primary must
+ *            cover the output → poll the card for page-flip events → console, signals, input
+ *   commit   one atomic request per frame: the first with ALLOW_MODESET (mode blob, ACTIVE,
+ *            connector → CRTC), the rest non-blocking with a page-flip event. Each plane of the
+ *            state gets FB_ID, CRTC_ID, SRC_* (16.16), CRTC_*, zpos where mutable, alpha where
+ *            present, FB_DAMAGE_CLIPS where the plane takes them; planes not in the state are
+ *            turned off. Resolves at the flip, with the kernel's timestamp. All commits (frames,
+ *            cursor moves, writeback captures, power) go through one queue: one in flight.
+ *   buffers  dumb buffers (buffers.ts); busy while the shown or the pending state holds them,
+ *            `release` once the flip that replaced them has happened
+ *   capture  the writeback connector where there is one: the shown state committed again with
+ *            a writeback job, the out-fence awaited, the buffer read; else the planes composed
+ *            in software
+ *   session  losing DRM master (VT switched away, another client) pauses commits until it comes
+ *            back; the display then modesets and shows the last state again
+ */
+import mitt from 'mitt';
+import {
+  BackendUnavailableError, checkState, composePlanes, type Display, type DisplayBuffer, type DisplayEvents,
+  type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat,
+  type PlaneInfo, type Presented, type TestResult,
+} from '@planar/toolkit';
+import { AtomicRequest, KmsObject, savedStateRequest } from './atomic.js';
+import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, packRects, type ScanoutBuffer } from './buffers.js';
+import { drawArrow } from './cursor.js';
+import { errnoName, describeErrno } from './errno.js';
+import { FORMAT_CODES, formatOfCode } from './formats.js';
+import { findCard, refreshMhz, selectConnector, selectCrtc, selectMode } from './modes.js';
+import { COMMIT, loadAddon, type Addon, type DeviceEvent, type DrmMode, type NativeDevice, type NativeDumbBuffer } from './native.js';
+import { describePlanes } from './planes.js';
+import { KmsSession } from './session.js';
+import { KmsInput } from './input.js';
+import { Backlight } from './backlight.js';
+
+const FLIP_TIMEOUT_MS = 1000;
+const CURSOR_SIZE = 64;
+
+interface Shown { layers: LayerState[]; fbs: number[] }
+
+export class KmsDisplay implements Display {
+  info!: OutputInfo;
+  private planeInfos: PlaneInfo[] = [];
+  private readonly emitter = mitt<DisplayEvents>();
+  private readonly use = new BufferUse();
+  /** Framebuffer id → the toolkit's buffer id, for `release` events. */
+  private readonly bufferIds = new Map<number, number>();
+  private readonly objects = new Map<number, KmsObject>();
+  private readonly flips = new Map<number, (presentedAt: number) => void>();
+  private readonly testBuffers = new Map<string, NativeDumbBuffer>();
+  private device!: NativeDevice;
+  private crtc!: KmsObject;
+  private connector!: KmsObject;
+  private writeback: KmsObject | null = null;
+  private planeObjects: KmsObject[] = [];
+  private restoreRequest!: AtomicRequest;
+  private mode!: DrmMode;
+  private modeBlob = 0;
+  private needsModeset = true;
+  private shown: Shown = { layers: [], fbs: [] };
+  private queue: Promise<unknown> = Promise.resolve();
+  private commitSeq = 0;
+  private paused: { reason: string; resume: Promise<void>; resolve: () => void } | null = null;
+  private powerOff = false;
+  private closed = false;
+  private restored = false;
+  private session: KmsSession | null = null;
+  private input: KmsInput | null = null;
+  private cursor: { buffer: NativeDumbBuffer; plane: KmsObject; x: number; y: number; visible: boolean; queued: boolean } | null = null;
+  private writebackBuffer: NativeDumbBuffer | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private readonly backlight = Backlight.find();
+  /** How the last screenshot was taken: read back through the writeback connector, or composed in software. */
+  captureSource: 'writeback' | 'software' | null = null;
+  /** Kernel flip timestamps (ms, CLOCK_MONOTONIC) of recent frames, for pacing figures. */
+  readonly flipTimesMs: number[] = [];
+
+  private constructor(private readonly addon: Addon, readonly path: string, private readonly options: OpenOptions) {}
+
+  /** Opens the card the environment names (see modes.ts); `addon` is for tests with a mock kernel. */
+  static async open(options: OpenOptions, env: NodeJS.ProcessEnv = process.env, addon: Addon = loadAddon()): Promise<KmsDisplay> {
+    const path = findCard(env);
+    if (!path) throw new BackendUnavailableError('kms', 'no DRM card in /sys/class/drm (is the GPU driver loaded?)');
+    const display = new KmsDisplay(addon, path, options);
+    try {
+      display.openDevice(env);
+    } catch (error) {
+      display.device?.close();
+      throw error instanceof BackendUnavailableError ? error : new BackendUnavailableError('kms', (error as Error).message);
+    }
+    display.startSession(env);
+    return display;
+  }
+
+  get planes(): PlaneInfo[] {
+    // The cursor plane is the pointer's while the pointer shows.
+    return this.cursor?.visible ? this.planeInfos.filter((p) => p.id !== this.cursor!.plane.id) : this.planeInfos;
+  }
+
+  private openDevice(env: NodeJS.ProcessEnv): void {
+    try {
+      this.device = new this.addon.Device(this.path, (type, event) => this.onDeviceEvent({ type, ...event } as DeviceEvent));
+    } catch (error) {
+      throw new BackendUnavailableError('kms', openFailure(this.path, error as Error & { errno?: number }));
+    }
+    this.takeMaster();
+    const caps = this.device.caps();
+    if (!caps.dumbBuffer) throw new BackendUnavailableError('kms', `${this.path} (${caps.driver}) has no dumb buffers, which this backend draws into`);
+    const resources = this.device.resources();
+    const connector = selectConnector(resources, env.PLANAR_KMS_CONNECTOR, this.path);
+    this.mode = selectMode(connector, env.PLANAR_KMS_MODE);
+    const crtc = selectCrtc(resources, connector);
+    const label = (kind: string, id: number) => `${kind} ${id}`;
+    this.restoreRequest = savedStateRequest(resources, crtc.id, connector.id, label);
+    const crtcInfo = resources.crtcs.find((c) => c.id === crtc.id)!;
+    this.crtc = this.track(new KmsObject(crtc.id, crtcInfo.properties, `CRTC ${crtc.id}`));
+    this.connector = this.track(new KmsObject(connector.id, connector.properties, `connector ${connector.name}`));
+    const writeback = resources.connectors.find((c) => c.writeback && c.possibleCrtcs & (1 << crtc.index));
+    if (writeback && env.PLANAR_KMS_WRITEBACK !== '0') this.writeback = this.track(new KmsObject(writeback.id, writeback.properties, `connector ${writeback.name}`));
+    this.planeInfos = describePlanes(resources, caps, crtc.index);
+    for (const plane of resources.planes.filter((p) => this.planeInfos.some((i) => i.id === p.id))) {
+      this.planeObjects.push(this.track(new KmsObject(plane.id, plane.properties, `plane ${plane.id}`)));
+    }
+    const primary = this.planeInfos.find((p) => p.type === 'primary');
+    if (!primary) throw new BackendUnavailableError('kms', `${this.path} has no primary plane for ${connector.name} in a format Planar draws in (it offers ${resources.planes.map((p) => [...p.formats].map((f) => formatOfCode(f) ?? '').join(' ')).join('; ')})`);
+    this.modeBlob = this.device.createModeBlob(this.mode);
+    const { width, height } = { width: this.mode.hdisplay, height: this.mode.vdisplay };
+    this.info = {
+      name: connector.name, width, height, refreshMhz: refreshMhz(this.mode),
+      physicalWidthMm: connector.widthMm, physicalHeightMm: connector.heightMm, scale: this.options.scale ?? 1,
+      preferredFormat: primary.formats[0]!,
+    };
+    this.probePlanes(primary);
+    this.device.start();
+    this.watchdog = setInterval(() => this.checkConnector(connector.name), 1000);
+    this.watchdog.unref();
+  }
+
+  private track(object: KmsObject): KmsObject {
+    this.objects.set(object.id, object);
+    return object;
+  }
+
+  private takeMaster(): void {
+    if (this.device.isMaster()) return;
+    const result = this.device.setMaster();
+    if (result === 0) return;
+    throw new BackendUnavailableError('kms', masterFailure(this.path, -result));
+  }
+
+  /**
+   * What properties cannot say, asked with TEST_ONLY commits: can the primary plane show less
+   * than the whole output, and does each overlay scale (64x64 shown at 128x128)?
+   */
+  private probePlanes(primary: PlaneInfo): void {
+    const full: LayerState = this.layerOn(primary, this.info.width, this.info.height, 0, 0, this.info.width, this.info.height);
+    const base = this.testCommit([full]);
+    if (!base.ok) throw new BackendUnavailableError('kms', `${this.path} refuses a plain full-screen primary plane at ${this.mode.name} (${base.reason})`);
+    const half = this.layerOn(primary, this.info.width / 2 | 0, this.info.height / 2 | 0, 0, 0, this.info.width / 2 | 0, this.info.height / 2 | 0);
+    primary.mustCoverOutput = !this.testCommit([half]).ok;
+    for (const plane of this.planeInfos) {
+      if (plane.type === 'primary') continue;
+      const size = Math.min(64, plane.maxWidth, plane.maxHeight);
+      const scaled = this.layerOn(plane, size, size, 0, 0, size * 2, size * 2);
+      plane.scaling = this.testCommit([full, { ...scaled, zpos: 1 }]).ok;
+    }
+  }
+
+  private layerOn(plane: PlaneInfo, bw: number, bh: number, x: number, y: number, w: number, h: number): LayerState {
+    return {
+      id: plane.id, planeId: plane.id, zpos: 0, buffer: null, bufferWidth: bw, bufferHeight: bh, format: plane.formats[0]!,
+      x, y, width: w, height: h, opacity: 1, damage: [],
+    };
+  }
+
+  private startSession(env: NodeJS.ProcessEnv): void {
+    this.session = KmsSession.start(this.addon, {
+      release: () => this.pause('the virtual terminal was switched away', true),
+      acquire: () => this.resume(),
+      restore: () => this.restoreFoundState(),
+    }, env);
+    if (this.options.cursor !== 'hidden') {
+      const plane = this.planeObjects.find((p) => this.planeInfos.find((i) => i.id === p.id)?.type === 'cursor');
+      if (plane) {
+        const info = this.planeInfos.find((i) => i.id === plane.id)!;
+        const size = Math.min(CURSOR_SIZE, info.maxWidth, info.maxHeight);
+        const buffer = new this.addon.DumbBuffer(this.device, size, size, FORMAT_CODES.ARGB8888);
+        buffer.write(drawArrow(size), size * 4, packRects([{ x: 0, y: 0, width: size, height: size }]), true);
+        this.cursor = { buffer, plane, x: this.info.width / 2, y: this.info.height / 2, visible: this.options.cursor === 'default', queued: false };
+      }
+    }
+    try {
+      this.input = KmsInput.open(this.addon, {}, {
+        input: (e) => this.emitter.emit('input', e),
+        device: (e) => this.emitter.emit('device', e),
+        warning: (message) => console.error(`planar: ${message}`),
+        pointerMoved: (x, y, visible) => this.moveCursor(x, y, visible),
+      }, env);
+      this.input.setOutput(this.info.width, this.info.height);
+    } catch (error) {
+      console.error(`planar: input is unavailable: ${(error as Error).message}`);
+    }
+  }
+
+  private onDeviceEvent(event: DeviceEvent): void {
+    if (event.type === 'flip') {
+      this.flipTimesMs.push(event.timeMs);
+      if (this.flipTimesMs.length > 600) this.flipTimesMs.shift();
+      const done = this.flips.get(event.commit);
+      this.flips.delete(event.commit);
+      done?.(performance.now() - event.agoMs);
+    } else if (event.type === 'lost') {
+      this.lose(event.reason);
+    }
+  }
+
+  private lose(reason: string): void {
+    if (this.closed) return;
+    for (const done of this.flips.values()) done(performance.now());
+    this.flips.clear();
+    this.emitter.emit('close', { reason, lost: true });
+  }
+
+  private checkConnector(name: string): void {
+    if (this.closed || this.device.connectorStatus(this.connector.id) !== 'disconnected') return;
+    this.lose(`the display on ${name} was unplugged; plug it back in and restart the app (or choose another connector with PLANAR_KMS_CONNECTOR)`);
+  }
+
+  allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
+    const native = new this.addon.DumbBuffer(this.device, width, height, FORMAT_CODES[format]);
+    const buffer = new DumbDisplayBuffer(native, format, this.use, () => {});
+    this.bufferIds.set(buffer.fbId, buffer.id);
+    return buffer;
+  }
+
+  importFrame(frame: ExternalFrame): DisplayBuffer {
+    if (frame.kind === 'pixels') {
+      const buffer = this.allocate(frame.width, frame.height, frame.format) as DumbDisplayBuffer;
+      buffer.write(frame.pixels, frame.stride ?? frame.width * 4, [{ x: 0, y: 0, width: frame.width, height: frame.height }]);
+      return Object.assign(buffer, { pixels: frame.pixels });
+    }
+    const native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, FORMAT_CODES[frame.format], frame.stride, frame.offset, BigInt(frame.modifier));
+    const buffer = new ImportedDisplayBuffer(native, frame.format, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use);
+    this.bufferIds.set(buffer.fbId, buffer.id);
+    return buffer;
+  }
+
+  test(state: DisplayState): TestResult {
+    const rules = checkState(this.planes, this.info, state);
+    if (!rules.ok || this.paused || this.closed) return rules;
+    return this.testCommit(state.layers);
+  }
+
+  private testCommit(layers: readonly LayerState[]): TestResult {
+    const request = this.buildRequest(layers, { modeset: true, forTest: true });
+    const flags = COMMIT.testOnly | COMMIT.allowModeset;
+    const { result } = this.device.commit(...request.arrays(), flags, 0);
+    return result === 0 ? { ok: true } : { ok: false, reason: `the kernel refused it (${errnoName(-result)})` };
+  }
+
+  /** A framebuffer for a layer in a TEST_ONLY commit that has no buffer yet (cached by size and format). */
+  private testFb(layer: LayerState): number {
+    const key = `${layer.bufferWidth}x${layer.bufferHeight}:${layer.format}`;
+    let buffer = this.testBuffers.get(key);
+    if (!buffer) {
+      if (this.testBuffers.size >= 8) {
+        const [oldest, old] = this.testBuffers.entries().next().value as [string, NativeDumbBuffer];
+        old.destroy();
+        this.testBuffers.delete(oldest);
+      }
+      buffer = new this.addon.DumbBuffer(this.device, Math.max(1, layer.bufferWidth), Math.max(1, layer.bufferHeight), FORMAT_CODES[layer.format]);
+      this.testBuffers.set(key, buffer);
+    }
+    return buffer.fbId;
+  }
+
+  /**
+   * The atomic request that shows `layers` (and the cursor), turning every other plane of ours
+   * off. `modeset` adds the mode, ACTIVE and the connector routing.
+   */
+  private buildRequest(layers: readonly LayerState[], o: { modeset: boolean; forTest?: boolean; damage?: boolean }): AtomicRequest {
+    const request = new AtomicRequest();
+    if (o.modeset) {
+      request.set(this.crtc, 'MODE_ID', this.modeBlob).set(this.crtc, 'ACTIVE', 1).set(this.connector, 'CRTC_ID', this.crtc.id);
+      if (this.writeback) request.set(this.writeback, 'CRTC_ID', this.crtc.id);
+    }
+    const used = new Set<number>();
+    for (const layer of layers) {
+      const plane = this.objects.get(layer.planeId);
+      if (!plane) throw new Error(`layer ${layer.id} is on plane ${layer.planeId}, which ${this.path} does not have for this CRTC`);
+      used.add(plane.id);
+      const fb = layer.buffer ? (layer.buffer as ScanoutBuffer).fbId : o.forTest ? this.testFb(layer) : 0;
+      request.set(plane, 'FB_ID', fb).set(plane, 'CRTC_ID', this.crtc.id)
+        .set(plane, 'SRC_X', 0).set(plane, 'SRC_Y', 0)
+        .set(plane, 'SRC_W', layer.bufferWidth * 65536).set(plane, 'SRC_H', layer.bufferHeight * 65536)
+        .set(plane, 'CRTC_X', layer.x).set(plane, 'CRTC_Y', layer.y)
+        .set(plane, 'CRTC_W', layer.width).set(plane, 'CRTC_H', layer.height);
+      const zpos = plane.props.get('zpos');
+      if (zpos && !zpos.immutable) request.set(plane, 'zpos', layer.zpos);
+      request.setIfPresent(plane, 'alpha', Math.round(Math.min(1, Math.max(0, layer.opacity)) * 0xffff));
+      const blend = plane.props.get('pixel blend mode')?.enums?.find((e) => e.name === 'Pre-multiplied');
+      if (blend) request.set(plane, 'pixel blend mode', blend.value);
+    }
+    const cursor = this.cursor;
+    if (cursor?.visible && !used.has(cursor.plane.id)) {
+      used.add(cursor.plane.id);
+      request.set(cursor.plane, 'FB_ID', cursor.buffer.fbId).set(cursor.plane, 'CRTC_ID', this.crtc.id)
+        .set(cursor.plane, 'SRC_X', 0).set(cursor.plane, 'SRC_Y', 0)
+        .set(cursor.plane, 'SRC_W', cursor.buffer.width * 65536).set(cursor.plane, 'SRC_H', cursor.buffer.height * 65536)
+        .set(cursor.plane, 'CRTC_X', Math.round(cursor.x)).set(cursor.plane, 'CRTC_Y', Math.round(cursor.y))
+        .set(cursor.plane, 'CRTC_W', cursor.buffer.width).set(cursor.plane, 'CRTC_H', cursor.buffer.height);
+    }
+    for (const plane of this.planeObjects) {
+      if (!used.has(plane.id)) request.set(plane, 'FB_ID', 0).set(plane, 'CRTC_ID', 0);
+    }
+    return request;
+  }
+
+  /** FB_DAMAGE_CLIPS blobs for planes that take them, where the buffer stays and only parts changed. */
+  private damageBlobs(layers: readonly LayerState[], request: AtomicRequest): number[] {
+    const blobs: number[] = [];
+    for (const layer of layers) {
+      const plane = this.objects.get(layer.planeId)!;
+      if (!plane.has('FB_DAMAGE_CLIPS') || !layer.damage.length) continue;
+      const sameBuffer = this.shown.layers.some((s) => s.planeId === layer.planeId && s.buffer === layer.buffer);
+      if (!sameBuffer) continue;
+      const clips = new Int32Array(layer.damage.length * 4);
+      layer.damage.forEach((r, i) => clips.set([r.x, r.y, r.x + r.width, r.y + r.height], i * 4));
+      const blob = this.device.createBlob(new Uint8Array(clips.buffer));
+      blobs.push(blob);
+      request.set(plane, 'FB_DAMAGE_CLIPS', blob);
+    }
+    return blobs;
+  }
+
+  /** Runs `fn` after every earlier commit: one atomic commit in flight at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async whileActive(): Promise<void> {
+    while (this.paused && !this.closed) await this.paused.resume;
+  }
+
+  /**
+   * Commits a request and waits for its flip. Lost master (EACCES) pauses and retries once it is
+   * back; any other refusal throws with the kernel's reason.
+   */
+  private async flip(build: () => AtomicRequest, extra: { fence?: [number, number]; blobs?: number[] } = {}): Promise<{ presentedAt: number; fence: number }> {
+    for (;;) {
+      await this.whileActive();
+      if (this.closed) throw new Error('the KMS display is closed');
+      const modeset = this.needsModeset;
+      const request = build();
+      if (modeset) {
+        request.set(this.crtc, 'MODE_ID', this.modeBlob).set(this.crtc, 'ACTIVE', 1).set(this.connector, 'CRTC_ID', this.crtc.id);
+        if (this.writeback) request.set(this.writeback, 'CRTC_ID', this.crtc.id);
+      }
+      const seq = ++this.commitSeq;
+      const flags = COMMIT.nonblock | COMMIT.pageFlipEvent | (modeset ? COMMIT.allowModeset : 0);
+      const { result, fence } = this.device.commit(...request.arrays(), flags, seq, extra.fence);
+      for (const blob of extra.blobs ?? []) this.device.destroyBlob(blob);
+      extra.blobs = [];
+      if (result === -13 || result === -1) {
+        this.pause(`${this.path} is no longer ours (DRM master lost)`, false);
+        continue;
+      }
+      if (result !== 0) throw new Error(`the KMS commit was refused by ${this.path}: ${describeErrno(-result)} (${request.size} properties${modeset ? ', with a modeset' : ''})`);
+      this.needsModeset = false;
+      const presentedAt = await new Promise<number>((resolve) => {
+        const timer = setTimeout(() => {
+          this.flips.delete(seq);
+          this.emitter.emit('error', new Error(`no page flip from ${this.path} within ${FLIP_TIMEOUT_MS} ms; going on`));
+          resolve(performance.now());
+        }, FLIP_TIMEOUT_MS);
+        this.flips.set(seq, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      });
+      return { presentedAt, fence };
+    }
+  }
+
+  commit(state: DisplayState): Promise<Presented> {
+    const layers = [...state.layers];
+    const fbs = layers.map((l) => (l.buffer as ScanoutBuffer).fbId);
+    for (const fb of fbs) this.use.hold(fb);
+    return this.serial(async () => {
+      try {
+        const blobs: number[] = [];
+        const { presentedAt } = await this.flip(() => {
+          const request = this.buildRequest(layers, { modeset: false });
+          blobs.push(...this.damageBlobs(layers, request));
+          return request;
+        }, { blobs });
+        this.show({ layers, fbs });
+        return { presentedAt };
+      } catch (error) {
+        this.releaseAll(fbs);
+        throw error;
+      }
+    });
+  }
+
+  /** The new state is on screen: the buffers only the previous one held are free. */
+  private show(next: Shown): void {
+    const previous = this.shown;
+    this.shown = next;
+    this.releaseAll(previous.fbs);
+  }
+
+  private releaseAll(fbs: readonly number[]): void {
+    for (const fb of fbs) {
+      if (!this.use.drop(fb)) continue;
+      const bufferId = this.bufferIds.get(fb);
+      if (bufferId !== undefined) this.emitter.emit('release', { bufferId });
+    }
+  }
+
+  /** Shows the last state again (a cursor move, a writeback job, coming back from a pause). */
+  private recommit(fence?: [number, number]): Promise<{ presentedAt: number; fence: number }> {
+    return this.flip(() => this.buildRequest(this.shown.layers, { modeset: false }), { fence });
+  }
+
+  private moveCursor(x: number, y: number, visible: boolean): void {
+    const cursor = this.cursor;
+    if (!cursor || this.options.cursor === 'hidden') return;
+    cursor.x = x;
+    cursor.y = y;
+    // `cursor: 'default'` asks for the arrow whatever the devices; otherwise it follows the pointer (hidden on touch).
+    cursor.visible = this.options.cursor === 'default' || visible;
+    if (cursor.queued || !this.shown.layers.length) return;
+    cursor.queued = true;
+    void this.serial(async () => {
+      cursor.queued = false;
+      if (this.paused || this.closed) return;
+      await this.recommit();
+    }).catch((error: Error) => this.emitter.emit('error', error));
+  }
+
+  /** What each plane shows now (and the cursor), for diagnostics and tests. */
+  describeShown(): { layers: { layerId: number; planeId: number; zpos: number; x: number; y: number; width: number; height: number }[]; cursor: { planeId: number; x: number; y: number } | null } {
+    const cursor = this.cursor;
+    return {
+      layers: this.shown.layers.map((l) => ({ layerId: l.id, planeId: l.planeId, zpos: l.zpos, x: l.x, y: l.y, width: l.width, height: l.height })),
+      cursor: cursor?.visible && !this.shown.layers.some((l) => l.planeId === cursor.plane.id)
+        ? { planeId: cursor.plane.id, x: Math.round(cursor.x), y: Math.round(cursor.y) } : null,
+    };
+  }
+
+  async capture(): Promise<{ width: number; height: number; pixels: Uint8Array }> {
+    const { width, height } = this.info;
+    const writeback = this.writeback;
+    if (writeback && this.shown.layers.length) {
+      return this.serial(async () => {
+        this.writebackBuffer ??= new this.addon.DumbBuffer(this.device, width, height, FORMAT_CODES.XRGB8888);
+        const fenceProp = writeback.props.get('WRITEBACK_OUT_FENCE_PTR')!.id;
+        const { fence } = await this.flip(() => {
+          const request = this.buildRequest(this.shown.layers, { modeset: false });
+          return request.set(writeback, 'CRTC_ID', this.crtc.id).set(writeback, 'WRITEBACK_FB_ID', this.writebackBuffer!.fbId);
+        }, { fence: [writeback.id, fenceProp] });
+        if (fence >= 0) await withTimeout(this.addon.waitFence(fence), 2000, `the writeback of ${this.path} did not signal within 2 s`);
+        this.captureSource = 'writeback';
+        return { width, height, pixels: opaqueRgba(this.writebackBuffer.read()) };
+      });
+    }
+    return this.composeInSoftware();
+  }
+
+  private composeInSoftware(): { width: number; height: number; pixels: Uint8Array } {
+    const { width, height } = this.info;
+    this.captureSource = 'software';
+    const planes = this.shown.layers.filter((l) => l.buffer instanceof DumbDisplayBuffer).map((layer) => {
+      const buffer = layer.buffer as DumbDisplayBuffer;
+      return { ...layer, width: buffer.width, height: buffer.height, stride: buffer.width * 4, format: buffer.format, pixels: buffer.native.read() };
+    });
+    const out = composePlanes(planes, width, height);
+    for (let i = 3; i < out.length; i += 4) out[i] = 255;
+    return { width, height, pixels: out };
+  }
+
+  /** Display power for screen blanking: CRTC ACTIVE off (rendering pauses) and on again. */
+  setPower(on: boolean): Promise<void> {
+    return this.serial(async () => {
+      if (on === !this.powerOff) return;
+      if (!on) {
+        const request = new AtomicRequest().set(this.crtc, 'ACTIVE', 0);
+        const { result } = this.device.commit(...request.arrays(), COMMIT.allowModeset, 0);
+        if (result !== 0) throw new Error(`cannot switch ${this.connector.label} off: ${describeErrno(-result)}`);
+        this.powerOff = true;
+        this.pause('the display is switched off', false);
+        return;
+      }
+      this.powerOff = false;
+      this.resume();
+    });
+  }
+
+  /** Backlight brightness, 0..1, through /sys/class/backlight (PLANAR_BACKLIGHT names the device). */
+  setBrightness(level: number): void {
+    if (!this.backlight) throw new Error('this device has no backlight in /sys/class/backlight');
+    this.backlight.set(level);
+  }
+
+  private pause(reason: string, dropMaster: boolean): void {
+    if (this.paused) return;
+    let resolve!: () => void;
+    const resume = new Promise<void>((r) => { resolve = r; });
+    this.paused = { reason, resume, resolve };
+    this.input?.suspend();
+    if (dropMaster) this.device.dropMaster();
+    if (!this.powerOff) console.error(`planar: rendering paused: ${reason}`);
+    // Another client took master: look for it to come back.
+    if (!dropMaster && !this.powerOff) this.retryMaster();
+  }
+
+  private retryMaster(): void {
+    const timer = setInterval(() => {
+      if (!this.paused || this.closed) return clearInterval(timer);
+      if (this.device.setMaster() === 0) {
+        clearInterval(timer);
+        this.resume();
+      }
+    }, 500);
+    timer.unref();
+  }
+
+  private resume(): void {
+    const paused = this.paused;
+    if (!paused || this.closed) return;
+    if (!this.device.isMaster() && this.device.setMaster() !== 0) return;
+    this.paused = null;
+    this.needsModeset = true;
+    this.input?.resume();
+    paused.resolve();
+    if (this.shown.layers.length) void this.serial(() => this.recommit()).catch((error: Error) => this.emitter.emit('error', error));
+  }
+
+  /** Puts back what the CRTC showed when the app started (a blocking commit: it runs at exit). */
+  private restoreFoundState(): void {
+    if (this.restored || !this.device) return;
+    this.restored = true;
+    const [objects, props, values] = this.restoreRequest.arrays();
+    let { result } = this.device.commit(objects, props, values, COMMIT.allowModeset, 0);
+    if (result !== 0) {
+      // What was shown is gone with its owner: leave the output off rather than showing our frame.
+      const off = new AtomicRequest().set(this.crtc, 'ACTIVE', 0).set(this.crtc, 'MODE_ID', 0).set(this.connector, 'CRTC_ID', 0);
+      for (const plane of this.planeObjects) off.set(plane, 'FB_ID', 0).set(plane, 'CRTC_ID', 0);
+      if (this.writeback) off.set(this.writeback, 'CRTC_ID', 0);
+      ({ result } = this.device.commit(...off.arrays(), COMMIT.allowModeset, 0));
+    }
+    this.device.dropMaster();
+  }
+
+  on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
+    this.emitter.on(event, cb);
+    return () => this.emitter.off(event, cb);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    this.paused?.resolve();
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.input?.close();
+    this.restoreFoundState();
+    this.session?.dispose();
+    for (const buffer of this.testBuffers.values()) buffer.destroy();
+    this.testBuffers.clear();
+    this.cursor?.buffer.destroy();
+    this.writebackBuffer?.destroy();
+    if (this.modeBlob) this.device.destroyBlob(this.modeBlob);
+    for (const done of this.flips.values()) done(performance.now());
+    this.device.close();
+    this.emitter.all.clear();
+  }
+}
+
+function openFailure(path: string, error: Error & { errno?: number }): string {
+  if (error.errno === 13) return `cannot open ${path}: permission denied — add the user to the "video" group (sudo usermod -aG video $USER, then log in again), run as root, or run under a seat manager (seatd or logind)`;
+  if (error.errno === 2) return `cannot open ${path}: no such device (set PLANAR_KMS_DEVICE to one of /dev/dri/card*)`;
+  return error.message;
+}
+
+function masterFailure(path: string, errno: number): string {
+  if (errno === 16) {
+    return `${path} is busy: another program is its DRM master (a compositor, a display manager, or another Planar app). Stop it, or start this app on a free virtual terminal`;
+  }
+  return `cannot become DRM master of ${path} (${describeErrno(errno)}): run as root on a virtual terminal, or under a seat manager (seatd or logind)`;
+}
+
+/** XRGB8888 (B, G, R, X in memory) into RGBA with alpha 255. */
+function opaqueRgba(bgrx: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bgrx.length);
+  for (let i = 0; i < bgrx.length; i += 4) {
+    out[i] = bgrx[i + 2]!;
+    out[i + 1] = bgrx[i + 1]!;
+    out[i + 2] = bgrx[i]!;
+    out[i + 3] = 255;
+  }
+  return out;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
+  ]);
+}

@@ -1,0 +1,72 @@
+/**
+ * DRM pixel formats: fourcc codes, the toolkit's names for them, and the IN_FORMATS blob
+ * (which format takes which modifiers on a plane).
+ *
+ * The toolkit renders RGBA bytes (premultiplied). XBGR8888/ABGR8888 are RGBA in memory and
+ * need no conversion; XRGB8888/ARGB8888 are BGRA and are swapped during the copy (native).
+ */
+import type { PixelFormat } from '@planar/toolkit';
+
+export function fourcc(code: string): number {
+  return (code.charCodeAt(0) | (code.charCodeAt(1) << 8) | (code.charCodeAt(2) << 16) | (code.charCodeAt(3) << 24)) >>> 0;
+}
+
+export function fourccName(value: number): string {
+  return String.fromCharCode(value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, (value >>> 24) & 0xff);
+}
+
+/** The formats Planar draws in, by their DRM codes. */
+export const FORMAT_CODES: Record<PixelFormat, number> = {
+  ARGB8888: fourcc('AR24'),
+  XRGB8888: fourcc('XR24'),
+  ABGR8888: fourcc('AB24'),
+  XBGR8888: fourcc('XB24'),
+};
+
+const BY_CODE = new Map<number, PixelFormat>(Object.entries(FORMAT_CODES).map(([name, code]) => [code, name as PixelFormat]));
+
+export function formatOfCode(code: number): PixelFormat | null {
+  return BY_CODE.get(code) ?? null;
+}
+
+/** Whether RGBA pixels must be swapped to BGRA for this format. */
+export function swapsRB(format: PixelFormat): boolean {
+  return format === 'ARGB8888' || format === 'XRGB8888';
+}
+
+export const MODIFIER_LINEAR = 0n;
+export const MODIFIER_INVALID = 0xffffffffffffffn;
+
+/**
+ * Parses an IN_FORMATS blob (struct drm_format_modifier_blob): a header, a list of fourccs,
+ * and modifiers each with a 64-bit mask of which formats (from an offset) take them.
+ * Returns fourcc → modifiers.
+ */
+export function parseInFormats(blob: Uint8Array): Map<number, bigint[]> {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  if (blob.byteLength < 24) throw new Error(`IN_FORMATS blob is ${blob.byteLength} bytes, shorter than its 24-byte header`);
+  const version = view.getUint32(0, true);
+  if (version !== 1) throw new Error(`IN_FORMATS blob version ${version} is not the version 1 this parser reads`);
+  const count = view.getUint32(8, true);
+  const formatsOffset = view.getUint32(12, true);
+  const modifierCount = view.getUint32(16, true);
+  const modifiersOffset = view.getUint32(20, true);
+  if (formatsOffset + count * 4 > blob.byteLength || modifiersOffset + modifierCount * 24 > blob.byteLength) {
+    throw new Error('IN_FORMATS blob lists more formats or modifiers than it holds');
+  }
+  const formats: number[] = [];
+  for (let i = 0; i < count; i++) formats.push(view.getUint32(formatsOffset + i * 4, true));
+  const out = new Map<number, bigint[]>(formats.map((f) => [f, []]));
+  for (let m = 0; m < modifierCount; m++) {
+    const at = modifiersOffset + m * 24;
+    const mask = view.getBigUint64(at, true);
+    const offset = view.getUint32(at + 8, true);
+    const modifier = view.getBigUint64(at + 16, true);
+    for (let bit = 0; bit < 64; bit++) {
+      if (!((mask >> BigInt(bit)) & 1n)) continue;
+      const format = formats[offset + bit];
+      if (format !== undefined) out.get(format)!.push(modifier);
+    }
+  }
+  return out;
+}

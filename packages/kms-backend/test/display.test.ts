@@ -1,0 +1,213 @@
+/**
+ * The KMS state machine against a mock kernel (mock-kernel.ts), case by case: what each commit
+ * sends, when buffers come free, how refusals, lost master, unplugging and exit are handled.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DisplayBuffer, LayerState } from '@planar/toolkit';
+import { KmsDisplay } from '../src/display.js';
+import { MockKernel, type KernelShape } from './mock-kernel.js';
+
+const ENV = { PLANAR_KMS_DEVICE: '/dev/dri/mock', PLANAR_VT: 'none', PLANAR_SEAT: 'seat0' };
+const VKMS: KernelShape = { overlays: 8, hvs: false, writeback: true, connected: true };
+const PI5: KernelShape = { overlays: 8, hvs: true, writeback: false, connected: true };
+const opened: KmsDisplay[] = [];
+
+async function open(shape: KernelShape = VKMS, env: Record<string, string> = {}, setup?: (k: MockKernel) => void) {
+  const kernel = new MockKernel(shape);
+  setup?.(kernel);
+  const display = await KmsDisplay.open({ cursor: 'hidden' }, { ...ENV, ...env }, kernel.addon());
+  opened.push(display);
+  return { kernel, display };
+}
+
+function layer(display: KmsDisplay, buffer: DisplayBuffer, planeId: number, o: Partial<LayerState> = {}): LayerState {
+  return {
+    id: planeId, planeId, zpos: 0, buffer, bufferWidth: buffer.width, bufferHeight: buffer.height, format: buffer.format,
+    x: 0, y: 0, width: buffer.width, height: buffer.height, opacity: 1, damage: [], ...o,
+  };
+}
+
+/** Commits a state and delivers its flip. */
+async function show(kernel: MockKernel, display: KmsDisplay, layers: LayerState[]) {
+  const done = display.commit({ layers });
+  await new Promise((r) => setImmediate(r));
+  kernel.flip();
+  return done;
+}
+
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.close();
+});
+
+describe('KMS display (mock kernel)', () => {
+  it('open-vkms-reads-planes-and-probes: no zpos, primary must cover, overlays do not scale', async () => {
+    const { display } = await open();
+    expect(display.info).toMatchObject({ name: 'Virtual-1', width: 1024, height: 768, preferredFormat: 'XRGB8888' });
+    const types = display.planes.map((p) => p.type);
+    expect(types.filter((t) => t === 'overlay')).toHaveLength(8);
+    const primary = display.planes.find((p) => p.type === 'primary')!;
+    expect(primary).toMatchObject({ zpos: null, mustCoverOutput: true, formats: ['XRGB8888'] });
+    expect(display.planes.filter((p) => p.type === 'overlay').every((p) => !p.scaling && !p.alpha)).toBe(true);
+  });
+
+  it('open-pi5-reads-zpos-alpha-and-probes-scaling', async () => {
+    const { display } = await open(PI5);
+    const overlay = display.planes.find((p) => p.type === 'overlay')!;
+    expect(overlay).toMatchObject({ zpos: { min: 0, max: 15, mutable: true }, alpha: true, scaling: true });
+    expect(display.planes.find((p) => p.type === 'primary')!.mustCoverOutput).toBe(false);
+  });
+
+  it('mode-from-env: PLANAR_KMS_MODE=800x600', async () => {
+    const { display } = await open(VKMS, { PLANAR_KMS_MODE: '800x600' });
+    expect(display.info).toMatchObject({ width: 800, height: 600 });
+  });
+
+  it('first-commit-modesets-later-commits-flip-only', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    expect(kernel.commits[0]!.flags & 0x400).toBeTruthy();
+    expect(kernel.commits[0]!.values.get('51.ACTIVE')).toBe(1);
+    expect(kernel.commits[0]!.values.get('52.CRTC_ID')).toBe(51);
+    expect(kernel.commits[0]!.values.get('59.CRTC_ID')).toBe(51);
+    await show(kernel, display, [layer(display, fb, 31)]);
+    expect(kernel.commits[1]!.flags).toBe(0x201);
+    expect(kernel.commits[1]!.values.has('51.ACTIVE')).toBe(false);
+  });
+
+  it('plane-geometry-in-16.16-and-unused-planes-off', async () => {
+    const { kernel, display } = await open();
+    const root = display.allocate(1024, 768, 'XRGB8888');
+    const popup = display.allocate(300, 200, 'ARGB8888');
+    await show(kernel, display, [layer(display, root, 31), layer(display, popup, 33, { x: 100, y: 50, zpos: 1 })]);
+    expect(kernel.value(33, 'SRC_W')).toBe(300 * 65536);
+    expect(kernel.value(33, 'CRTC_X')).toBe(100);
+    expect(kernel.value(35, 'FB_ID')).toBe(0);
+    await show(kernel, display, [layer(display, root, 31)]);
+    expect(kernel.value(33, 'FB_ID')).toBe(0);
+    expect(kernel.value(33, 'CRTC_ID')).toBe(0);
+  });
+
+  it('buffer-busy-until-the-flip-that-replaced-it', async () => {
+    const { kernel, display } = await open();
+    const a = display.allocate(1024, 768, 'XRGB8888');
+    const b = display.allocate(1024, 768, 'XRGB8888');
+    const released: number[] = [];
+    display.on('release', (e) => released.push(e.bufferId));
+    await show(kernel, display, [layer(display, a, 31)]);
+    const next = display.commit({ layers: [layer(display, b, 31)] });
+    await new Promise((r) => setImmediate(r));
+    expect(a.busy && b.busy).toBe(true);
+    expect(released).toEqual([]);
+    kernel.flip();
+    await next;
+    expect(a.busy).toBe(false);
+    expect(released).toEqual([a.id]);
+  });
+
+  it('test-only-answers-the-allocator: scaled overlay refused on vkms, taken on a Pi 5', async () => {
+    for (const [shape, ok] of [[VKMS, false], [PI5, true]] as const) {
+      const { display } = await open(shape);
+      const root = display.allocate(1024, 768, 'XRGB8888');
+      const state = { layers: [layer(display, root, 31), { ...layer(display, root, 33, { zpos: 1 }), buffer: null, bufferWidth: 100, bufferHeight: 100, width: 200, height: 200, format: 'ARGB8888' as const }] };
+      expect(display.planes.find((p) => p.id === 33)!.scaling).toBe(ok);
+      expect(display.test(state).ok).toBe(ok);
+    }
+  });
+
+  it('test-only-refusal-is-an-answer-not-an-error', async () => {
+    const { kernel, display } = await open();
+    const root = display.allocate(1024, 768, 'XRGB8888');
+    kernel.refuseNext = 1;
+    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: false, reason: 'the kernel refused it (EINVAL)' });
+    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: true });
+    expect(kernel.tests.at(-1)!.flags & 0x100).toBeTruthy();
+  });
+
+  it('refused-commit-throws-with-the-kernel-reason-and-frees-its-buffers', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    kernel.refuseNext = 1;
+    await expect(display.commit({ layers: [layer(display, fb, 31)] })).rejects.toThrow(/refused by \/dev\/dri\/mock: EINVAL/);
+    expect(fb.busy).toBe(false);
+  });
+
+  it('lost-master-pauses-and-resumes-with-a-modeset', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    kernel.master = false;
+    kernel.masterRefusal = 16;
+    const paused = display.commit({ layers: [layer(display, fb, 31)] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(kernel.commits).toHaveLength(1);
+    kernel.masterRefusal = 0;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(kernel.commits.length).toBeGreaterThanOrEqual(2);
+    expect(kernel.commits[1]!.flags & 0x400).toBeTruthy();
+    kernel.flip();
+    await paused;
+  });
+
+  it('busy-device: another master → a message naming the cause and the fix', async () => {
+    await expect(open(VKMS, {}, (k) => { k.master = false; k.masterRefusal = 16; })).rejects.toThrow(/\/dev\/dri\/mock is busy: another program is its DRM master.*free virtual terminal/);
+  });
+
+  it('permission-denied: names the video group and seat managers', async () => {
+    await expect(open(VKMS, {}, (k) => { k.openErrno = 13; })).rejects.toThrow(/permission denied — add the user to the "video" group.*seat manager/);
+  });
+
+  it('no-connected-connector: says to plug a display in', async () => {
+    await expect(open({ ...VKMS, connected: false })).rejects.toThrow(/no display is connected to \/dev\/dri\/mock .*Virtual-1 disconnected.*plug one in/);
+  });
+
+  it('unknown-connector-or-mode: lists what exists', async () => {
+    await expect(open(VKMS, { PLANAR_KMS_CONNECTOR: 'HDMI-A-1' })).rejects.toThrow(/no connector named HDMI-A-1 .* it has Virtual-1 \(connected\)/);
+    await expect(open(VKMS, { PLANAR_KMS_MODE: '640x480' })).rejects.toThrow(/no 640x480 mode .* offers 1024x768, 800x600, 1920x1080/);
+  });
+
+  it('unplugged-connector-closes-as-lost', async () => {
+    const { kernel, display } = await open();
+    const closed = new Promise((r) => display.on('close', r));
+    kernel.connection = 'disconnected';
+    expect(await closed).toEqual({ lost: true, reason: expect.stringMatching(/Virtual-1 was unplugged/) });
+  });
+
+  it('writeback-capture: a job on the next commit, its fence awaited, BGRX read as RGBA', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    const shot = display.capture();
+    await new Promise((r) => setImmediate(r));
+    kernel.flip();
+    const { width, pixels } = await shot;
+    expect(width).toBe(1024);
+    expect(kernel.commits.at(-1)!.values.get('59.WRITEBACK_FB_ID')).toBeGreaterThan(0);
+    expect(kernel.fenceWaits).toBe(1);
+    expect([...pixels.subarray(0, 4)]).toEqual([0x40, 0x40, 0x40, 255]);
+    expect(display.captureSource).toBe('writeback');
+  });
+
+  it('close-restores-the-found-state: CRTC off, connector and planes detached', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    expect(kernel.value(51, 'ACTIVE')).toBe(1);
+    await display.close();
+    expect(kernel.value(51, 'ACTIVE')).toBe(0);
+    expect(kernel.value(52, 'CRTC_ID')).toBe(0);
+    expect(kernel.value(31, 'FB_ID')).toBe(0);
+    expect(kernel.master).toBe(false);
+  });
+
+  it('cursor-plane-reserved-while-the-pointer-shows', async () => {
+    const kernel = new MockKernel(VKMS);
+    const display = await KmsDisplay.open({ cursor: 'default' }, ENV, kernel.addon());
+    opened.push(display);
+    expect(display.planes.some((p) => p.type === 'cursor')).toBe(false);
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    expect(kernel.value(49, 'FB_ID')).toBeGreaterThan(0);
+    expect(display.describeShown().cursor).toEqual({ planeId: 49, x: 512, y: 384 });
+  });
+});

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * One app of the KMS end-to-end suite, run inside the VM on the kms backend:
+ *
+ *   node scenario.mjs <out dir> <scenario>...
+ *
+ * Scenarios run one after another in this process (CanvasKit is compiled once: under the VM's
+ * software emulation that alone takes many seconds). Each prints JSON lines on stdout
+ * ({ "scenario", "event", ... }) for the suite to read and writes its screenshots (taken through
+ * the writeback connector) into the out dir. `input` also takes commands on stdin:
+ * `shot <file>`, `report`, `quit`.
+ */
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createApp, signal } from '@planar/toolkit';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+import { App as Demo, colors, createHomeModel } from '@planar/demo';
+import { counter, manyLayers, tapAndType, threeLayers } from './scenes.mjs';
+
+const [out, ...names] = process.argv.slice(2);
+let current = '';
+const say = (event) => process.stdout.write(`${JSON.stringify({ scenario: current, ...event })}\n`);
+const errors = [];
+const common = { backend: 'kms', onError: (e) => { errors.push(e.message); say({ event: 'app-error', message: e.message }); } };
+
+async function shot(app, file) {
+  writeFileSync(`${out}/${file}`, await app.screenshot());
+}
+
+function planes(app) {
+  return { planes: app.display.planes.map((p) => ({ id: p.id, type: p.type, formats: p.formats, zpos: p.zpos, alpha: p.alpha, scaling: p.scaling, mustCoverOutput: p.mustCoverOutput })), shown: app.display.describeShown() };
+}
+
+/** The demo as `planar-demo --freeze` shows it, at the mode PLANAR_KMS_MODE names (else the preferred one). */
+async function demo(file, mode, rotation = 0) {
+  if (mode) process.env.PLANAR_KMS_MODE = mode;
+  else delete process.env.PLANAR_KMS_MODE;
+  const model = createHomeModel({ frozen: true });
+  const app = await createApp(() => jsx(Demo, { model }), { ...common, rotation, background: colors.background });
+  await shot(app, file);
+  say({ event: 'result', stats: app.stats, info: app.display.info, width: app.width, height: app.height, capture: app.display.captureSource, ...planes(app) });
+  await app.close();
+  delete process.env.PLANAR_KMS_MODE;
+}
+
+async function layers() {
+  const app = await createApp(threeLayers, { ...common, cursor: 'default' });
+  const stats = app.stats;
+  await shot(app, 'layers.png');
+  say({ event: 'result', stats, info: app.display.info, ...planes(app) });
+  await app.close();
+}
+
+async function many() {
+  const app = await createApp(manyLayers, common);
+  const stats = app.stats;
+  await shot(app, 'many.png');
+  say({ event: 'result', stats, ...planes(app) });
+  await app.close();
+}
+
+/** A label changing every frame for 150 frames: flips pace the loop; copies are the label's damage. */
+async function pacing() {
+  const text = signal('0');
+  const app = await createApp(() => counter(() => text.value), common);
+  const frames = [];
+  await new Promise((resolve) => {
+    let n = 0;
+    app.on('frame', (stats) => {
+      frames.push({ copiedBytes: stats.copiedBytes, damagedPx: stats.damagedPx, presentLatencyMs: stats.presentLatencyMs, skipped: stats.skipped });
+      if (++n >= 150) return resolve();
+      text.value = String(n);
+    });
+    text.value = '1';
+  });
+  say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-150), info: app.display.info });
+  await app.close();
+}
+
+async function input() {
+  const state = { on: signal(false), typed: signal(''), keys: [], tile: null };
+  const app = await createApp(() => tapAndType(state), { ...common, cursor: 'hidden' });
+  app.on('device', (e) => say({ event: 'device', ...e }));
+  let last = state.on.value;
+  app.on('frame', () => {
+    if (state.on.value !== last) say({ event: 'tile', on: (last = state.on.value) });
+  });
+  say({ event: 'ready', tile: state.tile?.box() ?? null, info: app.display.info });
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [command, arg] = line.trim().split(/\s+/);
+    if (command === 'shot') {
+      await shot(app, arg);
+      say({ event: 'shot', file: arg });
+    } else if (command === 'report') {
+      say({ event: 'report', on: state.on.value, typed: state.typed.value, keys: state.keys });
+    } else if (command === 'quit') {
+      break;
+    }
+  }
+  await app.close();
+}
+
+const scenarios = {
+  'demo-preferred': () => demo('demo-preferred.png'),
+  'demo-800x600': () => demo('demo-800x600.png', '800x600'),
+  'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
+  layers, many, pacing, input,
+};
+const unknown = names.filter((n) => !scenarios[n]);
+if (!out || !names.length || unknown.length) {
+  console.error(`usage: scenario.mjs <out dir> <${Object.keys(scenarios).join('|')}>...`);
+  process.exit(2);
+}
+let failed = 0;
+for (const name of names) {
+  current = name;
+  const t0 = Date.now();
+  try {
+    await scenarios[name]();
+    say({ event: 'done', ms: Date.now() - t0 });
+  } catch (error) {
+    failed++;
+    say({ event: 'failed', message: String(error.stack ?? error) });
+  }
+}
+process.exit(failed || errors.length ? 1 : 0);

@@ -1,0 +1,84 @@
+/**
+ * The scenes the KMS end-to-end tests show, shared by the apps that run them in the VM
+ * (scenario.mjs) and the host tests that render them headless to compare pixels.
+ * Plain JS with the toolkit's jsx(): the VM runs Node on the built packages, without a build
+ * step of its own.
+ */
+import { Layer, Text, View } from '@planar/toolkit';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+
+const box = (style, children) => jsx(View, { style, children });
+
+function backdrop(children, handlers = {}) {
+  return jsx(View, { ...handlers, style: { width: '100%', height: '100%', backgroundColor: '#20303c', padding: 24, gap: 16 }, children: [
+    jsx(Text, { style: { fontSize: 28, color: '#f0f4f8' }, children: 'Planar on KMS' }),
+    box({ flexDirection: 'row', gap: 12 }, [
+      box({ width: 120, height: 80, backgroundColor: '#e8a33d', borderRadius: 12 }),
+      box({ width: 120, height: 80, backgroundColor: '#3da5e8', borderRadius: 12 }),
+      box({ width: 120, height: 80, backgroundColor: '#7ee83d', borderRadius: 12 }),
+    ]),
+    ...children,
+  ] });
+}
+
+/**
+ * Three layers for three overlay planes: translucent where they overlap each other and the
+ * backdrop (premultiplied alpha), opaque elsewhere, each with content of its own.
+ */
+export function threeLayers() {
+  return backdrop([
+    jsx(Layer, { testId: 'red', position: { x: 100, y: 160 }, children: box({ width: 300, height: 200, backgroundColor: 'rgba(255, 40, 40, 0.55)', padding: 20 }, [
+      box({ width: 80, height: 80, backgroundColor: '#ffffff', borderRadius: 40 }),
+    ]) }),
+    jsx(Layer, { testId: 'blue', position: { x: 320, y: 260 }, children: box({ width: 300, height: 220, backgroundColor: 'rgba(40, 80, 255, 0.6)', borderRadius: 24 }, []) }),
+    jsx(Layer, { testId: 'green', position: { x: 560, y: 120 }, children: box({ width: 200, height: 300, backgroundColor: '#2e9e4f', padding: 16 }, [
+      jsx(Text, { style: { fontSize: 22, color: '#ffffff' }, children: 'overlay' }),
+    ]) }),
+  ]);
+}
+
+/** Twelve layers in a grid, some overlapping: more than vkms has overlay planes. */
+export function manyLayers() {
+  const layers = [];
+  for (let i = 0; i < 12; i++) {
+    const x = 40 + (i % 4) * 170, y = 120 + Math.floor(i / 4) * 150;
+    const translucent = i % 3 === 1;
+    layers.push(jsx(Layer, {
+      testId: `layer-${i}`,
+      position: { x, y },
+      children: box({ width: 190, height: 120, backgroundColor: translucent ? 'rgba(250, 220, 60, 0.5)' : `hsl(${i * 30}, 70%, 45%)`, borderRadius: 10, padding: 10 }, [
+        jsx(Text, { style: { fontSize: 18, color: '#ffffff' }, children: `layer ${i}` }),
+      ]),
+    }));
+  }
+  return backdrop(layers);
+}
+
+/** A label showing `text()` (a signal read): one label's change is the whole frame's damage. */
+export function counter(text) {
+  return backdrop([
+    jsx(Text, { testId: 'count', style: { fontSize: 40, color: '#ffffff', width: 300 }, children: text }),
+  ]);
+}
+
+/**
+ * A tile that toggles on press, and a line that shows the text typed (for input tests);
+ * `state` holds signals `on` and `typed` and a `keys` array of the key events seen.
+ */
+export function tapAndType(state) {
+  const handlers = {
+    onKeyDown: (e) => state.keys.push({ key: e.key, code: e.code, shift: e.shift, ctrl: e.ctrl }),
+    onTextInput: (e) => { state.typed.value += e.text; },
+  };
+  return backdrop([
+    box({ flexDirection: 'row', gap: 16 }, [
+      jsx(View, {
+        testId: 'tile',
+        ref: (handle) => { state.tile = handle; },
+        onPress: () => { state.on.value = !state.on.value; },
+        style: () => ({ width: 200, height: 160, borderRadius: 16, backgroundColor: state.on.value ? '#f5c542' : '#4a5866' }),
+      }),
+      jsx(Text, { style: { fontSize: 26, color: '#ffffff', width: 400 }, children: () => `typed: ${state.typed.value}` }),
+    ]),
+  ], handlers);
+}

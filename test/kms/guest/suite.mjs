@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * The KMS end-to-end suite's driver, run as root inside the vkms VM (one boot for everything):
+ *
+ *   node test/kms/guest/suite.mjs <out dir> <uinput-devices binary>
+ *
+ * Runs each step as its own process (the demo, the scenario apps, planar-kms --list, the
+ * uinput devices), records what each printed and how it ended, and writes
+ * `<out dir>/results.json` for the host tests to judge. It judges nothing itself.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [out, uinputTool] = process.argv.slice(2);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const demo = path.join(root, 'apps/demo/dist/main.js');
+const scenario = path.join(here, 'scenario.mjs');
+const results = { steps: {} };
+const started = Date.now();
+
+function save() {
+  results.wallMs = Date.now() - started;
+  writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));
+}
+
+/** A child process whose stdout lines are JSON events where they parse. */
+function start(name, command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const step = { command: [command, ...args].join(' '), env, stdout: '', stderr: '', events: [], status: null, signal: null, ms: 0 };
+  results.steps[name] = step;
+  const t0 = Date.now();
+  const waiters = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    step.stdout += `${line}\n`;
+    try {
+      const event = JSON.parse(line);
+      step.events.push(event);
+      for (const w of [...waiters]) if (w.test(event)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(event); }
+    } catch { /* plain output */ }
+  });
+  child.stderr.on('data', (d) => { step.stderr += d; });
+  const exited = new Promise((resolve) => child.on('close', (status, signal) => {
+    Object.assign(step, { status, signal, ms: Date.now() - t0 });
+    for (const w of waiters.splice(0)) w.resolve(null);
+    resolve(step);
+  }));
+  const waitFor = (test, ms = 60000) => new Promise((resolve) => {
+    const done = step.events.find(test);
+    if (done) return resolve(done);
+    const waiter = { test, resolve };
+    waiters.push(waiter);
+    setTimeout(() => { if (waiters.includes(waiter)) { waiters.splice(waiters.indexOf(waiter), 1); resolve(null); } }, ms);
+  });
+  const waitForText = async (re, ms = 60000) => {
+    const t = Date.now();
+    while (!re.test(step.stdout + step.stderr) && step.status === null && Date.now() - t < ms) await sleep(100);
+    return re.test(step.stdout + step.stderr);
+  };
+  return { child, step, exited, waitFor, waitForText, send: (line) => child.stdin.write(`${line}\n`) };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const run = (name, command, args, env) => { const p = start(name, command, args, env); p.child.stdin.end(); return p.exited; };
+const node = process.execPath;
+
+/** The CRTC and plane state as the kernel has it now (no master needed to read). */
+const crtcState = (name) => run(name, node, [path.join(here, 'crtc-state.mjs')]);
+
+await run('list', node, [path.join(root, 'packages/kms-backend/dist/cli.js'), '--list']);
+await crtcState('state-before');
+await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing']);
+save();
+
+// Input: the devices exist before the app starts (events sent before libinput opens a device are lost).
+const devices = start('uinput', uinputTool, ['--touch', '1024x768', '--keyboard']);
+const ready = await devices.waitForText(/^ready/m, 20000);
+if (ready) {
+  const app = start('input', node, [scenario, out, 'input']);
+  const appReady = await app.waitFor((e) => e.event === 'ready', 120000);
+  const touch = await app.waitFor((e) => e.event === 'device' && e.kind === 'touch' && e.added, 10000);
+  results.inputReady = { appReady, touch };
+  if (appReady?.tile) {
+    const { x, y, width, height } = appReady.tile;
+    devices.send(`tap ${Math.round(x + width / 2)} ${Math.round(y + height / 2)}`);
+    await app.waitFor((e) => e.event === 'tile', 10000);
+    // Shift+h, i, Enter: keysyms through xkbcommon.
+    for (const cmd of ['key-down 42', 'key 35', 'key-up 42', 'key 23', 'key 28']) devices.send(cmd);
+    await sleep(1500);
+    app.send('shot input-after-tap.png');
+    await app.waitFor((e) => e.event === 'shot', 30000);
+    app.send('report');
+    await app.waitFor((e) => e.event === 'report', 10000);
+  }
+  app.send('quit');
+  app.child.stdin.end();
+  await app.exited;
+}
+devices.send('quit');
+devices.child.stdin.end();
+await devices.exited;
+save();
+
+// Session: a running demo holds the device; a second app is refused; SIGTERM puts the CRTC back.
+const holder = start('holder', node, [demo, '--backend=kms', '--freeze']);
+const running = await holder.waitForText(/Running on the kms backend/, 120000);
+await crtcState('state-running');
+if (running) {
+  await run('second-app', node, [demo, '--backend=kms', '--freeze', `--screenshot=${out}/second.png`]);
+  holder.child.kill('SIGTERM');
+}
+holder.child.stdin.end();
+await holder.exited;
+await crtcState('state-after');
+save();
