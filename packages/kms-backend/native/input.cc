@@ -41,6 +41,20 @@ std::string StringOf(const Napi::Object& object, const char* key) {
 
 double Ms(uint64_t usec) { return static_cast<double>(usec) / 1000.0; }
 
+struct EnumerateUnref { void operator()(udev_enumerate* e) const { udev_enumerate_unref(e); } };
+struct UdevDeviceUnref { void operator()(udev_device* d) const { udev_device_unref(d); } };
+using UdevDevicePtr = std::unique_ptr<udev_device, UdevDeviceUnref>;
+
+// A calibration matrix from JS: six numbers, or nothing for null/undefined.
+std::optional<std::array<float, 6>> MatrixOf(Napi::Env env, Napi::Value value) {
+  if (!value.IsArray()) return std::nullopt;
+  auto matrix = value.As<Napi::Array>();
+  if (matrix.Length() != 6) throw Napi::TypeError::New(env, "the calibration matrix must have six numbers");
+  std::array<float, 6> values{};
+  for (uint32_t i = 0; i < 6; i++) values[i] = matrix.Get(i).ToNumber().FloatValue();
+  return values;
+}
+
 // What a person can do about a device that would not open.
 const char* OpenHint(int err) {
   switch (err) {
@@ -69,21 +83,17 @@ std::string UdevProblem(udev* u) {
   bool udevd_running = access("/run/udev/control", F_OK) == 0;
   std::vector<std::string> unprocessed;
   int total = 0;
-  udev_enumerate* enumerate = udev_enumerate_new(u);
+  std::unique_ptr<udev_enumerate, EnumerateUnref> enumerate(udev_enumerate_new(u));
   if (!enumerate) return "";
-  udev_enumerate_add_match_subsystem(enumerate, "input");
-  udev_enumerate_scan_devices(enumerate);
-  for (udev_list_entry* entry = udev_enumerate_get_list_entry(enumerate); entry; entry = udev_list_entry_get_next(entry)) {
-    udev_device* device = udev_device_new_from_syspath(u, udev_list_entry_get_name(entry));
-    if (!device) continue;
-    const char* node = udev_device_get_devnode(device);
-    if (node && std::strncmp(node, "/dev/input/event", 16) == 0) {
-      total++;
-      if (!udev_device_get_is_initialized(device) || !udev_device_get_property_value(device, "ID_INPUT")) unprocessed.push_back(node);
-    }
-    udev_device_unref(device);
+  udev_enumerate_add_match_subsystem(enumerate.get(), "input");
+  udev_enumerate_scan_devices(enumerate.get());
+  for (udev_list_entry* entry = udev_enumerate_get_list_entry(enumerate.get()); entry; entry = udev_list_entry_get_next(entry)) {
+    UdevDevicePtr device(udev_device_new_from_syspath(u, udev_list_entry_get_name(entry)));
+    const char* node = device ? udev_device_get_devnode(device.get()) : nullptr;
+    if (!node || std::strncmp(node, "/dev/input/event", 16) != 0) continue;
+    total++;
+    if (!udev_device_get_is_initialized(device.get()) || !udev_device_get_property_value(device.get(), "ID_INPUT")) unprocessed.push_back(node);
   }
-  udev_enumerate_unref(enumerate);
 
   std::string list;
   for (size_t i = 0; i < unprocessed.size() && i < 4; i++) list += (i ? ", " : "") + unprocessed[i];
@@ -133,13 +143,7 @@ Input::Input(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Input>(info) {
     throw Napi::Error::New(env, error.what());
   }
 
-  if (options.Get("calibration").IsArray()) {
-    auto matrix = options.Get("calibration").As<Napi::Array>();
-    if (matrix.Length() != 6) throw Napi::TypeError::New(env, "the calibration matrix must have six numbers");
-    std::array<float, 6> values{};
-    for (uint32_t i = 0; i < 6; i++) values[i] = matrix.Get(i).ToNumber().FloatValue();
-    calibration_ = values;
-  }
+  calibration_ = MatrixOf(env, options.Get("calibration"));
   flat_acceleration_ = options.Get("flatAcceleration").ToBoolean();
 
   emit_ = Napi::Persistent(info[0].As<Napi::Function>());
@@ -193,10 +197,8 @@ void Input::OpenPaths(Napi::Env env, const std::vector<std::string>& paths) {
     if (stat(path.c_str(), &st) != 0) throw OpenError(env, path, errno);
     // Without a udev record libinput waits ~2 s for udev before giving up on the device:
     // say why straight away instead.
-    udev_device* record = S_ISCHR(st.st_mode) ? udev_device_new_from_devnum(udev_.get(), 'c', st.st_rdev) : nullptr;
-    bool known = record && udev_device_get_is_initialized(record);
-    if (record) udev_device_unref(record);
-    if (!known) {
+    UdevDevicePtr record(S_ISCHR(st.st_mode) ? udev_device_new_from_devnum(udev_.get(), 'c', st.st_rdev) : nullptr);
+    if (!record || !udev_device_get_is_initialized(record.get())) {
       throw Napi::Error::New(env, "udev has no record of " + path + " (no udev database): libinput needs one for the path backend too" +
                                       " — start systemd-udevd (or eudev) and run `udevadm trigger --action=add --subsystem-match=input`");
     }
@@ -206,7 +208,6 @@ void Input::OpenPaths(Napi::Env env, const std::vector<std::string>& paths) {
     if (failed != open_errors_.end()) throw OpenError(env, path, failed->second);
     throw Napi::Error::New(env, "libinput cannot use " + path + " — is it an evdev device (/dev/input/event*)?");
   }
-  warnings_.clear();  // the open failures above, already thrown
 }
 
 void Input::StartPolling(Napi::Env env) {
@@ -274,7 +275,8 @@ Input::Busy::~Busy() {
 void Input::Dispatch() {
   if (!libinput_) return;
   Busy busy(this);
-  if (libinput_dispatch(libinput_.get()) != 0) warnings_.push_back(std::string("libinput could not read its devices: ") + std::strerror(errno));
+  int status = libinput_dispatch(libinput_.get());
+  if (status < 0) warnings_.push_back(std::string("libinput could not read its devices: ") + std::strerror(-status));
   while (libinput_ && !close_requested_) {
     EventPtr event(libinput_get_event(libinput_.get()));
     if (!event) break;
@@ -383,20 +385,19 @@ void Input::Pointer(libinput_event* event) {
     default: {
       auto type = libinput_event_get_type(event);
       bool wheel = type == LIBINPUT_EVENT_POINTER_SCROLL_WHEEL;
-      auto axis = [&](enum libinput_pointer_axis which, const char* value, const char* v120) {
-        bool has = libinput_event_pointer_has_axis(p, which);
-        return [=](Napi::Object& e) {
-          e.Set(value, has ? libinput_event_pointer_get_scroll_value(p, which) : 0.0);
-          e.Set(v120, has && wheel ? libinput_event_pointer_get_scroll_value_v120(p, which) : 0.0);
-        };
+      auto value = [&](enum libinput_pointer_axis axis) {
+        return libinput_event_pointer_has_axis(p, axis) ? libinput_event_pointer_get_scroll_value(p, axis) : 0.0;
       };
-      auto horizontal = axis(LIBINPUT_POINTER_AXIS_SCROLL_HORIZONTAL, "dx", "v120x");
-      auto vertical = axis(LIBINPUT_POINTER_AXIS_SCROLL_VERTICAL, "dy", "v120y");
+      auto v120 = [&](enum libinput_pointer_axis axis) {
+        return wheel && libinput_event_pointer_has_axis(p, axis) ? libinput_event_pointer_get_scroll_value_v120(p, axis) : 0.0;
+      };
       return Emit("scroll", [&](Napi::Object& e) {
         e.Set("time", time);
         e.Set("source", wheel ? "wheel" : type == LIBINPUT_EVENT_POINTER_SCROLL_FINGER ? "finger" : "continuous");
-        horizontal(e);
-        vertical(e);
+        e.Set("dx", value(LIBINPUT_POINTER_AXIS_SCROLL_HORIZONTAL));
+        e.Set("dy", value(LIBINPUT_POINTER_AXIS_SCROLL_VERTICAL));
+        e.Set("v120x", v120(LIBINPUT_POINTER_AXIS_SCROLL_HORIZONTAL));
+        e.Set("v120y", v120(LIBINPUT_POINTER_AXIS_SCROLL_VERTICAL));
       });
     }
   }
@@ -472,15 +473,7 @@ Napi::Value Input::SetOutputSize(const Napi::CallbackInfo& info) {
 // device that takes one, now and when one is plugged in; null restores each device's default.
 Napi::Value Input::SetCalibration(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info[0].IsArray()) {
-    auto matrix = info[0].As<Napi::Array>();
-    if (matrix.Length() != 6) throw Napi::TypeError::New(env, "the calibration matrix must have six numbers");
-    std::array<float, 6> values{};
-    for (uint32_t i = 0; i < 6; i++) values[i] = matrix.Get(i).ToNumber().FloatValue();
-    calibration_ = values;
-  } else {
-    calibration_.reset();
-  }
+  calibration_ = MatrixOf(env, info[0]);
   for (auto& device : devices_) {
     if (!libinput_device_config_calibration_has_matrix(device.get())) continue;
     float defaults[6];
