@@ -18,18 +18,18 @@
  *
  * Every cached file is named by a hash of what it is made from: the recipe (the source of the
  * functions that build it, the fix, the init script) and the size and modification time of its
- * inputs. An edit or a package upgrade therefore builds a new file; the old one is deleted.
+ * inputs. An edit or a package upgrade therefore builds a new file; old ones unused for a week
+ * are deleted then, and so is the folder of a kernel no longer installed.
  * Builds hold a lock file, so parallel callers build once and the others wait.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const INIT_SCRIPT = path.join(HERE, 'guest-init.sh');
@@ -42,6 +42,8 @@ const BASE_PACKAGES = ['qemu-system-x86', 'busybox-static', 'xz-utils', 'kmod', 
 
 const APT_LOCK = ['-o', 'DPkg::Lock::Timeout=600'];
 const LOCK_WAIT_MS = 30 * 60_000;
+/** Cached files under other keys are deleted when a build finds them unused for this long. */
+const UNUSED_MS = 7 * 24 * 3600_000;
 
 /**
  * The writeback fix. vkms leaves `possible_clones` of its two encoders (the virtual output's
@@ -74,7 +76,7 @@ export async function prepareVm({ log = () => {} } = {}) {
   const root = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'planar', 'vkms');
   let plan = await planImage(root);
   if (plan.missingPackages.length > 0 && !isRoot()) throw new Error(aptCommand(plan.missingPackages, true));
-  if (plan.ready) return plan.image;
+  if (plan.ready) return touch(plan.image);
   await mkdir(root, { recursive: true });
   return withLock(path.join(root, '.lock'), log, async () => {
     plan = await planImage(root); // another caller may have done it while we waited
@@ -93,8 +95,11 @@ export async function prepareVm({ log = () => {} } = {}) {
       if (!ok) await writeFile(`${plan.vmlinux}.unavailable`, 'no uncompressed ELF kernel with a PVH entry in the bzImage; booting the bzImage\n');
     }
     image.kernel = (await exists(plan.vmlinux)) ? plan.vmlinux : `/boot/vmlinuz-${image.abi}`;
+    for (const name of await readdir(root)) { // kernels removed from the host
+      if (!name.startsWith('.') && name !== image.abi && !(await exists(`/lib/modules/${name}`))) await rm(path.join(root, name), { recursive: true, force: true });
+    }
     log(`ready: kernel ${image.abi}, cache ${image.cacheDir}`);
-    return image;
+    return touch(image);
   });
 }
 
@@ -119,8 +124,9 @@ async function planImage(root) {
   const mm = majorMinor(abi);
   keys.vkmsKo = await recipeKey(buildVkms, patchSource, WRITEBACK_FIX.find.source, WRITEBACK_FIX.replace,
     await fileStamp(`/usr/src/linux-source-${mm}.tar.xz`), await fileStamp(`/usr/src/linux-headers-${abi}/Module.symvers`));
-  keys.initrd = await recipeKey(buildInitrd, moduleClosure, newcArchive, await readFile(INIT_SCRIPT, 'utf8'),
-    await fileStamp('/bin/busybox'), ...(await Promise.all((await moduleClosure(abi)).map((m) => fileStamp(m.file)))));
+  // modules.dep is rewritten (depmod) whenever the kernel's modules change.
+  keys.initrd = await recipeKey(buildInitrd, moduleClosure, newcArchive, INITRD_MODULES, await readFile(INIT_SCRIPT, 'utf8'),
+    await fileStamp('/bin/busybox'), await fileStamp(`/lib/modules/${abi}/modules.dep`));
   keys.kernel = await recipeKey(extractVmlinux, hasPvhEntry, await fileStamp(`/boot/vmlinuz-${abi}`));
   image.vkmsKo = path.join(cacheDir, `vkms-${keys.vkmsKo}.ko`);
   image.initrd = path.join(cacheDir, `initrd-${keys.initrd}.cpio.gz`);
@@ -192,10 +198,13 @@ async function buildCached(target, key, log, what, build) {
   } finally {
     await rm(partial, { force: true });
   }
-  // Older builds of the same file under other keys are stale now.
+  // Builds of the same file under other keys that nobody used for a while (another checkout may
+  // still boot a recent one; prepareVm touches the files it returns).
   const prefix = path.basename(target).split(key)[0];
   for (const name of await readdir(path.dirname(target))) {
-    if (name.startsWith(prefix) && !name.includes(key)) await rm(path.join(path.dirname(target), name), { force: true });
+    const other = path.join(path.dirname(target), name);
+    if (!name.startsWith(prefix) || name.includes(key)) continue;
+    if (Date.now() - (await stat(other).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > UNUSED_MS) await rm(other, { force: true });
   }
   log(`built ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
@@ -244,7 +253,6 @@ async function extractVmlinux(bzImage, out) {
     const result = await run('xz', ['--decompress', '--stdout', '--single-stream'], { input: payload, stdoutFile: out, check: false });
     if (result.code !== 0) return false;
   } else if (payload[0] === 0x1f && payload[1] === 0x8b) {
-    const { gunzip } = await import('node:zlib');
     await writeFile(out, await promisify(gunzip)(payload));
   } else {
     return false; // zstd, lz4, ...: boot the bzImage
@@ -254,7 +262,7 @@ async function extractVmlinux(bzImage, out) {
 
 /** Whether an ELF64 file has the Xen PHYS32_ENTRY note qemu needs to boot it directly. */
 async function hasPvhEntry(/** @type {string} */ file) {
-  const handle = await open(file, fsConstants.O_RDONLY);
+  const handle = await open(file, 'r');
   try {
     const read = async (/** @type {number} */ at, /** @type {number} */ length) => {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, at);
@@ -423,6 +431,13 @@ async function recipeKey(...parts) {
 async function fileStamp(file) {
   const s = await stat(file);
   return `${file} ${s.size} ${Math.round(s.mtimeMs)}`;
+}
+
+/** Marks the image's cached files as used now (see buildCached). @param {VmImage} image */
+async function touch(image) {
+  const now = new Date();
+  for (const file of [image.vkmsKo, image.initrd, image.kernel]) if (file.startsWith(image.cacheDir)) await utimes(file, now, now).catch(() => {});
+  return image;
 }
 
 /** @param {string} file */

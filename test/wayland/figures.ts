@@ -1,5 +1,6 @@
 /**
- * The figures the Wayland suites measure, kept in test/wayland/results.json (not committed) in
+ * The figures the end-to-end suites measure, kept in test/wayland/results.json and
+ * test/kms/results.json (not committed) in
  * the benchmarks' shape: `{ "figures": { "<name>": { "value": n, "unit": u } } }` with units
  * ms | bytes | px | frames | ratio. Each call merges its figures into the file (a suite
  * overwrites only its own names) and prints the file's path.
@@ -13,25 +14,25 @@ export interface Figure { value: number; unit: Unit }
 
 export const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
 
-/** Merges `figures` into the results file; returns its path. */
-export function recordFigures(figures: Record<string, Figure>): string {
+/** Merges `figures` into a results file (default: the Wayland suites'); returns its path. */
+export function recordFigures(figures: Record<string, Figure>, file = RESULTS_FILE, label = 'wayland'): string {
   for (const [name, f] of Object.entries(figures)) {
     if (!Number.isFinite(f.value)) throw new Error(`figure ${name} is not a finite number: ${f.value}`);
   }
   let all: Record<string, Figure> = {};
-  if (existsSync(RESULTS_FILE)) {
+  if (existsSync(file)) {
     try {
-      all = (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { figures?: Record<string, Figure> }).figures ?? {};
+      all = (JSON.parse(readFileSync(file, 'utf8')) as { figures?: Record<string, Figure> }).figures ?? {};
     } catch {
       // A damaged file is replaced.
     }
   }
-  const partial = `${RESULTS_FILE}.${process.pid}`;
+  const partial = `${file}.${process.pid}`;
   writeFileSync(partial, JSON.stringify({ figures: { ...all, ...figures } }, null, 2) + '\n');
-  renameSync(partial, RESULTS_FILE);
+  renameSync(partial, file);
   const lines = Object.entries(figures).map(([name, f]) => `  ${name} = ${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`);
-  console.info(`wayland figures (in ${RESULTS_FILE}):\n${lines.join('\n')}`);
-  return RESULTS_FILE;
+  console.info(`${label} figures (in ${file}):\n${lines.join('\n')}`);
+  return file;
 }
 
 /** The median of some numbers (NaN for none). */

@@ -4,9 +4,10 @@
  *   console  when the app runs on a VT (stdin is /dev/ttyN, or PLANAR_VT names one), it is put in
  *            KD_GRAPHICS so the kernel console does not draw over the UI, and VT switches are
  *            handed to the process (release → pause and drop master; acquire → resume)
- *   exit     SIGINT, SIGTERM and SIGHUP restore what the CRTC showed, the console's mode, and
- *            re-raise the signal (the exit status still says what ended the app); so does
- *            process exit, which also runs after an uncaught exception
+ *   exit     SIGINT, SIGTERM and SIGHUP restore what the CRTC showed and the console's mode at
+ *            once; then the app's own handler runs, or, when it has none, the signal is raised
+ *            again so the exit status still says what ended the app. Process exit (which also
+ *            follows an uncaught exception) restores too
  *
  * VT switch signals are SIGUSR1 (release) and SIGUSR2 (acquire); while the app runs on a VT,
  * SIGUSR1 no longer starts Node's inspector.
@@ -65,7 +66,8 @@ export class KmsSession {
     for (const signal of EXIT_SIGNALS) {
       session.listen(signal, () => {
         session.finish();
-        process.kill(process.pid, signal);
+        // The app's own handler (a graceful close) runs next; without one, end as the signal asks.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     }
     session.listen('exit', () => session.finish());

@@ -72,36 +72,39 @@ const crtcState = (name) => run(name, node, [path.join(here, 'crtc-state.mjs')])
 
 await run('list', node, [path.join(root, 'packages/kms-backend/dist/cli.js'), '--list']);
 await crtcState('state-before');
-await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing']);
+await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing', 'slide']);
 save();
 
-// Input: the devices exist before the app starts (events sent before libinput opens a device are lost).
+// Input: the app starts first and the devices are plugged in while it runs (hot-plug), so the
+// test also sees the device-added event an app would wait on.
+const app = start('input', node, [scenario, out, 'input'], { PLANAR_POINTER_ACCEL: 'flat' });
+const appReady = await app.waitFor((e) => e.event === 'ready', 180000);
 const devices = start('uinput', uinputTool, ['--touch', '1024x768', '--keyboard']);
-const ready = await devices.waitForText(/^ready/m, 20000);
-if (ready) {
-  const app = start('input', node, [scenario, out, 'input']);
-  const appReady = await app.waitFor((e) => e.event === 'ready', 120000);
-  const touch = await app.waitFor((e) => e.event === 'device' && e.kind === 'touch' && e.added, 10000);
-  results.inputReady = { appReady, touch };
-  if (appReady?.tile) {
-    const { x, y, width, height } = appReady.tile;
-    devices.send(`tap ${Math.round(x + width / 2)} ${Math.round(y + height / 2)}`);
-    await app.waitFor((e) => e.event === 'tile', 10000);
-    // Shift+h, i, Enter: keysyms through xkbcommon.
-    for (const cmd of ['key-down 42', 'key 35', 'key-up 42', 'key 23', 'key 28']) devices.send(cmd);
-    await sleep(1500);
-    app.send('shot input-after-tap.png');
-    await app.waitFor((e) => e.event === 'shot', 30000);
-    app.send('report');
-    await app.waitFor((e) => e.event === 'report', 10000);
-  }
-  app.send('quit');
-  app.child.stdin.end();
-  await app.exited;
+const plugged = await devices.waitForText(/^ready/m, 20000);
+const pluggedAt = Date.now();
+const touch = await app.waitFor((e) => e.event === 'device' && e.kind === 'touch' && e.added, 20000);
+const keyboard = await app.waitFor((e) => e.event === 'device' && e.kind === 'keyboard' && e.added, 20000);
+results.input = { appReady, plugged, touchAddedMs: touch ? Date.now() - pluggedAt : null, keyboard: Boolean(keyboard) };
+if (appReady?.tile && touch) {
+  const { x, y, width, height } = appReady.tile;
+  devices.send(`tap ${Math.round(x + width / 2)} ${Math.round(y + height / 2)}`);
+  await app.waitFor((e) => e.event === 'tile', 10000);
+  // Shift+h, i, Enter: keysyms through xkbcommon.
+  for (const cmd of ['key-down 42', 'key 35', 'key-up 42', 'key 23', 'key 28']) devices.send(cmd);
+  await sleep(1500);
+  app.send('shot input-after-tap.png');
+  await app.waitFor((e) => e.event === 'shot', 30000);
+  app.send('report');
+  await app.waitFor((e) => e.event === 'report', 10000);
 }
 devices.send('quit');
 devices.child.stdin.end();
 await devices.exited;
+const unplugged = await app.waitFor((e) => e.event === 'device' && e.kind === 'touch' && !e.added, 10000);
+results.input.unplugged = Boolean(unplugged);
+app.send('quit');
+app.child.stdin.end();
+await app.exited;
 save();
 
 // Session: a running demo holds the device; a second app is refused; SIGTERM puts the CRTC back.

@@ -111,15 +111,22 @@ export async function createApp(root: () => Child, options: AppOptions = {}): Pr
 
 export async function startApp(root: () => Child, options: AppOptions = {}): Promise<AppInternals> {
   validateOptions(options);
-  await loadCanvasKit();
-  await initFonts();
   const virtual = options.clock === 'virtual';
   const rotation = options.rotation ?? 0;
   const turned = rotation % 180 !== 0;
+  // The display first: a device that cannot be opened (busy, forbidden) is reported at once,
+  // before seconds go into compiling CanvasKit on a small board.
   const { kind, display } = await openDisplay(options.backend ?? 'auto', {
     width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
     title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes, checkDamage: options.checkDamage,
   }, (line) => console.error(line));
+  try {
+    await loadCanvasKit();
+    await initFonts();
+  } catch (error) {
+    await display.close();
+    throw error;
+  }
   const scale = options.scale ?? display.info.scale;
   const outW = display.info.width, outH = display.info.height;
   const [lw, lh] = rotation % 180 ? [outH / scale, outW / scale] : [outW / scale, outH / scale];
