@@ -33,7 +33,7 @@ const SYSTEM_PACKAGES = [
   { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev'], why: 'libwayland-client, the protocol files and xkbcommon for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },
   { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'gcc'], why: 'headless compositors, screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
-  { group: 'kms-e2e', packages: ['qemu-system-x86', 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'linux-image-amd64', 'udev', 'gcc'], why: 'a VM with the vkms driver for the KMS end-to-end tests (npm test)', optIn: true },
+  { group: 'kms-e2e', packages: ['qemu-system-x86', 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'linux-image-amd64', 'udev', 'seatd', 'util-linux', 'gcc'], why: 'a VM with the vkms driver, and udevd and seatd to run inside it, for the KMS end-to-end tests (npm test)', optIn: true },
 ];
 
 // What is lost when an optional addon cannot be built, by package name.

@@ -21,7 +21,7 @@ import { e2eGate, REPO_ROOT } from '../wayland/gate.js';
 import { diffImages, type Box } from '../wayland/compare.js';
 import { decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures } from '../wayland/figures.js';
-import { manyLayers, threeLayers, tapAndType } from './guest/scenes.mjs';
+import { counter, manyLayers, threeLayers, tapAndType } from './guest/scenes.mjs';
 import { prepareVm, runInVm, type RunResult } from './vm.mjs';
 
 const OUT = path.join(REPO_ROOT, 'test/kms/.out');
@@ -231,6 +231,16 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     const second = record.steps['second-app']!;
     expect(second.status).toBe(1);
     expect(second.stderr).toMatch(/\/dev\/dri\/card0 is busy: another program is its DRM master \(a compositor, a display manager, or another Planar app\)/);
+  });
+
+  it('runs without root: seatd opens the card for an unprivileged app (libseat)', async () => {
+    const step = record.steps.seat!;
+    const r = step.events.find((e) => e.event === 'result');
+    expect(r, `${step.stdout}\n${step.stderr}`).toBeDefined();
+    expect(r).toMatchObject({ uid: 65534, seat: 'seat0', capture: 'writeback' });
+    expect(step.status).toBe(0);
+    const expected = await headless(render(() => counter(() => 'seat'), { width: 1024, height: 768 }));
+    expect(diffImages(expected, png('seat.png')).differing).toBe(0);
   });
 
   it('restores the CRTC state it found on SIGTERM', () => {

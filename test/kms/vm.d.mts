@@ -49,7 +49,7 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Guest RAM. Default: 1024. */
   memoryMb?: number;
-  /** Guest vCPUs. Default: 2. */
+  /** Guest vCPUs. Default: 1 (V8 is not reliable on two under multi-threaded TCG; see vm.mjs). */
   cpus?: number;
   /** Kills qemu and rejects with the signal's reason when aborted. */
   signal?: AbortSignal;

@@ -4,6 +4,7 @@
 #include "dumb-buffer.h"
 #include "fence.h"
 #include "input.h"
+#include "seat.h"
 #include "vt.h"
 
 namespace planar {
@@ -15,6 +16,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("waitFence", Napi::Function::New(env, WaitFence));
   exports.Set("Console", Console::Define(env));
   exports.Set("Input", Input::Define(env));
+  exports.Set("Seat", Seat::Define(env));
   return exports;
 }
 

@@ -14,6 +14,7 @@
 //             drmHandleEvent and reach JS as `flip` with the CRTC, the sequence, and how long
 //             ago (CLOCK_MONOTONIC) the flip happened, so JS can place it on its own clock
 #include "device.h"
+#include "seat.h"
 
 #include <fcntl.h>
 #include <xf86drm.h>
@@ -158,25 +159,48 @@ Napi::Function Device::Define(Napi::Env env) {
   });
 }
 
-// new Device(path, emit): opens the card and sets the client caps. Throws with errno text.
+// new Device(path, emit, seat?): opens the card (through the seat manager when given one) and
+// sets the client caps. Throws with errno text.
 Device::Device(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Device>(info) {
   auto env = info.Env();
   path_ = info[0].As<Napi::String>().Utf8Value();
   emit_ = Napi::Persistent(info[1].As<Napi::Function>());
   context_ = std::make_unique<Napi::AsyncContext>(env, "planar-kms-device");
-  fd_.Reset(open(path_.c_str(), O_RDWR | O_CLOEXEC));
+  seat_ = info.Length() > 2 ? Seat::From(info[2]) : nullptr;
+  if (seat_) {
+    seat_ref_ = Napi::Persistent(info[2].As<Napi::Object>());
+    int fd = seat_->Open(path_.c_str());
+    if (fd < 0) throw ErrnoError(env, "the seat manager cannot open " + path_, -fd);
+    fd_.Reset(fd);
+  } else {
+    fd_.Reset(open(path_.c_str(), O_RDWR | O_CLOEXEC));
+  }
   if (!fd_.valid()) throw ErrnoError(env, "cannot open " + path_);
   if (drmSetClientCap(fd_.get(), DRM_CLIENT_CAP_UNIVERSAL_PLANES, 1) != 0) {
-    throw ErrnoError(env, path_ + " does not expose universal planes (DRM_CLIENT_CAP_UNIVERSAL_PLANES)");
+    int err = errno;
+    CloseFd();
+    throw ErrnoError(env, path_ + " does not expose universal planes (DRM_CLIENT_CAP_UNIVERSAL_PLANES)", err);
   }
   if (drmSetClientCap(fd_.get(), DRM_CLIENT_CAP_ATOMIC, 1) != 0) {
-    throw ErrnoError(env, path_ + " does not support atomic modesetting (DRM_CLIENT_CAP_ATOMIC)");
+    int err = errno;
+    CloseFd();
+    throw ErrnoError(env, path_ + " does not support atomic modesetting (DRM_CLIENT_CAP_ATOMIC)", err);
   }
   // Optional: without it the writeback connector stays hidden and screenshots are composed in software.
   drmSetClientCap(fd_.get(), DRM_CLIENT_CAP_WRITEBACK_CONNECTORS, 1);
 }
 
-Device::~Device() { StopPolling(); }
+Device::~Device() {
+  StopPolling();
+  CloseFd();
+}
+
+void Device::CloseFd() {
+  if (seat_ && fd_.valid()) seat_->Close(fd_.Release());
+  fd_.Reset();
+  seat_ = nullptr;
+  if (!seat_ref_.IsEmpty()) seat_ref_.Reset();
+}
 
 Device* Device::From(const Napi::Value& value) {
   auto* device = Napi::ObjectWrap<Device>::Unwrap(value.As<Napi::Object>());
@@ -453,7 +477,7 @@ void Device::StopPolling() {
 // close(): stops events and closes the card (which also drops master). Safe to call twice.
 Napi::Value Device::Close(const Napi::CallbackInfo& info) {
   StopPolling();
-  fd_.Reset();
+  CloseFd();
   emit_.Reset();
   return info.Env().Undefined();
 }

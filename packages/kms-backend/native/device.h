@@ -39,8 +39,13 @@ class Device : public Napi::ObjectWrap<Device> {
   void Emit(const char* type, const std::function<void(Napi::Object&)>& fill);
   void StopPolling();
 
+  void CloseFd();
+
   Fd fd_;
   std::string path_;
+  // The seat manager that opened the card, if one did (it also closes it).
+  class Seat* seat_ = nullptr;
+  Napi::ObjectReference seat_ref_;
   Napi::FunctionReference emit_;
   std::unique_ptr<Napi::AsyncContext> context_;
   uv_poll_t* poll_ = nullptr;

@@ -19,6 +19,7 @@
 //
 // Timestamps are libinput's (CLOCK_MONOTONIC), µs turned into ms.
 #include "input.h"
+#include "seat.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -144,6 +145,9 @@ Input::Input(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Input>(info) {
   }
 
   calibration_ = MatrixOf(env, options.Get("calibration"));
+  // Devices open through the seat manager when the display has one (no root, no input group).
+  seat_ = Seat::From(options.Get("seatManager"));
+  if (seat_) seat_ref_ = Napi::Persistent(options.Get("seatManager").As<Napi::Object>());
   flat_acceleration_ = options.Get("flatAcceleration").ToBoolean();
 
   emit_ = Napi::Persistent(info[0].As<Napi::Function>());
@@ -226,15 +230,25 @@ void Input::StartPolling(Napi::Env env) {
 
 int Input::OpenRestricted(const char* path, int flags, void* data) {
   auto* self = static_cast<Input*>(data);
-  int fd = open(path, flags | O_RDWR | O_NONBLOCK | O_CLOEXEC);
-  if (fd >= 0) return fd;
-  int err = errno;
+  int fd = self->seat_ ? self->seat_->Open(path) : open(path, flags | O_RDWR | O_NONBLOCK | O_CLOEXEC);
+  if (fd >= 0) {
+    if (self->seat_) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return fd;
+  }
+  int err = self->seat_ ? -fd : errno;
   self->open_errors_[path] = err;
   self->warnings_.push_back(std::string("cannot open ") + path + ": " + std::strerror(err) + OpenHint(err));
   return -err;
 }
 
-void Input::CloseRestricted(int fd, void*) { close(fd); }
+void Input::CloseRestricted(int fd, void* data) {
+  auto* self = static_cast<Input*>(data);
+  if (self->seat_) {
+    self->seat_->Close(fd);
+  } else {
+    close(fd);
+  }
+}
 
 void Input::Log(libinput* li, enum libinput_log_priority, const char* format, va_list args) {
   auto* self = static_cast<Input*>(libinput_get_user_data(li));

@@ -52,6 +52,10 @@ class Input : public Napi::ObjectWrap<Input> {
   Napi::Value Resume(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
 
+  // The seat manager devices are opened through, when the display has one (else open(2)).
+  class Seat* seat_ = nullptr;
+  Napi::ObjectReference seat_ref_;
+
   static const struct libinput_interface kInterface;
   static int OpenRestricted(const char* path, int flags, void* data);
   static void CloseRestricted(int fd, void* data);

@@ -29,6 +29,8 @@ class Fd {
   ~Fd() { Reset(); }
   int get() const { return fd_; }
   bool valid() const { return fd_ >= 0; }
+  // Gives the fd up without closing it.
+  int Release() { return std::exchange(fd_, -1); }
   void Reset(int fd = -1) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = fd;

@@ -19,6 +19,7 @@
  *   session  losing DRM master (VT switched away, another client) pauses commits until it comes
  *            back; the display then modesets and shows the last state again
  */
+import { existsSync } from 'node:fs';
 import mitt from 'mitt';
 import {
   BackendUnavailableError, checkState, composePlanes, type Display, type DisplayBuffer, type DisplayEvents,
@@ -31,7 +32,7 @@ import { drawArrow } from './cursor.js';
 import { errnoName, describeErrno } from './errno.js';
 import { FORMAT_CODES, formatOfCode } from './formats.js';
 import { findCard, refreshMhz, selectConnector, selectCrtc, selectMode } from './modes.js';
-import { COMMIT, loadAddon, type Addon, type DeviceEvent, type DrmMode, type NativeDevice, type NativeDumbBuffer } from './native.js';
+import { COMMIT, loadAddon, type Addon, type DeviceEvent, type DrmMode, type NativeDevice, type NativeDumbBuffer, type NativeSeat } from './native.js';
 import { describePlanes } from './planes.js';
 import { KmsSession } from './session.js';
 import { KmsInput } from './input.js';
@@ -69,6 +70,8 @@ export class KmsDisplay implements Display {
   private closed = false;
   private restored = false;
   private session: KmsSession | null = null;
+  /** The seat manager's session, when devices are opened through one. */
+  private seat: NativeSeat | null = null;
   private input: KmsInput | null = null;
   private cursor: { buffer: NativeDumbBuffer; plane: KmsObject; x: number; y: number; visible: boolean; queued: boolean } | null = null;
   private writebackBuffer: NativeDumbBuffer | null = null;
@@ -87,9 +90,11 @@ export class KmsDisplay implements Display {
     if (!path) throw new BackendUnavailableError('kms', 'no DRM card in /sys/class/drm (is the GPU driver loaded?)');
     const display = new KmsDisplay(addon, path, options);
     try {
+      await display.openSeat(env);
       display.openDevice(env);
     } catch (error) {
       display.device?.close();
+      display.seat?.close();
       throw error instanceof BackendUnavailableError ? error : new BackendUnavailableError('kms', (error as Error).message);
     }
     display.startSession(env);
@@ -101,9 +106,51 @@ export class KmsDisplay implements Display {
     return this.cursor?.visible ? this.planeInfos.filter((p) => p.id !== this.cursor!.plane.id) : this.planeInfos;
   }
 
+  /**
+   * A libseat session when a seat manager should open the devices: always when not root (seatd
+   * or logind; without one, the card is opened directly and permissions decide), as root only
+   * when seatd runs. PLANAR_SEAT_MANAGER=none never uses one, =required fails without one.
+   */
+  private async openSeat(env: NodeJS.ProcessEnv): Promise<void> {
+    const choice = env.PLANAR_SEAT_MANAGER ?? 'auto';
+    if (choice === 'none') return;
+    if (choice === 'auto' && process.getuid?.() === 0 && !existsSync('/run/seatd.sock')) return;
+    let enabled!: () => void;
+    const ready = new Promise<void>((resolve) => { enabled = resolve; });
+    let seat: NativeSeat;
+    try {
+      seat = new this.addon.Seat((type) => {
+        if (type === 'enable' && !this.seat) enabled();
+        else this.onSeat(type);
+      });
+    } catch (error) {
+      if (choice === 'required') throw new BackendUnavailableError('kms', `PLANAR_SEAT_MANAGER=required, but ${(error as Error).message}: start seatd (and add the user to its group) or log in through logind`);
+      return;
+    }
+    let timer!: NodeJS.Timeout;
+    const given = await Promise.race([ready.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), 3000); })]);
+    clearTimeout(timer);
+    if (!given) {
+      seat.close();
+      throw new BackendUnavailableError('kms', 'the seat manager did not give this app the seat within 3 s (is another session active on it?)');
+    }
+    this.seat = seat;
+  }
+
+  private onSeat(type: 'enable' | 'disable' | 'lost'): void {
+    if (type === 'disable') {
+      this.pause('the seat was taken away (a VT switch)', 'seat');
+      this.seat?.acknowledgeDisable();
+    } else if (type === 'enable') {
+      this.resume();
+    } else {
+      this.lose('the seat manager went away');
+    }
+  }
+
   private openDevice(env: NodeJS.ProcessEnv): void {
     try {
-      this.device = new this.addon.Device(this.path, (type, event) => this.onDeviceEvent({ type, ...event } as DeviceEvent));
+      this.device = new this.addon.Device(this.path, (type, event) => this.onDeviceEvent({ type, ...event } as DeviceEvent), this.seat ?? undefined);
     } catch (error) {
       throw new BackendUnavailableError('kms', openFailure(this.path, error as Error & { errno?: number }));
     }
@@ -178,11 +225,12 @@ export class KmsDisplay implements Display {
   }
 
   private startSession(env: NodeJS.ProcessEnv): void {
+    // A seat manager switches VTs itself; without one, the app watches its console.
     this.session = KmsSession.start(this.addon, {
-      release: () => this.pause('the virtual terminal was switched away', true),
+      release: () => this.pause('the virtual terminal was switched away', 'vt'),
       acquire: () => this.resume(),
       restore: () => this.restoreFoundState(),
-    }, env);
+    }, this.seat ? { ...env, PLANAR_VT: 'none' } : env);
     if (this.options.cursor !== 'hidden') {
       const plane = this.planeObjects.find((p) => this.planeInfos.find((i) => i.id === p.id)?.type === 'cursor');
       if (plane) {
@@ -194,7 +242,7 @@ export class KmsDisplay implements Display {
       }
     }
     try {
-      this.input = KmsInput.open(this.addon, {}, {
+      this.input = KmsInput.open(this.addon, { seatManager: this.seat ?? undefined }, {
         input: (e) => this.emitter.emit('input', e),
         device: (e) => this.emitter.emit('device', e),
         warning: (message) => console.error(`planar: ${message}`),
@@ -368,7 +416,7 @@ export class KmsDisplay implements Display {
       for (const blob of extra.blobs ?? []) this.device.destroyBlob(blob);
       extra.blobs = [];
       if (result === -13 || result === -1) {
-        this.pause(`${this.path} is no longer ours (DRM master lost)`, false);
+        this.pause(`${this.path} is no longer ours (another client took DRM master)`, this.seat ? 'seat' : 'master');
         continue;
       }
       if (result !== 0) throw new Error(`the KMS commit was refused by ${this.path}: ${describeErrno(-result)} (${request.size} properties${modeset ? ', with a modeset' : ''})`);
@@ -495,7 +543,7 @@ export class KmsDisplay implements Display {
         const { result } = this.device.commit(...request.arrays(), COMMIT.allowModeset, 0);
         if (result !== 0) throw new Error(`cannot switch ${this.connector.label} off: ${describeErrno(-result)}`);
         this.powerOff = true;
-        this.pause('the display is switched off', false);
+        this.pause('the display is switched off', 'power');
         return;
       }
       this.powerOff = false;
@@ -509,16 +557,20 @@ export class KmsDisplay implements Display {
     this.backlight.set(level);
   }
 
-  private pause(reason: string, dropMaster: boolean): void {
+  /**
+   * Stops commits until resume(). `vt`: our VT was switched away (drop master, the kernel asks
+   * first); `seat`: the seat manager took the seat (it revokes master itself); `master`: another
+   * client took master (look for it to come back); `power`: the display is switched off.
+   */
+  private pause(reason: string, why: 'vt' | 'seat' | 'master' | 'power'): void {
     if (this.paused) return;
     let resolve!: () => void;
     const resume = new Promise<void>((r) => { resolve = r; });
     this.paused = { reason, resume, resolve };
     this.input?.suspend();
-    if (dropMaster) this.device.dropMaster();
-    if (!this.powerOff) console.error(`planar: rendering paused: ${reason}`);
-    // Another client took master: look for it to come back.
-    if (!dropMaster && !this.powerOff) this.retryMaster();
+    if (why === 'vt') this.device.dropMaster();
+    if (why !== 'power') console.error(`planar: rendering paused: ${reason}`);
+    if (why === 'master') this.retryMaster();
   }
 
   private retryMaster(): void {
@@ -580,7 +632,13 @@ export class KmsDisplay implements Display {
     if (this.modeBlob) this.device.destroyBlob(this.modeBlob);
     for (const done of this.flips.values()) done(performance.now());
     this.device.close();
+    this.seat?.close();
     this.emitter.all.clear();
+  }
+
+  /** The seat the devices were opened through (seatd or logind), or null when opened directly. */
+  get seatName(): string | null {
+    return this.seat?.name() ?? null;
   }
 }
 

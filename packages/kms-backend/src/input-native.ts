@@ -27,6 +27,8 @@ export interface NativeInputOptions {
   calibration?: number[] | null;
   /** The flat acceleration profile (speed 0) on pointer devices: motion as the device reports it. */
   flatAcceleration?: boolean;
+  /** The display's libseat session: devices are opened through it (no root, no input group). */
+  seatManager?: unknown;
 }
 
 /** The events, by type. */

@@ -38,6 +38,8 @@ export interface KmsInputOptions {
   flatAcceleration?: boolean;
   keymap?: KeymapNames;
   keyRepeat?: { delay: number; rate: number };
+  /** The display's seat manager session (native Seat), when it has one. */
+  seatManager?: unknown;
 }
 
 export type DeviceKind = 'pointer' | 'touch' | 'keyboard';
@@ -298,6 +300,7 @@ function resolveOptions(options: KmsInputOptions, env: NodeJS.ProcessEnv): { nat
     keymap: keymapNames(options.keymap ?? {}, env),
     calibration,
     flatAcceleration: options.flatAcceleration ?? parseAcceleration(env.PLANAR_POINTER_ACCEL),
+    seatManager: options.seatManager,
   };
   return { native, repeat: options.keyRepeat ?? parseKeyRepeat(env.PLANAR_KEY_REPEAT) };
 }

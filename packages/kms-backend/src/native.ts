@@ -108,8 +108,19 @@ export interface NativeConsole {
   restore(): void;
 }
 
+/** A libseat session (seatd or logind): devices opened without root; VT switches as disable/enable. */
+export interface NativeSeat {
+  openDevice(path: string): number;
+  closeDevice(fd: number): void;
+  acknowledgeDisable(): void;
+  switchSession(session: number): void;
+  name(): string;
+  close(): void;
+}
+
 export interface Addon {
-  Device: new (path: string, emit: (type: string, event: Record<string, unknown>) => void) => NativeDevice;
+  Device: new (path: string, emit: (type: string, event: Record<string, unknown>) => void, seat?: NativeSeat) => NativeDevice;
+  Seat: new (emit: (type: 'enable' | 'disable' | 'lost') => void) => NativeSeat;
   DumbBuffer: new (device: NativeDevice, width: number, height: number, fourcc: number) => NativeDumbBuffer;
   ImportedBuffer: new (device: NativeDevice, fd: number, width: number, height: number, fourcc: number, stride: number, offset: number, modifier: bigint) => NativeImportedBuffer;
   waitFence(fd: number): Promise<void>;

@@ -7,7 +7,7 @@ import type { DisplayBuffer, LayerState } from '@planar/toolkit';
 import { KmsDisplay } from '../src/display.js';
 import { MockKernel, type KernelShape } from './mock-kernel.js';
 
-const ENV = { PLANAR_KMS_DEVICE: '/dev/dri/mock', PLANAR_VT: 'none', PLANAR_SEAT: 'seat0' };
+const ENV = { PLANAR_KMS_DEVICE: '/dev/dri/mock', PLANAR_VT: 'none', PLANAR_SEAT: 'seat0', PLANAR_SEAT_MANAGER: 'none' };
 const VKMS: KernelShape = { overlays: 8, hvs: false, writeback: true, connected: true };
 const PI5: KernelShape = { overlays: 8, hvs: true, writeback: false, connected: true };
 const opened: KmsDisplay[] = [];
@@ -198,6 +198,34 @@ describe('KMS display (mock kernel)', () => {
     expect(kernel.value(52, 'CRTC_ID')).toBe(0);
     expect(kernel.value(31, 'FB_ID')).toBe(0);
     expect(kernel.master).toBe(false);
+  });
+
+  it('seat-manager: the card opens through it; a VT switch away pauses, back resumes with a modeset', async () => {
+    const { kernel, display } = await open(VKMS, { PLANAR_SEAT_MANAGER: 'required' });
+    expect(display.seatName).toBe('seat0');
+    expect(kernel.seatLog).toEqual(['open /dev/dri/mock']);
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    kernel.seatEmit!('disable');
+    expect(kernel.seatLog).toContain('acknowledge');
+    const waiting = display.commit({ layers: [layer(display, fb, 31)] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(kernel.commits).toHaveLength(1);
+    kernel.master = true;
+    kernel.seatEmit!('enable');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(kernel.commits[1]!.flags & 0x400).toBeTruthy();
+    kernel.flip();
+    await new Promise((r) => setTimeout(r, 5));
+    kernel.flip();
+    await waiting;
+    await display.close();
+    expect(kernel.seatLog.at(-1)).toBe('close');
+  });
+
+  it('seat-manager-required-but-absent: says what to start', async () => {
+    await expect(open(VKMS, { PLANAR_SEAT_MANAGER: 'required' }, (k) => { k.seatAnswers = false; }))
+      .rejects.toThrow(/PLANAR_SEAT_MANAGER=required, but no seat manager answered.*start seatd/);
   });
 
   it('cursor-plane-reserved-while-the-pointer-shows', async () => {

@@ -75,6 +75,10 @@ export class MockKernel {
   private nextFb = 100;
   private nextBlob = 500;
   fenceWaits = 0;
+  /** The seat manager: whether one answers, what it did, and how to send it events. */
+  seatAnswers = true;
+  seatLog: string[] = [];
+  seatEmit: ((type: 'enable' | 'disable' | 'lost') => void) | null = null;
   modeSize = { width: 0, height: 0 };
 
   constructor(readonly shape: KernelShape) {
@@ -119,7 +123,8 @@ export class MockKernel {
   addon(): Addon {
     const kernel = this;
     class Device implements NativeDevice {
-      constructor(_path: string, emit: (type: string, e: Record<string, unknown>) => void) {
+      constructor(_path: string, emit: (type: string, e: Record<string, unknown>) => void, seat?: { openDevice(path: string): number }) {
+        seat?.openDevice(_path);
         if (kernel.openErrno) throw Object.assign(new Error(`cannot open ${_path}: errno ${kernel.openErrno}`), { errno: kernel.openErrno });
         kernel.emit = emit;
       }
@@ -179,8 +184,21 @@ export class MockKernel {
       suspend() {}
       resume() {}
     }
+    class Seat {
+      constructor(emit: (type: 'enable' | 'disable' | 'lost') => void) {
+        if (!kernel.seatAnswers) throw new Error('no seat manager answered (seatd or logind): Connection refused');
+        kernel.seatEmit = emit;
+        setTimeout(() => emit('enable'), 5);
+      }
+      openDevice(path: string) { kernel.seatLog.push(`open ${path}`); return 40; }
+      closeDevice() {}
+      acknowledgeDisable() { kernel.seatLog.push('acknowledge'); kernel.master = false; }
+      switchSession() {}
+      name() { return 'seat0'; }
+      close() { kernel.seatLog.push('close'); }
+    }
     return {
-      Device, DumbBuffer,
+      Device, DumbBuffer, Seat,
       ImportedBuffer: class { fbId = kernel.nextFb++; destroy() {} },
       waitFence: async () => { kernel.fenceWaits++; },
       Console: class { setGraphics() {} watchSwitches() {} allowRelease() {} acknowledgeAcquire() {} restore() {} },

@@ -15,6 +15,8 @@ import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent }
 
 /** Linux input button codes (linux/input-event-codes.h) to the toolkit's button bits. */
 const BUTTONS: Record<number, number> = { 0x110: 1, 0x111: 2, 0x112: 4 };
+/** The same codes as W3C button numbers (0 main, 1 middle, 2 secondary). */
+const BUTTON_NUMBERS: Record<number, number> = { 0x110: 0, 0x111: 2, 0x112: 1 };
 const TOUCH_ID_BASE = 100;
 
 export type SeatEvent =
@@ -76,7 +78,7 @@ export class SeatTranslator {
       this.time = e.time;
       this.emit({
         kind: 'pointer', type: e.pressed ? 'down' : 'up', x: this.x, y: this.y, pointerId: 1, pointerType: 'mouse',
-        button: Math.log2(bit || 1), buttons: this.buttons, timestamp: e.time,
+        button: BUTTON_NUMBERS[e.button] ?? 0, buttons: this.buttons, timestamp: e.time,
       });
     } else if (e.kind === 'axis') {
       this.wheel[e.axis] += e.value * this.scale;

@@ -95,6 +95,14 @@ async function slide() {
   await app.close();
 }
 
+/** Run as an unprivileged user: the card and input devices come from seatd through libseat. */
+async function seat() {
+  const app = await createApp(() => counter(() => 'seat'), common);
+  await shot(app, 'seat.png');
+  say({ event: 'result', uid: process.getuid(), seat: app.display.seatName, stats: app.stats, capture: app.display.captureSource });
+  await app.close();
+}
+
 async function input() {
   const state = { on: signal(false), typed: signal(''), keys: [], tile: null };
   const app = await createApp(() => tapAndType(state), { ...common, cursor: 'hidden' });
@@ -122,7 +130,7 @@ const scenarios = {
   'demo-preferred': () => demo('demo-preferred.png'),
   'demo-800x600': () => demo('demo-800x600.png', '800x600'),
   'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
-  layers, many, pacing, slide, input,
+  layers, many, pacing, slide, seat, input,
 };
 const unknown = names.filter((n) => !scenarios[n]);
 if (!out || !names.length || unknown.length) {

@@ -61,6 +61,13 @@ export function counter(text) {
   ]);
 }
 
+/** One layer at `position()` (a signal read) over the backdrop. */
+export function slider(position) {
+  return backdrop([
+    jsx(Layer, { testId: 'slider', position, children: box({ width: 160, height: 100, backgroundColor: '#e84d3d', borderRadius: 12 }, []) }),
+  ]);
+}
+
 /**
  * A tile that toggles on press, and a line that shows the text typed (for input tests);
  * `state` holds signals `on` and `typed` and a `keys` array of the key events seen.

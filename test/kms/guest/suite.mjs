@@ -9,7 +9,7 @@
  * `<out dir>/results.json` for the host tests to judge. It judges nothing itself.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +118,13 @@ if (running) {
 holder.child.stdin.end();
 await holder.exited;
 await crtcState('state-after');
+save();
+
+// Without root: seatd opens the card and the input devices for an unprivileged app (libseat).
+const seatd = start('seatd', 'seatd', ['-u', 'nobody', '-l', 'error']);
+for (let i = 0; i < 50 && !existsSync('/run/seatd.sock'); i++) await sleep(100);
+chmodSync(out, 0o777);
+await run('seat', 'setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, scenario, out, 'seat'], { HOME: '/tmp' });
+seatd.child.kill('SIGTERM');
+await seatd.exited;
 save();
