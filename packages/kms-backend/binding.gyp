@@ -3,8 +3,8 @@
     {
       "target_name": "planar_kms",
       "sources": [
-        "native/addon.cc", "native/device.cc", "native/dumb-buffer.cc",
-        "native/fence.cc", "native/vt.cc", "native/seat.cc", "native/input.cc", "native/keyboard.cc"
+        "native/addon.cc", "native/device.cc", "native/resources.cc", "native/dumb-buffer.cc",
+        "native/fence.cc", "native/vt.cc", "native/seat.cc", "native/input.cc", "native/udev-check.cc", "native/keyboard.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],

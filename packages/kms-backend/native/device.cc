@@ -1,8 +1,8 @@
 // A DRM device.
 //
-//   open      the card node, O_CLOEXEC; the client caps for universal planes, atomic and
+//   open      the card node, O_CLOEXEC | O_NONBLOCK; the client caps for universal planes, atomic and
 //             writeback connectors (atomic is required: without it nothing here works)
-//   describe  resources() reads every CRTC, connector (probed: drmModeGetConnector, since with
+//   describe  resources() (resources.cc) reads every CRTC, connector (probed: drmModeGetConnector, since with
 //             no fbdev nothing else has asked the connector for its modes), encoder and plane,
 //             each with its properties: name, id, value, kind, range or enum values, and the
 //             bytes of blob properties (IN_FORMATS, MODE_ID) for JS to parse
@@ -14,6 +14,7 @@
 //             drmHandleEvent and reach JS as `flip` with the CRTC, the sequence, and how long
 //             ago (CLOCK_MONOTONIC) the flip happened, so JS can place it on its own clock
 #include "device.h"
+#include "resources.h"
 #include "seat.h"
 
 #include <fcntl.h>
@@ -28,107 +29,7 @@ namespace planar {
 
 namespace {
 
-struct ResourcesDeleter { void operator()(drmModeRes* p) const { drmModeFreeResources(p); } };
-struct PlaneResDeleter { void operator()(drmModePlaneRes* p) const { drmModeFreePlaneResources(p); } };
-struct PlaneDeleter { void operator()(drmModePlane* p) const { drmModeFreePlane(p); } };
-struct CrtcDeleter { void operator()(drmModeCrtc* p) const { drmModeFreeCrtc(p); } };
-struct ConnectorDeleter { void operator()(drmModeConnector* p) const { drmModeFreeConnector(p); } };
-struct EncoderDeleter { void operator()(drmModeEncoder* p) const { drmModeFreeEncoder(p); } };
-struct PropsDeleter { void operator()(drmModeObjectProperties* p) const { drmModeFreeObjectProperties(p); } };
-struct PropDeleter { void operator()(drmModePropertyRes* p) const { drmModeFreeProperty(p); } };
-struct BlobDeleter { void operator()(drmModePropertyBlobRes* p) const { drmModeFreePropertyBlob(p); } };
 struct AtomicDeleter { void operator()(drmModeAtomicReq* p) const { drmModeAtomicFree(p); } };
-
-const char* PropertyKind(drmModePropertyRes* prop) {
-  if (drm_property_type_is(prop, DRM_MODE_PROP_SIGNED_RANGE)) return "signed-range";
-  if (drm_property_type_is(prop, DRM_MODE_PROP_RANGE)) return "range";
-  if (drm_property_type_is(prop, DRM_MODE_PROP_ENUM)) return "enum";
-  if (drm_property_type_is(prop, DRM_MODE_PROP_BITMASK)) return "bitmask";
-  if (drm_property_type_is(prop, DRM_MODE_PROP_BLOB)) return "blob";
-  if (drm_property_type_is(prop, DRM_MODE_PROP_OBJECT)) return "object";
-  return "unknown";
-}
-
-Napi::Value Bytes(Napi::Env env, const void* data, size_t size) {
-  auto array = Napi::Uint8Array::New(env, size);
-  if (size) memcpy(array.Data(), data, size);
-  return array;
-}
-
-// Every property of a KMS object, as [{ id, name, value, kind, immutable, min, max, enums, blob }].
-Napi::Array Properties(Napi::Env env, int fd, uint32_t object, uint32_t type) {
-  auto out = Napi::Array::New(env);
-  std::unique_ptr<drmModeObjectProperties, PropsDeleter> props(drmModeObjectGetProperties(fd, object, type));
-  if (!props) return out;
-  for (uint32_t i = 0; i < props->count_props; i++) {
-    std::unique_ptr<drmModePropertyRes, PropDeleter> prop(drmModeGetProperty(fd, props->props[i]));
-    if (!prop) continue;
-    auto p = Napi::Object::New(env);
-    uint64_t value = props->prop_values[i];
-    p.Set("id", prop->prop_id);
-    p.Set("name", prop->name);
-    p.Set("kind", PropertyKind(prop.get()));
-    p.Set("immutable", (prop->flags & DRM_MODE_PROP_IMMUTABLE) != 0);
-    if (drm_property_type_is(prop.get(), DRM_MODE_PROP_SIGNED_RANGE)) {
-      p.Set("value", static_cast<double>(static_cast<int64_t>(value)));
-    } else {
-      p.Set("value", static_cast<double>(value));
-    }
-    if (drm_property_type_is(prop.get(), DRM_MODE_PROP_RANGE) && prop->count_values >= 2) {
-      p.Set("min", static_cast<double>(prop->values[0]));
-      p.Set("max", static_cast<double>(prop->values[1]));
-    } else if (drm_property_type_is(prop.get(), DRM_MODE_PROP_SIGNED_RANGE) && prop->count_values >= 2) {
-      p.Set("min", static_cast<double>(static_cast<int64_t>(prop->values[0])));
-      p.Set("max", static_cast<double>(static_cast<int64_t>(prop->values[1])));
-    }
-    if (prop->count_enums > 0) {
-      auto enums = Napi::Array::New(env, prop->count_enums);
-      for (int e = 0; e < prop->count_enums; e++) {
-        auto entry = Napi::Object::New(env);
-        entry.Set("name", prop->enums[e].name);
-        entry.Set("value", static_cast<double>(prop->enums[e].value));
-        enums.Set(e, entry);
-      }
-      p.Set("enums", enums);
-    }
-    if (drm_property_type_is(prop.get(), DRM_MODE_PROP_BLOB) && value) {
-      std::unique_ptr<drmModePropertyBlobRes, BlobDeleter> blob(drmModeGetPropertyBlob(fd, static_cast<uint32_t>(value)));
-      if (blob) p.Set("blob", Bytes(env, blob->data, blob->length));
-    }
-    out.Set(out.Length(), p);
-  }
-  return out;
-}
-
-Napi::Object ModeObject(Napi::Env env, const drmModeModeInfo& m) {
-  auto o = Napi::Object::New(env);
-  o.Set("name", std::string(m.name, strnlen(m.name, DRM_DISPLAY_MODE_LEN)));
-  o.Set("clock", m.clock);
-  o.Set("hdisplay", m.hdisplay);
-  o.Set("hsyncStart", m.hsync_start);
-  o.Set("hsyncEnd", m.hsync_end);
-  o.Set("htotal", m.htotal);
-  o.Set("hskew", m.hskew);
-  o.Set("vdisplay", m.vdisplay);
-  o.Set("vsyncStart", m.vsync_start);
-  o.Set("vsyncEnd", m.vsync_end);
-  o.Set("vtotal", m.vtotal);
-  o.Set("vscan", m.vscan);
-  o.Set("vrefresh", m.vrefresh);
-  o.Set("flags", m.flags);
-  o.Set("type", m.type);
-  return o;
-}
-
-uint32_t U32(const Napi::Object& o, const char* key) { return o.Get(key).As<Napi::Number>().Uint32Value(); }
-
-const char* ConnectionName(drmModeConnection c) {
-  switch (c) {
-    case DRM_MODE_CONNECTED: return "connected";
-    case DRM_MODE_DISCONNECTED: return "disconnected";
-    default: return "unknown";
-  }
-}
 
 double MonotonicMs() {
   timespec now{};
@@ -173,9 +74,11 @@ Device::Device(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Device>(info) 
     if (fd < 0) throw ErrnoError(env, "the seat manager cannot open " + path_, -fd);
     fd_.Reset(fd);
   } else {
-    fd_.Reset(open(path_.c_str(), O_RDWR | O_CLOEXEC));
+    fd_.Reset(open(path_.c_str(), O_RDWR | O_CLOEXEC | O_NONBLOCK));
   }
   if (!fd_.valid()) throw ErrnoError(env, "cannot open " + path_);
+  // drmHandleEvent read()s the fd: if libuv ever wakes us with nothing to read, it must not block.
+  fcntl(fd_.get(), F_SETFL, fcntl(fd_.get(), F_GETFL) | O_NONBLOCK);
   if (drmSetClientCap(fd_.get(), DRM_CLIENT_CAP_UNIVERSAL_PLANES, 1) != 0) {
     int err = errno;
     CloseFd();
@@ -228,79 +131,7 @@ Napi::Value Device::Caps(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Device::Resources(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  int fd = fd_.get();
-  std::unique_ptr<drmModeRes, ResourcesDeleter> res(drmModeGetResources(fd));
-  if (!res) throw ErrnoError(env, "cannot read the KMS resources of " + path_);
-  auto out = Napi::Object::New(env);
-
-  auto crtcs = Napi::Array::New(env);
-  for (int i = 0; i < res->count_crtcs; i++) {
-    std::unique_ptr<drmModeCrtc, CrtcDeleter> crtc(drmModeGetCrtc(fd, res->crtcs[i]));
-    if (!crtc) continue;
-    auto c = Napi::Object::New(env);
-    c.Set("id", crtc->crtc_id);
-    c.Set("index", i);
-    c.Set("bufferId", crtc->buffer_id);
-    c.Set("mode", crtc->mode_valid ? ModeObject(env, crtc->mode) : env.Null());
-    c.Set("properties", Properties(env, fd, crtc->crtc_id, DRM_MODE_OBJECT_CRTC));
-    crtcs.Set(crtcs.Length(), c);
-  }
-  out.Set("crtcs", crtcs);
-
-  auto connectors = Napi::Array::New(env);
-  for (int i = 0; i < res->count_connectors; i++) {
-    std::unique_ptr<drmModeConnector, ConnectorDeleter> conn(drmModeGetConnector(fd, res->connectors[i]));
-    if (!conn) continue;
-    auto c = Napi::Object::New(env);
-    const char* type = drmModeGetConnectorTypeName(conn->connector_type);
-    c.Set("id", conn->connector_id);
-    c.Set("name", std::string(type ? type : "Unknown") + "-" + std::to_string(conn->connector_type_id));
-    c.Set("connection", ConnectionName(conn->connection));
-    c.Set("widthMm", conn->mmWidth);
-    c.Set("heightMm", conn->mmHeight);
-    c.Set("writeback", conn->connector_type == DRM_MODE_CONNECTOR_WRITEBACK);
-    auto modes = Napi::Array::New(env, conn->count_modes);
-    for (int m = 0; m < conn->count_modes; m++) modes.Set(m, ModeObject(env, conn->modes[m]));
-    c.Set("modes", modes);
-    // The CRTCs it can drive: the union of its encoders' possible_crtcs, as a bit per CRTC index.
-    uint32_t possible = 0;
-    uint32_t current = 0;
-    for (int e = 0; e < conn->count_encoders; e++) {
-      std::unique_ptr<drmModeEncoder, EncoderDeleter> enc(drmModeGetEncoder(fd, conn->encoders[e]));
-      if (!enc) continue;
-      possible |= enc->possible_crtcs;
-      if (enc->encoder_id == conn->encoder_id) current = enc->crtc_id;
-    }
-    c.Set("possibleCrtcs", possible);
-    c.Set("crtcId", current);
-    c.Set("properties", Properties(env, fd, conn->connector_id, DRM_MODE_OBJECT_CONNECTOR));
-    connectors.Set(connectors.Length(), c);
-  }
-  out.Set("connectors", connectors);
-
-  auto planes = Napi::Array::New(env);
-  std::unique_ptr<drmModePlaneRes, PlaneResDeleter> planeRes(drmModeGetPlaneResources(fd));
-  for (uint32_t i = 0; planeRes && i < planeRes->count_planes; i++) {
-    std::unique_ptr<drmModePlane, PlaneDeleter> plane(drmModeGetPlane(fd, planeRes->planes[i]));
-    if (!plane) continue;
-    auto p = Napi::Object::New(env);
-    p.Set("id", plane->plane_id);
-    p.Set("possibleCrtcs", plane->possible_crtcs);
-    p.Set("crtcId", plane->crtc_id);
-    p.Set("fbId", plane->fb_id);
-    auto formats = Napi::Uint32Array::New(env, plane->count_formats);
-    for (uint32_t f = 0; f < plane->count_formats; f++) formats[f] = plane->formats[f];
-    p.Set("formats", formats);
-    p.Set("properties", Properties(env, fd, plane->plane_id, DRM_MODE_OBJECT_PLANE));
-    planes.Set(planes.Length(), p);
-  }
-  out.Set("planes", planes);
-  out.Set("minWidth", res->min_width);
-  out.Set("maxWidth", res->max_width);
-  out.Set("minHeight", res->min_height);
-  out.Set("maxHeight", res->max_height);
-  return out;
+  return DescribeResources(info.Env(), fd_.get(), path_);
 }
 
 Napi::Value Device::IsMaster(const Napi::CallbackInfo& info) {
@@ -321,27 +152,10 @@ Napi::Value Device::DropMaster(const Napi::CallbackInfo& info) {
 // createModeBlob(mode) → blob id, for a CRTC's MODE_ID. The mode is one resources() returned.
 Napi::Value Device::CreateModeBlob(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  auto o = info[0].As<Napi::Object>();
-  drmModeModeInfo mode{};
-  mode.clock = U32(o, "clock");
-  mode.hdisplay = U32(o, "hdisplay");
-  mode.hsync_start = U32(o, "hsyncStart");
-  mode.hsync_end = U32(o, "hsyncEnd");
-  mode.htotal = U32(o, "htotal");
-  mode.hskew = U32(o, "hskew");
-  mode.vdisplay = U32(o, "vdisplay");
-  mode.vsync_start = U32(o, "vsyncStart");
-  mode.vsync_end = U32(o, "vsyncEnd");
-  mode.vtotal = U32(o, "vtotal");
-  mode.vscan = U32(o, "vscan");
-  mode.vrefresh = U32(o, "vrefresh");
-  mode.flags = U32(o, "flags");
-  mode.type = U32(o, "type");
-  auto name = o.Get("name").As<Napi::String>().Utf8Value();
-  strncpy(mode.name, name.c_str(), DRM_DISPLAY_MODE_LEN - 1);
+  drmModeModeInfo mode = ModeFromObject(info[0].As<Napi::Object>());
   uint32_t id = 0;
   if (drmModeCreatePropertyBlob(fd_.get(), &mode, sizeof mode, &id) != 0) {
-    throw ErrnoError(env, "cannot create a mode blob for " + name);
+    throw ErrnoError(env, std::string("cannot create a mode blob for ") + mode.name);
   }
   return Napi::Number::New(env, id);
 }

@@ -39,6 +39,7 @@ import { KmsInput } from './input.js';
 import { Backlight } from './backlight.js';
 
 const FLIP_TIMEOUT_MS = 1000;
+const DEBUG = (process.env.PLANAR_DEBUG ?? '').split(',').includes('kms');
 const CURSOR_SIZE = 64;
 
 interface Shown { layers: LayerState[]; fbs: number[] }
@@ -187,6 +188,11 @@ export class KmsDisplay implements Display {
     this.watchdog.unref();
   }
 
+  /** PLANAR_DEBUG=kms: every commit and flip on stderr. */
+  private log(line: string): void {
+    if (DEBUG) console.error(`planar kms: ${line}`);
+  }
+
   private track(object: KmsObject): KmsObject {
     this.objects.set(object.id, object);
     return object;
@@ -256,6 +262,7 @@ export class KmsDisplay implements Display {
 
   private onDeviceEvent(event: DeviceEvent): void {
     if (event.type === 'flip') {
+      this.log(`flip ${event.commit} at ${event.timeMs.toFixed(1)} ms (sequence ${event.sequence})`);
       this.flipTimesMs.push(event.timeMs);
       if (this.flipTimesMs.length > 600) this.flipTimesMs.shift();
       const done = this.flips.get(event.commit);
@@ -413,6 +420,7 @@ export class KmsDisplay implements Display {
       const seq = ++this.commitSeq;
       const flags = COMMIT.nonblock | COMMIT.pageFlipEvent | (modeset ? COMMIT.allowModeset : 0);
       const { result, fence } = this.device.commit(...request.arrays(), flags, seq, extra.fence);
+      this.log(`commit ${seq}: ${request.size} properties, flags 0x${flags.toString(16)} → ${result === 0 ? 'ok' : errnoName(-result)}`);
       for (const blob of extra.blobs ?? []) this.device.destroyBlob(blob);
       extra.blobs = [];
       if (result === -13 || result === -1) {
@@ -570,6 +578,7 @@ export class KmsDisplay implements Display {
     this.input?.suspend();
     if (why === 'vt') this.device.dropMaster();
     if (why !== 'power') console.error(`planar: rendering paused: ${reason}`);
+    this.log(`paused (${why})`);
     if (why === 'master') this.retryMaster();
   }
 

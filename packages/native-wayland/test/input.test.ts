@@ -27,6 +27,12 @@ describe('pointer', () => {
     ]);
   });
 
+  it('numbers buttons as W3C does: main 0, middle 1, secondary 2', () => {
+    const { translator, events } = seat();
+    for (const code of [0x110, 0x112, 0x111]) translator.handle({ type: 'pointer', kind: 'button', time: 1, button: code, pressed: true });
+    expect(events.map((e) => (e.kind === 'pointer' ? e.button : null))).toEqual([0, 1, 2]);
+  });
+
   it('gathers axis and discrete steps into one wheel event per frame', () => {
     const { translator, events } = seat();
     translator.handle({ type: 'pointer', kind: 'motion', time: 1, x: 5, y: 5 });

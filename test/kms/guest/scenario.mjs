@@ -62,7 +62,7 @@ async function many() {
 
 /** A label changing every frame for 150 frames: flips pace the loop; copies are the label's damage. */
 async function pacing() {
-  const text = signal('0');
+  const text = signal('start');
   const app = await createApp(() => counter(() => text.value), common);
   const frames = [];
   await new Promise((resolve) => {
@@ -70,9 +70,10 @@ async function pacing() {
     app.on('frame', (stats) => {
       frames.push({ copiedBytes: stats.copiedBytes, damagedPx: stats.damagedPx, presentLatencyMs: stats.presentLatencyMs, skipped: stats.skipped });
       if (++n >= 150) return resolve();
+      // A new text on every frame event (the same text would be no change, and no next frame).
       text.value = String(n);
     });
-    text.value = '1';
+    text.value = '0';
   });
   say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-150), info: app.display.info });
   await app.close();
@@ -87,7 +88,8 @@ async function slide() {
     app.on('frame', (stats) => {
       frames.push({ copiedBytes: stats.copiedBytes, damagedPx: stats.damagedPx, planesUsed: stats.planesUsed, composited: stats.composited });
       if (frames.length >= 120) return resolve();
-      pos.value = { x: 40 + frames.length * 4, y: 300 };
+      // A new place on every frame event: an unchanged one would render nothing.
+      pos.value = { x: 44 + frames.length * 4, y: 300 };
     });
     pos.value = { x: 44, y: 300 };
   });
@@ -137,14 +139,19 @@ if (!out || !names.length || unknown.length) {
   console.error(`usage: scenario.mjs <out dir> <${Object.keys(scenarios).join('|')}>...`);
   process.exit(2);
 }
+const LIMIT_MS = 180_000;
 let failed = 0;
 for (const name of names) {
   current = name;
   const t0 = Date.now();
+  let timer;
   try {
-    await scenarios[name]();
+    // A scenario that stops making progress fails with what it had, instead of holding the VM.
+    await Promise.race([scenarios[name](), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no end after ${LIMIT_MS / 1000} s`), LIMIT_MS); })]);
+    clearTimeout(timer);
     say({ event: 'done', ms: Date.now() - t0 });
   } catch (error) {
+    clearTimeout(timer);
     failed++;
     say({ event: 'failed', message: String(error.stack ?? error) });
   }
