@@ -14,14 +14,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
-import { signal } from '@planar/toolkit';
+import { createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as DemoApp, colors, createHomeModel } from '@planar/demo';
 import { e2eGate, REPO_ROOT } from '../wayland/gate.js';
 import { diffImages, type Box } from '../wayland/compare.js';
 import { decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures } from '../wayland/figures.js';
-import { counter, manyLayers, threeLayers, tapAndType } from './guest/scenes.mjs';
+import { counter, manyLayers, patternBgrx, threeLayers, tapAndType, withExternal } from './guest/scenes.mjs';
 import { prepareVm, runInVm, type RunResult } from './vm.mjs';
 
 const OUT = path.join(REPO_ROOT, 'test/kms/.out');
@@ -187,6 +187,19 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     expect(blendDifferences(expected, png('many.png'), boxes).exactMisses).toBe(0);
   });
 
+  it('scans an ExternalLayer DMA-BUF out from a plane, imported without a copy', async () => {
+    const r = result('external');
+    const camera = (r.shown.layers as { layerId: number; planeId: number; x: number; y: number }[]).find((l) => l.x === 600 && l.y === 400);
+    expect(camera, JSON.stringify(r.shown)).toBeDefined();
+    expect((r.planes as { id: number; type: string }[]).find((p) => p.id === camera!.planeId)?.type).toBe('overlay');
+    expect(r.stats.copiedBytes).toBe(0);
+    // The same pixels as a pixel frame composed headless.
+    const source = createExternalSource({ width: 320, height: 240, format: 'XRGB8888' });
+    source.push({ kind: 'pixels', width: 320, height: 240, format: 'XRGB8888', pixels: patternBgrx(320, 240) });
+    const expected = await headless(render(() => withExternal(source), { width: 1024, height: 768 }));
+    expect(diffImages(expected, png('external.png')).differing).toBe(0);
+  });
+
   it('paces page flips at the mode\'s refresh, and copies only the damaged spans', () => {
     const slide = result('slide');
     const t = slide.flipTimesMs as number[];
@@ -248,5 +261,10 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     expect(state('state-running')!.crtcs[0]).toMatchObject({ active: 1, mode: '1024x768' });
     expect(['SIGTERM', 0]).toContain(record.steps.holder!.signal ?? record.steps.holder!.status);
     expect(state('state-after')).toEqual(state('state-before'));
+  });
+
+  it('keeps the console from drawing over the UI: its VT is in graphics mode while the app runs, text mode after', () => {
+    const mode = (name: string) => record.steps[name]!.stdout.trim();
+    expect([mode('tty-before'), mode('tty-running'), mode('tty-after')]).toEqual(['0', '1', '0']);
   });
 });

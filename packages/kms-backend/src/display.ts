@@ -68,6 +68,8 @@ export class KmsDisplay implements Display {
   private commitSeq = 0;
   private paused: { reason: string; resume: Promise<void>; resolve: () => void } | null = null;
   private powerOff = false;
+  /** Commits waiting for a pause to end. */
+  private waiting = 0;
   private closed = false;
   private restored = false;
   private session: KmsSession | null = null;
@@ -400,7 +402,11 @@ export class KmsDisplay implements Display {
   }
 
   private async whileActive(): Promise<void> {
-    while (this.paused && !this.closed) await this.paused.resume;
+    while (this.paused && !this.closed) {
+      this.waiting++;
+      await this.paused.resume;
+      this.waiting--;
+    }
   }
 
   /**
@@ -542,20 +548,25 @@ export class KmsDisplay implements Display {
     return { width, height, pixels: out };
   }
 
-  /** Display power for screen blanking: CRTC ACTIVE off (rendering pauses) and on again. */
-  setPower(on: boolean): Promise<void> {
-    return this.serial(async () => {
-      if (on === !this.powerOff) return;
-      if (!on) {
-        const request = new AtomicRequest().set(this.crtc, 'ACTIVE', 0);
-        const { result } = this.device.commit(...request.arrays(), COMMIT.allowModeset, 0);
-        if (result !== 0) throw new Error(`cannot switch ${this.connector.label} off: ${describeErrno(-result)}`);
-        this.powerOff = true;
-        this.pause('the display is switched off', 'power');
-        return;
-      }
+  /**
+   * Display power for screen blanking: CRTC ACTIVE off (after the frame in flight; rendering
+   * pauses) and on again (at once: a modeset shows the latest frame).
+   */
+  async setPower(on: boolean): Promise<void> {
+    if (on) {
+      if (!this.powerOff) return;
       this.powerOff = false;
       this.resume();
+      await this.queue;
+      return;
+    }
+    return this.serial(async () => {
+      if (this.powerOff) return;
+      const request = new AtomicRequest().set(this.crtc, 'ACTIVE', 0);
+      const { result } = this.device.commit(...request.arrays(), COMMIT.allowModeset, 0);
+      if (result !== 0) throw new Error(`cannot switch ${this.connector.label} off: ${describeErrno(-result)}`);
+      this.powerOff = true;
+      this.pause('the display is switched off', 'power');
     });
   }
 
@@ -601,7 +612,8 @@ export class KmsDisplay implements Display {
     this.needsModeset = true;
     this.input?.resume();
     paused.resolve();
-    if (this.shown.layers.length) void this.serial(() => this.recommit()).catch((error: Error) => this.emitter.emit('error', error));
+    // With no frame waiting to go, show the last one again (the app may be idle).
+    if (this.shown.layers.length && !this.waiting) void this.serial(() => this.recommit()).catch((error: Error) => this.emitter.emit('error', error));
   }
 
   /** Puts back what the CRTC showed when the app started (a blocking commit: it runs at exit). */

@@ -214,9 +214,8 @@ describe('KMS display (mock kernel)', () => {
     kernel.master = true;
     kernel.seatEmit!('enable');
     await new Promise((r) => setTimeout(r, 20));
+    // The waiting frame goes with the modeset.
     expect(kernel.commits[1]!.flags & 0x400).toBeTruthy();
-    kernel.flip();
-    await new Promise((r) => setTimeout(r, 5));
     kernel.flip();
     await waiting;
     await display.close();
@@ -226,6 +225,48 @@ describe('KMS display (mock kernel)', () => {
   it('seat-manager-required-but-absent: says what to start', async () => {
     await expect(open(VKMS, { PLANAR_SEAT_MANAGER: 'required' }, (k) => { k.seatAnswers = false; }))
       .rejects.toThrow(/PLANAR_SEAT_MANAGER=required, but no seat manager answered.*start seatd/);
+  });
+
+  it('damage-clips: a plane that takes FB_DAMAGE_CLIPS gets the damaged rects of a buffer it already shows', async () => {
+    const { kernel, display } = await open(PI5);
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    expect(kernel.commits[0]!.values.has('31.FB_DAMAGE_CLIPS')).toBe(false);
+    await show(kernel, display, [layer(display, fb, 31, { damage: [{ x: 10, y: 20, width: 30, height: 40 }] })]);
+    const blob = kernel.commits[1]!.values.get('31.FB_DAMAGE_CLIPS')!;
+    expect(kernel.blobs.get(blob)).toEqual([10, 20, 40, 60]);
+  });
+
+  it('power-off-and-on: CRTC inactive, commits wait, then a modeset shows the last frame', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    await display.setPower(false);
+    expect(kernel.value(51, 'ACTIVE')).toBe(0);
+    const waiting = display.commit({ layers: [layer(display, fb, 31)] });
+    await new Promise((r) => setTimeout(r, 20));
+    const count = kernel.commits.length;
+    const on = display.setPower(true);
+    await new Promise((r) => setTimeout(r, 20));
+    // The waiting frame goes, with the modeset; nothing else.
+    expect(kernel.commits.length).toBe(count + 1);
+    expect(kernel.value(51, 'ACTIVE')).toBe(1);
+    expect(kernel.commits.at(-1)!.flags & 0x400).toBeTruthy();
+    kernel.flip();
+    await Promise.all([on, waiting]);
+    expect(kernel.pendingFlip).toBeNull();
+  });
+
+  it('power-on-while-idle: the last frame is shown again', async () => {
+    const { kernel, display } = await open();
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    await show(kernel, display, [layer(display, fb, 31)]);
+    await display.setPower(false);
+    const on = display.setPower(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(kernel.commits.at(-1)!.values.get('31.FB_ID')).toBe(fb.fbId);
+    kernel.flip();
+    await on;
   });
 
   it('cursor-plane-reserved-while-the-pointer-shows', async () => {

@@ -33,7 +33,7 @@ export function kernelResources(shape: KernelShape): DrmResources {
   const formats = (primary: boolean) => Uint32Array.from(primary && !shape.hvs ? [fourcc('XR24')] : [fourcc('AR24'), fourcc('XR24')]);
   const plane = (id: number, type: 'Primary' | 'Overlay' | 'Cursor', z: number) => ({
     id, possibleCrtcs: 1, crtcId: 0, fbId: 0, formats: formats(type === 'Primary'),
-    properties: [typeProp(type), ...PLANE_PROPS.map((n) => prop(n)), ...(shape.hvs ? [prop('zpos', z, { min: 0, max: 15 }), prop('alpha', 0xffff, { min: 0, max: 0xffff })] : [])],
+    properties: [typeProp(type), ...PLANE_PROPS.map((n) => prop(n)), ...(shape.hvs ? [prop('zpos', z, { min: 0, max: 15 }), prop('alpha', 0xffff, { min: 0, max: 0xffff }), prop('FB_DAMAGE_CLIPS', 0, { kind: 'blob' })] : [])],
   });
   const planes = [plane(31, 'Primary', 0)];
   for (let i = 0; i < shape.overlays; i++) planes.push(plane(33 + i * 2, 'Overlay', i + 1));
@@ -80,6 +80,8 @@ export class MockKernel {
   seatLog: string[] = [];
   seatEmit: ((type: 'enable' | 'disable' | 'lost') => void) | null = null;
   modeSize = { width: 0, height: 0 };
+  /** Blobs created, as int32s (FB_DAMAGE_CLIPS: x1, y1, x2, y2 per rect). */
+  readonly blobs = new Map<number, number[]>();
 
   constructor(readonly shape: KernelShape) {
     this.resources = kernelResources(shape);
@@ -144,7 +146,10 @@ export class MockKernel {
         kernel.modeSize = { width: m.hdisplay, height: m.vdisplay };
         return kernel.nextBlob++;
       }
-      createBlob() { return kernel.nextBlob++; }
+      createBlob(bytes: Uint8Array) {
+        kernel.blobs.set(kernel.nextBlob, Array.from(new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)));
+        return kernel.nextBlob++;
+      }
       destroyBlob() {}
       connectorStatus() { return kernel.connection; }
       commit(objects: Uint32Array, props: Uint32Array, values: Float64Array, flags: number, id: number, outFence?: [number, number]) {

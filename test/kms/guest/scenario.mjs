@@ -10,12 +10,13 @@
  * the writeback connector) into the out dir. `input` also takes commands on stdin:
  * `shot <file>`, `report`, `quit`.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { createApp, signal } from '@planar/toolkit';
+import { createApp, createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as Demo, colors, createHomeModel } from '@planar/demo';
-import { counter, manyLayers, slider, tapAndType, threeLayers } from './scenes.mjs';
+import { counter, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
 
 const [out, ...names] = process.argv.slice(2);
 let current = '';
@@ -97,6 +98,29 @@ async function slide() {
   await app.close();
 }
 
+/**
+ * A DMA-BUF from another client of the card (a dumb buffer of a second, non-master fd, as a
+ * camera or decoder would hand over) on an ExternalLayer: imported, scanned out from a plane.
+ */
+async function external() {
+  const source = createExternalSource({ width: 320, height: 240, format: 'XRGB8888' });
+  const app = await createApp(() => withExternal(source), common);
+  const addon = createRequire(import.meta.url)('../../../packages/kms-backend/build/Release/planar_kms.node');
+  const producer = new addon.Device('/dev/dri/card0', () => {});
+  const frame = new addon.DumbBuffer(producer, 320, 240, 0x34325258 /* XR24 */);
+  frame.write(patternBgrx(320, 240), 320 * 4, Int32Array.of(0, 0, 320, 240), false);
+  const fd = frame.exportFd();
+  const shown = new Promise((resolve) => { const off = app.on('frame', (stats) => { off(); resolve(stats); }); });
+  source.push({ kind: 'dmabuf', fd, width: 320, height: 240, stride: frame.stride, offset: 0, format: 'XRGB8888', modifier: 0n });
+  const stats = await shown;
+  await shot(app, 'external.png');
+  say({ event: 'result', stats, shown: app.display.describeShown(), planes: app.display.planes.map((p) => ({ id: p.id, type: p.type })) });
+  await app.close();
+  closeSync(fd);
+  frame.destroy();
+  producer.close();
+}
+
 /** Run as an unprivileged user: the card and input devices come from seatd through libseat. */
 async function seat() {
   const app = await createApp(() => counter(() => 'seat'), common);
@@ -132,7 +156,7 @@ const scenarios = {
   'demo-preferred': () => demo('demo-preferred.png'),
   'demo-800x600': () => demo('demo-800x600.png', '800x600'),
   'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
-  layers, many, pacing, slide, seat, input,
+  layers, many, pacing, slide, external, seat, input,
 };
 const unknown = names.filter((n) => !scenarios[n]);
 if (!out || !names.length || unknown.length) {
@@ -147,7 +171,7 @@ for (const name of names) {
   let timer;
   try {
     // A scenario that stops making progress fails with what it had, instead of holding the VM.
-    await Promise.race([scenarios[name](), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no end after ${LIMIT_MS / 1000} s`), LIMIT_MS); })]);
+    await Promise.race([scenarios[name](), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no end after ${LIMIT_MS / 1000} s`)), LIMIT_MS); })]);
     clearTimeout(timer);
     say({ event: 'done', ms: Date.now() - t0 });
   } catch (error) {

@@ -1,8 +1,10 @@
 // Types of scenes.mjs, for the host tests that render the same scenes headless.
-import type { JSXElement, NodeHandle, Signal } from '@planar/toolkit';
+import type { ExternalSource, JSXElement, NodeHandle, Signal } from '@planar/toolkit';
 
 export declare function threeLayers(): JSXElement;
 export declare function manyLayers(): JSXElement;
 export declare function counter(text: () => string): JSXElement;
 export declare function slider(position: () => { x: number; y: number }): JSXElement;
 export declare function tapAndType(state: { on: Signal<boolean>; typed: Signal<string>; keys: unknown[]; tile: NodeHandle | null }): JSXElement;
+export declare function patternBgrx(width: number, height: number): Uint8Array;
+export declare function withExternal(source: ExternalSource): JSXElement;

@@ -4,7 +4,7 @@
  * Plain JS with the toolkit's jsx(): the VM runs Node on the built packages, without a build
  * step of its own.
  */
-import { Layer, Text, View } from '@planar/toolkit';
+import { ExternalLayer, Layer, Text, View } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 
 const box = (style, children) => jsx(View, { style, children });
@@ -88,4 +88,26 @@ export function tapAndType(state) {
       jsx(Text, { style: { fontSize: 26, color: '#ffffff', width: 400 }, children: () => `typed: ${state.typed.value}` }),
     ]),
   ], handlers);
+}
+
+/** An external frame's pixels in XRGB8888 (B, G, R, X in memory): colour bands and a diagonal. */
+export function patternBgrx(width, height) {
+  const bytes = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const band = Math.floor((x * 4) / width);
+      const diagonal = Math.abs(x - y) < 3;
+      bytes[i] = diagonal ? 255 : [40, 200, 90, 230][band];
+      bytes[i + 1] = diagonal ? 255 : [180, 60, 210, 120][band];
+      bytes[i + 2] = diagonal ? 255 : (y * 255) / height;
+      bytes[i + 3] = 255;
+    }
+  }
+  return bytes;
+}
+
+/** An external source's frames at 600, 400 over the backdrop. */
+export function withExternal(source) {
+  return backdrop([jsx(ExternalLayer, { testId: 'camera', source, position: { x: 600, y: 400 } })]);
 }

@@ -72,7 +72,7 @@ const crtcState = (name) => run(name, node, [path.join(here, 'crtc-state.mjs')])
 
 await run('list', node, [path.join(root, 'packages/kms-backend/dist/cli.js'), '--list']);
 await crtcState('state-before');
-await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing', 'slide']);
+await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing', 'slide', 'external']);
 save();
 
 // Input: the app starts first and the devices are plugged in while it runs (hot-plug), so the
@@ -107,10 +107,15 @@ app.child.stdin.end();
 await app.exited;
 save();
 
-// Session: a running demo holds the device; a second app is refused; SIGTERM puts the CRTC back.
-const holder = start('holder', node, [demo, '--backend=kms', '--freeze']);
-const running = await holder.waitForText(/Running on the kms backend/, 120000);
+// Session: a running demo holds the device and its VT (tty1, in graphics mode while it runs);
+// a second app is refused; SIGTERM puts the CRTC and the console back.
+/** KDGETMODE of tty1: 0 text, 1 graphics. */
+const ttyMode = (name) => run(name, 'python3', ['-c', "import fcntl, os, struct; fd = os.open('/dev/tty1', os.O_RDWR | os.O_NOCTTY); print(struct.unpack('i', fcntl.ioctl(fd, 0x4B3B, bytes(4)))[0])"]);
+await ttyMode('tty-before');
+const holder = start('holder', node, [demo, '--backend=kms', '--freeze'], { PLANAR_VT: '/dev/tty1' });
+const running = await holder.waitForText(/Running on the kms backend/, 180000);
 await crtcState('state-running');
+await ttyMode('tty-running');
 if (running) {
   await run('second-app', node, [demo, '--backend=kms', '--freeze', `--screenshot=${out}/second.png`]);
   holder.child.kill('SIGTERM');
@@ -118,6 +123,7 @@ if (running) {
 holder.child.stdin.end();
 await holder.exited;
 await crtcState('state-after');
+await ttyMode('tty-after');
 save();
 
 // Without root: seatd opens the card and the input devices for an unprivileged app (libseat).
