@@ -269,6 +269,26 @@ describe('KMS display (mock kernel)', () => {
     await on;
   });
 
+  it('close-frees-everything: cursor, test and writeback buffers, the mode blob, signal listeners', async () => {
+    const listeners = () => ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'].map((e) => process.listenerCount(e));
+    const before = listeners();
+    const kernel = new MockKernel(VKMS);
+    const display = await KmsDisplay.open({ cursor: 'default' }, ENV, kernel.addon());
+    expect(listeners()).not.toEqual(before);
+    const fb = display.allocate(1024, 768, 'XRGB8888');
+    display.test({ layers: [{ ...layer(display, fb, 31), buffer: null }] });
+    await show(kernel, display, [layer(display, fb, 31)]);
+    const shot = display.capture();
+    await new Promise((r) => setImmediate(r));
+    kernel.flip();
+    await shot;
+    fb.destroy();
+    await display.close();
+    await display.close();
+    expect([...kernel.fbs.values()].filter((b) => !b.destroyed).map((b) => `${b.width}x${b.height}`)).toEqual([]);
+    expect(listeners()).toEqual(before);
+  });
+
   it('cursor-plane-reserved-while-the-pointer-shows', async () => {
     const kernel = new MockKernel(VKMS);
     const display = await KmsDisplay.open({ cursor: 'default' }, ENV, kernel.addon());
