@@ -10,7 +10,8 @@
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
       "cflags": ["<!@(pkg-config --cflags libdrm libinput libudev xkbcommon libseat)"],
       "cflags_cc": ["-std=c++17", "<!@(pkg-config --cflags libdrm libinput libudev xkbcommon libseat)"],
-      "libraries": ["<!@(pkg-config --libs libdrm libinput libudev xkbcommon libseat)"]
+      "libraries": ["<!@(pkg-config --libs libdrm libinput libudev xkbcommon libseat)"],
+      "ldflags": ["-Wl,-z,now"]
     }
   ]
 }

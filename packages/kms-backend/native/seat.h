@@ -2,9 +2,13 @@
 // runs without root, and the seat taken away and given back on VT switches (see seat.cc).
 #pragma once
 
-#include <libseat.h>
 #include <napi.h>
 #include <uv.h>
+
+// libseat.h has no C++ guard of its own.
+extern "C" {
+#include <libseat.h>
+}
 
 #include <map>
 #include <string>

@@ -32,3 +32,5 @@ export function listDevice(path = findCard() ?? '/dev/dri/card0'): string {
 export { KmsDisplay } from './display.js';
 export { parseModeSpec, selectMode, selectConnector, refreshMhz } from './modes.js';
 export { parseInFormats, fourcc, fourccName } from './formats.js';
+/** The pointer's arrow as the cursor plane shows it (RGBA, hotspot at 0,0). */
+export { drawArrow } from './cursor.js';
