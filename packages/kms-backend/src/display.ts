@@ -19,7 +19,6 @@
  *   session  losing DRM master (VT switched away, another client) pauses commits until it comes
  *            back; the display then modesets and shows the last state again
  */
-import { existsSync } from 'node:fs';
 import mitt from 'mitt';
 import {
   BackendUnavailableError, checkState, composePlanes, type Display, type DisplayBuffer, type DisplayEvents,
@@ -29,11 +28,13 @@ import {
 import { AtomicRequest, KmsObject, savedStateRequest } from './atomic.js';
 import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, packRects, type ScanoutBuffer } from './buffers.js';
 import { drawArrow } from './cursor.js';
-import { errnoName, describeErrno } from './errno.js';
-import { FORMAT_CODES, formatOfCode } from './formats.js';
+import { describeErrno, errnoName, masterFailure, openFailure } from './errno.js';
+import { FORMAT_CODES, formatOfCode, opaqueRgba } from './formats.js';
 import { findCard, refreshMhz, selectConnector, selectCrtc, selectMode } from './modes.js';
 import { COMMIT, loadAddon, type Addon, type DeviceEvent, type DrmMode, type NativeDevice, type NativeDumbBuffer, type NativeSeat } from './native.js';
 import { describePlanes } from './planes.js';
+import { PlaneRequests, type CursorPlacement } from './plane-requests.js';
+import { openSeatSession } from './seat-session.js';
 import { KmsSession } from './session.js';
 import { KmsInput } from './input.js';
 import { Backlight } from './backlight.js';
@@ -51,14 +52,13 @@ export class KmsDisplay implements Display {
   private readonly use = new BufferUse();
   /** Framebuffer id → the toolkit's buffer id, for `release` events. */
   private readonly bufferIds = new Map<number, number>();
-  private readonly objects = new Map<number, KmsObject>();
   private readonly flips = new Map<number, (presentedAt: number) => void>();
-  private readonly testBuffers = new Map<string, NativeDumbBuffer>();
   private device!: NativeDevice;
   private crtc!: KmsObject;
   private connector!: KmsObject;
   private writeback: KmsObject | null = null;
   private planeObjects: KmsObject[] = [];
+  private requests!: PlaneRequests;
   private restoreRequest!: AtomicRequest;
   private mode!: DrmMode;
   private modeBlob = 0;
@@ -93,7 +93,7 @@ export class KmsDisplay implements Display {
     if (!path) throw new BackendUnavailableError('kms', 'no DRM card in /sys/class/drm (is the GPU driver loaded?)');
     const display = new KmsDisplay(addon, path, options);
     try {
-      await display.openSeat(env);
+      display.seat = await openSeatSession(addon, env, (type) => display.onSeat(type));
       display.openDevice(env);
     } catch (error) {
       display.device?.close();
@@ -107,37 +107,6 @@ export class KmsDisplay implements Display {
   get planes(): PlaneInfo[] {
     // The cursor plane is the pointer's while the pointer shows.
     return this.cursor?.visible ? this.planeInfos.filter((p) => p.id !== this.cursor!.plane.id) : this.planeInfos;
-  }
-
-  /**
-   * A libseat session when a seat manager should open the devices: always when not root (seatd
-   * or logind; without one, the card is opened directly and permissions decide), as root only
-   * when seatd runs. PLANAR_SEAT_MANAGER=none never uses one, =required fails without one.
-   */
-  private async openSeat(env: NodeJS.ProcessEnv): Promise<void> {
-    const choice = env.PLANAR_SEAT_MANAGER ?? 'auto';
-    if (choice === 'none') return;
-    if (choice === 'auto' && process.getuid?.() === 0 && !existsSync('/run/seatd.sock')) return;
-    let enabled!: () => void;
-    const ready = new Promise<void>((resolve) => { enabled = resolve; });
-    let seat: NativeSeat;
-    try {
-      seat = new this.addon.Seat((type) => {
-        if (type === 'enable' && !this.seat) enabled();
-        else this.onSeat(type);
-      });
-    } catch (error) {
-      if (choice === 'required') throw new BackendUnavailableError('kms', `PLANAR_SEAT_MANAGER=required, but ${(error as Error).message}: start seatd (and add the user to its group) or log in through logind`);
-      return;
-    }
-    let timer!: NodeJS.Timeout;
-    const given = await Promise.race([ready.then(() => true), new Promise<boolean>((r) => { timer = setTimeout(() => r(false), 3000); })]);
-    clearTimeout(timer);
-    if (!given) {
-      seat.close();
-      throw new BackendUnavailableError('kms', 'the seat manager did not give this app the seat within 3 s (is another session active on it?)');
-    }
-    this.seat = seat;
   }
 
   private onSeat(type: 'enable' | 'disable' | 'lost'): void {
@@ -167,17 +136,21 @@ export class KmsDisplay implements Display {
     const label = (kind: string, id: number) => `${kind} ${id}`;
     this.restoreRequest = savedStateRequest(resources, crtc.id, connector.id, label);
     const crtcInfo = resources.crtcs.find((c) => c.id === crtc.id)!;
-    this.crtc = this.track(new KmsObject(crtc.id, crtcInfo.properties, `CRTC ${crtc.id}`));
-    this.connector = this.track(new KmsObject(connector.id, connector.properties, `connector ${connector.name}`));
+    this.crtc = new KmsObject(crtc.id, crtcInfo.properties, `CRTC ${crtc.id}`);
+    this.connector = new KmsObject(connector.id, connector.properties, `connector ${connector.name}`);
     const writeback = resources.connectors.find((c) => c.writeback && c.possibleCrtcs & (1 << crtc.index));
-    if (writeback && env.PLANAR_KMS_WRITEBACK !== '0') this.writeback = this.track(new KmsObject(writeback.id, writeback.properties, `connector ${writeback.name}`));
+    if (writeback && env.PLANAR_KMS_WRITEBACK !== '0') this.writeback = new KmsObject(writeback.id, writeback.properties, `connector ${writeback.name}`);
     this.planeInfos = describePlanes(resources, caps, crtc.index);
     for (const plane of resources.planes.filter((p) => this.planeInfos.some((i) => i.id === p.id))) {
-      this.planeObjects.push(this.track(new KmsObject(plane.id, plane.properties, `plane ${plane.id}`)));
+      this.planeObjects.push(new KmsObject(plane.id, plane.properties, `plane ${plane.id}`));
     }
     const primary = this.planeInfos.find((p) => p.type === 'primary');
     if (!primary) throw new BackendUnavailableError('kms', `${this.path} has no primary plane for ${connector.name} in a format Planar draws in (it offers ${resources.planes.map((p) => [...p.formats].map((f) => formatOfCode(f) ?? '').join(' ')).join('; ')})`);
     this.modeBlob = this.device.createModeBlob(this.mode);
+    this.requests = new PlaneRequests(this.addon, this.device, this.path, {
+      crtc: this.crtc, connector: this.connector, writeback: this.writeback, modeBlob: this.modeBlob,
+      planes: new Map(this.planeObjects.map((p) => [p.id, p])),
+    });
     const { width, height } = { width: this.mode.hdisplay, height: this.mode.vdisplay };
     this.info = {
       name: connector.name, width, height, refreshMhz: refreshMhz(this.mode),
@@ -193,11 +166,6 @@ export class KmsDisplay implements Display {
   /** PLANAR_DEBUG=kms: every commit and flip on stderr. */
   private log(line: string): void {
     if (DEBUG) console.error(`planar kms: ${line}`);
-  }
-
-  private track(object: KmsObject): KmsObject {
-    this.objects.set(object.id, object);
-    return object;
   }
 
   private takeMaster(): void {
@@ -313,85 +281,10 @@ export class KmsDisplay implements Display {
   }
 
   private testCommit(layers: readonly LayerState[]): TestResult {
-    const request = this.buildRequest(layers, { modeset: true, forTest: true });
+    const request = this.requests.modeset(this.requests.build(layers, { forTest: true, cursor: this.cursorPlacement() }));
     const flags = COMMIT.testOnly | COMMIT.allowModeset;
     const { result } = this.device.commit(...request.arrays(), flags, 0);
     return result === 0 ? { ok: true } : { ok: false, reason: `the kernel refused it (${errnoName(-result)})` };
-  }
-
-  /** A framebuffer for a layer in a TEST_ONLY commit that has no buffer yet (cached by size and format). */
-  private testFb(layer: LayerState): number {
-    const key = `${layer.bufferWidth}x${layer.bufferHeight}:${layer.format}`;
-    let buffer = this.testBuffers.get(key);
-    if (!buffer) {
-      if (this.testBuffers.size >= 8) {
-        const [oldest, old] = this.testBuffers.entries().next().value as [string, NativeDumbBuffer];
-        old.destroy();
-        this.testBuffers.delete(oldest);
-      }
-      buffer = new this.addon.DumbBuffer(this.device, Math.max(1, layer.bufferWidth), Math.max(1, layer.bufferHeight), FORMAT_CODES[layer.format]);
-      this.testBuffers.set(key, buffer);
-    }
-    return buffer.fbId;
-  }
-
-  /**
-   * The atomic request that shows `layers` (and the cursor), turning every other plane of ours
-   * off. `modeset` adds the mode, ACTIVE and the connector routing.
-   */
-  private buildRequest(layers: readonly LayerState[], o: { modeset: boolean; forTest?: boolean; damage?: boolean }): AtomicRequest {
-    const request = new AtomicRequest();
-    if (o.modeset) {
-      request.set(this.crtc, 'MODE_ID', this.modeBlob).set(this.crtc, 'ACTIVE', 1).set(this.connector, 'CRTC_ID', this.crtc.id);
-      if (this.writeback) request.set(this.writeback, 'CRTC_ID', this.crtc.id);
-    }
-    const used = new Set<number>();
-    for (const layer of layers) {
-      const plane = this.objects.get(layer.planeId);
-      if (!plane) throw new Error(`layer ${layer.id} is on plane ${layer.planeId}, which ${this.path} does not have for this CRTC`);
-      used.add(plane.id);
-      const fb = layer.buffer ? (layer.buffer as ScanoutBuffer).fbId : o.forTest ? this.testFb(layer) : 0;
-      request.set(plane, 'FB_ID', fb).set(plane, 'CRTC_ID', this.crtc.id)
-        .set(plane, 'SRC_X', 0).set(plane, 'SRC_Y', 0)
-        .set(plane, 'SRC_W', layer.bufferWidth * 65536).set(plane, 'SRC_H', layer.bufferHeight * 65536)
-        .set(plane, 'CRTC_X', layer.x).set(plane, 'CRTC_Y', layer.y)
-        .set(plane, 'CRTC_W', layer.width).set(plane, 'CRTC_H', layer.height);
-      const zpos = plane.props.get('zpos');
-      if (zpos && !zpos.immutable) request.set(plane, 'zpos', layer.zpos);
-      request.setIfPresent(plane, 'alpha', Math.round(Math.min(1, Math.max(0, layer.opacity)) * 0xffff));
-      const blend = plane.props.get('pixel blend mode')?.enums?.find((e) => e.name === 'Pre-multiplied');
-      if (blend) request.set(plane, 'pixel blend mode', blend.value);
-    }
-    const cursor = this.cursor;
-    if (cursor?.visible && !used.has(cursor.plane.id)) {
-      used.add(cursor.plane.id);
-      request.set(cursor.plane, 'FB_ID', cursor.buffer.fbId).set(cursor.plane, 'CRTC_ID', this.crtc.id)
-        .set(cursor.plane, 'SRC_X', 0).set(cursor.plane, 'SRC_Y', 0)
-        .set(cursor.plane, 'SRC_W', cursor.buffer.width * 65536).set(cursor.plane, 'SRC_H', cursor.buffer.height * 65536)
-        .set(cursor.plane, 'CRTC_X', Math.round(cursor.x)).set(cursor.plane, 'CRTC_Y', Math.round(cursor.y))
-        .set(cursor.plane, 'CRTC_W', cursor.buffer.width).set(cursor.plane, 'CRTC_H', cursor.buffer.height);
-    }
-    for (const plane of this.planeObjects) {
-      if (!used.has(plane.id)) request.set(plane, 'FB_ID', 0).set(plane, 'CRTC_ID', 0);
-    }
-    return request;
-  }
-
-  /** FB_DAMAGE_CLIPS blobs for planes that take them, where the buffer stays and only parts changed. */
-  private damageBlobs(layers: readonly LayerState[], request: AtomicRequest): number[] {
-    const blobs: number[] = [];
-    for (const layer of layers) {
-      const plane = this.objects.get(layer.planeId)!;
-      if (!plane.has('FB_DAMAGE_CLIPS') || !layer.damage.length) continue;
-      const sameBuffer = this.shown.layers.some((s) => s.planeId === layer.planeId && s.buffer === layer.buffer);
-      if (!sameBuffer) continue;
-      const clips = new Int32Array(layer.damage.length * 4);
-      layer.damage.forEach((r, i) => clips.set([r.x, r.y, r.x + r.width, r.y + r.height], i * 4));
-      const blob = this.device.createBlob(new Uint8Array(clips.buffer));
-      blobs.push(blob);
-      request.set(plane, 'FB_DAMAGE_CLIPS', blob);
-    }
-    return blobs;
   }
 
   /** Runs `fn` after every earlier commit: one atomic commit in flight at a time. */
@@ -419,10 +312,7 @@ export class KmsDisplay implements Display {
       if (this.closed) throw new Error('the KMS display is closed');
       const modeset = this.needsModeset;
       const request = build();
-      if (modeset) {
-        request.set(this.crtc, 'MODE_ID', this.modeBlob).set(this.crtc, 'ACTIVE', 1).set(this.connector, 'CRTC_ID', this.crtc.id);
-        if (this.writeback) request.set(this.writeback, 'CRTC_ID', this.crtc.id);
-      }
+      if (modeset) this.requests.modeset(request);
       const seq = ++this.commitSeq;
       const flags = COMMIT.nonblock | COMMIT.pageFlipEvent | (modeset ? COMMIT.allowModeset : 0);
       const { result, fence } = this.device.commit(...request.arrays(), flags, seq, extra.fence);
@@ -458,8 +348,8 @@ export class KmsDisplay implements Display {
       try {
         const blobs: number[] = [];
         const { presentedAt } = await this.flip(() => {
-          const request = this.buildRequest(layers, { modeset: false });
-          blobs.push(...this.damageBlobs(layers, request));
+          const request = this.requests.build(layers, { cursor: this.cursorPlacement() });
+          blobs.push(...this.requests.damage(layers, this.shown.layers, request));
           return request;
         }, { blobs });
         this.show({ layers, fbs });
@@ -488,7 +378,12 @@ export class KmsDisplay implements Display {
 
   /** Shows the last state again (a cursor move, a writeback job, coming back from a pause). */
   private recommit(fence?: [number, number]): Promise<{ presentedAt: number; fence: number }> {
-    return this.flip(() => this.buildRequest(this.shown.layers, { modeset: false }), { fence });
+    return this.flip(() => this.requests.build(this.shown.layers, { cursor: this.cursorPlacement() }), { fence });
+  }
+
+  private cursorPlacement(): CursorPlacement | null {
+    const cursor = this.cursor;
+    return cursor?.visible ? { plane: cursor.plane, buffer: cursor.buffer, x: cursor.x, y: cursor.y } : null;
   }
 
   private moveCursor(x: number, y: number, visible: boolean): void {
@@ -525,7 +420,7 @@ export class KmsDisplay implements Display {
         this.writebackBuffer ??= new this.addon.DumbBuffer(this.device, width, height, FORMAT_CODES.XRGB8888);
         const fenceProp = writeback.props.get('WRITEBACK_OUT_FENCE_PTR')!.id;
         const { fence } = await this.flip(() => {
-          const request = this.buildRequest(this.shown.layers, { modeset: false });
+          const request = this.requests.build(this.shown.layers, { cursor: this.cursorPlacement() });
           return request.set(writeback, 'CRTC_ID', this.crtc.id).set(writeback, 'WRITEBACK_FB_ID', this.writebackBuffer!.fbId);
         }, { fence: [writeback.id, fenceProp] });
         if (fence >= 0) await withTimeout(this.addon.waitFence(fence), 2000, `the writeback of ${this.path} did not signal within 2 s`);
@@ -646,8 +541,7 @@ export class KmsDisplay implements Display {
     this.input?.close();
     this.restoreFoundState();
     this.session?.dispose();
-    for (const buffer of this.testBuffers.values()) buffer.destroy();
-    this.testBuffers.clear();
+    this.requests?.destroy();
     this.cursor?.buffer.destroy();
     this.writebackBuffer?.destroy();
     if (this.modeBlob) this.device.destroyBlob(this.modeBlob);
@@ -661,31 +555,6 @@ export class KmsDisplay implements Display {
   get seatName(): string | null {
     return this.seat?.name() ?? null;
   }
-}
-
-function openFailure(path: string, error: Error & { errno?: number }): string {
-  if (error.errno === 13) return `cannot open ${path}: permission denied — add the user to the "video" group (sudo usermod -aG video $USER, then log in again), run as root, or run under a seat manager (seatd or logind)`;
-  if (error.errno === 2) return `cannot open ${path}: no such device (set PLANAR_KMS_DEVICE to one of /dev/dri/card*)`;
-  return error.message;
-}
-
-function masterFailure(path: string, errno: number): string {
-  if (errno === 16) {
-    return `${path} is busy: another program is its DRM master (a compositor, a display manager, or another Planar app). Stop it, or start this app on a free virtual terminal`;
-  }
-  return `cannot become DRM master of ${path} (${describeErrno(errno)}): run as root on a virtual terminal, or under a seat manager (seatd or logind)`;
-}
-
-/** XRGB8888 (B, G, R, X in memory) into RGBA with alpha 255. */
-function opaqueRgba(bgrx: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bgrx.length);
-  for (let i = 0; i < bgrx.length; i += 4) {
-    out[i] = bgrx[i + 2]!;
-    out[i + 1] = bgrx[i + 1]!;
-    out[i + 2] = bgrx[i]!;
-    out[i + 3] = 255;
-  }
-  return out;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

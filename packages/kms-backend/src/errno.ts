@@ -1,4 +1,4 @@
-/** errno numbers from the addon, as names and words a person can read. */
+/** errno numbers from the addon, as names and words a person can read, and what to do about them. */
 import { getSystemErrorName } from 'node:util';
 
 const WORDS: Record<string, string> = {
@@ -24,4 +24,17 @@ export function errnoName(errno: number): string {
 export function describeErrno(errno: number): string {
   const name = errnoName(errno);
   return WORDS[name] ? `${name}, ${WORDS[name]}` : name;
+}
+
+export function openFailure(path: string, error: Error & { errno?: number }): string {
+  if (error.errno === 13) return `cannot open ${path}: permission denied — add the user to the "video" group (sudo usermod -aG video $USER, then log in again), run as root, or run under a seat manager (seatd or logind)`;
+  if (error.errno === 2) return `cannot open ${path}: no such device (set PLANAR_KMS_DEVICE to one of /dev/dri/card*)`;
+  return error.message;
+}
+
+export function masterFailure(path: string, errno: number): string {
+  if (errno === 16) {
+    return `${path} is busy: another program is its DRM master (a compositor, a display manager, or another Planar app). Stop it, or start this app on a free virtual terminal`;
+  }
+  return `cannot become DRM master of ${path} (${describeErrno(errno)}): run as root on a virtual terminal, or under a seat manager (seatd or logind)`;
 }

@@ -70,3 +70,15 @@ export function parseInFormats(blob: Uint8Array): Map<number, bigint[]> {
   }
   return out;
 }
+
+/** XRGB8888 (B, G, R, X in memory) into RGBA with alpha 255. */
+export function opaqueRgba(bgrx: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bgrx.length);
+  for (let i = 0; i < bgrx.length; i += 4) {
+    out[i] = bgrx[i + 2]!;
+    out[i + 1] = bgrx[i + 1]!;
+    out[i + 2] = bgrx[i]!;
+    out[i + 3] = 255;
+  }
+  return out;
+}
