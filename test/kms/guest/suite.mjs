@@ -130,7 +130,10 @@ save();
 const seatd = start('seatd', 'seatd', ['-u', 'nobody', '-l', 'error']);
 for (let i = 0; i < 50 && !existsSync('/run/seatd.sock'); i++) await sleep(100);
 chmodSync(out, 0o777);
-await run('seat', 'setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, scenario, out, 'seat'], { HOME: '/tmp' });
+// As nobody, with CAP_DAC_READ_SEARCH only so that it can read a checkout under a private folder
+// (it still cannot open the devices for writing: that is seatd's part).
+const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=+dac_read_search', '--ambient-caps=+dac_read_search'];
+await run('seat', 'setpriv', [...nobody, node, scenario, out, 'seat'], { HOME: '/tmp' });
 seatd.child.kill('SIGTERM');
 await seatd.exited;
 save();
