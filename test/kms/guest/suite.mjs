@@ -9,7 +9,7 @@
  * `<out dir>/results.json` for the host tests to judge. It judges nothing itself.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +28,8 @@ function save() {
 }
 
 /** A child process whose stdout lines are JSON events where they parse. */
-function start(name, command, args, env = {}) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+function start(name, command, args, env = {}, cwd = root) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const step = { command: [command, ...args].join(' '), env, stdout: '', stderr: '', events: [], status: null, signal: null, ms: 0 };
   results.steps[name] = step;
   const t0 = Date.now();
@@ -64,7 +64,7 @@ function start(name, command, args, env = {}) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const run = (name, command, args, env) => { const p = start(name, command, args, env); p.child.stdin.end(); return p.exited; };
+const run = (name, command, args, env, cwd) => { const p = start(name, command, args, env, cwd); p.child.stdin.end(); return p.exited; };
 const node = process.execPath;
 
 /** The CRTC and plane state as the kernel has it now (no master needed to read). */
@@ -130,10 +130,13 @@ save();
 const seatd = start('seatd', 'seatd', ['-u', 'nobody', '-l', 'error']);
 for (let i = 0; i < 50 && !existsSync('/run/seatd.sock'); i++) await sleep(100);
 chmodSync(out, 0o777);
-// As nobody, with CAP_DAC_READ_SEARCH only so that it can read a checkout under a private folder
-// (it still cannot open the devices for writing: that is seatd's part).
-const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=+dac_read_search', '--ambient-caps=+dac_read_search'];
-await run('seat', 'setpriv', [...nobody, node, scenario, out, 'seat'], { HOME: '/tmp' });
+// As nobody, from a bind mount of the checkout at a path anyone may enter (the checkout may sit
+// in a private folder, such as /root or a 0700 temp folder).
+const view = '/run/planar-checkout';
+mkdirSync(view, { recursive: true });
+await run('seat-view', 'mount', ['--bind', root, view]);
+const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+await run('seat', 'setpriv', [...nobody, node, path.join(view, path.relative(root, scenario)), path.join(view, path.relative(root, out)), 'seat'], { HOME: '/tmp' }, view);
 seatd.child.kill('SIGTERM');
 await seatd.exited;
 save();
