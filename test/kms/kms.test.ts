@@ -125,6 +125,7 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
       'kms.alloc.ms.three_layers': { value: layers.allocMs, unit: 'ms' },
       'kms.alloc.composited.twelve_layers': { value: result('many').stats.composited, unit: 'frames' },
       'kms.input.touch_added_ms': { value: record.input.touchAddedMs ?? NaN, unit: 'ms' },
+      'kms.input.keyboard_added_ms': { value: record.input.keyboardAddedMs ?? NaN, unit: 'ms' },
       'kms.vm.wall_ms': { value: vm.wallMs, unit: 'ms' },
     }, RESULTS, 'kms');
   });

@@ -34,10 +34,16 @@ function start(name, command, args, env = {}, cwd = root) {
   results.steps[name] = step;
   const t0 = Date.now();
   const waiters = [];
+  const exitedCallbacks = [];
+  const lineWaiters = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
     step.stdout += `${line}\n`;
+    const at = Date.now();
+    for (const w of [...lineWaiters]) if (w.re.test(line)) { lineWaiters.splice(lineWaiters.indexOf(w), 1); w.resolve(at); }
     try {
       const event = JSON.parse(line);
+      // When the suite heard it: for latencies measured across processes.
+      Object.defineProperty(event, 'heardAt', { value: at, enumerable: false });
       step.events.push(event);
       for (const w of [...waiters]) if (w.test(event)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(event); }
     } catch { /* plain output */ }
@@ -46,6 +52,7 @@ function start(name, command, args, env = {}, cwd = root) {
   const exited = new Promise((resolve) => child.on('close', (status, signal) => {
     Object.assign(step, { status, signal, ms: Date.now() - t0 });
     for (const w of waiters.splice(0)) w.resolve(null);
+    for (const cb of exitedCallbacks.splice(0)) cb();
     resolve(step);
   }));
   const waitFor = (test, ms = 60000) => new Promise((resolve) => {
@@ -55,12 +62,15 @@ function start(name, command, args, env = {}, cwd = root) {
     waiters.push(waiter);
     setTimeout(() => { if (waiters.includes(waiter)) { waiters.splice(waiters.indexOf(waiter), 1); resolve(null); } }, ms);
   });
-  const waitForText = async (re, ms = 60000) => {
-    const t = Date.now();
-    while (!re.test(step.stdout + step.stderr) && step.status === null && Date.now() - t < ms) await sleep(100);
-    return re.test(step.stdout + step.stderr);
-  };
-  return { child, step, exited, waitFor, waitForText, send: (line) => child.stdin.write(`${line}\n`) };
+  /** Resolves with the time a stdout line matching `re` arrived (now, if one already has), or null. */
+  const waitForLine = (re, ms = 60000) => new Promise((resolve) => {
+    if (step.stdout.split('\n').some((l) => re.test(l))) return resolve(Date.now());
+    const waiter = { re, resolve };
+    lineWaiters.push(waiter);
+    setTimeout(() => { if (lineWaiters.includes(waiter)) { lineWaiters.splice(lineWaiters.indexOf(waiter), 1); resolve(null); } }, ms);
+    exitedCallbacks.push(() => { if (lineWaiters.includes(waiter)) { lineWaiters.splice(lineWaiters.indexOf(waiter), 1); resolve(null); } });
+  });
+  return { child, step, exited, waitFor, waitForLine, send: (line) => child.stdin.write(`${line}\n`) };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -80,11 +90,16 @@ save();
 const app = start('input', node, [scenario, out, 'input'], { PLANAR_POINTER_ACCEL: 'flat' });
 const appReady = await app.waitFor((e) => e.event === 'ready', 180000);
 const devices = start('uinput', uinputTool, ['--touch', '1024x768', '--keyboard']);
-const plugged = await devices.waitForText(/^ready/m, 20000);
-const pluggedAt = Date.now();
+// From the devices existing (uinput-devices says "ready") to the app's device-added events.
+const pluggedAt = await devices.waitForLine(/^ready/, 20000);
 const touch = await app.waitFor((e) => e.event === 'device' && e.kind === 'touch' && e.added, 20000);
 const keyboard = await app.waitFor((e) => e.event === 'device' && e.kind === 'keyboard' && e.added, 20000);
-results.input = { appReady, plugged, touchAddedMs: touch ? Date.now() - pluggedAt : null, keyboard: Boolean(keyboard) };
+results.input = {
+  appReady, plugged: pluggedAt !== null,
+  touchAddedMs: touch && pluggedAt ? touch.heardAt - pluggedAt : null,
+  keyboardAddedMs: keyboard && pluggedAt ? keyboard.heardAt - pluggedAt : null,
+  keyboard: Boolean(keyboard),
+};
 if (appReady?.tile && touch) {
   const { x, y, width, height } = appReady.tile;
   devices.send(`tap ${Math.round(x + width / 2)} ${Math.round(y + height / 2)}`);
@@ -113,7 +128,7 @@ save();
 const ttyMode = (name) => run(name, 'python3', ['-c', "import fcntl, os, struct; fd = os.open('/dev/tty1', os.O_RDWR | os.O_NOCTTY); print(struct.unpack('i', fcntl.ioctl(fd, 0x4B3B, bytes(4)))[0])"]);
 await ttyMode('tty-before');
 const holder = start('holder', node, [demo, '--backend=kms', '--freeze'], { PLANAR_VT: '/dev/tty1' });
-const running = await holder.waitForText(/Running on the kms backend/, 180000);
+const running = (await holder.waitForLine(/Running on the kms backend/, 180000)) !== null;
 await crtcState('state-running');
 await ttyMode('tty-running');
 if (running) {
