@@ -1,15 +1,16 @@
 /**
  * The kms backend's Display: one connector, one CRTC, the planes that can show on it.
  *
- *   open     find the card → open → become DRM master → read caps and resources → choose
- *            connector, mode, CRTC → remember what the CRTC showed (restored on exit) → ask the
- *            kernel with TEST_ONLY commits whether overlays scale and whether the primary must
- *            cover the output → poll the card for page-flip events → console, signals, input
+ *   open     find the card → a seat manager's session where one applies (seat-session.ts) →
+ *            open → become DRM master → choose connector, mode, CRTC and remember what the CRTC
+ *            showed, restored on exit (output.ts) → ask the kernel with TEST_ONLY commits whether
+ *            overlays scale and whether the primary must cover the output → poll the card for
+ *            page-flip events → console, signals, input
  *   commit   one atomic request per frame: the first with ALLOW_MODESET (mode blob, ACTIVE,
  *            connector → CRTC), the rest non-blocking with a page-flip event. Each plane of the
  *            state gets FB_ID, CRTC_ID, SRC_* (16.16), CRTC_*, zpos where mutable, alpha where
  *            present, FB_DAMAGE_CLIPS where the plane takes them; planes not in the state are
- *            turned off. Resolves at the flip, with the kernel's timestamp. All commits (frames,
+ *            turned off (plane-requests.ts). Resolves at the flip, with the kernel's timestamp. All commits (frames,
  *            cursor moves, writeback captures, power) go through one queue: one in flight.
  *   buffers  dumb buffers (buffers.ts); busy while the shown or the pending state holds them,
  *            `release` once the flip that replaced them has happened
@@ -25,14 +26,14 @@ import {
   type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat,
   type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit';
-import { AtomicRequest, KmsObject, savedStateRequest } from './atomic.js';
+import { AtomicRequest, type KmsObject } from './atomic.js';
 import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, packRects, type ScanoutBuffer } from './buffers.js';
 import { drawArrow } from './cursor.js';
 import { describeErrno, errnoName, masterFailure, openFailure } from './errno.js';
-import { FORMAT_CODES, formatOfCode, opaqueRgba } from './formats.js';
-import { findCard, refreshMhz, selectConnector, selectCrtc, selectMode } from './modes.js';
+import { FORMAT_CODES, opaqueRgba } from './formats.js';
+import { findCard } from './modes.js';
 import { COMMIT, loadAddon, type Addon, type DeviceEvent, type DrmMode, type NativeDevice, type NativeDumbBuffer, type NativeSeat } from './native.js';
-import { describePlanes } from './planes.js';
+import { chooseOutput, probePlanes } from './output.js';
 import { PlaneRequests, type CursorPlacement } from './plane-requests.js';
 import { openSeatSession } from './seat-session.js';
 import { KmsSession } from './session.js';
@@ -127,39 +128,17 @@ export class KmsDisplay implements Display {
       throw new BackendUnavailableError('kms', openFailure(this.path, error as Error & { errno?: number }));
     }
     this.takeMaster();
-    const caps = this.device.caps();
-    if (!caps.dumbBuffer) throw new BackendUnavailableError('kms', `${this.path} (${caps.driver}) has no dumb buffers, which this backend draws into`);
-    const resources = this.device.resources();
-    const connector = selectConnector(resources, env.PLANAR_KMS_CONNECTOR, this.path);
-    this.mode = selectMode(connector, env.PLANAR_KMS_MODE);
-    const crtc = selectCrtc(resources, connector);
-    const label = (kind: string, id: number) => `${kind} ${id}`;
-    this.restoreRequest = savedStateRequest(resources, crtc.id, connector.id, label);
-    const crtcInfo = resources.crtcs.find((c) => c.id === crtc.id)!;
-    this.crtc = new KmsObject(crtc.id, crtcInfo.properties, `CRTC ${crtc.id}`);
-    this.connector = new KmsObject(connector.id, connector.properties, `connector ${connector.name}`);
-    const writeback = resources.connectors.find((c) => c.writeback && c.possibleCrtcs & (1 << crtc.index));
-    if (writeback && env.PLANAR_KMS_WRITEBACK !== '0') this.writeback = new KmsObject(writeback.id, writeback.properties, `connector ${writeback.name}`);
-    this.planeInfos = describePlanes(resources, caps, crtc.index);
-    for (const plane of resources.planes.filter((p) => this.planeInfos.some((i) => i.id === p.id))) {
-      this.planeObjects.push(new KmsObject(plane.id, plane.properties, `plane ${plane.id}`));
-    }
-    const primary = this.planeInfos.find((p) => p.type === 'primary');
-    if (!primary) throw new BackendUnavailableError('kms', `${this.path} has no primary plane for ${connector.name} in a format Planar draws in (it offers ${resources.planes.map((p) => [...p.formats].map((f) => formatOfCode(f) ?? '').join(' ')).join('; ')})`);
+    const output = chooseOutput(this.device, this.path, env, this.options.scale ?? 1);
+    ({ mode: this.mode, info: this.info, planeInfos: this.planeInfos, planeObjects: this.planeObjects } = output);
+    ({ crtc: this.crtc, connector: this.connector, writeback: this.writeback, restoreRequest: this.restoreRequest } = output);
     this.modeBlob = this.device.createModeBlob(this.mode);
     this.requests = new PlaneRequests(this.addon, this.device, this.path, {
       crtc: this.crtc, connector: this.connector, writeback: this.writeback, modeBlob: this.modeBlob,
       planes: new Map(this.planeObjects.map((p) => [p.id, p])),
     });
-    const { width, height } = { width: this.mode.hdisplay, height: this.mode.vdisplay };
-    this.info = {
-      name: connector.name, width, height, refreshMhz: refreshMhz(this.mode),
-      physicalWidthMm: connector.widthMm, physicalHeightMm: connector.heightMm, scale: this.options.scale ?? 1,
-      preferredFormat: primary.formats[0]!,
-    };
-    this.probePlanes(primary);
+    probePlanes(this.planeInfos, this.info, `${this.path} at ${this.mode.name}`, (layers) => this.testCommit(layers));
     this.device.start();
-    this.watchdog = setInterval(() => this.checkConnector(connector.name), 1000);
+    this.watchdog = setInterval(() => this.checkConnector(this.info.name), 1000);
     this.watchdog.unref();
   }
 
@@ -173,31 +152,6 @@ export class KmsDisplay implements Display {
     const result = this.device.setMaster();
     if (result === 0) return;
     throw new BackendUnavailableError('kms', masterFailure(this.path, -result));
-  }
-
-  /**
-   * What properties cannot say, asked with TEST_ONLY commits: can the primary plane show less
-   * than the whole output, and does each overlay scale (64x64 shown at 128x128)?
-   */
-  private probePlanes(primary: PlaneInfo): void {
-    const full: LayerState = this.layerOn(primary, this.info.width, this.info.height, 0, 0, this.info.width, this.info.height);
-    const base = this.testCommit([full]);
-    if (!base.ok) throw new BackendUnavailableError('kms', `${this.path} refuses a plain full-screen primary plane at ${this.mode.name} (${base.reason})`);
-    const half = this.layerOn(primary, this.info.width / 2 | 0, this.info.height / 2 | 0, 0, 0, this.info.width / 2 | 0, this.info.height / 2 | 0);
-    primary.mustCoverOutput = !this.testCommit([half]).ok;
-    for (const plane of this.planeInfos) {
-      if (plane.type === 'primary') continue;
-      const size = Math.min(64, plane.maxWidth, plane.maxHeight);
-      const scaled = this.layerOn(plane, size, size, 0, 0, size * 2, size * 2);
-      plane.scaling = this.testCommit([full, { ...scaled, zpos: 1 }]).ok;
-    }
-  }
-
-  private layerOn(plane: PlaneInfo, bw: number, bh: number, x: number, y: number, w: number, h: number): LayerState {
-    return {
-      id: plane.id, planeId: plane.id, zpos: 0, buffer: null, bufferWidth: bw, bufferHeight: bh, format: plane.formats[0]!,
-      x, y, width: w, height: h, opacity: 1, damage: [],
-    };
   }
 
   private startSession(env: NodeJS.ProcessEnv): void {
