@@ -3,8 +3,7 @@
  * imported frames (`ImportedDisplayBuffer`). `busy` is true while a committed or pending state
  * shows the buffer; the display counts that in `BufferUse`.
  */
-import type { DamageRect, DisplayBuffer, PixelFormat } from '@planar/toolkit';
-import { swapsRB } from './formats.js';
+import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type PixelFormat } from '@planar/toolkit';
 import type { NativeDumbBuffer, NativeImportedBuffer } from './native.js';
 
 /** How many states (the shown one, the pending one) hold each framebuffer. */
@@ -29,12 +28,6 @@ export class BufferUse {
 }
 
 let nextId = 1;
-
-export function packRects(rects: readonly DamageRect[]): Int32Array {
-  const out = new Int32Array(rects.length * 4);
-  rects.forEach((r, i) => out.set([r.x, r.y, r.width, r.height], i * 4));
-  return out;
-}
 
 export interface ScanoutBuffer extends DisplayBuffer {
   readonly fbId: number;
@@ -66,7 +59,7 @@ export class ImportedDisplayBuffer implements ScanoutBuffer {
   private destroyed = false;
   constructor(
     readonly native: NativeImportedBuffer, readonly format: PixelFormat, readonly width: number, readonly height: number,
-    stride: number, readonly modifier: bigint, private readonly use: BufferUse,
+    stride: number, readonly modifier: bigint, private readonly use: BufferUse, private readonly onDestroy: (b: ImportedDisplayBuffer) => void,
   ) {
     this.stride = stride;
   }
@@ -79,5 +72,6 @@ export class ImportedDisplayBuffer implements ScanoutBuffer {
     if (this.destroyed) return;
     this.destroyed = true;
     this.native.destroy();
+    this.onDestroy(this);
   }
 }

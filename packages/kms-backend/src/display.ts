@@ -22,12 +22,12 @@
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, checkState, composePlanes, type Display, type DisplayBuffer, type DisplayEvents,
+  BackendUnavailableError, checkState, composePlanes, packRects, type Display, type DisplayBuffer, type DisplayEvents,
   type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat,
   type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit';
 import { AtomicRequest, type KmsObject } from './atomic.js';
-import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, packRects, type ScanoutBuffer } from './buffers.js';
+import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, type ScanoutBuffer } from './buffers.js';
 import { drawArrow } from './cursor.js';
 import { describeErrno, errnoName, masterFailure, openFailure } from './errno.js';
 import { FORMAT_CODES, opaqueRgba } from './formats.js';
@@ -51,8 +51,9 @@ export class KmsDisplay implements Display {
   private planeInfos: PlaneInfo[] = [];
   private readonly emitter = mitt<DisplayEvents>();
   private readonly use = new BufferUse();
-  /** Framebuffer id → the toolkit's buffer id, for `release` events. */
+  /** Framebuffer id → the toolkit's buffer id, for `release` events; an entry goes with its buffer. */
   private readonly bufferIds = new Map<number, number>();
+  private readonly forget = (buffer: ScanoutBuffer) => this.bufferIds.delete(buffer.fbId);
   private readonly flips = new Map<number, (presentedAt: number) => void>();
   private device!: NativeDevice;
   private crtc!: KmsObject;
@@ -211,7 +212,7 @@ export class KmsDisplay implements Display {
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
     const native = new this.addon.DumbBuffer(this.device, width, height, FORMAT_CODES[format]);
-    const buffer = new DumbDisplayBuffer(native, format, this.use, () => {});
+    const buffer = new DumbDisplayBuffer(native, format, this.use, this.forget);
     this.bufferIds.set(buffer.fbId, buffer.id);
     return buffer;
   }
@@ -223,7 +224,7 @@ export class KmsDisplay implements Display {
       return Object.assign(buffer, { pixels: frame.pixels });
     }
     const native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, FORMAT_CODES[frame.format], frame.stride, frame.offset, BigInt(frame.modifier));
-    const buffer = new ImportedDisplayBuffer(native, frame.format, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use);
+    const buffer = new ImportedDisplayBuffer(native, frame.format, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use, this.forget);
     this.bufferIds.set(buffer.fbId, buffer.id);
     return buffer;
   }

@@ -29,11 +29,6 @@ export function formatOfCode(code: number): PixelFormat | null {
   return BY_CODE.get(code) ?? null;
 }
 
-/** Whether RGBA pixels must be swapped to BGRA for this format. */
-export function swapsRB(format: PixelFormat): boolean {
-  return format === 'ARGB8888' || format === 'XRGB8888';
-}
-
 export const MODIFIER_LINEAR = 0n;
 export const MODIFIER_INVALID = 0xffffffffffffffn;
 

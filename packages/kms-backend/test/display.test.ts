@@ -289,6 +289,16 @@ describe('KMS display (mock kernel)', () => {
     expect(listeners()).toEqual(before);
   });
 
+  it('imported-frames-are-forgotten-when-destroyed: a camera pushing frames leaves nothing behind', async () => {
+    const { display } = await open();
+    for (let i = 0; i < 100; i++) {
+      const frame = display.importFrame({ kind: 'dmabuf', fd: 9, width: 64, height: 64, stride: 256, offset: 0, format: 'XRGB8888', modifier: 0n });
+      frame.destroy();
+    }
+    display.allocate(32, 32, 'XRGB8888').destroy();
+    expect(display['bufferIds'].size).toBe(0);
+  });
+
   it('cursor-plane-reserved-while-the-pointer-shows', async () => {
     const kernel = new MockKernel(VKMS);
     const display = await KmsDisplay.open({ cursor: 'default' }, ENV, kernel.addon());

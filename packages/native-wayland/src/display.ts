@@ -15,11 +15,11 @@
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, checkState, composePlanes, type DamageRect, type Display, type DisplayBuffer,
+  BackendUnavailableError, checkState, composePlanes, packRects, swapsRB, type DamageRect, type Display, type DisplayBuffer,
   type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit';
-import { formatsOf, SHM_CODES, swapsRB } from './formats.js';
+import { formatsOf, SHM_CODES } from './formats.js';
 import { SeatTranslator, type SeatEvent } from './input.js';
 import { loadAddon, type NativeConnection, type NativeShmBuffer, type NativeSubsurface, type NativeWindow } from './native.js';
 
@@ -39,12 +39,6 @@ class ShmDisplayBuffer implements DisplayBuffer {
   destroy(): void {
     this.native.destroy();
   }
-}
-
-function packRects(rects: readonly DamageRect[]): Int32Array {
-  const out = new Int32Array(rects.length * 4);
-  rects.forEach((r, i) => out.set([r.x, r.y, r.width, r.height], i * 4));
-  return out;
 }
 
 export class WaylandDisplay implements Display {

@@ -18,8 +18,3 @@ export function formatsOf(codes: readonly number[]): PixelFormat[] {
   const order: PixelFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'];
   return order.filter((f) => codes.includes(SHM_CODES[f]));
 }
-
-/** Whether copying RGBA into this format swaps R and B. */
-export function swapsRB(format: PixelFormat): boolean {
-  return format === 'ARGB8888' || format === 'XRGB8888';
-}

@@ -12,7 +12,7 @@ export { createExternalSource, type ExternalSource, type ExternalSourceOptions }
 export type { PlanePreference } from './tree/layer.js';
 export { planePreset, type PlanePresetName } from './backend/plane-presets.js';
 // For backends: the plane rules and the software blend every display that emulates planes uses.
-export { blendRect, copyRects, composePlanes, type PlaneImage } from './backend/pixels.js';
+export { blendRect, copyRects, composePlanes, packRects, swapsRB, type PlaneImage } from './backend/pixels.js';
 export { checkAssignment, checkState, stackPlanes, planeRange } from './compositor/plane-rules.js';
 export { Show, For, ErrorBoundary, createContext, useContext, type Context } from './components/control-flow.js';
 export { Fragment } from './jsx/jsx-runtime.js';

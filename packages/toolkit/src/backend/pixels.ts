@@ -5,9 +5,21 @@
  */
 import type { DamageRect, PixelFormat } from './contract.js';
 
+/** Whether RGBA pixels must be swapped to BGRA for `format` (ARGB8888 and XRGB8888 are BGRA in memory). */
+export function swapsRB(format: PixelFormat): boolean {
+  return format === 'ARGB8888' || format === 'XRGB8888';
+}
+
+/** Damage rects as [x, y, width, height]*, the form native copy routines take. */
+export function packRects(rects: readonly DamageRect[]): Int32Array {
+  const out = new Int32Array(rects.length * 4);
+  rects.forEach((r, i) => out.set([r.x, r.y, r.width, r.height], i * 4));
+  return out;
+}
+
 /** Copies `rects` from src to dst (same coordinates); returns the bytes written. */
 export function copyRects(src: Uint8Array, srcStride: number, dst: Uint8Array, dstStride: number, rects: readonly DamageRect[], format: PixelFormat): number {
-  const swap = format === 'ARGB8888' || format === 'XRGB8888';
+  const swap = swapsRB(format);
   let bytes = 0;
   for (const r of rects) {
     const rowBytes = r.width * 4;
