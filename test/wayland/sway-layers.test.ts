@@ -9,15 +9,14 @@
  *                  zIndex repaints nothing (damagedPx 0: only subsurface positions and order
  *                  change) and the screen shows them at the new places in the new order
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Layer, Text, View, signal } from '@planar/toolkit';
 import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { render } from '@planar/toolkit/testing';
 import { Dashboard, colors, createHomeModel } from '@planar/demo';
 import { imageReport } from './compare.js';
-import { startSway, type Sway } from './compositor.js';
 import { e2eGate, missingFor } from './gate.js';
-import { appImage, nextFrame, openApp, openDemo, renderDemo, showsOnScreen, untilShown, type WaylandApp } from './wayland-app.js';
+import { appImage, nextFrame, openApp, openDemo, renderDemo, showsOnScreen, swayForSuite, untilShown } from './wayland-app.js';
 
 const skip = e2eGate('wayland: layers on sway', missingFor(['sway', 'grim', 'injector']));
 
@@ -60,55 +59,41 @@ async function headlessCards(p: Placement) {
 }
 
 describe.skipIf(skip)('layers as subsurfaces on sway', () => {
-  let sway: Sway | undefined;
-  let opened: WaylandApp | undefined;
-
-  beforeAll(async () => {
-    sway = await startSway({ width: 800, height: 480 });
-  });
-
-  afterEach(async () => {
-    await opened?.app.close();
-    opened = undefined;
-  });
-
-  afterAll(async () => {
-    await sway?.stop();
-  });
+  const suite = swayForSuite({ width: 800, height: 480 });
 
   it('the doorbell popup (a Layer and an ExternalLayer) shows over the dashboard as on the headless render', async () => {
     const screen = await renderDemo(800, 480, { doorbell: true });
     const reference = screen.pixels();
     await screen.dispose();
 
-    opened = await openDemo(sway!, { doorbell: true });
+    const opened = suite.track(await openDemo(suite.sway, { doorbell: true }));
     const { app } = opened;
     expect(app.stats.planesUsed, 'the window, the card and the camera each on a plane').toBe(3);
     expect(app.stats.composited).toBe(0);
     expect(imageReport('app.screenshot() with the doorbell vs headless', reference, await appImage(app))).toBeNull();
-    expect(await showsOnScreen(sway!, 'sway (grim) with the doorbell vs headless', reference)).toBeNull();
+    expect(await showsOnScreen(suite.sway, 'sway (grim) with the doorbell vs headless', reference)).toBeNull();
   });
 
   it('moving and restacking layers repaints nothing, and the screen shows them at their new places', async () => {
     const cards = cardsApp();
-    opened = await openApp(sway!, cards.root);
+    const opened = suite.track(await openApp(suite.sway, cards.root));
     const { app } = opened;
     expect(app.stats.planesUsed, 'the window and the two cards each on a plane').toBe(3);
-    await untilShown(sway!, app);
-    expect(await showsOnScreen(sway!, 'sway (grim) with two cards vs headless', await headlessCards(cards.state()))).toBeNull();
+    await untilShown(suite.sway, app);
+    expect(await showsOnScreen(suite.sway, 'sway (grim) with two cards vs headless', await headlessCards(cards.state()))).toBeNull();
 
     const moved: Placement = { a: { x: 420, y: 220 }, b: { x: 300, y: 140 }, aOnTop: false };
     const moving = nextFrame(app);
     cards.place(moved);
     const afterMove = await moving;
     expect(afterMove, 'a move repaints nothing and keeps both cards on planes').toMatchObject({ damagedPx: 0, composedPx: 0, copiedBytes: 0, planesUsed: 3, composited: 0, skipped: false });
-    expect(await showsOnScreen(sway!, 'sway (grim) after moving card A vs headless', await headlessCards(moved))).toBeNull();
+    expect(await showsOnScreen(suite.sway, 'sway (grim) after moving card A vs headless', await headlessCards(moved))).toBeNull();
 
     const restacked: Placement = { ...moved, aOnTop: true };
     const restacking = nextFrame(app);
     cards.place(restacked);
     expect(await restacking, 'a restack repaints nothing').toMatchObject({ damagedPx: 0, composedPx: 0, copiedBytes: 0, planesUsed: 3, skipped: false });
-    expect(await showsOnScreen(sway!, 'sway (grim) with card A raised vs headless', await headlessCards(restacked))).toBeNull();
+    expect(await showsOnScreen(suite.sway, 'sway (grim) with card A raised vs headless', await headlessCards(restacked))).toBeNull();
     expect(imageReport('app.screenshot() with card A raised vs headless', await headlessCards(restacked), await appImage(app))).toBeNull();
   });
 });

@@ -11,14 +11,13 @@
  * clock's minute changes, and once every buffer has been written, only the damaged rows of
  * the clock should be copied.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, getOwner, onCleanup, requestFrame, runWithOwner, signal, type FrameStats } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { Dashboard, FROZEN_TIME, createHomeModel } from '@planar/demo';
-import { startSway, type Sway } from './compositor.js';
 import { median, recordFigures } from './figures.js';
 import { e2eGate, missingFor } from './gate.js';
-import { appImage, nextFrame, openApp, showsOnScreen, untilShown, type WaylandApp } from './wayland-app.js';
+import { appImage, nextFrame, openApp, showsOnScreen, swayForSuite, untilShown } from './wayland-app.js';
 
 const skip = e2eGate('wayland: frame pacing on sway', missingFor(['sway', 'grim', 'injector']));
 const RUN_MS = 2000;
@@ -64,27 +63,13 @@ function animation() {
 }
 
 describe.skipIf(skip)('frame pacing on sway', () => {
-  let sway: Sway | undefined;
-  let opened: WaylandApp | undefined;
-
-  beforeAll(async () => {
-    sway = await startSway({ width: 800, height: 480 });
-  });
-
-  afterEach(async () => {
-    await opened?.app.close();
-    opened = undefined;
-  });
-
-  afterAll(async () => {
-    await sway?.stop();
-  });
+  const suite = swayForSuite({ width: 800, height: 480 });
 
   it('a continuous animation keeps its frames coming, retries skipped ones and settles when it stops', async () => {
     const anim = animation();
-    opened = await openApp(sway!, anim.root);
+    const opened = suite.track(await openApp(suite.sway, anim.root));
     const { app, display } = opened;
-    await untilShown(sway!, app);
+    await untilShown(suite.sway, app);
 
     const frames: { at: number; stats: FrameStats }[] = [];
     const off = app.on('frame', (stats) => frames.push({ at: performance.now(), stats: { ...stats } }));
@@ -119,7 +104,7 @@ describe.skipIf(skip)('frame pacing on sway', () => {
 
     // Stopped: the screen settles on the last state, and the app still answers a change.
     expect(app.stats.skipped, 'the last frame was committed').toBe(false);
-    expect(await showsOnScreen(sway!, 'the animation\'s last frame on sway vs app.screenshot()', await appImage(app))).toBeNull();
+    expect(await showsOnScreen(suite.sway, 'the animation\'s last frame on sway vs app.screenshot()', await appImage(app))).toBeNull();
     const answered = nextFrame(app, 1000);
     anim.time.value += 500;
     expect((await answered).skipped).toBe(false);
@@ -129,9 +114,9 @@ describe.skipIf(skip)('frame pacing on sway', () => {
     // The dashboard alone starts no timers; its model reads a clock the test sets, on tick().
     let now = FROZEN_TIME;
     const model = createHomeModel({ clock: () => now });
-    opened = await openApp(sway!, () => jsx(Dashboard, { model, width: 800, height: 480 }));
+    const opened = suite.track(await openApp(suite.sway, () => jsx(Dashboard, { model, width: 800, height: 480 })));
     const { app } = opened;
-    await untilShown(sway!, app);
+    await untilShown(suite.sway, app);
     const changes: FrameStats[] = [];
     for (let minute = 1; minute <= 8; minute++) {
       const frame = nextFrame(app);

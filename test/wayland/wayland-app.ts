@@ -20,7 +20,8 @@ import { render, type Screen } from '@planar/toolkit/testing';
 import { App as DemoApp, colors, createHomeModel, type HomeModel } from '@planar/demo';
 import { backend, type WaylandDisplay } from '@planar/native-wayland';
 import { diffImages, imageReport } from './compare.js';
-import type { Compositor } from './compositor.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startSway, type Compositor, type Sway } from './compositor.js';
 import { decodePng, type Image } from './images.js';
 import type { WaylandEnv } from './injector.js';
 
@@ -162,4 +163,31 @@ export async function appShows(app: App, name: string, expected: Image, timeoutM
 export async function untilShown(compositor: Compositor, app: App, timeoutMs = 2000): Promise<void> {
   const report = await showsOnScreen(compositor, 'the app on screen', await appImage(app), timeoutMs);
   if (report) throw new Error(`the compositor does not show what the app committed: ${report}`);
+}
+
+/**
+ * Registers, in the calling `describe`, a sway for the whole suite (started before its tests,
+ * stopped after them) and closes after each test the app it opened through `track`.
+ */
+export function swayForSuite(size: { width: number; height: number }) {
+  const suite = {
+    sway: undefined as unknown as Sway,
+    opened: undefined as WaylandApp | undefined,
+    /** The app this test opened, closed after the test. */
+    track<T extends WaylandApp>(opened: T): T {
+      suite.opened = opened;
+      return opened;
+    },
+  };
+  beforeAll(async () => {
+    suite.sway = await startSway(size);
+  });
+  afterEach(async () => {
+    await suite.opened?.app.close();
+    suite.opened = undefined;
+  });
+  afterAll(async () => {
+    await suite.sway?.stop();
+  });
+  return suite;
 }
