@@ -1,4 +1,4 @@
 export { render, Screen, type RenderOptions, type Query, type Target, type Box } from './render.js';
-export { compareSnapshot, type SnapshotOptions, type SnapshotResult } from './snapshot.js';
+export { compareSnapshot, isCi, type CompareOptions, type SnapshotOptions, type SnapshotResult } from './snapshot.js';
 export { yogaNodeCount } from '../tree/node.js';
 export { wasmHeapBytes } from '../render/canvaskit.js';

@@ -1,8 +1,12 @@
 /**
- * Image snapshots: compares a PNG with a golden beside the test. Missing goldens are
- * written (and reported as written); with `update`, goldens are rewritten. A mismatch writes
- * `<name>.actual.png` and `<name>.diff.png` beside the golden and says where they are.
- * The comparison is exact unless the case states a tolerance.
+ * Image snapshots: compares a PNG with a golden beside the test. The comparison is exact
+ * unless the case states a tolerance.
+ *
+ * Goldens are made by a person, never by a test run on its own: a missing golden fails, the
+ * render is written as `<name>.actual.png`, and the message says how to create the golden once
+ * someone has looked at the render. Goldens are written only when asked (`vitest -u` or
+ * `PLANAR_UPDATE_SNAPSHOTS=1`), and that request is refused under CI, where a run must judge
+ * the goldens it was given. A mismatch writes `<name>.actual.png` and `<name>.diff.png`.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,16 +22,53 @@ export interface SnapshotOptions {
 
 export interface SnapshotResult { pass: boolean; message: string; written?: boolean }
 
-/** Compares `png` with `golden` (a .png path), writing or updating it as asked. */
-export function compareSnapshot(png: Uint8Array, golden: string, options: SnapshotOptions & { update: boolean }): SnapshotResult {
+export interface CompareOptions extends SnapshotOptions {
+  /** Write (or rewrite) the golden from this render: `vitest -u` / `PLANAR_UPDATE_SNAPSHOTS=1`. */
+  update: boolean;
+  /** Running under CI: updates are refused and nothing is ever written as a golden (default: `CI` is set). */
+  ci?: boolean;
+}
+
+/** True when the environment says this is a CI run (`CI` set to anything but empty, `0` or `false`). */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+const HOW_TO_CREATE = 'Open the render and look at it; if it shows what the test expects, create the golden ' +
+  'with `vitest -u` or PLANAR_UPDATE_SNAPSHOTS=1 (refused under CI), or copy the render over the golden, and commit it.';
+
+/**
+ * Compares `png` with `golden` (a .png path), writing the golden only when `update` asks for it.
+ *
+ * ```ts
+ * const result = compareSnapshot(screen.png(), 'test/__image_snapshots__/panel.png', { update: false });
+ * expect(result.pass, result.message).toBe(true);
+ * ```
+ */
+export function compareSnapshot(png: Uint8Array, golden: string, options: CompareOptions): SnapshotResult {
   const base = golden.replace(/\.png$/, '');
   const actualPath = `${base}.actual.png`, diffPath = `${base}.diff.png`;
-  if (!existsSync(golden) || options.update) {
+  const ci = options.ci ?? isCi();
+  if (options.update && ci) {
+    return {
+      pass: false,
+      message: `refusing to write the golden ${golden} under CI (CI is set): goldens are created on a developer's machine ` +
+        'from renders a person has looked at. Run without -u / PLANAR_UPDATE_SNAPSHOTS=1 here.',
+    };
+  }
+  if (options.update) {
     mkdirSync(path.dirname(golden), { recursive: true });
     writeFileSync(golden, png);
     rmSync(actualPath, { force: true });
     rmSync(diffPath, { force: true });
     return { pass: true, written: true, message: `wrote the golden ${golden}` };
+  }
+  if (!existsSync(golden)) {
+    mkdirSync(path.dirname(golden), { recursive: true });
+    writeFileSync(actualPath, png);
+    rmSync(diffPath, { force: true });
+    return { pass: false, message: `there is no golden ${golden}. The render is at ${actualPath}. ${HOW_TO_CREATE}` };
   }
   const expected = PNG.sync.read(readFileSync(golden));
   const actual = PNG.sync.read(Buffer.from(png));
@@ -35,7 +76,7 @@ export function compareSnapshot(png: Uint8Array, golden: string, options: Snapsh
     writeFileSync(actualPath, png);
     return {
       pass: false,
-      message: `the render is ${actual.width}x${actual.height} but the golden ${golden} is ${expected.width}x${expected.height}; the render is at ${actualPath}`,
+      message: `the render is ${actual.width}x${actual.height} but the golden ${golden} is ${expected.width}x${expected.height}; the render is at ${actualPath}. If the change is intended, look at the render and update with vitest -u or PLANAR_UPDATE_SNAPSHOTS=1 (refused under CI).`,
     };
   }
   const diff = new PNG({ width: actual.width, height: actual.height });
@@ -52,6 +93,6 @@ export function compareSnapshot(png: Uint8Array, golden: string, options: Snapsh
   writeFileSync(diffPath, PNG.sync.write(diff));
   return {
     pass: false,
-    message: `${differing} pixels differ from ${golden} (${allowed} allowed). Render: ${actualPath}; differences: ${diffPath}. If the change is intended, look at the render and update with vitest -u or PLANAR_UPDATE_SNAPSHOTS=1.`,
+    message: `${differing} pixels differ from ${golden} (${allowed} allowed). Render: ${actualPath}; differences: ${diffPath}. If the change is intended, look at the render and update with vitest -u or PLANAR_UPDATE_SNAPSHOTS=1 (refused under CI).`,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Registers `expect(screen).toMatchImageSnapshot(name, { maxDiffPixels?, threshold? })` with
  * vitest. Import it once, e.g. in a setup file: `import '@planar/toolkit/vitest'`.
- * Goldens live in `__image_snapshots__/<name>.png` beside the test file; they are created
- * when missing and rewritten with `vitest -u` or `PLANAR_UPDATE_SNAPSHOTS=1`.
+ * Goldens live in `__image_snapshots__/<name>.png` beside the test file. A missing golden fails
+ * and leaves the render as `<name>.actual.png` to look at; goldens are written only with
+ * `vitest -u` or `PLANAR_UPDATE_SNAPSHOTS=1`, and never under CI.
  */
 import path from 'node:path';
 import { expect } from 'vitest';
