@@ -8,9 +8,10 @@
 //      Installed packages are never touched again. Systems without dpkg get one note.
 //   3. npm dependencies: a sha256 of the root package.json, every workspace package.json and
 //      package-lock.json is stored in node_modules/.planar-setup-hash after a successful install.
-//      npm install runs only when node_modules is missing or that hash differs. (Not npm ci: the
-//      lock cannot list turbo's binaries for other platforms when a registry does not serve
-//      them, which npm ci refuses; npm install follows the lock for everything it lists.)
+//      An install runs only when node_modules is missing or that hash differs. It is `npm ci`
+//      (exactly the committed lock, which is left untouched) whenever the lock declares the same
+//      dependencies as every manifest; only when a manifest changed does `npm install` update
+//      the lock, and setup says so, since the new lock belongs in the next commit.
 //   4. Native addons: every workspace with a binding.gyp is built with node-gyp only when its
 //      build/Release/*.node is missing or older than binding.gyp or a file under native/.
 //      An optional addon ("planar": { "optionalNative": true }) that fails leaves a marker in
@@ -24,6 +25,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The emulator and the guest kernel of the KMS test VM follow the machine's architecture: the VM
+// runs the host's own kind of CPU (a Pi 5 is arm64), so only these two names change.
+const VM_PACKAGES_BY_ARCH = {
+  x64: ['qemu-system-x86', 'linux-image-amd64'],
+  arm64: ['qemu-system-arm', 'linux-image-arm64'],
+};
+const VM_PACKAGES = VM_PACKAGES_BY_ARCH[process.arch] ?? [];
+
 // Debian packages by what needs them. One line per group; `optIn` groups need their --flag.
 const SYSTEM_PACKAGES = [
   { group: 'toolkit-fonts', packages: ['libfreetype-dev', 'pkg-config'], why: 'FreeType headers for the toolkit\'s system font discovery addon' },
@@ -33,7 +42,7 @@ const SYSTEM_PACKAGES = [
   { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev'], why: 'libwayland-client, the protocol files and xkbcommon for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },
   { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'gcc'], why: 'headless compositors, screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
-  { group: 'kms-e2e', packages: ['qemu-system-x86', 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'linux-image-amd64', 'udev', 'seatd', 'util-linux', 'gcc'], why: 'a VM with the vkms driver, and udevd and seatd to run inside it, for the KMS end-to-end tests (npm test)', optIn: true },
+  { group: 'kms-e2e', packages: [...VM_PACKAGES, 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'udev', 'seatd', 'util-linux', 'gcc'], why: 'a VM with the vkms driver, and udevd and seatd to run inside it, for the KMS end-to-end tests (npm test)', optIn: true },
 ];
 
 // What is lost when an optional addon cannot be built, by package name.
@@ -139,11 +148,38 @@ function hashDependencyManifests() {
   return hash.digest('hex');
 }
 
+// The dependency fields a manifest and its entry in the lock must agree on for `npm ci`.
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+// Says why the lock does not match the manifests (null when it does): a workspace the lock does
+// not know, or a dependency field that differs. npm ci refuses exactly these cases.
+function lockMismatch() {
+  const lockFile = path.join(ROOT, 'package-lock.json');
+  if (!existsSync(lockFile)) return 'there is no package-lock.json';
+  const locked = readJson(lockFile).packages ?? {};
+  for (const dir of [ROOT, ...listWorkspaceDirs()]) {
+    const key = path.relative(ROOT, dir).split(path.sep).join('/');
+    const entry = locked[key];
+    if (!entry) return `the lock has no entry for ${key || 'the root package'}`;
+    const manifest = readJson(path.join(dir, 'package.json'));
+    for (const field of DEPENDENCY_FIELDS) {
+      const want = manifest[field] ?? {}, have = entry[field] ?? {};
+      const names = new Set([...Object.keys(want), ...Object.keys(have)]);
+      for (const name of names) {
+        if (want[name] !== have[name]) return `${key || 'the root package'}: ${field}.${name} is ${want[name] ?? 'absent'} in package.json but ${have[name] ?? 'absent'} in the lock`;
+      }
+    }
+  }
+  return null;
+}
+
 function ensureNpmDependencies() {
   const hasNodeModules = existsSync(path.join(ROOT, 'node_modules'));
   const recorded = existsSync(HASH_FILE) ? readFileSync(HASH_FILE, 'utf8').trim() : null;
   if (hasNodeModules && recorded === hashDependencyManifests()) return;
-  const command = 'install';
+  const mismatch = lockMismatch();
+  const command = mismatch === null ? 'ci' : 'install';
+  if (mismatch !== null) info(`package-lock.json does not match the manifests (${mismatch}); npm install will update it: commit the new lock`);
   const reason = !hasNodeModules ? 'node_modules is missing'
     : recorded === null ? 'no install recorded by setup yet' : 'package.json or package-lock.json changed';
   if (checkOnly) {
