@@ -32,6 +32,8 @@ export interface CompositorOptions {
   height: number;
   /** sway only: the output's scale (default 1). */
   scale?: number;
+  /** sway only: its debug flags (`-D`), e.g. `txn-timeout=60000`. */
+  swayDebug?: readonly string[];
 }
 
 export interface Compositor {
@@ -81,7 +83,7 @@ async function stopAndClean(p: Launched, dir: RuntimeDir): Promise<void> {
 
 /** Starts sway on a headless output of the given size; see the top of this file. */
 export async function startSway(options: CompositorOptions): Promise<Sway> {
-  const { width, height, scale = 1 } = options;
+  const { width, height, scale = 1, swayDebug = [] } = options;
   const dir = createRuntimeDir('planar-sway', isRoot());
   const cursor = writeBlankCursorTheme(dir);
   const config = dir.write('config', [
@@ -94,9 +96,10 @@ export async function startSway(options: CompositorOptions): Promise<Sway> {
     '',
   ].join('\n'));
   const env = compositorEnv(dir, { ...cursor, WLR_BACKENDS: 'headless', WLR_LIBINPUT_NO_DEVICES: '1', WLR_RENDERER: 'pixman' });
+  const swayArgs = ['-c', config, ...swayDebug.flatMap((flag) => ['-D', flag])];
   const [command, args] = isRoot()
-    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'sway', '-c', config]]
-    : ['sway', ['-c', config]];
+    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'sway', ...swayArgs]]
+    : ['sway', swayArgs];
   const p = launch('sway', command, args as string[], { env, cwd: dir.path });
 
   try {

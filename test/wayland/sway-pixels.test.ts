@@ -7,7 +7,10 @@
  *
  * A new window must be on screen at once: sway applies a configure in a transaction that waits
  * for the client's next commit, or 200 ms when none comes, so a client that acks without
- * committing shows late.
+ * committing shows late. This sway waits a minute instead (its `txn-timeout` debug flag): a
+ * client that never commits after a configure is then not shown within the test's wait at all,
+ * however busy the machine, while one that commits is shown as soon as sway renders. The time
+ * it took is a figure (wayland.window_shown.ms), not a pass mark.
  *
  * Then, with the doorbell popup open (its layers on subsurfaces), the output is resized through
  * sway's IPC: the app is configured to the new size, lays everything out again, and must equal
@@ -20,12 +23,17 @@ import { render } from '@planar/toolkit/testing';
 import { App, colors, createHomeModel } from '@planar/demo';
 import { imageReport } from './compare.js';
 import { startSway, type Sway } from './compositor.js';
+import { recordFigures } from './figures.js';
 import { e2eGate, missingFor } from './gate.js';
 import {
   appImage, appShows, framesUntil, openApp, openDemo, renderDemo, showsOnScreen, type DemoOptions, type WaylandApp, type WaylandDemo,
 } from './wayland-app.js';
 
 const skip = e2eGate('wayland: the demo on sway', missingFor(['sway', 'grim', 'injector']));
+/** How long this sway waits for a client to commit after a configure (its default is 200 ms). */
+const TRANSACTION_TIMEOUT_MS = 60_000;
+/** How long the test waits for the window: far below that timeout, far above a busy render. */
+const SHOWN_WAIT_MS = 10_000;
 
 async function headless(width: number, height: number, options: DemoOptions = {}) {
   const screen = await renderDemo(width, height, options);
@@ -42,11 +50,11 @@ describe.skipIf(skip)('the demo on sway', () => {
   let notShown: string | null = null;
 
   beforeAll(async () => {
-    sway = await startSway({ width: 800, height: 480 });
+    sway = await startSway({ width: 800, height: 480, swayDebug: [`txn-timeout=${TRANSACTION_TIMEOUT_MS}`] });
     demo = await openDemo(sway);
     const resolved = performance.now();
     const committed = await demo.display.capture();
-    notShown = await showsOnScreen(sway, 'sway (grim) vs the new window\'s first commit', committed);
+    notShown = await showsOnScreen(sway, 'sway (grim) vs the new window\'s first commit', committed, SHOWN_WAIT_MS);
     if (!notShown) shownAfterMs = performance.now() - resolved;
   });
 
@@ -56,11 +64,10 @@ describe.skipIf(skip)('the demo on sway', () => {
   });
 
   // A configure of the same size is acknowledged with a commit, so sway's transaction for the
-  // new window never waits its 200 ms timeout.
-  it('shows the new window at once, not after sway\'s 200 ms transaction timeout', () => {
-    expect(notShown).toBeNull();
-    // Under the 200 ms sway waits for an unacknowledged configure, even on a busy machine.
-    expect(shownAfterMs, 'ms from createApp resolving to the window on screen').toBeLessThan(190);
+  // new window never has to time out.
+  it('shows the new window without waiting for sway\'s transaction timeout', () => {
+    expect(notShown, `sway did not show the window within ${SHOWN_WAIT_MS} ms: its transaction still waits for a commit (or the pixels differ)`).toBeNull();
+    recordFigures({ 'wayland.window_shown.ms': { value: Math.round(shownAfterMs * 10) / 10, unit: 'ms' } });
   });
 
   it('is pixel-identical to the headless render, on screen (grim) and in app.screenshot()', async () => {
