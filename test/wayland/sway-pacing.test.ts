@@ -1,11 +1,14 @@
 /**
  * Frame pacing against sway, which sends frame callbacks in pairs (about 122 a second at a
  * 60 Hz mode) and may hold up to three of a surface's buffers at once. An animation that asks
- * for a frame every frame runs for two seconds: frames must keep coming (no gap over 250 ms),
- * a frame skipped for want of a free buffer must be followed by one that is not, and after the
- * animation stops the app must settle on its last state, on screen, and still answer a change.
+ * for a frame every frame runs until 120 frames were committed: never more commits than sway's
+ * frame callbacks allow (one callback for every committed frame), a frame skipped for want of a
+ * free buffer must be followed by one that is not, and after the animation stops the app must
+ * settle on its last state, on screen, and still answer a change. How fast the frames came
+ * depends on the machine, so the rate and the longest gap are figures, not pass marks.
  *
- * It records wayland.animation.fps and wayland.frame_done_latency.ms (the median time from a
+ * It records wayland.animation.fps, wayland.animation.longest_gap.ms and
+ * wayland.frame_done_latency.ms (the median time from a
  * commit to its frame callback, from the backend's own timings), and, with the demo, how many
  * bytes one label's change copies into the display buffer (wayland.label.copied_bytes): the
  * clock's minute changes, and once every buffer has been written, only the damaged rows of
@@ -20,7 +23,10 @@ import { e2eGate, missingFor } from './gate.js';
 import { appImage, nextFrame, openApp, showsOnScreen, swayForSuite, untilShown } from './wayland-app.js';
 
 const skip = e2eGate('wayland: frame pacing on sway', missingFor(['sway', 'grim', 'injector']));
-const RUN_MS = 2000;
+/** Committed frames the animation runs for (one to two seconds at sway's 60 or 122 a second). */
+const FRAMES = 120;
+/** A wait for those frames that no machine should reach; reaching it fails the test. */
+const RUN_TIMEOUT_MS = 30_000;
 
 /**
  * A box that slides and changes colour every frame from `start()` until `stop()`: each frame's
@@ -72,32 +78,39 @@ describe.skipIf(skip)('frame pacing on sway', () => {
     await untilShown(suite.sway, app);
 
     const frames: { at: number; stats: FrameStats }[] = [];
-    const off = app.on('frame', (stats) => frames.push({ at: performance.now(), stats: { ...stats } }));
+    let enough: () => void = () => {};
+    const ran = new Promise<void>((resolve) => { enough = resolve; });
+    const off = app.on('frame', (stats) => {
+      frames.push({ at: performance.now(), stats: { ...stats } });
+      if (frames.filter((f) => !f.stats.skipped).length >= FRAMES) enough();
+    });
     const firstTiming = display.timings.frameDoneMs.length;
     const start = performance.now();
     anim.start();
-    await new Promise((r) => setTimeout(r, RUN_MS));
+    const timedOut = await Promise.race([ran.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), RUN_TIMEOUT_MS).unref())]);
     anim.stop();
     const elapsed = performance.now() - start;
-    await new Promise((r) => setTimeout(r, 100));
+    // The frame in flight when the animation stopped, and its callback.
+    await nextFrame(app, 5000).catch(() => null);
+    await nextFrame(app, 200).catch(() => null);
     off();
     const latencies = display.timings.frameDoneMs.slice(firstTiming);
 
     const committed = frames.filter((f) => !f.stats.skipped);
     const skipped = frames.filter((f) => f.stats.skipped);
     const gaps = frames.slice(1).map((f, i) => f.at - frames[i]!.at);
-    const longestGap = Math.max(0, ...gaps, frames.length ? frames[0]!.at - start : RUN_MS);
+    const longestGap = Math.max(0, ...gaps, frames.length ? frames[0]!.at - start : elapsed);
     const fps = committed.length / (elapsed / 1000);
     const latency = median(latencies);
     console.info(`animation on sway: ${committed.length} frames in ${elapsed.toFixed(0)} ms (${fps.toFixed(1)}/s), ${skipped.length} skipped, longest gap ${longestGap.toFixed(1)} ms, commit-to-frame-done median ${latency.toFixed(2)} ms over ${latencies.length}`);
+    expect(timedOut, `${FRAMES} frames committed within ${RUN_TIMEOUT_MS} ms (${committed.length} came)`).toBe(false);
     recordFigures({
       'wayland.animation.fps': { value: Math.round(fps * 10) / 10, unit: 'frames' },
+      'wayland.animation.longest_gap.ms': { value: Math.round(longestGap * 10) / 10, unit: 'ms' },
       'wayland.frame_done_latency.ms': { value: Math.round(latency * 100) / 100, unit: 'ms' },
     });
 
-    expect(committed.length, 'frames committed in 2 s').toBeGreaterThan(RUN_MS / 1000 * 20);
-    expect(fps, 'frames a second: never faster than sway\'s frame callbacks (about 60 or 122)').toBeLessThan(130);
-    expect(longestGap, 'the longest time without a frame, ms').toBeLessThan(250);
+    // At most one commit waits for its callback: never more frames than sway's callbacks allow.
     expect(Math.abs(latencies.length - committed.length), 'a frame callback for every committed frame').toBeLessThanOrEqual(1);
     const lastSkip = frames.findLastIndex((f) => f.stats.skipped);
     if (lastSkip >= 0) expect(frames.slice(lastSkip + 1).some((f) => !f.stats.skipped), 'a skipped frame is retried').toBe(true);
