@@ -6,9 +6,32 @@
 import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type PixelFormat } from '@planar/toolkit';
 import type { NativeDumbBuffer, NativeImportedBuffer } from './native.js';
 
-/** How many states (the shown one, the pending one) hold each framebuffer. */
+/**
+ * How many states (the shown one, the pending one) hold each framebuffer, and the toolkit's id
+ * of each live buffer, for `release` events (an entry goes when its buffer is destroyed).
+ */
 export class BufferUse {
   private readonly counts = new Map<number, number>();
+  private readonly ids = new Map<number, number>();
+  register(buffer: ScanoutBuffer): void {
+    this.ids.set(buffer.fbId, buffer.id);
+  }
+  readonly forget = (buffer: ScanoutBuffer): void => {
+    this.ids.delete(buffer.fbId);
+  };
+  /** Buffers registered and not destroyed yet. */
+  get live(): number {
+    return this.ids.size;
+  }
+  /** Drops one hold on each framebuffer; returns the toolkit ids of the live buffers nothing holds now. */
+  dropAll(fbIds: readonly number[]): number[] {
+    const free: number[] = [];
+    for (const fbId of fbIds) {
+      const id = this.ids.get(fbId);
+      if (this.drop(fbId) && id !== undefined) free.push(id);
+    }
+    return free;
+  }
   hold(fbId: number): void {
     this.counts.set(fbId, (this.counts.get(fbId) ?? 0) + 1);
   }

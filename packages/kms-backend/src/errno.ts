@@ -38,3 +38,20 @@ export function masterFailure(path: string, errno: number): string {
   }
   return `cannot become DRM master of ${path} (${describeErrno(errno)}): run as root on a virtual terminal, or under a seat manager (seatd or logind)`;
 }
+
+/**
+ * Whether a TEST_ONLY commit that failed with `errno` is the kernel's answer "not this
+ * configuration" (EINVAL, ERANGE). Any other errno is a failure of the device or of the request,
+ * which says nothing about the planes and must be reported.
+ */
+export function isRefusal(errno: number): boolean {
+  const name = errnoName(errno);
+  return name === 'EINVAL' || name === 'ERANGE';
+}
+
+/** The message for a TEST_ONLY commit that failed with an errno that is not a refusal. */
+export function testFailure(path: string, errno: number): string {
+  return `a TEST_ONLY commit on ${path} failed with ${describeErrno(errno)}: that is an error, not the driver refusing ` +
+    'a plane, so layers are composited in software until a test passes again; see the kernel log (dmesg) for the driver\'s reason, ' +
+    'and run with PLANAR_DEBUG=kms to see the commits';
+}

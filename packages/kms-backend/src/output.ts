@@ -88,3 +88,11 @@ function layerOn(plane: PlaneInfo, bw: number, bh: number, w: number, h: number)
     x: 0, y: 0, width: w, height: h, opacity: 1, damage: [],
   };
 }
+
+/** A request that switches the output off: CRTC inactive with no mode, the connectors and the planes detached. */
+export function outputOffRequest(output: Pick<ChosenOutput, 'crtc' | 'connector' | 'writeback' | 'planeObjects'>): AtomicRequest {
+  const off = new AtomicRequest().set(output.crtc, 'ACTIVE', 0).set(output.crtc, 'MODE_ID', 0).set(output.connector, 'CRTC_ID', 0);
+  for (const plane of output.planeObjects) off.set(plane, 'FB_ID', 0).set(plane, 'CRTC_ID', 0);
+  if (output.writeback) off.set(output.writeback, 'CRTC_ID', 0);
+  return off;
+}

@@ -124,6 +124,50 @@ describe('KMS display (mock kernel)', () => {
     expect(kernel.tests.at(-1)!.flags & 0x100).toBeTruthy();
   });
 
+  it.each([['EINVAL', 22], ['ERANGE', 34]])('test-only-%s-is-a-refusal: no error event', async (name, errno) => {
+    const { kernel, display } = await open();
+    const errors: Error[] = [];
+    display.on('error', (e) => errors.push(e));
+    const root = display.allocate(1024, 768, 'XRGB8888');
+    kernel.refuseNext = 1;
+    kernel.refuseErrno = errno;
+    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: false, reason: `the kernel refused it (${name})` });
+    expect(errors).toEqual([]);
+  });
+
+  it('test-only-other-errno-is-reported: ENOMEM is an error event, once until a test passes, and the answer is no', async () => {
+    const { kernel, display } = await open();
+    const errors: Error[] = [];
+    display.on('error', (e) => errors.push(e));
+    const root = display.allocate(1024, 768, 'XRGB8888');
+    const state = { layers: [layer(display, root, 31)] };
+    kernel.refuseErrno = 12;
+    kernel.refuseNext = 2;
+    expect(display.test(state)).toMatchObject({ ok: false, reason: expect.stringMatching(/failed \(ENOMEM/) });
+    expect(display.test(state).ok).toBe(false);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^a TEST_ONLY commit on \/dev\/dri\/mock failed with ENOMEM, out of memory: .*not the driver refusing a plane.*dmesg/)]);
+    expect(display.test(state)).toEqual({ ok: true });
+    kernel.refuseNext = 1;
+    display.test(state);
+    expect(errors).toHaveLength(2);
+  });
+
+  it('test-only-eacces-pauses: a test that finds master gone pauses rendering, not refuses the plane', async () => {
+    const { kernel, display } = await open();
+    const errors: Error[] = [];
+    display.on('error', (e) => errors.push(e));
+    const root = display.allocate(1024, 768, 'XRGB8888');
+    kernel.master = false;
+    kernel.masterRefusal = 16;
+    expect(display.test({ layers: [layer(display, root, 31)] })).toMatchObject({ ok: false, reason: expect.stringMatching(/EACCES/) });
+    expect(display['queue'].paused).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('probe-failure-other-than-a-refusal: open fails naming the errno, not a device without planes', async () => {
+    await expect(open(VKMS, {}, (k) => { k.refuseNext = 1; k.refuseErrno = 5; })).rejects.toThrow(/TEST_ONLY commit on \/dev\/dri\/mock failed with EIO/);
+  });
+
   it('refused-commit-throws-with-the-kernel-reason-and-frees-its-buffers', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
@@ -296,7 +340,7 @@ describe('KMS display (mock kernel)', () => {
       frame.destroy();
     }
     display.allocate(32, 32, 'XRGB8888').destroy();
-    expect(display['bufferIds'].size).toBe(0);
+    expect(display['use'].live).toBe(0);
   });
 
   it('cursor-plane-reserved-while-the-pointer-shows', async () => {

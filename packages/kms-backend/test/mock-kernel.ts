@@ -66,7 +66,9 @@ export class MockKernel {
   master = true;
   masterRefusal = 0;
   openErrno = 0;
+  /** The next `refuseNext` commits (tests included) fail with `refuseErrno`. */
   refuseNext = 0;
+  refuseErrno = 22;
   connection: 'connected' | 'disconnected' = 'connected';
   pendingFlip: number | null = null;
   readonly fbs = new Map<number, MockDumb>();
@@ -106,7 +108,7 @@ export class MockKernel {
     if (!this.master) return -13;
     if (this.refuseNext) {
       this.refuseNext--;
-      return -22;
+      return -this.refuseErrno;
     }
     if (!(flags & 0x100) && this.pendingFlip !== null) return -16;
     const get = (k: string) => values.get(k) ?? this.state.get(k) ?? 0;
