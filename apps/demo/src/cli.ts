@@ -1,22 +1,23 @@
 /**
  * The demo's options: parsing and the help text.
  */
-import type { Rotation } from '@planar/toolkit';
+import { backendNames, type Rotation } from '@planar/toolkit';
 import type { Size } from './App.js';
 
-const BACKENDS = ['auto', 'headless', 'wayland', 'kms'] as const;
-type BackendChoice = (typeof BACKENDS)[number];
 const ROTATIONS = [0, 90, 180, 270] as const;
 
-export const HELP = `Usage: planar-demo [options]
+/** The choices of --backend: auto and every backend registered with the toolkit. */
+const backendChoices = () => ['auto', ...backendNames()];
+
+/** The help text; it lists the backends registered when it is asked for. */
+export const helpText = (): string => `Usage: planar-demo [options]
 
 A smart-home panel built with Planar: device tiles, a thermostat, recent events.
 
 Options:
-  --backend=auto|headless|wayland|kms
-                        where to draw (default: auto, which picks Wayland when
-                        WAYLAND_DISPLAY is set, else DRM/KMS when /dev/dri has a card,
-                        else headless)
+  --backend=NAME        where to draw: ${backendChoices().join(', ')}
+                        (default: auto, which picks Wayland when WAYLAND_DISPLAY
+                        is set, else DRM/KMS when /dev/dri has a card, else headless)
   --size=WxH            logical size, e.g. 800x480 (default: the display's size;
                         800x480 when headless)
   --rotation=0|90|180|270
@@ -39,7 +40,8 @@ Examples:
 `;
 
 export interface CliOptions {
-  backend: BackendChoice;
+  /** 'auto' or the name of a registered backend. */
+  backend: string;
   size: Size | null;
   rotation: Rotation;
   screenshot: string | null;
@@ -75,10 +77,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value, e.g. ${example(name)}`);
 
     if (name === '--backend') {
-      if (!(BACKENDS as readonly string[]).includes(value)) {
-        throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')} (got "${value}")`);
+      if (!backendChoices().includes(value)) {
+        throw new UsageError(`--backend must be one of ${backendChoices().join(', ')} (got "${value}")`);
       }
-      options.backend = value as BackendChoice;
+      options.backend = value;
     } else if (name === '--size') {
       const m = /^(\d{1,5})x(\d{1,5})$/.exec(value);
       const width = m ? Number(m[1]) : 0, height = m ? Number(m[2]) : 0;

@@ -4,21 +4,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createApp, type App as PlanarApp, type Rotation } from '@planar/toolkit';
+import { backendNames, createApp, loadBackend, type App as PlanarApp, type Rotation } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App } from './App.js';
-import { HELP, UsageError, parseArgs, type CliOptions } from './cli.js';
+import { UsageError, helpText, parseArgs, type CliOptions } from './cli.js';
 import { createHomeModel } from './model.js';
 import { colors } from './theme.js';
 
-/** The display backends this build provides (a backend package exports `backend` once it is implemented). */
+/** The display backends this build can load (registered, and their packages installed). */
 async function availableBackends(): Promise<string[]> {
   const found: string[] = [];
-  for (const [kind, name] of [['wayland', '@planar/native-wayland'], ['kms', '@planar/kms-backend']] as const) {
+  for (const name of backendNames()) {
+    if (name === 'headless') continue;
     try {
-      if ((await import(name)).backend) found.push(kind);
+      await loadBackend(name);
+      found.push(name);
     } catch {
-      // Not installed: not available.
+      // Not installed here: not available.
     }
   }
   return found;
@@ -96,7 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (options.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText());
     return 0;
   }
   try {

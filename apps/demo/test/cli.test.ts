@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareSnapshot } from '@planar/toolkit/testing';
-import { HELP, UsageError, parseArgs } from '../src/cli.js';
+import { registerBackend, type Backend } from '@planar/toolkit';
+import { UsageError, helpText, parseArgs } from '../src/cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const main = path.join(root, 'dist', 'main.js');
@@ -69,7 +70,7 @@ describe('planar-demo CLI', () => {
   });
 
   it.each([
-    [['--backend=x11'], '--backend must be one of auto, headless, wayland, kms'],
+    [['--backend=x11'], '--backend must be one of auto, wayland, kms, headless (got "x11")'],
     [['--rotation=45'], '--rotation must be one of 0, 90, 180, 270'],
     [['--colour=blue'], 'unknown option "--colour=blue"'],
     [['--screenshot'], '--screenshot needs a value'],
@@ -114,7 +115,20 @@ describe('parseArgs', () => {
   });
 
   it('lists --doorbell among the options, in the help and in errors', () => {
-    expect(HELP).toMatch(/--doorbell +starts with the doorbell popup/);
+    expect(helpText()).toMatch(/--doorbell +starts with the doorbell popup/);
     expect(() => parseArgs(['--bell'])).toThrow(/--freeze, --doorbell and --help/);
+  });
+
+  it('takes any backend registered with the toolkit for --backend, and lists it in the help', () => {
+    const rig: Backend = { name: 'rig', open: () => Promise.reject(new Error('not opened in this test')) };
+    expect(() => parseArgs(['--backend=rig'])).toThrow('--backend must be one of auto, wayland, kms, headless (got "rig")');
+    const unregister = registerBackend('rig', rig);
+    try {
+      expect(parseArgs(['--backend=rig']).backend).toBe('rig');
+      expect(helpText()).toContain('--backend=NAME        where to draw: auto, wayland, kms, rig, headless');
+    } finally {
+      unregister();
+    }
+    expect(() => parseArgs(['--backend', 'rig'])).toThrow(UsageError);
   });
 });

@@ -3,7 +3,7 @@
  * imported frames (`ImportedDisplayBuffer`). `busy` is true while a committed or pending state
  * shows the buffer; the display counts that in `BufferUse`.
  */
-import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type PixelFormat } from '@planar/toolkit';
+import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type PixelFormat } from '@planar/toolkit/backend';
 import type { NativeDumbBuffer, NativeImportedBuffer } from './native.js';
 
 /**

@@ -5,7 +5,7 @@
  * the cursor plane to the plane allocator. A move queues one commit of the shown state; moves
  * that come while it waits only update the place it will use.
  */
-import { packRects, type OpenOptions, type OutputInfo, type PlaneInfo } from '@planar/toolkit';
+import { packRects, type OpenOptions, type OutputInfo, type PlaneInfo } from '@planar/toolkit/backend';
 import type { KmsObject } from './atomic.js';
 import { drawArrow } from './cursor.js';
 import { FORMAT_CODES } from './formats.js';

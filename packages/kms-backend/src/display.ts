@@ -28,7 +28,7 @@ import {
   BackendUnavailableError, checkState, type Display, type DisplayBuffer, type DisplayEvents, type DisplayState,
   type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat, type PlaneInfo, type Presented,
   type TestResult,
-} from '@planar/toolkit';
+} from '@planar/toolkit/backend';
 import { AtomicRequest, type KmsObject } from './atomic.js';
 import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, type ScanoutBuffer } from './buffers.js';
 import { CommitQueue, isLostMaster, type PauseCause } from './commit-queue.js';

@@ -5,7 +5,7 @@
  * The toolkit renders RGBA bytes (premultiplied). XBGR8888/ABGR8888 are RGBA in memory and
  * need no conversion; XRGB8888/ARGB8888 are BGRA and are swapped during the copy (native).
  */
-import type { PixelFormat } from '@planar/toolkit';
+import type { PixelFormat } from '@planar/toolkit/backend';
 
 export function fourcc(code: string): number {
   return (code.charCodeAt(0) | (code.charCodeAt(1) << 8) | (code.charCodeAt(2) << 16) | (code.charCodeAt(3) << 24)) >>> 0;

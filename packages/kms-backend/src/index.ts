@@ -8,14 +8,14 @@
  * console.log(listDevice());   // connectors, modes and planes of /dev/dri/card0
  * ```
  */
-import type { Backend, OpenOptions } from '@planar/toolkit';
+import type { Backend, OpenOptions } from '@planar/toolkit/backend';
 import { describeDevice } from './describe.js';
 import { KmsDisplay } from './display.js';
 import { findCard } from './modes.js';
 import { loadAddon } from './native.js';
 
 export const backend: Backend = {
-  kind: 'kms',
+  name: 'kms',
   open: (options: OpenOptions) => KmsDisplay.open(options),
 };
 

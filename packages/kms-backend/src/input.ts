@@ -15,7 +15,7 @@
  *   4. Devices are counted per capability, so that `hasTouch` and friends are known as soon as
  *      `open` returns and a `device` handler hears of each one plugged in or out.
  */
-import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit';
+import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit/backend';
 import type { KeymapNames, NativeInput, NativeInputConstructor, NativeInputEvent, NativeInputEventMap, NativeInputOptions } from './input-native.js';
 
 /**

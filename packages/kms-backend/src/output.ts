@@ -11,7 +11,7 @@
  *
  * `probePlanes` then asks the kernel, with TEST_ONLY commits, what no property says.
  */
-import { BackendUnavailableError, type LayerState, type OutputInfo, type PlaneInfo, type TestResult } from '@planar/toolkit';
+import { BackendUnavailableError, type LayerState, type OutputInfo, type PlaneInfo, type TestResult } from '@planar/toolkit/backend';
 import { AtomicRequest, KmsObject, savedStateRequest } from './atomic.js';
 import { formatOfCode } from './formats.js';
 import { refreshMhz, selectConnector, selectCrtc, selectMode } from './modes.js';

@@ -10,7 +10,7 @@
  *   test      layers with no buffer yet (the allocator asking) borrow a cached test buffer of
  *             their size and format, so TEST_ONLY commits judge real framebuffers
  */
-import type { LayerState } from '@planar/toolkit';
+import type { LayerState } from '@planar/toolkit/backend';
 import { AtomicRequest, type KmsObject } from './atomic.js';
 import type { ScanoutBuffer } from './buffers.js';
 import { FORMAT_CODES } from './formats.js';

@@ -13,7 +13,7 @@
  * Scaling and whether the primary must cover the output are not properties: the display asks
  * the kernel with TEST_ONLY commits once at open and fills them in (display.ts).
  */
-import type { PixelFormat, PlaneInfo } from '@planar/toolkit';
+import type { PixelFormat, PlaneInfo } from '@planar/toolkit/backend';
 import { FORMAT_CODES, MODIFIER_LINEAR, parseInFormats } from './formats.js';
 import type { DrmCaps, DrmPlane, DrmProperty, DrmResources } from './native.js';
 

@@ -8,7 +8,7 @@
  * opened once the manager's first `enable` has arrived.
  */
 import { existsSync } from 'node:fs';
-import { BackendUnavailableError } from '@planar/toolkit';
+import { BackendUnavailableError } from '@planar/toolkit/backend';
 import type { Addon, NativeSeat } from './native.js';
 
 const ENABLE_TIMEOUT_MS = 3000;

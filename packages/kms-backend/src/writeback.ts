@@ -12,7 +12,7 @@
  * `source` says which of the two the last screenshot was, so tests can tell a writeback match
  * from a software one.
  */
-import { composePlanes, type LayerState, type OutputInfo } from '@planar/toolkit';
+import { composePlanes, type LayerState, type OutputInfo } from '@planar/toolkit/backend';
 import type { AtomicRequest, KmsObject } from './atomic.js';
 import { DumbDisplayBuffer } from './buffers.js';
 import type { CommitQueue } from './commit-queue.js';

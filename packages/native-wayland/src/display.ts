@@ -18,7 +18,7 @@ import {
   BackendUnavailableError, checkState, composePlanes, packRects, swapsRB, type DamageRect, type Display, type DisplayBuffer,
   type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
-} from '@planar/toolkit';
+} from '@planar/toolkit/backend';
 import { formatsOf, SHM_CODES } from './formats.js';
 import { SeatTranslator, type SeatEvent } from './input.js';
 import { loadAddon, type NativeConnection, type NativeShmBuffer, type NativeSubsurface, type NativeWindow } from './native.js';

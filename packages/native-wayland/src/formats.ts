@@ -2,7 +2,7 @@
  * Pixel formats: the toolkit's DRM names and wl_shm's codes. wl_shm numbers ARGB8888 and
  * XRGB8888 0 and 1; every other format is its DRM fourcc.
  */
-import type { PixelFormat } from '@planar/toolkit';
+import type { PixelFormat } from '@planar/toolkit/backend';
 
 const fourcc = (s: string) => s.charCodeAt(0) | (s.charCodeAt(1) << 8) | (s.charCodeAt(2) << 16) | (s.charCodeAt(3) << 24);
 

@@ -4,11 +4,11 @@
  *
  * @example await createApp(() => <App />, { backend: 'wayland' });
  */
-import type { Backend, OpenOptions } from '@planar/toolkit';
+import type { Backend, OpenOptions } from '@planar/toolkit/backend';
 import { WaylandDisplay } from './display.js';
 
 export const backend: Backend & { open(options: OpenOptions): Promise<WaylandDisplay> } = {
-  kind: 'wayland',
+  name: 'wayland',
   open: (options) => WaylandDisplay.open(options),
 };
 

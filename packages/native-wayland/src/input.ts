@@ -11,7 +11,7 @@
  * Positions come in surface coordinates (logical px); events leave in output (buffer) pixels.
  * Timestamps are the compositor's, in ms.
  */
-import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit';
+import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit/backend';
 
 /** Linux input button codes (linux/input-event-codes.h) to the toolkit's button bits. */
 const BUTTONS: Record<number, number> = { 0x110: 1, 0x111: 2, 0x112: 4 };

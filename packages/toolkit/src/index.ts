@@ -10,10 +10,9 @@ export { View, Text, Image, Canvas, type ViewProps, type TextProps, type ImagePr
 export { Layer, Portal, ExternalLayer, type LayerProps, type PortalProps, type ExternalLayerProps } from './components/layer.js';
 export { createExternalSource, type ExternalSource, type ExternalSourceOptions } from './compositor/external-source.js';
 export type { PlanePreference } from './tree/layer.js';
-export { planePreset, type PlanePresetName } from './backend/plane-presets.js';
-// For backends: the plane rules and the software blend every display that emulates planes uses.
-export { blendRect, copyRects, composePlanes, packRects, swapsRB, type PlaneImage } from './backend/pixels.js';
-export { checkAssignment, checkState, stackPlanes, planeRange } from './compositor/plane-rules.js';
+// The backend kit (contract, pixels, plane rules, key tables, registry), also importable on
+// its own as '@planar/toolkit/backend' without loading Yoga or CanvasKit.
+export * from './backend/index.js';
 export { Show, For, ErrorBoundary, createContext, useContext, type Context } from './components/control-flow.js';
 export { Fragment } from './jsx/jsx-runtime.js';
 export { onMount, type Child, type JSXElement } from './jsx/element.js';
@@ -33,6 +32,3 @@ export type {
 export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';
-export * from './backend/contract.js';
-export { KeyRepeater } from './input/key-repeat.js';
-export { codeOfEvdev, keyOfKeysym, isControlText } from './input/evdev.js';

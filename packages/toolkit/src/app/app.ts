@@ -13,7 +13,7 @@ import { Owner, runWithOwner } from '../jsx/owner.js';
 import { createElement, flushMounts, mountChild, type Child } from '../jsx/element.js';
 import { loadCanvasKit } from '../render/canvaskit.js';
 import { initFonts } from '../render/fonts.js';
-import { openDisplay, type BackendKind } from '../backend/select.js';
+import { openDisplay, type BackendChoice } from '../backend/registry.js';
 import type { Display, PlaneInfo } from '../backend/contract.js';
 import type { PlanePresetName } from '../backend/plane-presets.js';
 import { Scene, type Rotation } from '../tree/scene.js';
@@ -27,7 +27,12 @@ import { InputDispatcher, callHandler } from '../input/dispatcher.js';
 import { toColor4 } from '../style/paint-props.js';
 
 export interface AppOptions {
-  backend?: BackendKind;
+  /**
+   * Where to draw: `'auto'` (default: wayland, else kms, else headless), the name of a
+   * registered backend (`'headless'`, `'wayland'`, `'kms'`, or one added with
+   * `registerBackend`), or a `Backend` object.
+   */
+  backend?: BackendChoice;
   /** Logical px; headless defaults to 800x480, wayland/kms take the output's size. */
   width?: number;
   height?: number;
@@ -67,8 +72,8 @@ export type AppEvents = {
 };
 
 export interface App {
-  /** The backend in use. */
-  readonly backend: 'headless' | 'wayland' | 'kms';
+  /** The name of the backend in use, e.g. 'wayland'. */
+  readonly backend: string;
   /** Logical size. */
   readonly width: number;
   readonly height: number;
@@ -116,7 +121,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const turned = rotation % 180 !== 0;
   // The display first: a device that cannot be opened (busy, forbidden) is reported at once,
   // before seconds go into compiling CanvasKit on a small board.
-  const { kind, display } = await openDisplay(options.backend ?? 'auto', {
+  const { name: backendName, display } = await openDisplay(options.backend ?? 'auto', {
     width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
     title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes, checkDamage: options.checkDamage,
   }, (line) => console.error(line));
@@ -210,7 +215,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   ];
 
   const app: App = {
-    backend: kind,
+    backend: backendName,
     get width() { return scene.width; },
     get height() { return scene.height; },
     get stats() { return lastStats; },
@@ -265,7 +270,8 @@ function validateOptions(o: AppOptions): void {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
   }
   if (o.rotation !== undefined && ![0, 90, 180, 270].includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
-  if (o.backend !== undefined && !['auto', 'headless', 'wayland', 'kms'].includes(o.backend)) {
-    bad(`backend must be 'auto', 'headless', 'wayland' or 'kms', got ${String(o.backend)}`);
+  const b: unknown = o.backend;
+  if (b !== undefined && typeof b !== 'string' && typeof (b as { open?: unknown })?.open !== 'function') {
+    bad(`backend must be 'auto', a backend's name or a backend object with open(options), got ${safeString(b)}`);
   }
 }

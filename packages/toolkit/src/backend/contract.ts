@@ -172,8 +172,15 @@ export interface OpenOptions {
   cursor?: 'hidden' | 'default';
 }
 
+/**
+ * A backend: a name and a way to open a display. Pass one to `createApp(root, { backend })`,
+ * or make it known by name with `registerBackend(name, backend)`; a backend package exports
+ * one as `backend`.
+ * @example export const backend: Backend = { name: 'fbdev', open: (options) => FbDisplay.open(options) };
+ */
 export interface Backend {
-  kind: 'wayland' | 'kms' | 'headless' | 'preview';
+  /** What `app.backend` reports, e.g. 'wayland'. */
+  name: string;
   open(options: OpenOptions): Promise<Display>;
 }
 

@@ -230,7 +230,7 @@ export function unpremultiply(px: Uint8Array): Uint8Array {
 }
 
 export const headless: Backend & { open(o: HeadlessOptions): Promise<HeadlessDisplay> } = {
-  kind: 'headless',
+  name: 'headless',
   async open(options: HeadlessOptions) {
     return new HeadlessDisplay(options);
   },
