@@ -3,16 +3,17 @@
  * whole mechanism; this module is its first half:
  *
  *   1. The guest kernel is the newest one in /boot whose modules are in /lib/modules (its ABI,
- *      e.g. 6.1.0-56-amd64, names the cache folder). The guest reuses the host's modules and
- *      tools through the shared root, so it must be a kernel installed on the host.
+ *      e.g. 6.1.0-56-amd64, names the cache folder); on arm64 only Debian's `-arm64` flavour
+ *      (vm-arch.mjs). The guest reuses the host's modules and tools through the shared root,
+ *      so it must be a kernel installed on the host.
  *   2. Missing Debian packages are installed with apt-get when running as root; otherwise the
  *      error's message is the exact `sudo apt-get install ...` command to run.
  *   3. vkms.ko: Debian does not build vkms, so its sources are taken from linux-source-X.Y,
  *      given the writeback fix (see WRITEBACK_FIX) and built out of tree against
  *      linux-headers-<ABI>.
- *   4. vmlinux: the uncompressed ELF kernel, cut out of the bzImage, boots through its PVH entry
- *      without the real-mode setup and the in-guest decompression (about 2 s less under TCG).
- *      When that is impossible the bzImage itself is used.
+ *   4. vmlinux (x86_64): the uncompressed ELF kernel, cut out of the bzImage, boots through its
+ *      PVH entry without the real-mode setup and the in-guest decompression (about 2 s less
+ *      under TCG). When that is impossible, and on arm64, /boot/vmlinuz itself is booted.
  *   5. initrd: busybox, the modules needed to reach the shared root (virtio-pci, 9p, overlay, and
  *      what they depend on) and guest-init.sh as /init, in a newc cpio archive written here.
  *
@@ -30,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { vmArch } from './vm-arch.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const INIT_SCRIPT = path.join(HERE, 'guest-init.sh');
@@ -37,8 +39,9 @@ const INIT_SCRIPT = path.join(HERE, 'guest-init.sh');
 /** Modules the initramfs loads itself; their dependencies are added from modinfo. */
 const INITRD_MODULES = ['virtio_pci', '9pnet_virtio', '9p', 'overlay'];
 
+const ARCH = vmArch();
 /** Packages the VM always needs (the kernel-specific ones are added by requiredPackages). */
-const BASE_PACKAGES = ['qemu-system-x86', 'busybox-static', 'xz-utils', 'kmod', 'udev', 'make', 'gcc', 'binutils'];
+const BASE_PACKAGES = [ARCH.qemuPackage, 'busybox-static', 'xz-utils', 'kmod', 'udev', 'make', 'gcc', 'binutils'];
 
 const APT_LOCK = ['-o', 'DPkg::Lock::Timeout=600'];
 const LOCK_WAIT_MS = 30 * 60_000;
@@ -90,7 +93,7 @@ export async function prepareVm({ log = () => {} } = {}) {
     await mkdir(image.cacheDir, { recursive: true });
     if (!(await exists(image.vkmsKo))) await buildCached(image.vkmsKo, keys.vkmsKo, log, 'vkms.ko', (out) => buildVkms(image.abi, out, log));
     if (!(await exists(image.initrd))) await buildCached(image.initrd, keys.initrd, log, 'the initramfs', (out) => buildInitrd(image.abi, out));
-    if (!(await exists(plan.vmlinux)) && !(await exists(`${plan.vmlinux}.unavailable`))) {
+    if (ARCH.extractVmlinux && !(await exists(plan.vmlinux)) && !(await exists(`${plan.vmlinux}.unavailable`))) {
       const ok = await buildCached(plan.vmlinux, keys.kernel, log, 'vmlinux', (out) => extractVmlinux(`/boot/vmlinuz-${image.abi}`, out));
       if (!ok) await writeFile(`${plan.vmlinux}.unavailable`, 'no uncompressed ELF kernel with a PVH entry in the bzImage; booting the bzImage\n');
     }
@@ -119,7 +122,7 @@ async function planImage(root) {
   const image = { abi: abi ?? '', kernel: '', initrd: '', vkmsKo: '', cacheDir };
   const keys = { vkmsKo: '', initrd: '', kernel: '' };
   if (missingPackages.length > 0 || abi === null || !(await exists(`/lib/modules/${abi}`))) {
-    return { missingPackages: missingPackages.length > 0 ? missingPackages : ['linux-image-amd64'], ready: false, image, vmlinux: '', keys };
+    return { missingPackages: missingPackages.length > 0 ? missingPackages : [ARCH.kernelPackage], ready: false, image, vmlinux: '', keys };
   }
   const mm = majorMinor(abi);
   keys.vkmsKo = await recipeKey(buildVkms, patchSource, WRITEBACK_FIX.find.source, WRITEBACK_FIX.replace,
@@ -133,28 +136,28 @@ async function planImage(root) {
   const vmlinux = path.join(cacheDir, `vmlinux-${keys.kernel}`);
   const haveVmlinux = await exists(vmlinux);
   image.kernel = haveVmlinux ? vmlinux : `/boot/vmlinuz-${abi}`;
-  const ready = (haveVmlinux || (await exists(`${vmlinux}.unavailable`))) && (await exists(image.vkmsKo)) && (await exists(image.initrd));
+  const ready = (haveVmlinux || !ARCH.extractVmlinux || (await exists(`${vmlinux}.unavailable`))) && (await exists(image.vkmsKo)) && (await exists(image.initrd));
   return { missingPackages, ready, image, vmlinux, keys };
 }
 
-/** The newest kernel in /boot that has its modules installed, or null. */
+/** The newest kernel in /boot that the VM may boot (vm-arch.mjs) and has its modules installed, or null. */
 async function pickKernel() {
   const names = await readdir('/boot').catch(() => /** @type {string[]} */ ([]));
-  const abis = names.filter((n) => n.startsWith('vmlinuz-')).map((n) => n.slice('vmlinuz-'.length));
+  const abis = names.filter((n) => n.startsWith('vmlinuz-')).map((n) => n.slice('vmlinuz-'.length)).filter(ARCH.acceptsKernel);
   abis.sort(compareVersions).reverse();
   for (const abi of abis) if (await exists(`/lib/modules/${abi}/modules.dep`)) return abi;
   return null;
 }
 
-/** With no kernel installed: the ABI that linux-image-amd64 would install, or null. */
+/** With no kernel installed: the ABI that linux-image-<arch> would install, or null. */
 async function candidateAbi() {
-  const result = await run('apt-cache', ['depends', '--important', 'linux-image-amd64'], { check: false });
+  const result = await run('apt-cache', ['depends', '--important', ARCH.kernelPackage], { check: false });
   return /Depends: linux-image-(\d\S*)/.exec(result.stdout)?.[1] ?? null;
 }
 
 /** @param {string | null} abi */
 function requiredPackages(abi) {
-  if (abi === null) return [...BASE_PACKAGES, 'linux-image-amd64'];
+  if (abi === null) return [...BASE_PACKAGES, ARCH.kernelPackage];
   return [...BASE_PACKAGES, `linux-headers-${abi}`, `linux-source-${majorMinor(abi)}`];
 }
 

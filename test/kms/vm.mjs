@@ -5,7 +5,7 @@
  * checks in one such boot (each boot costs seconds).
  *
  *   1. prepareVm() (vm-image.mjs) picks the newest kernel in /boot that has its modules, and
- *      builds once, into ${XDG_CACHE_HOME:-~/.cache}/planar/vkms/<kernel ABI>/: vkms.ko (out of
+ *      builds once (the emulator and kernel follow the host's architecture: vm-arch.mjs), into ${XDG_CACHE_HOME:-~/.cache}/planar/vkms/<kernel ABI>/: vkms.ko (out of
  *      tree from linux-source, with a writeback fix), the uncompressed vmlinux (boots through
  *      its PVH entry, faster than the bzImage) and a busybox initramfs with guest-init.sh as
  *      /init. Each file's name holds a hash of its recipe and inputs, so edits rebuild it.
@@ -34,6 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareVm } from './vm-image.mjs';
+import { kernelCmdline, vmArch } from './vm-arch.mjs';
 
 export { prepareVm };
 
@@ -41,10 +42,10 @@ export const DEFAULT_VKMS_PARAMS = 'enable_overlay=1 enable_cursor=1 enable_writ
 
 /** Host variables that would point guest programs at the host's display servers. */
 const NOT_FORWARDED = new Set(['DISPLAY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME_DIR', 'PWD', 'OLDPWD', 'SHLVL', '_']);
-// panic=-1 with -no-reboot: a guest panic (or an oops, with oops=panic) ends qemu at once.
-// tsc=reliable: under TCG the kernel finds the vCPUs' TSCs unsynchronized and falls back to the
-// HPET, which makes every clock_gettime() a trap (performance.now() ~3.5x slower in the guest).
-const KERNEL_CMDLINE = 'console=ttyS0 quiet loglevel=4 panic=-1 oops=panic tsc=reliable';
+// The emulator, machine, console and kernel parameters of this host's architecture (vm-arch.mjs).
+// On x86_64, tsc=reliable: under TCG the kernel finds the vCPUs' TSCs unsynchronized and falls
+// back to the HPET, which makes every clock_gettime() a trap (performance.now() ~3.5x slower).
+const ARCH = vmArch();
 const TAIL_LINES = 40;
 
 /** PIDs of running qemu processes, killed if this process exits first. */
@@ -90,10 +91,10 @@ export async function runInVm(image, options) {
 
     const consoleLog = path.join(runDir, 'console.log');
     const args = [
-      '-accel', 'tcg,thread=multi', '-cpu', 'max', '-machine', 'pc', '-m', String(memoryMb), '-smp', String(cpus),
+      '-accel', 'tcg,thread=multi', ...ARCH.machine, '-m', String(memoryMb), '-smp', String(cpus),
       '-nodefaults', '-no-user-config', '-display', 'none', '-monitor', 'none', '-no-reboot',
       '-chardev', `file,id=console,path=${qemuEscape(consoleLog)}`, '-serial', 'chardev:console',
-      '-kernel', image.kernel, '-initrd', image.initrd, '-append', KERNEL_CMDLINE,
+      '-kernel', image.kernel, '-initrd', image.initrd, '-append', kernelCmdline(ARCH),
       ...virtfs('hostroot', '/', ',readonly=on'),
       ...virtfs('share', share, ''),
       ...rwDirs.flatMap((dir, i) => virtfs(`rw${i}`, dir, '')),
@@ -127,7 +128,7 @@ export async function runInVm(image, options) {
 function runQemu(args, timeoutMs, signal) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ARCH.qemu, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '', timedOut = false, aborted = false;
     const keep = (/** @type {string} */ chunk) => { output = (output + chunk).slice(-16384); };
     child.stdout.setEncoding('utf8').on('data', keep);
@@ -144,7 +145,7 @@ function runQemu(args, timeoutMs, signal) {
     child.on('error', (error) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      reject(new Error(`could not start qemu-system-x86_64: ${error.message} (run \`node test/kms/vm.mjs --setup\`)`));
+      reject(new Error(`could not start ${ARCH.qemu}: ${error.message} (run \`node test/kms/vm.mjs --setup\`)`));
     });
     child.on('close', (code, exitSignal) => {
       clearTimeout(timer);
