@@ -13,7 +13,8 @@
 //      dependencies as every manifest; only when a manifest changed does `npm install` update
 //      the lock, and setup says so, since the new lock belongs in the next commit.
 //   4. Native addons: every workspace with a binding.gyp is built with node-gyp only when its
-//      build/Release/*.node is missing or older than binding.gyp or a file under native/.
+//      build/Release/*.node is missing or older than binding.gyp or a file under native/ (or
+//      under packages/native-core/include/, for the addons that include those headers).
 //      An optional addon ("planar": { "optionalNative": true }) that fails leaves a marker in
 //      build/ so it is retried only once its sources change, unless PLANAR_E2E=required.
 //
@@ -41,7 +42,7 @@ const SYSTEM_PACKAGES = [
   { group: 'browser', packages: ['chromium'], why: 'the browser the layout tests in test/ compare against (npm test)' },
   { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev'], why: 'libwayland-client, the protocol files and xkbcommon for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },
-  { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'gcc'], why: 'headless compositors, screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
+  { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'cage', 'xwayland', 'gcc'], why: 'headless compositors (cage needs xwayland to start), screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
   { group: 'kms-e2e', packages: [...VM_PACKAGES, 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'udev', 'seatd', 'util-linux', 'gcc'], why: 'a VM with the vkms driver, and udevd and seatd to run inside it, for the KMS end-to-end tests (npm test)', optIn: true },
 ];
 
@@ -226,7 +227,9 @@ function buildNativeAddon(pkgDir, pkg) {
   const optional = pkg.planar?.optionalNative === true;
   const buildDir = path.join(pkgDir, 'build');
   const markerFile = path.join(buildDir, FAILED_MARKER);
-  const sourcesMtime = newestMtime([path.join(pkgDir, 'binding.gyp'), path.join(pkgDir, 'native')]);
+  // An addon whose binding.gyp includes the native core's headers is rebuilt when they change too.
+  const usesCore = readFileSync(path.join(pkgDir, 'binding.gyp'), 'utf8').includes('native-core/include');
+  const sourcesMtime = newestMtime([path.join(pkgDir, 'binding.gyp'), path.join(pkgDir, 'native'), ...(usesCore ? [path.join(ROOT, 'packages/native-core/include')] : [])]);
   const builtMtime = oldestBuiltAddonMtime(path.join(buildDir, 'Release'));
   if (builtMtime !== null && builtMtime >= sourcesMtime) return;
   const failedBefore = existsSync(markerFile) && readFileSync(markerFile, 'utf8').trim() === String(sourcesMtime);

@@ -7,10 +7,10 @@
         "native/shm-buffer.cc", "native/seat.cc", "native/keyboard.cc",
         "<!@(node scripts/protocols.mjs)"
       ],
-      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "build/protocols"],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "build/protocols", "../native-core/include"],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
-      "cflags": ["<!@(pkg-config --cflags wayland-client wayland-cursor xkbcommon)"],
-      "cflags_cc": ["-std=c++17", "<!@(pkg-config --cflags wayland-client wayland-cursor xkbcommon)"],
+      "cflags": ["-fvisibility=hidden", "<!@(pkg-config --cflags wayland-client wayland-cursor xkbcommon)"],
+      "cflags_cc": ["-std=c++17", "-fvisibility=hidden", "<!@(pkg-config --cflags wayland-client wayland-cursor xkbcommon)"],
       "libraries": ["<!@(pkg-config --libs wayland-client wayland-cursor xkbcommon)"]
     }
   ]

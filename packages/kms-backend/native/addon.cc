@@ -17,6 +17,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Console", Console::Define(env));
   exports.Set("Input", Input::Define(env));
   exports.Set("Seat", Seat::Define(env));
+  exports.Set("liveObjects", Napi::Function::New(env, [](const Napi::CallbackInfo& info) { return LiveObjects(info.Env()); }, "liveObjects"));
   return exports;
 }
 

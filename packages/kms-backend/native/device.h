@@ -5,7 +5,8 @@
 #include <napi.h>
 #include <uv.h>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 

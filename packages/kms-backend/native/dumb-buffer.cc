@@ -11,8 +11,11 @@
 // drmPrimeFDToHandle, then AddFB2 with its modifier. The fd stays the producer's.
 //
 // Both keep the Device alive while they live; if the device was closed first, the kernel has
-// already freed their handles and framebuffers with the fd, and destroy() does nothing.
+// already freed their handles and framebuffers with the fd, and destroy() does nothing. After
+// destroy(), every call but destroy() throws (the native core's DestroyedBufferError).
 #include "dumb-buffer.h"
+
+#include "planar/damage-copy.h"
 
 #include <drm_fourcc.h>
 #include <linux/dma-buf.h>
@@ -93,7 +96,7 @@ DumbBuffer::DumbBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DumbBu
   int prime = -1;
   if (drmPrimeHandleToFD(fd, handle_, DRM_CLOEXEC | DRM_RDWR, &prime) == 0) {
     prime_.Reset(prime);
-    map_ = Mapped(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, prime, 0), size);
+    map_ = Mapping(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, prime, 0), size);
   }
   if (!map_.data()) {
     // No PRIME export or no mmap on it: map through the card instead.
@@ -101,10 +104,10 @@ DumbBuffer::DumbBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DumbBu
     drm_mode_map_dumb request{};
     request.handle = handle_;
     if (drmIoctl(fd, DRM_IOCTL_MODE_MAP_DUMB, &request) == 0) {
-      map_ = Mapped(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, request.offset), size);
+      map_ = Mapping(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, request.offset), size);
     }
   }
-  if (!map_.data()) {
+  if (!map_) {
     int err = errno;
     Release();
     throw ErrnoError(env, "cannot map a " + what, err);
@@ -114,6 +117,8 @@ DumbBuffer::DumbBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DumbBu
     Release();
     throw ErrnoError(env, "cannot add a framebuffer for a " + what, err);
   }
+  fb_id_ = fb_;
+  live_.Take();
   auto self = info.This().As<Napi::Object>();
   self.Set("fbId", fb_);
   self.Set("stride", stride_);
@@ -123,7 +128,12 @@ DumbBuffer::DumbBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DumbBu
 
 DumbBuffer::~DumbBuffer() { Release(); }
 
+std::string DumbBuffer::Name() const {
+  return "dumb buffer " + std::to_string(width_) + "x" + std::to_string(height_) + " (framebuffer " + std::to_string(fb_id_) + ")";
+}
+
 void DumbBuffer::Release() {
+  live_.Drop();
   map_.Reset();
   prime_.Reset();
   if (device_ && device_->fd() >= 0) {
@@ -139,43 +149,10 @@ void DumbBuffer::Release() {
 // Rects are written in row order; RGBA → BGRA when swapRB (XRGB8888/ARGB8888 planes).
 Napi::Value DumbBuffer::Write(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!map_.data()) throw Napi::Error::New(env, "write: the buffer is destroyed");
-  auto source = info[0].As<Napi::Uint8Array>();
-  size_t sourceStride = info[1].As<Napi::Number>().Uint32Value();
-  auto packed = info[2].As<Napi::Int32Array>();
-  bool swap = info[3].ToBoolean();
-  struct Rect { int32_t x, y, w, h; };
-  std::vector<Rect> rects;
-  for (size_t i = 0; i + 3 < packed.ElementLength(); i += 4) {
-    Rect r{std::max(0, packed[i]), std::max(0, packed[i + 1]), packed[i + 2], packed[i + 3]};
-    r.w = std::min<int32_t>(r.w, static_cast<int32_t>(width_) - r.x);
-    r.h = std::min<int32_t>(r.h, static_cast<int32_t>(height_) - r.y);
-    if (r.w > 0 && r.h > 0) rects.push_back(r);
-  }
-  std::sort(rects.begin(), rects.end(), [](const Rect& a, const Rect& b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
-  for (const auto& r : rects) {
-    size_t last = (r.y + r.h - 1) * sourceStride + (r.x + r.w) * 4;
-    if (last > source.ByteLength()) throw Napi::RangeError::New(env, "write: a rect reaches past the source pixels");
-  }
+  if (!map_) throw DestroyedBufferError(env, "write", Name());
+  auto copy = ReadDamageCopy(info, static_cast<int32_t>(width_), static_cast<int32_t>(height_), Name());
   SyncDmaBuf(prime_.get(), DMA_BUF_SYNC_START | DMA_BUF_SYNC_WRITE);
-  size_t bytes = 0;
-  for (const auto& r : rects) {
-    for (int32_t row = r.y; row < r.y + r.h; row++) {
-      const uint8_t* from = source.Data() + row * sourceStride + r.x * 4;
-      uint8_t* to = map_.data() + row * static_cast<size_t>(stride_) + r.x * 4;
-      if (!swap) {
-        memcpy(to, from, r.w * 4);
-      } else {
-        auto* out = reinterpret_cast<uint32_t*>(to);
-        for (int32_t i = 0; i < r.w; i++) {
-          uint32_t v;
-          memcpy(&v, from + i * 4, 4);
-          out[i] = (v & 0xff00ff00u) | ((v & 0xffu) << 16) | ((v >> 16) & 0xffu);
-        }
-      }
-    }
-    bytes += static_cast<size_t>(r.w) * r.h * 4;
-  }
+  size_t bytes = CopyDamage(copy, map_.data(), stride_);
   SyncDmaBuf(prime_.get(), DMA_BUF_SYNC_END | DMA_BUF_SYNC_WRITE);
   return Napi::Number::New(env, static_cast<double>(bytes));
 }
@@ -183,7 +160,7 @@ Napi::Value DumbBuffer::Write(const Napi::CallbackInfo& info) {
 // read() → a copy of the rows (stride-packed to width * 4), for buffers the display wrote.
 Napi::Value DumbBuffer::Read(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!map_.data()) throw Napi::Error::New(env, "read: the buffer is destroyed");
+  if (!map_) throw DestroyedBufferError(env, "read", Name());
   auto out = Napi::Uint8Array::New(env, static_cast<size_t>(width_) * height_ * 4);
   SyncDmaBuf(prime_.get(), DMA_BUF_SYNC_START | DMA_BUF_SYNC_READ);
   for (uint32_t row = 0; row < height_; row++) {
@@ -196,10 +173,10 @@ Napi::Value DumbBuffer::Read(const Napi::CallbackInfo& info) {
 // exportFd() → a new DMA-BUF fd of this buffer, the caller's to close (to hand it to a consumer).
 Napi::Value DumbBuffer::ExportFd(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!device_) throw Napi::Error::New(env, "exportFd: the buffer is destroyed");
+  if (!device_) throw DestroyedBufferError(env, "exportFd", Name());
   int fd = -1;
   if (drmPrimeHandleToFD(device_->fd(), handle_, DRM_CLOEXEC | DRM_RDWR, &fd) != 0) {
-    throw ErrnoError(env, "cannot export a dumb buffer as a DMA-BUF");
+    throw ErrnoError(env, "cannot export " + Name() + " as a DMA-BUF");
   }
   return Napi::Number::New(env, fd);
 }
@@ -237,12 +214,14 @@ ImportedBuffer::ImportedBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWra
     Release();
     throw ErrnoError(env, "cannot add a framebuffer for an imported DMA-BUF", err);
   }
+  live_.Take();
   info.This().As<Napi::Object>().Set("fbId", fb_);
 }
 
 ImportedBuffer::~ImportedBuffer() { Release(); }
 
 void ImportedBuffer::Release() {
+  live_.Drop();
   if (device_ && device_->fd() >= 0) {
     if (fb_) drmModeRmFB(device_->fd(), fb_);
     if (handle_) {

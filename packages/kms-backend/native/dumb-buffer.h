@@ -5,7 +5,9 @@
 #include <napi.h>
 
 #include "device.h"
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/live-objects.h"
+#include "planar/owned.h"
 
 namespace planar {
 
@@ -21,14 +23,19 @@ class DumbBuffer : public Napi::ObjectWrap<DumbBuffer> {
   Napi::Value ExportFd(const Napi::CallbackInfo& info);
   Napi::Value Destroy(const Napi::CallbackInfo& info);
   void Release();
+  // "dumb buffer 800x480 (framebuffer 42)", for errors.
+  std::string Name() const;
 
   Napi::ObjectReference device_ref_;
   Device* device_ = nullptr;
   uint32_t handle_ = 0;
   uint32_t fb_ = 0;
+  // The framebuffer id JS knows the buffer by, kept for errors after destroy().
+  uint32_t fb_id_ = 0;
   uint32_t width_ = 0, height_ = 0, stride_ = 0;
   Fd prime_;
-  Mapped map_;
+  Mapping map_;
+  LiveBuffer live_;
 };
 
 class ImportedBuffer : public Napi::ObjectWrap<ImportedBuffer> {
@@ -45,6 +52,7 @@ class ImportedBuffer : public Napi::ObjectWrap<ImportedBuffer> {
   Device* device_ = nullptr;
   uint32_t handle_ = 0;
   uint32_t fb_ = 0;
+  LiveBuffer live_;
 };
 
 }  // namespace planar

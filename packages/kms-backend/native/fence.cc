@@ -4,7 +4,8 @@
 
 #include <uv.h>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 

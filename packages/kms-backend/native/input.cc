@@ -30,7 +30,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 
@@ -197,6 +198,7 @@ int Input::OpenRestricted(const char* path, int flags, void* data) {
   int fd = self->seat_ ? self->seat_->Open(path) : open(path, flags | O_RDWR | O_NONBLOCK | O_CLOEXEC);
   if (fd >= 0) {
     if (self->seat_) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    live_counts.fds++;  // libinput holds it until CloseRestricted
     return fd;
   }
   int err = self->seat_ ? -fd : errno;
@@ -207,6 +209,7 @@ int Input::OpenRestricted(const char* path, int flags, void* data) {
 
 void Input::CloseRestricted(int fd, void* data) {
   auto* self = static_cast<Input*>(data);
+  live_counts.fds--;
   if (self->seat_) {
     self->seat_->Close(fd);
   } else {

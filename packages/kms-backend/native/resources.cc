@@ -7,7 +7,8 @@
 #include <cstring>
 #include <memory>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 

@@ -11,7 +11,8 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 

@@ -3,7 +3,8 @@
 
 #include <napi.h>
 
-#include "owned.h"
+#include "planar/errors.h"
+#include "planar/owned.h"
 
 namespace planar {
 

@@ -14,6 +14,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Window", Window::Define(env));
   exports.Set("Subsurface", subsurface);
   exports.Set("ShmBuffer", ShmBuffer::Define(env));
+  exports.Set("liveObjects", Napi::Function::New(env, [](const Napi::CallbackInfo& info) { return LiveObjects(info.Env()); }, "liveObjects"));
   return exports;
 }
 

@@ -1,5 +1,6 @@
-// Shared pieces of the Wayland addon: RAII owners for file descriptors and mappings, errors
-// with errno text, and the connection state every object of the addon keeps alive.
+// Shared pieces of the Wayland addon: the connection state every object of the addon keeps
+// alive. The RAII owners, errno errors and the damaged-rect copy come from the native core
+// (packages/native-core/include/planar), which the KMS addon shares.
 //
 // Ownership: JS holds Connection, Window, Subsurface and ShmBuffer objects. Each native
 // object owns its Wayland proxies and destroys them in destroy() (or its finalizer). All of
@@ -11,14 +12,14 @@
 #include <napi.h>
 #include <wayland-client.h>
 
-#include <cerrno>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
-#include <sys/mman.h>
-#include <unistd.h>
+
+#include "planar/errors.h"
+#include "planar/live-objects.h"
+#include "planar/owned.h"
 
 struct xdg_wm_base;
 struct wp_viewporter;
@@ -28,81 +29,6 @@ struct zwp_linux_dmabuf_v1;
 struct wp_fractional_scale_manager_v1;
 
 namespace planar {
-
-// An owned file descriptor, closed on destruction.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  Fd(Fd&& other) noexcept : fd_(other.release()) {}
-  Fd& operator=(Fd&& other) noexcept {
-    reset(other.release());
-    return *this;
-  }
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  bool valid() const { return fd_ >= 0; }
-  int release() {
-    int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-  void reset(int fd = -1) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-// An owned memory mapping, unmapped on destruction.
-class Mapping {
- public:
-  Mapping() = default;
-  Mapping(void* data, size_t size) : data_(data), size_(size) {}
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  Mapping(Mapping&& other) noexcept : data_(other.data_), size_(other.size_) {
-    other.data_ = nullptr;
-    other.size_ = 0;
-  }
-  Mapping& operator=(Mapping&& other) noexcept {
-    if (this != &other) {
-      reset();
-      data_ = other.data_;
-      size_ = other.size_;
-      other.data_ = nullptr;
-      other.size_ = 0;
-    }
-    return *this;
-  }
-  ~Mapping() { reset(); }
-  uint8_t* data() const { return static_cast<uint8_t*>(data_); }
-  size_t size() const { return size_; }
-  void reset() {
-    if (data_ && data_ != MAP_FAILED) munmap(data_, size_);
-    data_ = nullptr;
-    size_ = 0;
-  }
-
- private:
-  void* data_ = nullptr;
-  size_t size_ = 0;
-};
-
-// "what: strerror(errno)", for errors a person can act on.
-inline std::string ErrnoText(const std::string& what, int err = errno) {
-  return what + ": " + std::strerror(err);
-}
-
-inline Napi::Error ErrnoError(Napi::Env env, const std::string& what, int err = errno) {
-  auto error = Napi::Error::New(env, ErrnoText(what, err));
-  error.Set("errno", Napi::Number::New(env, err));
-  return error;
-}
 
 // The globals the addon binds, and the connection they came from.
 struct Globals {

@@ -37,10 +37,11 @@ std::string SocketPath() {
   return std::string(dir ? dir : "$XDG_RUNTIME_DIR") + "/" + display;
 }
 
-void OnOutputGeometry(void* data, struct wl_output*, int32_t, int32_t, int32_t, int32_t, int32_t, const char* make, const char* model, int32_t) {
+void OnOutputGeometry(void* data, struct wl_output*, int32_t, int32_t, int32_t, int32_t, int32_t, const char* make, const char* model, int32_t transform) {
   auto* out = static_cast<Connection::Output*>(data);
   out->make = make ? make : "";
   out->model = model ? model : "";
+  out->transform = transform;
 }
 void OnOutputMode(void* data, struct wl_output*, uint32_t flags, int32_t width, int32_t height, int32_t refresh) {
   if (!(flags & WL_OUTPUT_MODE_CURRENT)) return;
@@ -152,7 +153,7 @@ void Connection::BindOutput(uint32_t name, uint32_t version) {
   out->proxy = static_cast<struct wl_output*>(wl_registry_bind(registry_, name, &wl_output_interface, std::min(version, 2u)));
   out->name = name;
   out->scale = 1;
-  out->width = out->height = out->refresh = 0;
+  out->width = out->height = out->refresh = out->transform = 0;
   wl_output_add_listener(out->proxy, &kOutputListener, out.get());
   outputs_.push_back(std::move(out));
 }
@@ -313,6 +314,7 @@ Napi::Value Connection::Outputs(const Napi::CallbackInfo& info) {
     o.Set("refreshMhz", outputs_[i]->refresh);
     o.Set("make", outputs_[i]->make);
     o.Set("model", outputs_[i]->model);
+    o.Set("transform", outputs_[i]->transform);
     list.Set(i, o);
   }
   return list;

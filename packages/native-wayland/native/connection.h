@@ -22,7 +22,8 @@ class Connection : public Napi::ObjectWrap<Connection> {
   StatePtr state() const { return state_; }
   static Connection* Unwrap(const Napi::Value& value);
 
-  struct Output { struct wl_output* proxy; uint32_t name; int32_t scale; int32_t width; int32_t height; int32_t refresh; std::string make; std::string model; };
+  // An output as it last described itself; transform is WL_OUTPUT_TRANSFORM_* (odd: turned a quarter).
+  struct Output { struct wl_output* proxy; uint32_t name; int32_t scale; int32_t width; int32_t height; int32_t refresh; int32_t transform; std::string make; std::string model; };
   std::vector<uint32_t> shm_formats_;
 
  private:

@@ -48,8 +48,9 @@ void Keyboard::Keymap(uint32_t format, int raw_fd, uint32_t size) {
   Fd fd(raw_fd);
   if (format != WL_KEYBOARD_KEYMAP_FORMAT_XKB_V1 || !context) return;
   Mapping map(mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0), size);
-  if (map.data() == MAP_FAILED || !map.data()) {
-    state->emit("warning", [&](Napi::Object& e) { e.Set("message", ErrnoText("cannot map the compositor's keymap")); });
+  if (!map) {
+    int err = errno;
+    state->emit("warning", [&](Napi::Object& e) { e.Set("message", ErrnoText("cannot map the compositor's keymap", err)); });
     return;
   }
   struct xkb_keymap* next = xkb_keymap_new_from_buffer(context, reinterpret_cast<const char*>(map.data()), strnlen(reinterpret_cast<const char*>(map.data()), size), XKB_KEYMAP_FORMAT_TEXT_V1, XKB_KEYMAP_COMPILE_NO_FLAGS);

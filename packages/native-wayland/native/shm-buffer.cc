@@ -1,8 +1,10 @@
 // ShmBuffer: memfd (sealed, so the compositor can trust its size), mmap, wl_shm_pool, wl_buffer.
-// `write` copies damaged rects of RGBA rows in, swapping R and B for the BGRA-ordered formats.
+// `write` copies damaged rects of RGBA rows in, swapping R and B for the BGRA-ordered formats
+// (the native core's damage copy). After destroy(), every call but destroy() throws.
 #include "shm-buffer.h"
 
 #include "connection.h"
+#include "planar/damage-copy.h"
 
 #include <fcntl.h>
 #include <linux/dma-buf.h>
@@ -43,22 +45,19 @@ ShmBuffer::ShmBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ShmBuffe
   if (width_ <= 0 || height_ <= 0) throw Napi::RangeError::New(env, "a buffer needs a positive size");
   stride_ = width_ * 4;
   size_t size = static_cast<size_t>(stride_) * height_;
-  fd_.reset(memfd_create("planar-shm", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+  fd_.Reset(memfd_create("planar-shm", MFD_CLOEXEC | MFD_ALLOW_SEALING));
   if (!fd_.valid()) throw ErrnoError(env, "memfd_create for a " + std::to_string(width_) + "x" + std::to_string(height_) + " buffer");
   if (ftruncate(fd_.get(), size) < 0) throw ErrnoError(env, "ftruncate of a shared-memory buffer");
   fcntl(fd_.get(), F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL);
   map_ = Mapping(mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd_.get(), 0), size);
-  if (map_.data() == MAP_FAILED) {
-    int err = errno;
-    map_ = Mapping();
-    throw ErrnoError(env, "mmap of a shared-memory buffer", err);
-  }
+  if (!map_) throw ErrnoError(env, "mmap of a shared-memory buffer");
   struct wl_shm_pool* pool = wl_shm_create_pool(state_->globals.shm, fd_.get(), size);
   buffer_ = wl_shm_pool_create_buffer(pool, 0, width_, height_, stride_, format);
   wl_shm_pool_destroy(pool);
   static const struct wl_buffer_listener listener = {OnRelease};
   wl_buffer_add_listener(buffer_, &listener, this);
   teardown_ = std::make_unique<Teardown>(state_, [this] { ReleaseProxy(); });
+  live_.Take();
   auto self = info.This().As<Napi::Object>();
   self.Set("id", id_);
   self.Set("width", width_);
@@ -75,39 +74,15 @@ void ShmBuffer::OnRelease(void* data, struct wl_buffer*) {
   self->state_->emit("release", [id](Napi::Object& e) { e.Set("id", id); });
 }
 
+std::string ShmBuffer::Name() const {
+  return "shared-memory buffer " + std::to_string(id_) + " (" + std::to_string(width_) + "x" + std::to_string(height_) + ")";
+}
+
 // write(source: Uint8Array, sourceStride, rects: Int32Array [x, y, w, h]*, swapRB): bytes written
 Napi::Value ShmBuffer::Write(const Napi::CallbackInfo& info) {
-  auto src = info[0].As<Napi::Uint8Array>();
-  size_t src_stride = info[1].As<Napi::Number>().Uint32Value();
-  auto rects = info[2].As<Napi::Int32Array>();
-  bool swap = info[3].ToBoolean();
-  if (!map_.data()) return Napi::Number::New(info.Env(), 0);
-  const uint8_t* s = src.Data();
-  uint8_t* d = map_.data();
-  size_t written = 0;
-  for (size_t i = 0; i + 3 < rects.ElementLength(); i += 4) {
-    int32_t x = std::max(0, rects[i]), y = std::max(0, rects[i + 1]);
-    int32_t right = std::min(width_, rects[i] + rects[i + 2]), bottom = std::min(height_, rects[i + 1] + rects[i + 3]);
-    if (right <= x || bottom <= y) continue;
-    size_t row = static_cast<size_t>(right - x) * 4;
-    for (int32_t r = y; r < bottom; r++) {
-      const uint8_t* from = s + r * src_stride + x * 4;
-      if (static_cast<size_t>(from - s) + row > src.ByteLength()) throw Napi::RangeError::New(info.Env(), "write: the source is smaller than the rects");
-      uint8_t* to = d + r * stride_ + x * 4;
-      if (!swap) {
-        memcpy(to, from, row);
-      } else {
-        for (size_t p = 0; p < row; p += 4) {
-          to[p] = from[p + 2];
-          to[p + 1] = from[p + 1];
-          to[p + 2] = from[p];
-          to[p + 3] = from[p + 3];
-        }
-      }
-      written += row;
-    }
-  }
-  return Napi::Number::New(info.Env(), static_cast<double>(written));
+  if (!map_) throw DestroyedBufferError(info.Env(), "write", Name());
+  auto copy = ReadDamageCopy(info, width_, height_, Name());
+  return Napi::Number::New(info.Env(), static_cast<double>(CopyDamage(copy, map_.data(), stride_)));
 }
 
 // copyFromFd(fd, offset, stride): copies a linear frame from a file descriptor the CPU can map
@@ -117,17 +92,13 @@ Napi::Value ShmBuffer::CopyFromFd(const Napi::CallbackInfo& info) {
   int fd = info[0].As<Napi::Number>().Int32Value();
   size_t offset = info[1].As<Napi::Number>().Uint32Value();
   size_t stride = info[2].As<Napi::Number>().Uint32Value();
-  if (!map_.data()) throw Napi::Error::New(env, "copyFromFd: the buffer is destroyed");
+  if (!map_) throw DestroyedBufferError(env, "copyFromFd", Name());
   if (stride < static_cast<size_t>(stride_)) throw Napi::RangeError::New(env, "copyFromFd: the frame's stride is smaller than a row");
   size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   size_t start = offset / page * page;
   size_t length = offset - start + stride * height_;
   Mapping source(mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, start), length);
-  if (source.data() == MAP_FAILED) {
-    int err = errno;
-    source = Mapping();
-    throw ErrnoError(env, "cannot map the frame's DMA-BUF for reading (a tiled or protected buffer cannot be read by the CPU)", err);
-  }
+  if (!source) throw ErrnoError(env, "cannot map the frame's DMA-BUF for reading into " + Name() + " (a tiled or protected buffer cannot be read by the CPU)");
   struct dma_buf_sync sync = {DMA_BUF_SYNC_START | DMA_BUF_SYNC_READ};
   ioctl(fd, DMA_BUF_IOCTL_SYNC, &sync);  // not a DMA-BUF (a memfd): nothing to wait for
   const uint8_t* from = source.data() + (offset - start);
@@ -139,9 +110,9 @@ Napi::Value ShmBuffer::CopyFromFd(const Napi::CallbackInfo& info) {
 
 // read(): a copy of the pixels (for screenshots; never on the frame path).
 Napi::Value ShmBuffer::Read(const Napi::CallbackInfo& info) {
-  size_t size = map_.data() ? map_.size() : 0;
-  auto out = Napi::Uint8Array::New(info.Env(), size);
-  if (size) memcpy(out.Data(), map_.data(), size);
+  if (!map_) throw DestroyedBufferError(info.Env(), "read", Name());
+  auto out = Napi::Uint8Array::New(info.Env(), map_.size());
+  memcpy(out.Data(), map_.data(), map_.size());
   return out;
 }
 
@@ -161,8 +132,9 @@ void ShmBuffer::ReleaseProxy() {
 void ShmBuffer::Drop() {
   teardown_.reset();
   ReleaseProxy();
-  map_.reset();
-  fd_.reset();
+  map_.Reset();
+  fd_.Reset();
+  live_.Drop();
 }
 
 }  // namespace planar

@@ -15,6 +15,9 @@ class ShmBuffer : public Napi::ObjectWrap<ShmBuffer> {
   struct wl_buffer* buffer() const { return buffer_; }
   // The compositor reads it from the next commit until it sends `release`.
   void MarkBusy() { busy_ = true; }
+  bool destroyed() const { return !map_; }
+  // "shared-memory buffer 3 (800x480)", for errors.
+  std::string Name() const;
 
  private:
   Napi::Value Write(const Napi::CallbackInfo& info);
@@ -30,6 +33,7 @@ class ShmBuffer : public Napi::ObjectWrap<ShmBuffer> {
   std::unique_ptr<Teardown> teardown_;
   Fd fd_;
   Mapping map_;
+  LiveBuffer live_;
   struct wl_buffer* buffer_ = nullptr;
   uint32_t id_;
   int32_t width_, height_, stride_;

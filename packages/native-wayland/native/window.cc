@@ -198,6 +198,7 @@ void Window::OnFrameDone(void* data, struct wl_callback* callback, uint32_t time
 void AttachBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Value& value) {
   if (!surface || !state->display) return;
   auto* buffer = value.IsNull() ? nullptr : ShmBuffer::Unwrap(value);
+  if (buffer && buffer->destroyed()) throw DestroyedBufferError(value.Env(), "attach", buffer->Name());
   if (buffer) buffer->MarkBusy();
   wl_surface_attach(surface, buffer ? buffer->buffer() : nullptr, 0, 0);
 }
