@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import CanvasKitInit from 'canvaskit-wasm';
@@ -37,9 +37,21 @@ beforeAll(async () => {
     0x02, 0x02, 0x44, 0x0a, 0x00, 0x3b,
   ]));
   image.delete();
+  // A 40x20 image of four 10-px stripes: red, blue, white, black.
+  const stripes: [number, number, number][] = [[255, 0, 0], [0, 0, 255], [255, 255, 255], [0, 0, 0]];
+  stripes.forEach(([r, g, b], i) => {
+    paint.setColor(ck.Color(r, g, b, 1));
+    c.drawRect(ck.XYWHRect(i * 10, 0, 10, 20), paint);
+  });
+  const striped = surface.makeImageSnapshot();
+  files.stripes = path.join(dir, 'stripes.png');
+  writeFileSync(files.stripes, striped.encodeToBytes(ck.ImageFormat.PNG, 100)!);
+  striped.delete();
   paint.delete();
   surface.delete();
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('Image', () => {
   it.each(['png', 'jpeg', 'webp', 'gif'])('decodes %s and takes its size from the header', async (format) => {
@@ -71,6 +83,20 @@ describe('Image', () => {
     const screen = await render(() => <Image src={files.png!} fit={fit} style={{ width: 80, height: 80 }} />, { width: 80, height: 80, background: '#00ff00' });
     for (const [x, y] of inside) expect(screen.pixel(x, y)[1], `${fit} at ${x},${y}`).toBeLessThan(40);
     for (const [x, y] of outside) expect(screen.pixel(x, y), `${fit} at ${x},${y}`).toEqual([0, 255, 0, 255]);
+    await screen.dispose();
+  });
+
+  // The four stripes in an 80x80 box. fill stretches the image to 80x80: four 20-px stripes.
+  // cover scales it 4x to 160x80 and crops the middle: the blue and white stripes, 40 px each
+  // (samples keep clear of the crop's edges, where filtering blends in the stripe cut off).
+  it.each<[ImageFit, [number, [number, number, number, number]][]]>([
+    ['fill', [[10, [255, 0, 0, 255]], [30, [0, 0, 255, 255]], [50, [255, 255, 255, 255]], [70, [0, 0, 0, 255]]]],
+    ['cover', [[2, [0, 0, 255, 255]], [20, [0, 0, 255, 255]], [60, [255, 255, 255, 255]], [72, [255, 255, 255, 255]]]],
+  ])('fit=%s shows the stripes a person expects', async (fit, samples) => {
+    const screen = await render(() => <Image src={files.stripes!} fit={fit} style={{ width: 80, height: 80 }} />, { width: 80, height: 80, background: '#00ff00' });
+    for (const [x, colour] of samples) {
+      for (const y of [2, 40, 77]) expect(screen.pixel(x, y), `${fit} at ${x},${y}`).toEqual(colour);
+    }
     await screen.dispose();
   });
 
