@@ -28,10 +28,16 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Runs the demo with no display to find: no Wayland socket, and a DRM card path that names
+ * nothing in a temp folder, so `auto` never opens a real card (or takes a seat) on a machine
+ * that has one, and ends on headless.
+ */
 function cli(args: string[], cwd = root) {
   if (!existsSync(main)) throw new Error(`${main} is missing: build the demo first (npm run build)`);
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PLANAR_KMS_DEVICE: path.join(tempDir(), 'no-card'), PLANAR_SEAT_MANAGER: 'none' };
   delete env.WAYLAND_DISPLAY;
+  delete env.WAYLAND_SOCKET;
   return spawnSync(process.execPath, [main, ...args], { cwd, encoding: 'utf8', env, timeout: 60_000 });
 }
 
@@ -43,6 +49,16 @@ describe('planar-demo CLI', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(pngSize(file)).toEqual([480, 272]);
     expect(run.stdout).toContain(file);
+  });
+
+  it('with no --backend, falls back to headless, says why it passed over wayland and kms, and writes demo.png', () => {
+    const dir = tempDir();
+    const run = cli(['--freeze', '--size=480x272'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toMatch(/using the headless backend \(wayland: WAYLAND_DISPLAY is not set; kms: .+\)/);
+    expect(said).toContain(`No display was found, so the panel was rendered headless to ${path.join(dir, 'demo.png')} (480x272).`);
+    expect(pngSize(path.join(dir, 'demo.png'))).toEqual([480, 272]);
   });
 
   it('rotates the output', () => {
