@@ -16,14 +16,23 @@ import { createInterface } from 'node:readline';
 import { createApp, createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as Demo, colors, createHomeModel } from '@planar/demo';
-import { counter, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
+import { GREEN_PLACES, counter, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
 
 const [out, ...names] = process.argv.slice(2);
 let current = '';
 const say = (event) => process.stdout.write(`${JSON.stringify({ scenario: current, ...event })}\n`);
 const errors = [];
-// Plane allocation may take its time: TEST_ONLY commits are ~10x slower under the VM's emulation.
-const common = { backend: 'kms', planeDeadlineMs: 100, onError: (e) => { errors.push(e.message); say({ event: 'app-error', message: e.message }); } };
+const onError = (e) => { errors.push(e.message); say({ event: 'app-error', message: e.message }); };
+// Plane allocation may take its time: TEST_ONLY commits are ~10x slower under the VM's emulation,
+// and these scenarios check exact plane assignments.
+const common = { backend: 'kms', planeDeadlineMs: 100, onError };
+// What users get: the allocator's production budget (no planeDeadlineMs).
+const productionBudget = { backend: 'kms', cursor: 'hidden', onError };
+
+/** Resolves with the stats of the app's next frame. */
+function nextFrame(app) {
+  return new Promise((resolve) => { const off = app.on('frame', (stats) => { off(); resolve({ ...stats }); }); });
+}
 
 async function shot(app, file) {
   writeFileSync(`${out}/${file}`, await app.screenshot());
@@ -46,10 +55,10 @@ async function demo(file, mode, rotation = 0) {
 }
 
 async function layers() {
-  const app = await createApp(threeLayers, { ...common, cursor: 'default' });
+  const app = await createApp(() => threeLayers(), { ...common, cursor: 'default' });
   const stats = app.stats;
   await shot(app, 'layers.png');
-  say({ event: 'result', stats, info: app.display.info, ...planes(app) });
+  say({ event: 'result', stats, info: app.display.info, capture: app.display.captureSource, ...planes(app) });
   await app.close();
 }
 
@@ -57,7 +66,38 @@ async function many() {
   const app = await createApp(manyLayers, common);
   const stats = app.stats;
   await shot(app, 'many.png');
-  say({ event: 'result', stats, ...planes(app) });
+  say({ event: 'result', stats, capture: app.display.captureSource, ...planes(app) });
+  await app.close();
+}
+
+/**
+ * The three layers with the production plane budget: the first allocation, then the green layer
+ * moved over the others twice (each move changes which layers overlap: a later allocation).
+ */
+async function budgetMoves() {
+  const green = signal(GREEN_PLACES[0]);
+  const app = await createApp(() => threeLayers(() => green.value), productionBudget);
+  const steps = [];
+  for (let i = 0; i < GREEN_PLACES.length; i++) {
+    let stats = { ...app.stats };
+    if (i > 0) {
+      const frame = nextFrame(app);
+      green.value = GREEN_PLACES[i];
+      stats = await frame;
+    }
+    await shot(app, `budget-moves-${i}.png`);
+    steps.push({ stats, capture: app.display.captureSource, shown: app.display.describeShown() });
+  }
+  say({ event: 'result', steps });
+  await app.close();
+}
+
+/** Twelve layers with the production plane budget. */
+async function budgetMany() {
+  const app = await createApp(manyLayers, productionBudget);
+  const stats = app.stats;
+  await shot(app, 'budget-many.png');
+  say({ event: 'result', stats, capture: app.display.captureSource, ...planes(app) });
   await app.close();
 }
 
@@ -76,7 +116,7 @@ async function pacing() {
     });
     text.value = '0';
   });
-  say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-150), info: app.display.info });
+  say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-150), flipSequences: app.display.flipSequences.slice(-150), info: app.display.info });
   await app.close();
 }
 
@@ -94,7 +134,7 @@ async function slide() {
     });
     pos.value = { x: 44, y: 300 };
   });
-  say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-120), shown: app.display.describeShown() });
+  say({ event: 'result', frames, flipTimesMs: app.display.flipTimesMs.slice(-120), flipSequences: app.display.flipSequences.slice(-120), info: app.display.info, shown: app.display.describeShown() });
   await app.close();
 }
 
@@ -114,7 +154,7 @@ async function external() {
   source.push({ kind: 'dmabuf', fd, width: 320, height: 240, stride: frame.stride, offset: 0, format: 'XRGB8888', modifier: 0n });
   const stats = await shown;
   await shot(app, 'external.png');
-  say({ event: 'result', stats, shown: app.display.describeShown(), planes: app.display.planes.map((p) => ({ id: p.id, type: p.type })) });
+  say({ event: 'result', stats, capture: app.display.captureSource, shown: app.display.describeShown(), planes: app.display.planes.map((p) => ({ id: p.id, type: p.type })) });
   await app.close();
   closeSync(fd);
   frame.destroy();
@@ -142,7 +182,7 @@ async function input() {
     const [command, arg] = line.trim().split(/\s+/);
     if (command === 'shot') {
       await shot(app, arg);
-      say({ event: 'shot', file: arg });
+      say({ event: 'shot', file: arg, capture: app.display.captureSource });
     } else if (command === 'report') {
       say({ event: 'report', on: state.on.value, typed: state.typed.value, keys: state.keys });
     } else if (command === 'quit') {
@@ -157,6 +197,7 @@ const scenarios = {
   'demo-800x600': () => demo('demo-800x600.png', '800x600'),
   'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
   layers, many, pacing, slide, external, seat, input,
+  'budget-moves': budgetMoves, 'budget-many': budgetMany,
 };
 const unknown = names.filter((n) => !scenarios[n]);
 if (!out || !names.length || unknown.length) {

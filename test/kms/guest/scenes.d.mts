@@ -1,7 +1,8 @@
 // Types of scenes.mjs, for the host tests that render the same scenes headless.
 import type { ExternalSource, JSXElement, NodeHandle, Signal } from '@planar/toolkit';
 
-export declare function threeLayers(): JSXElement;
+export declare const GREEN_PLACES: { x: number; y: number }[];
+export declare function threeLayers(green?: { x: number; y: number } | (() => { x: number; y: number })): JSXElement;
 export declare function manyLayers(): JSXElement;
 export declare function counter(text: () => string): JSXElement;
 export declare function slider(position: () => { x: number; y: number }): JSXElement;

@@ -22,16 +22,24 @@ function backdrop(children, handlers = {}) {
 }
 
 /**
- * Three layers for three overlay planes: translucent where they overlap each other and the
- * backdrop (premultiplied alpha), opaque elsewhere, each with content of its own.
+ * Where the green layer of threeLayers goes, one place after another, in the scenario that moves
+ * it (budget-moves): apart from the others, over the blue one, over the red and the blue ones.
+ * Each move changes which layers overlap, so each asks the plane allocator again.
  */
-export function threeLayers() {
+export const GREEN_PLACES = [{ x: 560, y: 120 }, { x: 420, y: 300 }, { x: 240, y: 200 }];
+
+/**
+ * Three layers for three overlay planes: translucent where they overlap each other and the
+ * backdrop (premultiplied alpha), opaque elsewhere, each with content of its own. `green` (a
+ * place, or a signal read) is where the top one is.
+ */
+export function threeLayers(green = GREEN_PLACES[0]) {
   return backdrop([
     jsx(Layer, { testId: 'red', position: { x: 100, y: 160 }, children: box({ width: 300, height: 200, backgroundColor: 'rgba(255, 40, 40, 0.55)', padding: 20 }, [
       box({ width: 80, height: 80, backgroundColor: '#ffffff', borderRadius: 40 }),
     ]) }),
     jsx(Layer, { testId: 'blue', position: { x: 320, y: 260 }, children: box({ width: 300, height: 220, backgroundColor: 'rgba(40, 80, 255, 0.6)', borderRadius: 24 }, []) }),
-    jsx(Layer, { testId: 'green', position: { x: 560, y: 120 }, children: box({ width: 200, height: 300, backgroundColor: '#2e9e4f', padding: 16 }, [
+    jsx(Layer, { testId: 'green', position: green, children: box({ width: 200, height: 300, backgroundColor: '#2e9e4f', padding: 16 }, [
       jsx(Text, { style: { fontSize: 22, color: '#ffffff' }, children: 'overlay' }),
     ]) }),
   ]);
