@@ -1,0 +1,83 @@
+/**
+ * Frame planning: which of this frame's visible layers go on planes, and which are composited.
+ *
+ * The planner turns the compositor's layer records into the allocator's view of them (position,
+ * size, format, opacity, Z rank, plane preference, how busy each is), runs the plane allocator,
+ * and tests each candidate assignment with the display, giving every layer the buffer it shows
+ * now when that buffer has the right size (a KMS test then checks the real framebuffer). A
+ * search cut short by its budget is run again on the next frames, a few times.
+ */
+import type { Display, DisplayBuffer, LayerState } from '../backend/contract.js';
+import type { LayerRecord } from './layer-record.js';
+import { PlaneAllocator, type AllocLayer, type Allocation } from './plane-allocator.js';
+import { stackPlanes, type Assignment, type OutputSize } from './plane-rules.js';
+
+export class FramePlanner {
+  private readonly allocator = new PlaneAllocator();
+  private retries = 0;
+  /** Budget of a plane allocation search, ms. */
+  deadlineMs = 1;
+  /** The last allocation search ran out of time: search again on the next frame. */
+  pending = false;
+  /** The last allocation, for tests and the debug outline. */
+  allocation: Allocation | null = null;
+
+  constructor(private readonly display: Display) {}
+
+  /** Forgets the last allocation: the next frame searches again. */
+  reset(): void {
+    this.allocator.reset();
+  }
+
+  /**
+   * Runs the plane allocator over the visible layers. `compositeAll` keeps every layer off the
+   * planes (after a refused commit); `bufferOf` is the buffer a layer shows now, if any.
+   */
+  plan(visible: LayerRecord[], output: OutputSize, compositeAll: boolean, bufferOf: (id: number) => DisplayBuffer | null): Allocation {
+    const alloc: AllocLayer[] = visible.map((r, rank) => ({
+      id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
+      format: r.format!, opacity: r.opacity, zIndex: rank, plane: compositeAll ? 'never' : needsPlane(r) ? 'prefer' : r.info?.plane ?? 'auto', updates: r.updates,
+    }));
+    const allocation = this.allocator.allocate({
+      layers: alloc, output, planes: this.display.planes,
+      test: (assignment) => this.display.test({ layers: testState(assignment, this.display, bufferOf) }).ok,
+      deadlineMs: this.deadlineMs,
+    });
+    this.allocation = allocation;
+    // Out of time (a cold start, a busy CPU): show the best found, and search again next frame, a few times.
+    this.retries = allocation.timedOut ? this.retries + 1 : 0;
+    this.pending = allocation.timedOut && this.retries <= 3;
+    return allocation;
+  }
+
+  /** The label of a visible layer in the `PLANAR_DEBUG=layers` outline: its name and plane. */
+  labelOf(r: LayerRecord, allocation: Allocation): string {
+    const name = r.isRoot ? 'root' : r.node.testId ?? `layer ${r.id}`;
+    const plane = allocation.planeOf.get(r.id);
+    const where = plane == null ? 'composited' : `plane ${plane}`;
+    return `${name}: ${where}`;
+  }
+}
+
+/**
+ * A state for the display to test: each layer with the buffer it shows now when it has one of
+ * the right size (a KMS test then uses its real framebuffer), else none and its size and format.
+ */
+function testState(assignment: Assignment, display: Display, bufferOf: (id: number) => DisplayBuffer | null): LayerState[] {
+  const stack = stackPlanes(display.planes, assignment);
+  return assignment.map(({ planeId, layer }) => ({
+    id: layer.id, planeId, zpos: stack.ok ? stack.zpos.get(planeId) ?? 0 : 0,
+    buffer: sized(bufferOf(layer.id), layer.bufferWidth, layer.bufferHeight),
+    bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, format: layer.format,
+    x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity, damage: [],
+  }));
+}
+
+/** An external layer whose frames the display cannot read (DMA-BUFs) shows only on a plane: it asks for one first. */
+function needsPlane(r: LayerRecord): boolean {
+  return r.direct && r.external?.current?.kind === 'dmabuf' && !r.frameBuffer?.pixels;
+}
+
+function sized(buffer: DisplayBuffer | null, width: number, height: number): DisplayBuffer | null {
+  return buffer && buffer.width === width && buffer.height === height ? buffer : null;
+}

@@ -1,0 +1,13 @@
+/** Damage rects as the compositor hands them on: merged, so no pixel is painted or copied twice. */
+import type { DamageRect } from '../backend/contract.js';
+import { DamageTracker } from '../render/damage.js';
+import { intersect, isEmpty } from '../tree/geometry.js';
+import { toDamage, toRect } from './composition-layer.js';
+
+/** Merges rects (so no pixel is painted or copied twice) and clips them to a `width`×`height` surface. */
+export function mergeRects(rects: readonly DamageRect[], width: number, height: number): DamageRect[] {
+  const bounds = { left: 0, top: 0, right: width, bottom: height };
+  const t = new DamageTracker(bounds, 32, 0);
+  for (const r of rects) t.add(toRect(r));
+  return t.take().map((r) => intersect(r, bounds)).filter((r) => !isEmpty(r)).map(toDamage);
+}
