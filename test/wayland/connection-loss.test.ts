@@ -3,7 +3,8 @@
  *
  *   killed     the demo runs as a child process on sway; sway is killed (SIGKILL, as a crash
  *              would end it). The demo must say "the Wayland compositor went away" on stderr
- *              and exit with code 1 within a second — a panel's supervisor restarts it then.
+ *              and exit with code 1 — a panel's supervisor restarts it then. How long it took
+ *              is the figure wayland.exit_after_compositor_loss.ms.
  *   missing    createApp({ backend: 'wayland' }) with WAYLAND_DISPLAY naming a socket that
  *              does not exist must reject, naming the socket's path, so a person can see
  *              where it looked.
@@ -15,6 +16,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp, View } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { startSway, type Sway } from './compositor.js';
+import { recordFigures } from './figures.js';
 import { REPO_ROOT, e2eGate, missingFor } from './gate.js';
 import { describeExit, launch, waitFor, type Launched } from './processes.js';
 import { connectTo } from './wayland-app.js';
@@ -32,20 +34,21 @@ describe.skipIf(skipSway)('the demo when sway goes away', () => {
     await sway?.stop();
   });
 
-  it('killing sway ends the demo within a second, with exit code 1 and "the Wayland compositor went away"', async () => {
+  it('killing sway ends the demo with exit code 1 and "the Wayland compositor went away"', async () => {
     sway = await startSway({ width: 800, height: 480 });
     demo = launch('planar-demo', process.execPath, [DEMO, '--backend=wayland', '--freeze'], { env: { ...process.env, ...sway.env }, cwd: REPO_ROOT });
     await waitFor('the demo to run on sway', () => demo!.output().includes('Running on the wayland backend at 800x480'), { process: demo, timeoutMs: 15_000, intervalMs: 25 });
 
     const killed = performance.now();
     await sway.crash();
-    const exit = await Promise.race([demo.exited, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    // A demo that does not notice never exits; a wait far longer than any machine needs.
+    const exit = await Promise.race([demo.exited, new Promise<null>((r) => setTimeout(() => r(null), 20_000).unref())]);
     const took = performance.now() - killed;
     console.info(`the demo exited ${took.toFixed(0)} ms after sway was killed: ${exit ? describeExit(demo, exit) : 'not yet'}`);
-    expect(exit, 'the demo is still running 3 s after sway was killed').not.toBeNull();
+    expect(exit, 'the demo is still running 20 s after sway was killed').not.toBeNull();
     expect(exit!.code, describeExit(demo, exit!)).toBe(1);
     expect(demo.stderr()).toContain('planar-demo: the Wayland compositor went away');
-    expect(took, 'ms from the kill to the demo\'s exit').toBeLessThan(1000);
+    recordFigures({ 'wayland.exit_after_compositor_loss.ms': { value: Math.round(took), unit: 'ms' } });
   });
 });
 

@@ -14,6 +14,7 @@ import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { render } from '@planar/toolkit/testing';
 import { colors } from '@planar/demo';
 import { imageReport } from './compare.js';
+import { crop, type Image } from './images.js';
 import { startSway, type Sway } from './compositor.js';
 import { e2eGate, missingFor } from './gate.js';
 import { appImage, openApp, showsOnScreen, type WaylandApp } from './wayland-app.js';
@@ -34,12 +35,35 @@ function picture(): Uint8Array {
   return rows;
 }
 
+/** The picture as a person sees it: RGBA, opaque (X is not alpha). */
+function seen(): Image {
+  const rows = picture();
+  const pixels = new Uint8Array(W * H * 4);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = y * STRIDE + x * 4;
+      pixels.set([rows[i + 2]!, rows[i + 1]!, rows[i]!, 255], (y * W + x) * 4);
+    }
+  }
+  return { width: W, height: H, pixels };
+}
+
+/** Where the frame is placed on the 400x240 output. */
+const FRAME_BOX = { x: 120, y: 80, width: W, height: H };
+
+/** The background around the frame, #203040, over the given box. */
+function background(box: { width: number; height: number }): Image {
+  const pixels = new Uint8Array(box.width * box.height * 4);
+  for (let i = 0; i < pixels.length; i += 4) pixels.set([0x20, 0x30, 0x40, 255], i);
+  return { width: box.width, height: box.height, pixels };
+}
+
 function scene(frame: ExternalFrame) {
   const source = createExternalSource({ width: W, height: H, format: 'XRGB8888' });
   source.push(frame);
   return () => jsxs(View, {
     style: { width: '100%', height: '100%', backgroundColor: '#203040' },
-    children: [jsx(ExternalLayer, { testId: 'video', source, position: { x: 120, y: 80 } })],
+    children: [jsx(ExternalLayer, { testId: 'video', source, position: { x: FRAME_BOX.x, y: FRAME_BOX.y } })],
   });
 }
 
@@ -71,11 +95,16 @@ describe.skipIf(skip)('ExternalLayer DMA-BUF frames on sway', () => {
     const screen = await render(scene({ kind: 'pixels', width: W, height: H, format: 'XRGB8888', pixels }), { width: 400, height: 240, background: colors.background });
     const reference = screen.pixels();
     await screen.dispose();
+    // The reference itself shows the picture, pixel for pixel, where the layer is placed, so
+    // the comparisons below cannot pass with a frame missing on both sides.
+    expect(imageReport('headless: the frame\'s box vs the picture pushed', seen(), crop(reference, FRAME_BOX))).toBeNull();
+    expect(imageReport('headless: beside the frame', background({ width: 8, height: H }), crop(reference, { ...FRAME_BOX, x: FRAME_BOX.x - 8, width: 8 }))).toBeNull();
 
     opened = await openApp(sway!, scene({ kind: 'dmabuf', fd, width: W, height: H, stride: STRIDE, offset: 128, format: 'XRGB8888', modifier: 0 }));
     expect(opened.app.stats.planesUsed, 'the window and the frame, each on a plane').toBe(2);
     expect(imageReport('app.screenshot() with a DMA-BUF frame vs headless', reference, await appImage(opened.app))).toBeNull();
     expect(await showsOnScreen(sway!, 'sway (grim) with a DMA-BUF frame vs headless', reference)).toBeNull();
+    expect(imageReport('sway (grim): the frame\'s box vs the picture in the DMA-BUF', seen(), crop(await sway!.screenshot(), FRAME_BOX))).toBeNull();
     await opened.app.close();
     opened = undefined;
   });
@@ -87,5 +116,9 @@ describe.skipIf(skip)('ExternalLayer DMA-BUF frames on sway', () => {
     });
     expect(errors.join('\n')).toMatch(/DRM modifier 0x100000000000001 \(tiled\).*ask the producer for linear buffers/);
     expect(opened.app.stats.planesUsed).toBe(1);
+    // The UI around it is drawn, and the refused frame is not: its box shows the background.
+    const shown = await appImage(opened.app);
+    expect(imageReport('app.screenshot(): the refused frame\'s box', background(FRAME_BOX), crop(shown, FRAME_BOX))).toBeNull();
+    expect(await showsOnScreen(sway!, 'sway (grim) with the tiled frame refused vs app.screenshot()', shown)).toBeNull();
   });
 });
