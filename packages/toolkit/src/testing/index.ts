@@ -2,3 +2,4 @@ export { render, Screen, type RenderOptions, type Query, type Target, type Box }
 export { compareSnapshot, isCi, type CompareOptions, type SnapshotOptions, type SnapshotResult } from './snapshot.js';
 export { yogaNodeCount } from '../tree/node.js';
 export { wasmHeapBytes } from '../render/canvaskit.js';
+export { liveObjects, checkLeaks, collectGarbage, leastSquaresSlope, type LiveObjects, type LeakCheckOptions, type LeakReport } from './leaks.js';
