@@ -16,7 +16,7 @@ import { blendRect, copyRects } from '../backend/pixels.js';
 import { BufferPool } from './buffer-pool.js';
 import type { Graveyard } from './graveyard.js';
 import type { LayerRecord, Placement } from './layer-record.js';
-import { LayerSurface } from './layer-surface.js';
+import { LayerSurface } from '../render/layer-surface.js';
 import { opaqueFormat } from './formats.js';
 import { DamageTracker } from '../render/damage.js';
 import { intersect, isEmpty, type Rect } from '../tree/geometry.js';

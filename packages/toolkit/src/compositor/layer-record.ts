@@ -12,7 +12,7 @@ import { Unit } from 'yoga-layout';
 import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { BufferPool } from './buffer-pool.js';
 import type { Graveyard } from './graveyard.js';
-import { LayerSurface } from './layer-surface.js';
+import { LayerSurface } from '../render/layer-surface.js';
 import { runLayout } from '../layout/layout.js';
 import { updateBounds } from '../render/bounds.js';
 import { DamageTracker } from '../render/damage.js';

@@ -6,12 +6,19 @@
 import type { Canvas } from 'canvaskit-wasm';
 import { canvasKit } from './canvaskit.js';
 import { DEFAULT_FAMILY, fontProvider } from './fonts.js';
-import type { FrameStats } from '../compositor/stats.js';
 import type { Rect } from '../tree/geometry.js';
+
+/** The figures of a frame the fps overlay shows (the compositor's frame stats have them all). */
+export interface OverlayFigures {
+  layoutMs: number;
+  paintMs: number;
+  copyMs: number;
+  damagedPx: number;
+}
 
 export class DebugOverlay {
   private drawn: Rect[] = [];
-  private last: FrameStats | null = null;
+  private last: OverlayFigures | null = null;
   private times: number[] = [];
 
   constructor(private readonly modes: Set<string>) {}
@@ -28,7 +35,7 @@ export class DebugOverlay {
     return r;
   }
 
-  record(stats: FrameStats): void {
+  record(stats: OverlayFigures): void {
     this.last = stats;
     const now = performance.now();
     this.times.push(now);

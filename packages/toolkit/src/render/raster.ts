@@ -6,7 +6,7 @@
  * (which copies), and the block freed.
  */
 import type { Canvas, Image as SkImage } from 'canvaskit-wasm';
-import { LayerSurface } from '../compositor/layer-surface.js';
+import { LayerSurface } from './layer-surface.js';
 
 /** A premultiplied image of `width`×`height` px drawn by `draw`; null for an empty size. */
 export function rasterImage(width: number, height: number, draw: (canvas: Canvas) => void): SkImage | null {

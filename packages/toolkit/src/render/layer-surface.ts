@@ -4,7 +4,7 @@
  * damaged spans out of it with no readPixels and no intermediate copy.
  */
 import type { MallocObj, Surface } from 'canvaskit-wasm';
-import { canvasKit } from '../render/canvaskit.js';
+import { canvasKit } from './canvaskit.js';
 
 export class LayerSurface {
   readonly stride: number;
