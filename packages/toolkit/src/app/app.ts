@@ -170,7 +170,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     },
   }, width, height, scale, rotation);
 
-  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes(), (e) => emitError(e));
+  const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes(), (e) => emitError(e), () => clock.now());
   if (options.planeDeadlineMs !== undefined) compositor.deadlineMs = options.planeDeadlineMs;
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();

@@ -59,10 +59,12 @@ export class Compositor {
   constructor(
     private readonly scene: Scene, private readonly display: Display, background: Float32Array,
     debug: Set<string>, private readonly onError: (error: Error) => void = () => {},
+    /** Planar's clock (the fps overlay counts frames on it). */
+    now: () => number = () => performance.now(),
   ) {
     this.frames = new ExternalFrames(display, onError);
     this.planner = new FramePlanner(display);
-    this.paintLoop = new PaintLoop(scene, background, this.frames, debug);
+    this.paintLoop = new PaintLoop(scene, background, this.frames, debug, now);
     this.root = new LayerRecord(0, scene.root, null, this.graveyard);
     this.composition = new CompositionLayer(display, this.graveyard);
   }

@@ -33,11 +33,11 @@ export class PaintLoop {
 
   constructor(
     private readonly scene: Scene, private readonly background: Float32Array, private readonly frames: ExternalFrames,
-    debug: Set<string>,
+    debug: Set<string>, now: () => number,
   ) {
     const { width, height } = scene.outputSize;
     this.painter = new Painter(scene.scale, width * height);
-    this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug) : null;
+    this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug, now) : null;
     this.outline = debug.has('layers') ? new LayerOutline() : null;
   }
 

@@ -21,7 +21,8 @@ export class DebugOverlay {
   private last: OverlayFigures | null = null;
   private times: number[] = [];
 
-  constructor(private readonly modes: Set<string>) {}
+  /** `now`: Planar's clock, so the frame rate is frames per second of the app's time (virtual in tests). */
+  constructor(private readonly modes: Set<string>, private readonly now: () => number = () => performance.now()) {}
 
   /** Whether the overlay drew something the next frame must wipe. */
   pending(): boolean {
@@ -37,7 +38,7 @@ export class DebugOverlay {
 
   record(stats: OverlayFigures): void {
     this.last = stats;
-    const now = performance.now();
+    const now = this.now();
     this.times.push(now);
     while (this.times.length && now - this.times[0]! > 1000) this.times.shift();
   }
