@@ -3,7 +3,7 @@
  * moving (clock and room temperature). When the size changes (a resize or a rotation of the
  * output) the dashboard is laid out again for it; the model keeps its state.
  */
-import { computed, useViewport, type Reactive } from '@planar/toolkit';
+import { computed, read, useViewport, type Reactive } from '@planar/toolkit';
 import { Dashboard } from './Dashboard.js';
 import { createHomeModel, startLiveUpdates, type HomeModel } from './model.js';
 
@@ -16,18 +16,12 @@ export interface AppProps {
   size?: Reactive<Size | null>;
 }
 
-function readSize(size: Reactive<Size | null>): Size | null {
-  if (typeof size === 'function') return size();
-  if (size && 'peek' in size) return size.value;
-  return size;
-}
-
 export function App(props: AppProps) {
   const model = props.model ?? createHomeModel();
   startLiveUpdates(model);
   const size = props.size ?? useViewport();
   const key = computed(() => {
-    const current = readSize(size);
+    const current = read(size);
     return current ? `${current.width}x${current.height}` : '';
   });
   return () => {

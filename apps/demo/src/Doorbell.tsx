@@ -7,11 +7,10 @@
  * Out of sight it is unmounted, camera included, so a closed popup costs no frames. A frozen
  * model's popup appears and goes at once.
  */
-import { Layer, computed, effect, onCleanup, untracked, useContext, useViewport } from '@planar/toolkit';
+import { Layer, computed, createTween, effect, onCleanup, untracked, useContext, useViewport } from '@planar/toolkit';
 import { DoorbellCard } from './DoorbellCard.js';
 import { DoorCamera } from './DoorCamera.js';
 import type { HomeModel } from './model.js';
-import { createTween } from './tween.js';
 import { LayoutContext } from './theme.js';
 
 const SLIDE_MS = 360;
@@ -28,10 +27,10 @@ export function Doorbell(props: { model: HomeModel }) {
   const viewport = useViewport();
   const scale = computed(() => viewport.value.scale);
 
-  const slide = createTween(model.doorbell.peek() ? openX : closedX, SLIDE_MS);
+  const slide = createTween(model.doorbell.peek() ? openX : closedX, { duration: SLIDE_MS });
   onCleanup(effect(() => {
     const target = model.doorbell.value ? openX : closedX;
-    untracked(() => slide.to(target, !model.frozen));
+    untracked(() => slide.to(target, { animate: !model.frozen }));
   }));
   // On whole output pixels, so that the card and the camera always land the same way.
   const x = computed(() => Math.round(slide.value.value * scale.value) / scale.value);

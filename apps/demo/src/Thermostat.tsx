@@ -3,11 +3,10 @@
  * the setpoint by 0.5 °C, and whether the heating is running. The dial's arc eases to a new
  * setpoint unless the model is frozen.
  */
-import { Text, View, effect, onCleanup, untracked, useContext } from '@planar/toolkit';
+import { Text, View, createTween, effect, onCleanup, untracked, useContext } from '@planar/toolkit';
 import { Gauge, SMALL_DIAL } from './Gauge.js';
 import { Button } from './Button.js';
 import { SETPOINT_STEP, formatTemperature, type HomeModel } from './model.js';
-import { createTween } from './tween.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
 export function Thermostat(props: { model: HomeModel }) {
@@ -17,10 +16,10 @@ export function Thermostat(props: { model: HomeModel }) {
   const { width, height, gauge, button } = layout.thermostat;
   const { cardPad } = layout;
 
-  const arc = createTween(model.setpoint.peek(), 240);
+  const arc = createTween(model.setpoint.peek(), { duration: 240 });
   onCleanup(effect(() => {
     const target = model.setpoint.value;
-    untracked(() => arc.to(target, !model.frozen));
+    untracked(() => arc.to(target, { animate: !model.frozen }));
   }));
 
   const accent = () => (model.heating.value ? colors.heat : colors.cool);

@@ -1,22 +1,15 @@
 /**
- * Small helpers for <Canvas> drawing: colours from hex and paints that are freed after the
- * draw callback (the recorded picture keeps what it needs).
+ * A small helper for <Canvas> drawing: paints that are freed after the draw callback (the
+ * recorded picture keeps what it needs).
  */
-import type { DrawCallback } from '@planar/toolkit';
+import { color4f, type DrawCallback } from '@planar/toolkit';
 
 export type SkCanvas = Parameters<DrawCallback>[0];
 export type CK = Parameters<DrawCallback>[2];
 type SkPaint = InstanceType<CK['Paint']>;
 
-/** '#rrggbb' (or '#rgb') and an alpha 0..1 as a CanvasKit colour. */
-export function hexColor(ck: CK, hex: string, alpha = 1): Float32Array {
-  let h = hex.replace('#', '');
-  if (h.length === 3) h = [...h].map((c) => c + c).join('');
-  const n = parseInt(h, 16);
-  return ck.Color((n >> 16) & 255, (n >> 8) & 255, n & 255, alpha);
-}
-
 export interface PaintOptions {
+  /** Any CSS colour, as in `style`. */
   color: string;
   alpha?: number;
   stroke?: number;
@@ -34,7 +27,7 @@ export function withPaints(ck: CK, fn: (paint: (o: PaintOptions) => SkPaint) => 
     const p = new ck.Paint();
     made.push(p);
     p.setAntiAlias(true);
-    p.setColor(hexColor(ck, o.color, o.alpha ?? 1));
+    p.setColor(color4f(o.color, o.alpha ?? 1));
     if (o.stroke !== undefined) {
       p.setStyle(ck.PaintStyle.Stroke);
       p.setStrokeWidth(o.stroke);

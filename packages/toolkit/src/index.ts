@@ -17,14 +17,16 @@ export { Show, For, ErrorBoundary, createContext, useContext, type Context } fro
 export { Fragment } from './jsx/jsx-runtime.js';
 export { onMount, type Child, type JSXElement } from './jsx/element.js';
 export { onCleanup, createRoot, getOwner, runWithOwner } from './jsx/owner.js';
-export type { Reactive } from './jsx/reactive.js';
+export { read, type Reactive } from './jsx/reactive.js';
 export { signal, computed, effect, batch, untracked, type Signal, type ReadonlySignal } from '@preact/signals-core';
 export { animate, requestFrame, easings, type Easing, type AnimationHandle } from './animation/animate.js';
+export { createTween, type Tween, type TweenOptions } from './animation/tween.js';
 export { interval, timeout } from './app/timers.js';
 export { useViewport, type Viewport } from './app/services.js';
 export { registerFont } from './render/fonts.js';
 export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
 export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';
+export { parseColor, color4f, type RGBA } from './style/color.js';
 export type { FrameStats } from './compositor/stats.js';
 export type {
   PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, NodeHandle, EventHandlers, InputEvent,

@@ -13,7 +13,14 @@ export function isReactive(value: unknown): value is ReadonlySignal<unknown> | (
   return value instanceof Signal || typeof value === 'function';
 }
 
-/** Reads a reactive value; inside an effect this subscribes to the signals it touches. */
+/**
+ * Reads a prop that may be a plain value, a signal or a getter; inside an effect or a getter
+ * this subscribes to the signals it touches.
+ * @example
+ * function Badge(props: { count: Reactive<number> }) {
+ *   return <Text>{() => `${read(props.count)} new`}</Text>;
+ * }
+ */
 export function read<T>(value: Reactive<T>): T {
   if (value instanceof Signal) return value.value as T;
   if (typeof value === 'function') return (value as () => T)();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorHint, formatColor, NAMED_COLORS, parseColor, type RGBA } from './color.js';
+import { colorHint, formatColor, NAMED_COLORS, parseColor, type RGBA, color4f } from './color.js';
 
 describe('parseColor', () => {
   const accepted: [string, RGBA][] = [
@@ -131,5 +131,23 @@ describe('colorHint', () => {
 
   it('is empty for a valid colour', () => {
     expect(colorHint('red')).toBe('');
+  });
+});
+
+describe('color4f', () => {
+  it('gives the floats CanvasKit builds from the same bytes, for every form style accepts', async () => {
+    const { loadCanvasKit } = await import('../render/canvaskit.js');
+    const ck = await loadCanvasKit();
+    expect(color4f('#ff8a3d')).toEqual(ck.Color(0xff, 0x8a, 0x3d, 1));
+    expect(color4f('#ff8a3d', 0.5)).toEqual(ck.Color(0xff, 0x8a, 0x3d, 0.5));
+    expect(color4f('rgb(255 138 61 / 50%)')).toEqual(ck.Color(0xff, 0x8a, 0x3d, 0.5));
+    expect(color4f('orange', 0.5)).toEqual(ck.Color(255, 165, 0, 0.5));
+    // Its own alpha and the one given multiply.
+    expect(color4f('#00000080', 0.5)[3]).toBeCloseTo((0x80 / 255) * 0.5, 6);
+  });
+
+  it('names the colour and what would be accepted when it is not one', () => {
+    expect(() => color4f('lightgrey2')).toThrow('color4f: "lightgrey2" is not a colour: did you mean "lightgrey"');
+    expect(() => color4f('#12345')).toThrow('hex colours take 3, 4, 6 or 8 digits, not 5');
   });
 });

@@ -144,7 +144,12 @@ function parseHex(hex: string): RGBA | null {
   return [byte(0), byte(1), byte(2), hex.length === 8 ? byte(3) / 255 : 1];
 }
 
-/** Parses a CSS colour string; returns null when it is not one. */
+/**
+ * Parses a CSS colour (hex, `rgb()`, `hsl()`, a name, `transparent`) into straight RGBA:
+ * r, g, b in 0..255, a in 0..1; null when it is not a colour.
+ * @example parseColor('#ff8800')   // [255, 136, 0, 1]
+ * @example parseColor('hsl(120 100% 50% / 0.5)')   // [0, 255, 0, 0.5]
+ */
 export function parseColor(input: string): RGBA | null {
   const s = input.trim().toLowerCase();
   if (s.startsWith('#')) return parseHex(s.slice(1));
@@ -236,4 +241,22 @@ export function colorHint(input: string): string {
     if (close.length > 0) return didYouMean(close);
   }
   return `not a colour; ${FORMS}`;
+}
+
+/**
+ * A CSS colour as CanvasKit's Color4f (straight r, g, b, a in 0..1), for drawing in a
+ * `<Canvas>`: the same colours `style` accepts. `alpha` multiplies the colour's own alpha.
+ * Throws, naming the colour and what would be accepted, when it is not one.
+ * @example
+ * <Canvas draw={(canvas, size, ck) => {
+ *   const paint = new ck.Paint();
+ *   paint.setColor(color4f('#ff8a3d', 0.5));
+ *   canvas.drawCircle(size.width / 2, size.height / 2, 20, paint);
+ *   paint.delete();
+ * }} />
+ */
+export function color4f(color: string, alpha = 1): Float32Array {
+  const rgba = parseColor(color);
+  if (!rgba) throw new Error(`color4f: ${JSON.stringify(color)} is not a colour: ${colorHint(color)}`);
+  return Float32Array.of(rgba[0] / 255, rgba[1] / 255, rgba[2] / 255, rgba[3] * alpha);
 }
