@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { View, Text } from '@planar/toolkit';
 import { render } from '@planar/toolkit/testing';
-import { writeFileSync } from 'node:fs';
 
 describe('smoke', () => {
   it('renders a box with text', async () => {
@@ -12,7 +11,6 @@ describe('smoke', () => {
         <Text style={{ color: 'white', fontSize: 24 }}>Hello <Text style={{ fontWeight: 'bold', color: 'gold' }}>Planar</Text> مرحبا</Text>
       </View>
     ), { width: 480, height: 160 });
-    writeFileSync('/tmp/smoke.png', screen.png());
     expect(screen.find({ testId: 'a' })).toEqual({ x: 20, y: 20, width: 80, height: 60 });
     expect(screen.pixel(60, 50)).toEqual([255, 99, 71, 255]);
     await screen.dispose();
