@@ -10,6 +10,12 @@
  *   startWeston  weston 10 (headless backend, --use-pixman: without it nothing is drawn),
  *                desktop-shell without a panel. Ready once a client sees its output.
  *                Screenshots through weston-screenshooter (needs --debug). It has no seat.
+ *   startCage    cage 0.1.4 (wlroots 0.15 headless, pixman), the kiosk compositor of many Pi
+ *                panels: one output of wlroots' headless size (1280x720; cage cannot set a mode),
+ *                every window maximized on it. Like sway it refuses root, so it runs as nobody;
+ *                it starts only with Xwayland installed. Its application is a watcher that
+ *                leaves once cage is gone (cage does not end its application). Ready once a
+ *                client sees its output. Screenshots through grim; no virtual input protocols.
  *
  * `stop()` ends the compositor by PID (SIGTERM, SIGKILL after 2 s) and removes its folder.
  */
@@ -37,7 +43,7 @@ export interface CompositorOptions {
 }
 
 export interface Compositor {
-  readonly kind: 'sway' | 'weston';
+  readonly kind: 'sway' | 'weston' | 'cage';
   /** What a client needs to connect: pass it to child processes, or copy it into process.env. */
   readonly env: WaylandEnv;
   readonly pid: number;
@@ -212,5 +218,35 @@ async function westonScreenshot(env: WaylandEnv, dir: RuntimeDir, compositor: La
     throw new Error(`weston could not take a screenshot: ${why}${state}`);
   } finally {
     rmSync(shots, { recursive: true, force: true });
+  }
+}
+
+/** Starts cage on its headless output; see the top of this file. */
+export async function startCage(): Promise<Compositor> {
+  const dir = createRuntimeDir('planar-cage', isRoot());
+  const env = compositorEnv(dir, { ...writeBlankCursorTheme(dir), WLR_BACKENDS: 'headless', WLR_LIBINPUT_NO_DEVICES: '1', WLR_RENDERER: 'pixman' });
+  // cage runs one application and ends with it; this one ends once cage has gone.
+  const watcher = ['sh', '-c', 'while kill -0 "$PPID" 2>/dev/null; do sleep 0.5; done'];
+  const [command, args] = isRoot()
+    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'cage', '-d', '--', ...watcher]]
+    : ['cage', ['-d', '--', ...watcher]];
+  const p = launch('cage', command, args as string[], { env, cwd: dir.path });
+  try {
+    const socket = await waitFor('cage\'s Wayland socket', () => waylandSocketIn(dir.path), { process: p, timeoutMs: READY_TIMEOUT_MS });
+    const clientEnv: WaylandEnv = { WAYLAND_DISPLAY: socket, XDG_RUNTIME_DIR: dir.path };
+    await waitFor('cage\'s output', async () => (await probeCompositor(clientEnv)).outputs.some((o) => o.width > 0), { process: p, timeoutMs: READY_TIMEOUT_MS, intervalMs: 50 });
+    return {
+      kind: 'cage',
+      env: clientEnv,
+      pid: p.pid,
+      runtimeDir: dir.path,
+      process: p,
+      screenshot: () => grim(clientEnv, p),
+      crash: () => crash(p),
+      stop: () => stopAndClean(p, dir),
+    };
+  } catch (error) {
+    await stopAndClean(p, dir);
+    throw error;
   }
 }

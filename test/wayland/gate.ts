@@ -16,14 +16,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const INSTALL = 'apt-get install -y --no-install-recommends sway grim weston libwayland-dev wayland-protocols libxkbcommon-dev pkg-config gcc (or: node scripts/setup.mjs --wayland-e2e)';
+const INSTALL = 'apt-get install -y --no-install-recommends sway grim weston cage xwayland libwayland-dev wayland-protocols libxkbcommon-dev pkg-config gcc (or: node scripts/setup.mjs --wayland-e2e)';
 
-export type Need = 'sway' | 'grim' | 'weston' | 'injector';
+export type Need = 'sway' | 'grim' | 'weston' | 'cage' | 'injector';
 
 const PROGRAMS: Record<Need, string[]> = {
   sway: ['sway', 'swaymsg'],
   grim: ['grim'],
   weston: ['weston', 'weston-screenshooter'],
+  // cage does not start without Xwayland.
+  cage: ['cage', 'Xwayland'],
   injector: ['gcc', 'pkg-config', 'wayland-scanner'],
 };
 
@@ -48,8 +50,8 @@ export function missingFor(needs: readonly Need[]): string | null {
       if (!onPath(program)) return `${program} is not installed (${INSTALL})`;
     }
   }
-  if (needs.includes('sway') && process.getuid?.() === 0 && !onPath('setpriv')) {
-    return 'sway refuses to run as root and setpriv (util-linux), which runs it as nobody, is not installed';
+  if ((needs.includes('sway') || needs.includes('cage')) && process.getuid?.() === 0 && !onPath('setpriv')) {
+    return 'sway and cage refuse to run as root and setpriv (util-linux), which runs them as nobody, is not installed';
   }
   if (needs.includes('injector')) {
     const headers = spawnSync('pkg-config', ['--exists', 'wayland-client', 'xkbcommon']);

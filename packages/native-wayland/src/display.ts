@@ -3,6 +3,7 @@
  * primary plane, and subsurfaces as overlay planes.
  *
  *   open     connect → registry (sync) → window → first configure → size and scale known
+ *            (a 0x0 configure leaves the size to us: the output's, see window-size.ts)
  *   planes   the window (opaque formats, must cover the output) and 8 subsurfaces above it,
  *            any order (mutable zpos), no plane alpha (Wayland has none before alpha-modifier)
  *   commit   per overlay: subsurface position, attach + damage when its buffer changed, commit;
@@ -20,8 +21,11 @@ import {
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit/backend';
 import { formatsOf, SHM_CODES } from './formats.js';
-import { SeatTranslator, type SeatEvent } from './input.js';
-import { loadAddon, type NativeConnection, type NativeShmBuffer, type NativeSubsurface, type NativeWindow } from './native.js';
+import { SeatTranslator } from './input.js';
+import {
+  loadAddon, type ConnectionEvent, type NativeConnection, type NativeLiveObjects, type NativeShmBuffer, type NativeSubsurface, type NativeWindow,
+} from './native.js';
+import { firstWindowSize } from './window-size.js';
 
 const OVERLAYS = 8;
 const REQUIRED = ['wl_compositor', 'wl_shm', 'xdg_wm_base'];
@@ -77,7 +81,7 @@ export class WaylandDisplay implements Display {
   private async connect(): Promise<void> {
     const addon = loadAddon();
     try {
-      this.connection = new addon.Connection((type, event) => this.onEvent(type, event));
+      this.connection = new addon.Connection((type, event) => this.onEvent({ type, ...event } as ConnectionEvent));
     } catch (error) {
       throw new BackendUnavailableError('wayland', `${(error as Error).message} (is a compositor running? WAYLAND_DISPLAY=${process.env.WAYLAND_DISPLAY ?? 'unset'})`);
     }
@@ -111,7 +115,8 @@ export class WaylandDisplay implements Display {
     }
     const outputs = this.connection.outputs();
     this.bufferScale = Math.max(1, Math.round(this.options.scale ?? outputs[0]?.scale ?? 1));
-    const w = size.width || this.options.width || 800, h = size.height || this.options.height || 480;
+    const { width: w, height: h } = firstWindowSize(size, this.options, outputs);
+    if (!size.width || !size.height) this.log(`the compositor left the window's size to us (${size.width}x${size.height}): ${w}x${h}`);
     this.logicalSize = { width: w, height: h };
     this.seat.scale = this.bufferScale;
     this.window.setBufferScale(this.bufferScale);
@@ -148,10 +153,10 @@ export class WaylandDisplay implements Display {
     if (process.env.PLANAR_DEBUG?.includes('wayland')) console.error(`planar: ${line}`);
   }
 
-  private onEvent(type: string, event: Record<string, unknown>): void {
-    switch (type) {
+  private onEvent(event: ConnectionEvent): void {
+    switch (event.type) {
       case 'configure': {
-        const size = { width: event.width as number, height: event.height as number };
+        const size = { width: event.width, height: event.height };
         if (this.configured) {
           this.configured(size);
           this.configured = null;
@@ -169,16 +174,16 @@ export class WaylandDisplay implements Display {
         return;
       }
       case 'frame':
-        this.timings.frameDoneMs.push(event.sinceCommitMs as number);
+        this.timings.frameDoneMs.push(event.sinceCommitMs);
         if (this.timings.frameDoneMs.length > 600) this.timings.frameDoneMs.shift();
         this.frameDone?.();
         return;
       case 'presented':
-        this.timings.presentedMs.push(event.latencyMs as number);
+        this.timings.presentedMs.push(event.latencyMs);
         if (this.timings.presentedMs.length > 600) this.timings.presentedMs.shift();
         return;
       case 'release':
-        this.emitter.emit('release', { bufferId: event.id as number });
+        this.emitter.emit('release', { bufferId: event.id });
         return;
       case 'window-close':
         this.emitter.emit('close', { reason: 'the compositor asked the window to close', lost: false });
@@ -186,10 +191,10 @@ export class WaylandDisplay implements Display {
       case 'disconnect':
         this.closed = true;
         this.frameDone?.();
-        this.emitter.emit('close', { reason: `the Wayland compositor went away: ${event.reason as string}`, lost: true });
+        this.emitter.emit('close', { reason: `the Wayland compositor went away: ${event.reason}`, lost: true });
         return;
       case 'fractional-scale':
-        this.rescale(event.scale as number, true);
+        this.rescale(event.scale, true);
         return;
       case 'surface-output':
         // Integer output scale, where no fractional scale is offered: the largest of the outputs.
@@ -199,12 +204,13 @@ export class WaylandDisplay implements Display {
         for (const kind of ['pointer', 'keyboard', 'touch'] as const) if (event[kind]) this.emitter.emit('device', { kind, added: true });
         return;
       case 'warning':
-        this.emitter.emit('error', new Error(`wayland: ${event.message as string}`));
+        this.emitter.emit('error', new Error(`wayland: ${event.message}`));
         return;
-      default:
-        if (type === 'pointer' || type === 'touch' || type === 'key' || type === 'modifiers' || type === 'repeat-info' || type === 'keyboard-focus') {
-          this.seat.handle({ type, ...event } as SeatEvent);
-        }
+      case 'pointer': case 'touch': case 'key': case 'modifiers': case 'repeat-info': case 'keyboard-focus':
+        this.seat.handle(event);
+        return;
+      case 'discarded': case 'seat-removed': case 'output-removed':
+        return;
     }
   }
 
@@ -229,6 +235,14 @@ export class WaylandDisplay implements Display {
     }
     this.info = { ...this.info, scale, width: Math.round(width * scale), height: Math.round(height * scale) };
     this.emitter.emit('resize', { width: this.info.width, height: this.info.height, scale });
+  }
+
+  /**
+   * What the Wayland addon holds right now (every display of this process together): open fds,
+   * mappings and shm buffers not yet destroyed. A leak test compares it before and after.
+   */
+  liveObjects(): NativeLiveObjects {
+    return loadAddon().liveObjects();
   }
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {

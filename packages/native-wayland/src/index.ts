@@ -15,3 +15,5 @@ export const backend: Backend & { open(options: OpenOptions): Promise<WaylandDis
 export { WaylandDisplay };
 export { SeatTranslator, type SeatEvent } from './input.js';
 export { formatsOf, SHM_CODES } from './formats.js';
+export { firstWindowSize, outputLogicalSize, type WindowSize } from './window-size.js';
+export type { ConnectionEvent, NativeLiveObjects, NativeOutput } from './native.js';

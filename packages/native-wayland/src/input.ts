@@ -12,26 +12,15 @@
  * Timestamps are the compositor's, in ms.
  */
 import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit/backend';
+import type { SeatEvent } from './native.js';
+
+export type { SeatEvent };
 
 /** Linux input button codes (linux/input-event-codes.h) to the toolkit's button bits. */
 const BUTTONS: Record<number, number> = { 0x110: 1, 0x111: 2, 0x112: 4 };
 /** The same codes as W3C button numbers (0 main, 1 middle, 2 secondary). */
 const BUTTON_NUMBERS: Record<number, number> = { 0x110: 0, 0x111: 2, 0x112: 1 };
 const TOUCH_ID_BASE = 100;
-
-export type SeatEvent =
-  | { type: 'pointer'; kind: 'enter' | 'motion'; x: number; y: number; time?: number }
-  | { type: 'pointer'; kind: 'leave' | 'frame' }
-  | { type: 'pointer'; kind: 'button'; time: number; button: number; pressed: boolean }
-  | { type: 'pointer'; kind: 'axis'; time: number; axis: 'x' | 'y'; value: number }
-  | { type: 'pointer'; kind: 'discrete'; axis: 'x' | 'y'; steps: number }
-  | { type: 'touch'; kind: 'down' | 'motion'; time: number; id: number; x: number; y: number }
-  | { type: 'touch'; kind: 'up'; time: number; id: number }
-  | { type: 'touch'; kind: 'frame' | 'cancel' }
-  | { type: 'key'; time: number; code: number; name: string; text: string; character?: string; pressed: boolean; repeats: boolean }
-  | { type: 'modifiers'; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean }
-  | { type: 'repeat-info'; rate: number; delay: number }
-  | { type: 'keyboard-focus'; focused: boolean };
 
 export class SeatTranslator {
   /** Output pixels per surface unit. */

@@ -7,12 +7,74 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** An output as the compositor describes it: the current mode in pixels, its integer scale and transform. */
+export interface NativeOutput {
+  /** The wl_output global's name. */
+  name: number;
+  scale: number;
+  width: number;
+  height: number;
+  refreshMhz: number;
+  /** WL_OUTPUT_TRANSFORM_*: 0 normal, 1 a quarter turn, 2 half, 3 three quarters; 4–7 the same flipped. */
+  transform: number;
+  make: string;
+  model: string;
+}
+
+/** The seat's events (native/seat.cc, keyboard.cc): positions in surface units, times in the compositor's ms. */
+export type SeatEvent =
+  | { type: 'pointer'; kind: 'enter' | 'motion'; x: number; y: number; time?: number }
+  | { type: 'pointer'; kind: 'leave' | 'frame' }
+  | { type: 'pointer'; kind: 'button'; time: number; button: number; pressed: boolean }
+  | { type: 'pointer'; kind: 'axis'; time: number; axis: 'x' | 'y'; value: number }
+  | { type: 'pointer'; kind: 'discrete'; axis: 'x' | 'y'; steps: number }
+  | { type: 'touch'; kind: 'down' | 'motion'; time: number; id: number; x: number; y: number }
+  | { type: 'touch'; kind: 'up'; time: number; id: number }
+  | { type: 'touch'; kind: 'frame' | 'cancel' }
+  | { type: 'key'; time: number; code: number; name: string; text: string; character?: string; pressed: boolean; repeats: boolean }
+  | { type: 'modifiers'; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean }
+  | { type: 'repeat-info'; rate: number; delay: number }
+  | { type: 'keyboard-focus'; focused: boolean };
+
+/** Every event the connection reports, by type, as one value (`{ type, ...fields }`). */
+export type ConnectionEvent =
+  /** The window's xdg configure, already acked: 0x0 means "choose your size". */
+  | { type: 'configure'; width: number; height: number; fullscreen: boolean; activated: boolean }
+  /** The frame callback: the compositor wants the next frame. */
+  | { type: 'frame'; time: number; sinceCommitMs: number }
+  /** wp_presentation feedback: the commit reached the screen, or never will. */
+  | { type: 'presented'; latencyMs: number; refreshNs: number }
+  | { type: 'discarded' }
+  /** The compositor let go of a buffer (by ShmBuffer id). */
+  | { type: 'release'; id: number }
+  | { type: 'window-close' }
+  /** The connection broke or the compositor went away; every object is inert from now on. */
+  | { type: 'disconnect'; reason: string }
+  | { type: 'fractional-scale'; scale: number }
+  /** The window entered or left an output (by wl_output proxy id). */
+  | { type: 'surface-output'; entered: boolean; output: number }
+  | { type: 'capabilities'; pointer: boolean; keyboard: boolean; touch: boolean }
+  | { type: 'seat-removed' }
+  | { type: 'output-removed'; name: number }
+  /** Something a person should know (a keymap that would not map or compile). */
+  | { type: 'warning'; message: string }
+  | SeatEvent;
+
+export type ConnectionEventType = ConnectionEvent['type'];
+
+/** What the addon holds right now: open fds, memory mappings and shm buffers not yet destroyed. */
+export interface NativeLiveObjects {
+  fds: number;
+  mappings: number;
+  buffers: number;
+}
+
 export interface NativeConnection {
   start(): void;
   sync(): Promise<void>;
   globals(): { interface: string; version: number }[];
   shmFormats(): number[];
-  outputs(): { name: number; scale: number; width: number; height: number; refreshMhz: number; make: string; model: string }[];
+  outputs(): NativeOutput[];
   flush(): void;
   setCursor(visible: boolean): void;
   close(): void;
@@ -47,7 +109,10 @@ export interface NativeShmBuffer {
   readonly height: number;
   readonly stride: number;
   readonly busy: boolean;
-  /** Copies rects ([x, y, w, h]*) of RGBA rows in, swapping R and B when asked; returns bytes. */
+  /**
+   * Copies rects ([x, y, w, h]*) of RGBA rows in, swapping R and B when asked; returns bytes.
+   * This and every other call but destroy() throw (code ERR_BUFFER_DESTROYED) once it is destroyed.
+   */
   write(source: Uint8Array, sourceStride: number, rects: Int32Array, swapRB: boolean): number;
   /** A copy of the pixels, for screenshots. */
   read(): Uint8Array;
@@ -57,10 +122,12 @@ export interface NativeShmBuffer {
 }
 
 export interface Addon {
-  Connection: new (emit: (type: string, event: Record<string, unknown>) => void, name?: string) => NativeConnection;
+  /** `emit` gets each event's type and its other fields; `{ type, ...event }` is a ConnectionEvent. */
+  Connection: new (emit: (type: ConnectionEventType, event: object) => void, name?: string) => NativeConnection;
   Window: new (connection: NativeConnection, options: { title?: string; appId?: string; fullscreen?: boolean }) => NativeWindow;
   Subsurface: new (window: NativeWindow) => NativeSubsurface;
   ShmBuffer: new (connection: NativeConnection, width: number, height: number, shmFormat: number) => NativeShmBuffer;
+  liveObjects(): NativeLiveObjects;
 }
 
 let addon: Addon | null = null;
