@@ -3,9 +3,11 @@
  * no alpha (grim writes RGB), and every output here is opaque.
  *
  * `diffImages` counts the pixels that differ and bounds them with a box; `imageReport` turns a
- * difference into a sentence a person can act on, and saves both images (PPM) in the temp
- * folder so they can be looked at.
+ * difference into a sentence a person can act on, and saves both images (PPM) in a folder of
+ * this run's own in the temp folder (`planar-wayland-XXXXXX`, made at the first difference and
+ * kept) so they can be looked at.
  */
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writePpm, type Image } from './images.js';
@@ -47,18 +49,21 @@ export function diffImages(a: Image, b: Image): Difference {
 
 /**
  * Null when `actual` equals `expected` (same size, same colours); otherwise what differs, with
- * both images written to the temp folder as `planar-wayland-<name>.{expected,actual}.ppm`.
+ * both images written as `<name>.{expected,actual}.ppm` in this run's `planar-wayland-XXXXXX`
+ * folder in the temp folder.
  */
 export function imageReport(name: string, expected: Image, actual: Image): string | null {
   const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-  const files = [path.join(os.tmpdir(), `planar-wayland-${slug}.expected.ppm`), path.join(os.tmpdir(), `planar-wayland-${slug}.actual.ppm`)];
+  const file = (which: string) => path.join(reportDir(), `${slug}.${which}.ppm`);
   if (expected.width !== actual.width || expected.height !== actual.height) {
+    const files = [file('expected'), file('actual')];
     writePpm(files[0]!, expected);
     writePpm(files[1]!, actual);
     return `${name}: expected ${expected.width}x${expected.height}, got ${actual.width}x${actual.height} (images: ${files.join(', ')})`;
   }
   const d = diffImages(expected, actual);
   if (!d.differing) return null;
+  const files = [file('expected'), file('actual')];
   writePpm(files[0]!, expected);
   writePpm(files[1]!, actual);
   const b = d.box!;
@@ -69,4 +74,12 @@ export function imageReport(name: string, expected: Image, actual: Image): strin
 /** Whether `inner` lies inside `outer`. */
 export function within(inner: Box, outer: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+let madeDir: string | null = null;
+
+/** This run's folder for the images of failed comparisons, made when first needed. */
+function reportDir(): string {
+  madeDir ??= mkdtempSync(path.join(os.tmpdir(), 'planar-wayland-'));
+  return madeDir;
 }
