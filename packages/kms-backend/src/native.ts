@@ -92,6 +92,7 @@ export interface NativeDumbBuffer {
   readonly width: number;
   readonly height: number;
   readonly stride: number;
+  /** Throws (code ERR_BUFFER_DESTROYED, naming the buffer) after destroy(), as read() and exportFd() do. */
   write(source: Uint8Array, sourceStride: number, rects: Int32Array, swapRB: boolean): number;
   read(): Uint8Array;
   exportFd(): number;
@@ -99,6 +100,16 @@ export interface NativeDumbBuffer {
 }
 
 export interface NativeImportedBuffer { readonly fbId: number; destroy(): void }
+
+/**
+ * What the addon holds from the kernel: fds it owns (the card, dumb buffers' DMA-BUFs, consoles,
+ * fences waited on, input devices), mappings and buffers (dumb and imported) not yet destroyed.
+ */
+export interface NativeLiveObjects {
+  fds: number;
+  mappings: number;
+  buffers: number;
+}
 
 export interface NativeConsole {
   setGraphics(graphics: boolean): void;
@@ -126,6 +137,8 @@ export interface Addon {
   waitFence(fd: number): Promise<void>;
   Console: new (path: string) => NativeConsole;
   Input: NativeInputConstructor;
+  /** What the addon holds now (every device of this process together); absent from the mock kernel. */
+  liveObjects?(): NativeLiveObjects;
 }
 
 /** atomic commit flags (drm_mode.h) */
