@@ -1,11 +1,15 @@
 /**
- * Nothing leaks: mounting and unmounting a large subtree again and again must bring the Yoga
- * node count back to where it was and must not grow CanvasKit's wasm heap (which never
- * shrinks, so a leak there is forever).
+ * Nothing leaks: mounting, updating and unmounting scenes again and again brings every
+ * counter of the live-object ledger back where it was (CanvasKit objects Planar owns,
+ * CanvasKit Malloc blocks, Yoga nodes, open fds) and does not grow the JS heap after GC.
+ * The checker itself is tested too: scratch scenes that leak one Paint, one Yoga node, one fd
+ * or 64 bytes of JS a cycle must be reported, so these checks cannot pass by accident.
  */
 import { describe, expect, it } from 'vitest';
+import Yoga from 'yoga-layout';
+import { closeSync, openSync } from 'node:fs';
 import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, createExternalSource } from '@planar/toolkit';
-import { render, wasmHeapBytes, yogaNodeCount } from '@planar/toolkit/testing';
+import { checkLeaks, liveObjects, render, type Screen } from '@planar/toolkit/testing';
 import { fileURLToPath } from 'node:url';
 
 const webp = fileURLToPath(new URL('./fixtures/two-tone.webp', import.meta.url));
@@ -20,17 +24,49 @@ function Tile(props: { i: number }) {
   );
 }
 
-/** Runs `cycle` to warm caches, then many times more: Yoga nodes back to `baseline`, the wasm heap grown by under 1 MiB. */
-async function expectNoGrowth(cycle: () => Promise<void>, baseline: number, warmup: number): Promise<void> {
-  for (let i = 0; i < warmup; i++) await cycle();
-  const warm = wasmHeapBytes();
-  for (let i = 0; i < Number(process.env.PLANAR_LEAK_CYCLES ?? 20); i++) await cycle();
-  expect(yogaNodeCount()).toBe(baseline);
-  expect(wasmHeapBytes() - warm).toBeLessThan(1024 * 1024);
+/**
+ * A small card with text, an image, a shadow and a drawn canvas; a cycle mounts it, changes
+ * its text and unmounts it (three frames). `extra` runs once a cycle, for the scratch leaks.
+ */
+async function cardScene(extra: () => void = () => {}): Promise<{ screen: Screen; cycle: () => Promise<void> }> {
+  const shown = signal(false), count = signal(0);
+  const screen = await render(() => (
+    <View style={{ width: '100%', height: '100%' }}>
+      <Show when={shown}>
+        <View style={{ padding: 4, borderRadius: 6, backgroundColor: '#345', shadow: { blur: 4, color: '#0008' } }}>
+          <Text>{() => `visits ${count.value}`}</Text>
+          <Image src={webp} style={{ width: 10, height: 5 }} />
+          <Canvas style={{ width: 10, height: 10 }} draw={(c, _s, ck) => { const p = new ck.Paint(); c.drawCircle(5, 5, 4, p); p.delete(); }} />
+        </View>
+      </Show>
+    </View>
+  ), { width: 200, height: 100, checkDamage: false });
+  const cycle = async () => {
+    shown.value = true;
+    await screen.flush();
+    count.value++;
+    await screen.flush();
+    shown.value = false;
+    await screen.flush();
+    extra();
+  };
+  return { screen, cycle };
 }
 
+/*
+ * How many cycles a 64-byte leak needs. The JS heap after a full GC wanders by up to about
+ * 100 KiB from one sample to the next (σ ≈ 50 KiB measured on this scene). checkLeaks fits a
+ * line through 11 evenly spaced samples; over C cycles the slope's standard error is
+ * σ / √(Σ(x − x̄)²) = 50 KiB / (C/10 · √110) ≈ 490 KiB / C bytes a cycle. With C = 6,000 that
+ * is about 8 bytes, so the 32-byte allowance sits 4 standard errors above a clean run and a
+ * 64-byte leak 4 above the allowance. Measured here: a clean run −10 to −13 bytes a cycle,
+ * the 64-byte leak 61 to 63. The warm-up fills caches first.
+ */
+const JS_CYCLES = 6000;
+const JS_WARMUP = 1500;
+
 describe('memory', () => {
-  it('mounting and unmounting a 1,000-node subtree leaves no Yoga nodes and no wasm growth', async () => {
+  it('mounting and unmounting a 1,000-node subtree returns every object and node', async () => {
     const shown = signal(false);
     const items = Array.from({ length: 495 }, (_, i) => i);
     const screen = await render(() => (
@@ -38,19 +74,25 @@ describe('memory', () => {
         <Show when={shown}><For each={items}>{(i) => <Tile i={i} />}</For></Show>
       </View>
     ), { width: 800, height: 480 });
-    const baseline = yogaNodeCount();
-    const cycle = async () => {
+    const hidden = await liveObjects();
+    shown.value = true;
+    await screen.flush();
+    // The cycle really makes what is counted: nodes, and CanvasKit objects for its texts.
+    const visible = await liveObjects();
+    expect(visible.yogaNodes - hidden.yogaNodes).toBeGreaterThanOrEqual(990);
+    expect(visible.canvasKit).toBeGreaterThan(hidden.canvasKit);
+    shown.value = false;
+    await screen.flush();
+    // 990 nodes a cycle: a leak of 64 bytes a node is 63 KiB a cycle, far above the noise of
+    // 20 cycles (a slope error of about 2.4 KiB) and above this 32-bytes-a-node allowance.
+    const report = await checkLeaks(async () => {
       shown.value = true;
       await screen.flush();
       shown.value = false;
       await screen.flush();
-    };
-    shown.value = true;
-    await screen.flush();
-    expect(yogaNodeCount() - baseline).toBeGreaterThanOrEqual(990);
-    shown.value = false;
-    await screen.flush();
-    await expectNoGrowth(cycle, baseline, 5);
+    }, { cycles: 20, warmup: 5, jsHeapBytesPerCycle: 32 * 990 });
+    expect(report.leaks).toEqual([]);
+    expect(report.after.yogaNodes).toBe(hidden.yogaNodes);
     await screen.dispose();
   }, 120_000);
 
@@ -68,7 +110,6 @@ describe('memory', () => {
     const screen = await render(() => (
       <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
         <Show when={shown}>
-          {/* Big enough that a surface or pool left behind would show: ~1.4 MiB of pixels a cycle. */}
           <Layer position={{ x: 10, y: 10 }}><View style={{ width: 300, height: 200, backgroundColor: '#468', borderRadius: 12 }}><Text>on a plane</Text></View></Layer>
           <Layer plane="never" position={{ x: 320, y: 10 }}><View style={{ width: 300, height: 200, backgroundColor: '#846', shadow: { blur: 8, color: '#0008' } }} /></Layer>
           <Layer position={{ x: 10, y: 240 }} opacity={0.5}><View style={{ width: 300, height: 200, backgroundColor: '#684' }} /></Layer>
@@ -76,27 +117,110 @@ describe('memory', () => {
         </Show>
       </View>
     ), { width: 800, height: 480 });
-    const baseline = yogaNodeCount();
-    const cycle = async () => {
+    const hidden = await liveObjects();
+    shown.value = true;
+    await screen.flush();
+    // Each layer has a surface over a Malloc block while it is shown.
+    expect((await liveObjects()).mallocBlocks).toBeGreaterThanOrEqual(hidden.mallocBlocks + 3);
+    shown.value = false;
+    await screen.flush();
+    const report = await checkLeaks(async () => {
       shown.value = true;
       await screen.flush();
       push();
       await screen.flush();
       shown.value = false;
       await screen.flush();
-    };
-    await expectNoGrowth(cycle, baseline, 3);
+    }, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
+    expect(report.leaks).toEqual([]);
     // Every frame but the current one has been handed back, once.
     expect(released).toBe(pushed - 1);
     await screen.dispose();
     expect(released).toBe(pushed - 1);
   }, 120_000);
 
-  it('disposing a screen frees every Yoga node it made', async () => {
-    const before = yogaNodeCount();
-    const screen = await render(() => <View><Text>a</Text><View><Text>b</Text></View></View>, { width: 100, height: 100 });
-    expect(yogaNodeCount()).toBeGreaterThan(before);
+  it(`a card mounted, updated and unmounted ${JS_CYCLES} times grows nothing, not even 64 bytes a cycle`, async () => {
+    const { screen, cycle } = await cardScene();
+    const report = await checkLeaks(cycle, { cycles: JS_CYCLES, warmup: JS_WARMUP, jsHeapBytesPerCycle: 32 });
+    expect(report.leaks).toEqual([]);
     await screen.dispose();
-    expect(yogaNodeCount()).toBe(before);
+  }, 300_000);
+
+  it('disposing a screen frees every Yoga node and CanvasKit object it made', async () => {
+    const before = await liveObjects();
+    const screen = await render(() => <View><Text>a</Text><View><Text>b</Text></View></View>, { width: 100, height: 100 });
+    expect((await liveObjects()).yogaNodes).toBeGreaterThan(before.yogaNodes);
+    await screen.dispose();
+    const after = await liveObjects();
+    expect(after.yogaNodes).toBe(before.yogaNodes);
+    expect(after.canvasKitByClass).toEqual(before.canvasKitByClass);
+    expect(after.mallocBlocks).toBe(before.mallocBlocks);
   });
+});
+
+describe('the leak check sees a leak', () => {
+  it('one CanvasKit Paint a cycle', async () => {
+    // A canvas that forgets to delete the paint of its first drawing after each mount.
+    const kept: { delete(): void }[] = [];
+    const shown = signal(false);
+    let fresh = false;
+    const screen = await render(() => (
+      <Show when={shown}>
+        <Canvas style={{ width: 10, height: 10 }} draw={(c, _s, ck) => {
+          const p = new ck.Paint();
+          c.drawCircle(5, 5, 4, p);
+          if (fresh) kept.push(p);
+          else p.delete();
+          fresh = false;
+        }} />
+      </Show>
+    ), { width: 20, height: 20 });
+    const report = await checkLeaks(async () => {
+      fresh = true;
+      shown.value = true;
+      await screen.flush();
+      shown.value = false;
+      await screen.flush();
+    }, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
+    expect(report.leaks).toEqual([expect.stringMatching(/^CanvasKit objects: \d+ before, \d+ after 20 cycles \(\+20 Paint\)$/)]);
+    expect(report.after.canvasKit - report.before.canvasKit).toBe(20);
+    for (const p of kept) p.delete();
+    await screen.dispose();
+  }, 120_000);
+
+  it('one Yoga node a cycle', async () => {
+    const kept: { free(): void }[] = [];
+    const { screen, cycle } = await cardScene(() => kept.push(Yoga.Node.create()));
+    const report = await checkLeaks(cycle, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
+    expect(report.leaks).toEqual([expect.stringMatching(/^Yoga nodes: (\d+) before, \d+ after 20 cycles$/)]);
+    expect(report.after.yogaNodes - report.before.yogaNodes).toBe(20);
+    for (const node of kept) node.free();
+    await screen.dispose();
+  }, 120_000);
+
+  it('one file descriptor a cycle', async () => {
+    const fds: number[] = [];
+    const { screen, cycle } = await cardScene(() => fds.push(openSync(webp, 'r')));
+    const report = await checkLeaks(cycle, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
+    expect(report.leaks).toEqual([expect.stringMatching(/^open file descriptors: (\d+) before, \d+ after 20 cycles$/)]);
+    expect(report.after.openFds! - report.before.openFds!).toBe(20);
+    for (const fd of fds) closeSync(fd);
+    await screen.dispose();
+  }, 120_000);
+
+  it(`64 bytes of JS a cycle, over the same ${JS_CYCLES} cycles`, async () => {
+    // A linked list of objects of five fields: a 24-byte header and five 8-byte fields make
+    // 64 bytes each on a 64-bit heap, and nothing else is allocated to keep them.
+    type Link = { prev: Link | null; a: number; b: number; c: number; d: number };
+    let leaked: Link | null = null;
+    let made = 0;
+    const { screen, cycle } = await cardScene(() => {
+      made++;
+      leaked = { prev: leaked, a: made, b: made + 1, c: made + 2, d: made + 3 };
+    });
+    const report = await checkLeaks(cycle, { cycles: JS_CYCLES, warmup: JS_WARMUP, jsHeapBytesPerCycle: 32 });
+    expect(report.leaks).toEqual([expect.stringMatching(/^JS heap after GC: grows [\d.]+ bytes a cycle over 6000 cycles \(allowed 32\)$/)]);
+    expect(leaked).not.toBeNull();
+    await screen.dispose();
+  }, 300_000);
 });

@@ -35,7 +35,11 @@ export interface LiveObjects {
 
 let gc: (() => void) | null = null;
 
-/** A full, synchronous garbage collection (node's `gc`, exposed on demand when node was started without --expose-gc). */
+/**
+ * A full, synchronous garbage collection (node's `gc`, exposed on demand when node was started
+ * without --expose-gc). The first call also turns off V8's optimising compiler and bytecode
+ * flushing for the rest of the process, so that heap sizes after GC can be compared.
+ */
 export function collectGarbage(): void {
   if (!gc) {
     const global = (globalThis as { gc?: () => void }).gc;
@@ -44,9 +48,12 @@ export function collectGarbage(): void {
       v8.setFlagsFromString('--expose-gc');
       gc = vm.runInNewContext('gc') as () => void;
     }
-    // V8 drops the bytecode of functions not run for a few collections, so the heap after a
-    // GC would depend on how many GCs came before; keep it, so that samples compare.
+    // Two things make the heap after a GC drift without anything being kept: V8 drops the
+    // bytecode of functions not run for a few collections, and its optimising compiler keeps
+    // making (and throwing away) code whose metadata lives on the heap, tens of bytes a cycle
+    // of a test scene for thousands of cycles. Measuring turns both off for the process.
     v8.setFlagsFromString('--no-flush-bytecode');
+    v8.setFlagsFromString('--no-opt');
   }
   gc();
 }
@@ -69,7 +76,8 @@ function objectHeapBytes(): number {
 }
 
 /**
- * What lives now, after a full garbage collection (twice, with a turn of the event loop
+ * What lives now, after a full garbage collection (see `collectGarbage` for what the first
+ * one changes) (twice, with a turn of the event loop
  * between, so that finalizers and weak callbacks of the first have run).
  * @example const before = await liveObjects(); …; expect((await liveObjects()).yogaNodes).toBe(before.yogaNodes);
  */
