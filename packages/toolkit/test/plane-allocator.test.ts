@@ -40,8 +40,10 @@ interface Case {
   composition: boolean;
   reused?: boolean;
   timedOut?: boolean;
-  /** A clock advancing this much per call, with a 1 ms deadline; a frozen clock otherwise. */
+  /** A clock advancing this much per call; a frozen clock otherwise. */
   clockStep?: number;
+  /** An explicit budget, ms (else the allocator's own policy, plane-budget.ts). */
+  deadlineMs?: number;
   more?: (r: Allocation) => void;
 }
 
@@ -201,7 +203,7 @@ const cases: Case[] = [
   },
   {
     // The full search would put the root on the primary; the clock runs out after the first leaf.
-    name: 'deadline-returns-best-so-far', preset: 'vkms', layers: [root(), P1(), P2(), P3()], clockStep: 0.125,
+    name: 'deadline-returns-best-so-far', preset: 'vkms', layers: [root(), P1(), P2(), P3()], clockStep: 0.03125, deadlineMs: 1,
     planes: { 0: null, 1: 2, 2: 3, 3: 4 }, composition: true, timedOut: true,
   },
 ];
@@ -212,7 +214,7 @@ function run(c: Case) {
   const allocator = new PlaneAllocator();
   let t = 0;
   const now = c.clockStep ? () => (t += c.clockStep!) : () => 0;
-  const input = (layers: AllocLayer[]) => ({ layers, output: OUT, planes, test: display.test, now });
+  const input = (layers: AllocLayer[]) => ({ layers, output: OUT, planes, test: display.test, now, deadlineMs: c.deadlineMs });
   const before = c.before ? allocator.allocate(input(c.before)) : null;
   display.tests = 0;
   return { planes, display, before, result: allocator.allocate(input(c.layers)) };
@@ -313,7 +315,7 @@ describe('plane allocation properties', () => {
       const layers = layersOf(s);
       let t = 0;
       const r = new PlaneAllocator().allocate({
-        layers, output: OUT, planes, test: (a) => checkAssignment(planes, OUT, a).ok, now: () => (t += s.tight ? 0.05 : 0.001),
+        layers, output: OUT, planes, test: (a) => checkAssignment(planes, OUT, a).ok, now: () => (t += s.tight ? 0.05 : 0.001), deadlineMs: 1,
       });
       expect(checkAssignment(planes, OUT, r.assignment)).toEqual({ ok: true });
       const visible = layers.filter((l) => isVisible(l, OUT));

@@ -73,12 +73,12 @@ export class Compositor {
     return this.paintLoop.painter;
   }
 
-  /** Budget of a plane allocation search, ms. */
-  get deadlineMs(): number {
+  /** Budget of a plane allocation search, ms; undefined (the default): measured on this display (plane-budget.ts). */
+  get deadlineMs(): number | undefined {
     return this.planner.deadlineMs;
   }
 
-  set deadlineMs(ms: number) {
+  set deadlineMs(ms: number | undefined) {
     this.planner.deadlineMs = ms;
   }
 
@@ -91,6 +91,26 @@ export class Compositor {
   layerId(testId: string): number {
     for (const r of this.records.values()) if (r.node.testId === testId) return r.id;
     throw new Error(`no layer with testId "${testId}" is mounted (give the <Layer> a testId)`);
+  }
+
+  /** Why the layer with this testId is composited, in words; null when it is on a plane (for tests). */
+  whyComposited(testId: string): string | null {
+    const allocation = this.allocation;
+    return allocation ? this.planner.whyComposited(this.layerId(testId), allocation, (id) => this.nameOf(id)) : null;
+  }
+
+  /** The `PLANAR_DEBUG=layers` label last drawn on the layer with this testId, or null (for tests). */
+  outlineLabel(testId: string): string | null {
+    const id = this.layerId(testId);
+    const r = [...this.records.values()].find((v) => v.id === id)!;
+    return this.paintLoop.outlineLabel(r);
+  }
+
+  /** A layer's name in debug labels and reasons: "root", its testId quoted, or "layer <id>". */
+  private nameOf(id: number): string {
+    if (id === 0) return 'root';
+    for (const r of this.records.values()) if (r.id === id) return r.node.testId ? `"${r.node.testId}"` : `layer ${id}`;
+    return `layer ${id}`;
   }
 
   /** Rebuilds surfaces after the output changed size or scale. */
@@ -176,10 +196,12 @@ export class Compositor {
 
     const allocation = this.planner.plan(visible, output, this.commitFailed, (id) => this.currentBuffer(id, visible));
     stats.allocMs = allocation.ms;
+    stats.allocBudgetMs = allocation.budgetMs;
     const compositing = allocation.composition;
 
     const painted = layers.filter((r) => r.visible || r.damage.length);
-    this.paintLoop.paint(painted, (r) => this.planner.labelOf(r, allocation), stats);
+    const nameOf = (id: number) => this.nameOf(id);
+    this.paintLoop.paint(painted, (r) => this.planner.labelOf(r, allocation, nameOf), stats);
     // A hidden layer's buffers miss what changed meanwhile, like any buffer not written.
     for (const r of layers) {
       addUnsent(r, r.damage);
@@ -204,7 +226,8 @@ export class Compositor {
     }
     this.waitingForBuffer = false;
     stats.planesUsed = state.length;
-    stats.composited = visible.filter((r) => allocation.planeOf.get(r.id) == null).length;
+    stats.composited = composited.length;
+    for (const r of composited) stats.refused.push(`${nameOf(r.id)}: ${this.planner.whyComposited(r.id, allocation, nameOf) ?? 'composited'}`);
     stats.layers = visible.length;
     const committed = performance.now();
     let presented: Presented;

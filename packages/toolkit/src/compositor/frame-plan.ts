@@ -8,15 +8,19 @@
  * search cut short by its budget is run again on the next frames, a few times.
  */
 import type { Display, DisplayBuffer, LayerState } from '../backend/contract.js';
+import type { OutlineLabel } from '../render/layer-outline.js';
 import type { LayerRecord } from './layer-record.js';
 import { PlaneAllocator, type AllocLayer, type Allocation } from './plane-allocator.js';
+import { describeRefusal } from './plane-refusal.js';
 import { stackPlanes, type Assignment, type OutputSize } from './plane-rules.js';
 
 export class FramePlanner {
   private readonly allocator = new PlaneAllocator();
   private retries = 0;
-  /** Budget of a plane allocation search, ms. */
-  deadlineMs = 1;
+  /** Every layer was kept off the planes in the last plan (after a refused commit). */
+  private compositedAll = false;
+  /** Budget of a plane allocation search, ms; undefined: measured on this display (plane-budget.ts). */
+  deadlineMs: number | undefined = undefined;
   /** The last allocation search ran out of time: search again on the next frame. */
   pending = false;
   /** The last allocation, for tests and the debug outline. */
@@ -44,18 +48,30 @@ export class FramePlanner {
       deadlineMs: this.deadlineMs,
     });
     this.allocation = allocation;
+    this.compositedAll = compositeAll;
     // Out of time (a cold start, a busy CPU): show the best found, and search again next frame, a few times.
     this.retries = allocation.timedOut ? this.retries + 1 : 0;
     this.pending = allocation.timedOut && this.retries <= 3;
     return allocation;
   }
 
-  /** The label of a visible layer in the `PLANAR_DEBUG=layers` outline: its name and plane. */
-  labelOf(r: LayerRecord, allocation: Allocation): string {
-    const name = r.isRoot ? 'root' : r.node.testId ?? `layer ${r.id}`;
+  /**
+   * The label of a visible layer in the `PLANAR_DEBUG=layers` outline: its name and plane, or
+   * why it is composited ("popup: composited — plane 4: format XRGB8888 not supported").
+   */
+  labelOf(r: LayerRecord, allocation: Allocation, nameOf: (id: number) => string): OutlineLabel {
     const plane = allocation.planeOf.get(r.id);
-    const where = plane == null ? 'composited' : `plane ${plane}`;
-    return `${name}: ${where}`;
+    if (plane != null) return { text: `${nameOf(r.id)}: plane ${plane}`, onPlane: true };
+    const why = this.whyComposited(r.id, allocation, nameOf);
+    return { text: `${nameOf(r.id)}: composited${why ? ` — ${why}` : ''}`, onPlane: false };
+  }
+
+  /** Why a visible layer has no plane in `allocation`, in words; null when it has one (or is not shown). */
+  whyComposited(id: number, allocation: Allocation, nameOf: (id: number) => string): string | null {
+    if (allocation.planeOf.get(id) != null) return null;
+    if (this.compositedAll) return 'recovering from a commit the display refused';
+    const refusal = allocation.refusals.get(id);
+    return refusal ? describeRefusal(refusal, nameOf) : null;
   }
 }
 

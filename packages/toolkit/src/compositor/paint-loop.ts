@@ -12,7 +12,7 @@ import type { Canvas } from 'canvaskit-wasm';
 import { turnPixels } from '../backend/pixels.js';
 import { canvasKit } from '../render/canvaskit.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
-import { LayerOutline } from '../render/layer-outline.js';
+import { LayerOutline, type OutlineLabel } from '../render/layer-outline.js';
 import { Painter, toMatrix } from '../render/painter.js';
 import { invert, roundOut, transformRect } from '../tree/geometry.js';
 import type { Scene } from '../tree/scene.js';
@@ -45,7 +45,7 @@ export class PaintLoop {
    * Paints each layer's damage into its surface (and the debug outlines and overlays).
    * `labelOf` names a visible layer's place for the outline ("popup: plane 3").
    */
-  paint(layers: LayerRecord[], labelOf: (r: LayerRecord) => string, stats: FrameStats): void {
+  paint(layers: LayerRecord[], labelOf: (r: LayerRecord) => OutlineLabel, stats: FrameStats): void {
     const ck = canvasKit();
     for (const r of layers) {
       if (!r.surface) continue;
@@ -77,6 +77,11 @@ export class PaintLoop {
       this.outline?.draw(canvas, r);
       r.surface.surface.flush();
     }
+  }
+
+  /** The `PLANAR_DEBUG=layers` label last drawn for a layer, or null (for tests). */
+  outlineLabel(r: LayerRecord): string | null {
+    return this.outline?.label(r) ?? null;
   }
 
   /** Turns an external layer's new frame into its surface (on a turned output). */

@@ -60,6 +60,12 @@ export function insideOutput(layer: RuleLayer, output: OutputSize): boolean {
   return layer.x >= 0 && layer.y >= 0 && layer.x + layer.width <= output.width && layer.y + layer.height <= output.height;
 }
 
+/** Whether a layer shows anything on the output. */
+export function isVisible(layer: RuleLayer, output: OutputSize): boolean {
+  return layer.opacity > 0 && layer.width > 0 && layer.height > 0 &&
+    layer.x < output.width && layer.y < output.height && layer.x + layer.width > 0 && layer.y + layer.height > 0;
+}
+
 /** Whether the layer covers the whole output from (0,0). */
 export function coversOutput(layer: RuleLayer, output: OutputSize): boolean {
   return layer.x === 0 && layer.y === 0 && layer.width === output.width && layer.height === output.height;
@@ -78,7 +84,8 @@ export function planeRange(planes: readonly PlaneInfo[], plane: PlaneInfo): { lo
   return { lo: rank, hi: rank };
 }
 
-export type StackResult = { ok: true; zpos: Map<number, number> } | { ok: false; reason: string };
+/** On failure, `pair` is the two overlapping layers (above, below) whose order the planes cannot keep, when that is the cause. */
+export type StackResult = { ok: true; zpos: Map<number, number> } | { ok: false; reason: string; pair?: [number, number] };
 
 /**
  * Finds a stack position for every plane in use such that overlapping layers keep their Z order,
@@ -106,10 +113,9 @@ export function stackPlanes(planes: readonly PlaneInfo[], assignment: Assignment
       }
     }
     if (z > hi) {
-      const why = below
-        ? `layer ${layer.id} overlaps layer ${below.layer.id} below it, but plane ${planeId} cannot be stacked above plane ${below.planeId}`
-        : `plane ${planeId} cannot take stack position ${z}`;
-      return { ok: false, reason: why };
+      if (!below) return { ok: false, reason: `plane ${planeId} cannot take stack position ${z}` };
+      const reason = `layer ${layer.id} overlaps layer ${below.layer.id} below it, but plane ${planeId} cannot be stacked above plane ${below.planeId}`;
+      return { ok: false, reason, pair: [layer.id, below.layer.id] };
     }
     zpos.set(planeId, z);
   }
@@ -134,26 +140,33 @@ export function checkAssignment(planes: readonly PlaneInfo[], output: OutputSize
     if (usedLayers.has(layer.id)) return fail(`layer ${layer.id} is on more than one plane`);
     usedPlanes.add(planeId);
     usedLayers.add(layer.id);
-    const on = `layer ${layer.id} on plane ${planeId}`;
-    if (!plane.formats.includes(layer.format)) return fail(`${on}: format ${layer.format} not supported`);
-    if (layer.width <= 0 || layer.height <= 0 || layer.bufferWidth <= 0 || layer.bufferHeight <= 0) {
-      return fail(`${on}: empty`);
-    }
-    if (Math.max(layer.width, layer.bufferWidth) > plane.maxWidth || Math.max(layer.height, layer.bufferHeight) > plane.maxHeight) {
-      return fail(`${on}: larger than ${plane.maxWidth}x${plane.maxHeight}`);
-    }
-    if (!plane.scaling && (layer.bufferWidth !== layer.width || layer.bufferHeight !== layer.height)) {
-      return fail(`${on}: the plane cannot scale`);
-    }
-    if (layer.opacity < 1 && !plane.alpha) return fail(`${on}: opacity ${layer.opacity} needs plane alpha`);
-    if (!insideOutput(layer, output)) return fail(`${on}: not inside the output`);
-    if (plane.mustCoverOutput && !coversOutput(layer, output)) return fail(`${on}: the plane must cover the output`);
+    const alone = checkLayerOnPlane(plane, output, layer);
+    if (!alone.ok) return fail(`layer ${layer.id} on plane ${planeId}: ${alone.reason}`);
   }
   for (const plane of planes) {
     if (plane.mustCoverOutput && !usedPlanes.has(plane.id)) return fail(`plane ${plane.id} must cover the output but is off`);
   }
   const stack = stackPlanes(planes, assignment);
-  return stack.ok ? { ok: true } : stack;
+  return stack.ok ? { ok: true } : fail(stack.reason);
+}
+
+/**
+ * Whether a plane can show this layer, whatever the other planes show: the format is one the
+ * plane scans out, sizes are within its limits, it scales if the layer is scaled, it has alpha if
+ * the layer is translucent, the layer lies inside the output and covers it if the plane must.
+ * The reason, when it cannot, names the rule ("format ARGB8888 not supported").
+ */
+export function checkLayerOnPlane(plane: PlaneInfo, output: OutputSize, layer: RuleLayer): RuleResult {
+  if (!plane.formats.includes(layer.format)) return fail(`format ${layer.format} not supported`);
+  if (layer.width <= 0 || layer.height <= 0 || layer.bufferWidth <= 0 || layer.bufferHeight <= 0) return fail('empty');
+  if (Math.max(layer.width, layer.bufferWidth) > plane.maxWidth || Math.max(layer.height, layer.bufferHeight) > plane.maxHeight) {
+    return fail(`larger than ${plane.maxWidth}x${plane.maxHeight}`);
+  }
+  if (!plane.scaling && (layer.bufferWidth !== layer.width || layer.bufferHeight !== layer.height)) return fail('the plane cannot scale');
+  if (layer.opacity < 1 && !plane.alpha) return fail(`opacity ${layer.opacity} needs plane alpha`);
+  if (!insideOutput(layer, output)) return fail('not inside the output');
+  if (plane.mustCoverOutput && !coversOutput(layer, output)) return fail('the plane must cover the output');
+  return { ok: true };
 }
 
 function fail(reason: string): RuleResult {

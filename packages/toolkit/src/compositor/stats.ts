@@ -22,6 +22,10 @@ export interface FrameStats {
   composited: number;
   /** Plane allocation time. */
   allocMs: number;
+  /** The plane allocation search's budget, ms (0 when the last allocation was reused; see plane-budget.ts). */
+  allocBudgetMs: number;
+  /** Each composited layer and the first reason it was refused a plane: `"popup": plane 4: format XRGB8888 not supported`. */
+  refused: string[];
   /** From commit to the display's present event. */
   presentLatencyMs: number;
   /** Whether no display buffer was free and the frame was skipped. */
@@ -31,6 +35,6 @@ export interface FrameStats {
 export function emptyStats(frame = 0): FrameStats {
   return {
     frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, composedPx: 0, copiedBytes: 0,
-    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, presentLatencyMs: 0, skipped: false,
+    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, allocBudgetMs: 0, refused: [], presentLatencyMs: 0, skipped: false,
   };
 }

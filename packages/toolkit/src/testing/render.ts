@@ -73,6 +73,15 @@ export class Screen {
     return allocation?.planeOf.get(id) ?? null;
   }
 
+  /**
+   * Why the layer with this testId is composited: the first reason it was refused a plane
+   * ("plane 4: format XRGB8888 not supported", "overlaps composited \"menu\" above it"), or null
+   * when it is on a plane.
+   */
+  whyComposited(testId: string): string | null {
+    return this.internals.compositor.whyComposited(testId);
+  }
+
   /** The border box, in output pixels, of the one node matching the query; throws on none or several. */
   find(query: Query): Box {
     return this.internals.scene.outputBox(this.node(query));
