@@ -86,7 +86,9 @@ async function budgetMoves() {
       stats = await frame;
     }
     await shot(app, `budget-moves-${i}.png`);
-    steps.push({ stats, capture: app.display.captureSource, shown: app.display.describeShown() });
+    // `stats`: the frame the change made; `settled`: the last frame before the screenshot (an
+    // allocation cut short is searched again in a later frame).
+    steps.push({ stats, settled: { ...app.stats }, capture: app.display.captureSource, shown: app.display.describeShown() });
   }
   say({ event: 'result', steps });
   await app.close();
