@@ -247,7 +247,6 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     mountChild(scene.root, createElement(root as (p: never) => unknown, {}));
     flushMounts();
   });
-  scene.flushPendingPropErrors();
   loop.request();
   await loop.tick();
   return { app, scene, display, loop, clock, compositor, dispatcher };

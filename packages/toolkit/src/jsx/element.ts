@@ -140,20 +140,39 @@ export function mountDynamic(parent: PlanarNode, value: unknown): PlanarNode {
   return slot;
 }
 
-const mountQueue: { owner: Owner | null; fn: () => void }[] = [];
+type MountQueue = { owner: Owner | null; fn: () => void }[];
+
+/**
+ * onMount callbacks wait in a queue of the owner tree they were registered in (an app's, or a
+ * `createRoot`'s), so that a mount in one app never runs another app's callbacks. Code that
+ * runs under no owner at all shares the last queue.
+ */
+const mountQueues = new WeakMap<Owner, MountQueue>();
+const ownerless: MountQueue = [];
+
+function mountQueue(owner: Owner | null): MountQueue {
+  let top = owner;
+  while (top?.parent) top = top.parent;
+  if (!top) return ownerless;
+  let queue = mountQueues.get(top);
+  if (!queue) mountQueues.set(top, (queue = []));
+  return queue;
+}
 
 /**
  * Runs `fn` once the current component's nodes are mounted (after the mount in progress ends).
  * @example onMount(() => console.log('tile mounted'));
  */
 export function onMount(fn: () => void): void {
-  mountQueue.push({ owner: getOwner(), fn });
+  const owner = getOwner();
+  mountQueue(owner).push({ owner, fn });
 }
 
-/** Runs queued onMount callbacks, each under the owner it was registered in. */
+/** Runs the queued onMount callbacks of the current owner's tree, each under the owner it was registered in. */
 export function flushMounts(): void {
-  while (mountQueue.length) {
-    const { owner, fn } = mountQueue.shift()!;
+  const queue = mountQueue(getOwner());
+  while (queue.length) {
+    const { owner, fn } = queue.shift()!;
     if (owner?.disposed) continue;
     runWithOwner(owner, () => {
       try {

@@ -4,7 +4,7 @@
  * padding really changed is marked GEOMETRY so the next pass damages its old and new bounds.
  */
 import { Direction, Edge } from 'yoga-layout';
-import { GEOMETRY, syncPendingChildren, type PlanarNode } from '../tree/node.js';
+import { GEOMETRY, type PlanarNode } from '../tree/node.js';
 
 const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
 
@@ -18,7 +18,7 @@ const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
  * use percentages are dirtied and the layout runs again (at most three passes).
  */
 export function runLayout(root: PlanarNode, width: number | undefined, height: number | undefined): void {
-  syncPendingChildren();
+  root.scene?.syncPendingChildren();
   for (let pass = 0; pass < 3; pass++) {
     root.yoga!.calculateLayout(width, height, Direction.LTR);
     const stale: PlanarNode[] = [];

@@ -112,6 +112,14 @@ export class LayerLink implements SceneLink {
   focus(node: PlanarNode | null): void {
     this.parent?.focus(node);
   }
+
+  syncChildrenLater(box: PlanarNode): void {
+    this.parent?.syncChildrenLater(box);
+  }
+
+  syncPendingChildren(): void {
+    this.parent?.syncPendingChildren();
+  }
 }
 
 /** The layer a node is drawn in: its nearest layer ancestor (itself included), or null for the root layer. */

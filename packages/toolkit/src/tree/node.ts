@@ -53,6 +53,10 @@ export interface SceneLink {
   readonly focused: PlanarNode | null;
   /** Where layers register (the scene). */
   readonly registry: LayerRegistry;
+  /** Remembers a box whose children changed, to sync its Yoga children once before layout. */
+  syncChildrenLater(box: PlanarNode): void;
+  /** Brings the Yoga children of every such box up to date (before layout). */
+  syncPendingChildren(): void;
 }
 
 /** What content may use of the painter. */
@@ -124,6 +128,10 @@ export class PlanarNode {
   percentLayout = false;
   /** Whether the last bounds pass found this box drawn as a group. */
   wasGroup = false;
+  /** Its children changed since its Yoga children were synced (the scene syncs it before layout). */
+  childSyncDue = false;
+  /** Bad props found before the node was attached; the scene hears them when it attaches. */
+  private unreportedProps: { prop: string; value: unknown; problem: string }[] | null = null;
 
   constructor(kind: NodeKind, component: string, owner: Owner | null) {
     this.kind = kind;
@@ -212,7 +220,8 @@ export class PlanarNode {
       const box = this.isBox ? this : this.boxParent();
       if (box) {
         // Synced once before the next layout, not per insert: a list of n items stays O(n).
-        pendingChildSync.add(box);
+        box.childSyncDue = true;
+        box.scene?.syncChildrenLater(box);
         box.layoutChanged();
       }
     }
@@ -241,6 +250,7 @@ export class PlanarNode {
 
   /** Makes the Yoga children match `layoutChildren()`, touching only what differs. */
   syncYogaChildren(): void {
+    this.childSyncDue = false;
     const yoga = this.yoga;
     if (!yoga || this.kind === 'text') return;
     const wanted = this.layoutChildren();
@@ -284,6 +294,10 @@ export class PlanarNode {
   attach(scene: SceneLink): void {
     this.scene = scene;
     this.flags |= ADDED;
+    if (this.childSyncDue) scene.syncChildrenLater(this);
+    const unreported = this.unreportedProps;
+    this.unreportedProps = null;
+    for (const e of unreported ?? []) scene.reportPropError(this, e.prop, e.value, e.problem);
     const inner = this.childLink()!;
     for (const c of this.children) c.attach(inner);
     if (this.layer) {
@@ -304,17 +318,18 @@ export class PlanarNode {
     scene?.nodeDetached(this);
   }
 
-  /** Reports a bad prop value through the scene (or the console when not attached). */
+  /** Reports a bad prop value through the scene; before the node is attached, once it is. */
   propError(prop: string, value: unknown, problem: string): void {
     if (this.scene) this.scene.reportPropError(this, prop, value, problem);
-    else pendingPropErrors.push({ node: this, prop, value, problem });
+    else (this.unreportedProps ??= []).push({ prop, value, problem });
   }
 
   /** Frees the Yoga node and content; the node is unusable afterwards. Safe to call twice. */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    pendingChildSync.delete(this);
+    this.childSyncDue = false;
+    this.unreportedProps = null;
     this.parent?.removeChild(this);
     for (const c of this.children) {
       c.parent = null;
@@ -328,18 +343,6 @@ export class PlanarNode {
     this.freeYoga();
   }
 }
-
-const pendingChildSync = new Set<PlanarNode>();
-
-/** Brings the Yoga children of every box whose children changed up to date (before layout). */
-export function syncPendingChildren(): void {
-  for (const box of pendingChildSync) if (!box.destroyed) box.syncYogaChildren();
-  pendingChildSync.clear();
-}
-
-/** Prop errors found before a node was attached; the scene reports them on attach. */
-export const pendingPropErrors: { node: PlanarNode; prop: string; value: unknown; problem: string }[] = [];
-
 
 /** Yoga nodes currently allocated by Planar (for leak tests). */
 export function yogaNodeCount(): number {

@@ -3,7 +3,7 @@
  * layout dirtiness, damage, focus and bad-prop reports — plus the output transform that maps
  * logical coordinates (what layout works in) to output pixels (scale, then rotation).
  */
-import { PlanarNode, pendingPropErrors, type SceneLink } from './node.js';
+import { PlanarNode, type SceneLink } from './node.js';
 import { DamageTracker } from '../render/damage.js';
 import { layerOrigin, type LayerRegistry } from './layer.js';
 import { apply, invert, multiply, transformRect, translation, type Affine, type Box, type Rect } from './geometry.js';
@@ -22,6 +22,8 @@ export class Scene implements SceneLink, LayerRegistry {
   /** The `<Layer>` nodes attached, in no particular order (see `layerNodes`). */
   private readonly layerSet = new Set<PlanarNode>();
   private layerOrder: PlanarNode[] | null = null;
+  /** Boxes of this scene whose Yoga children are synced before the next layout. */
+  private readonly childSyncs = new Set<PlanarNode>();
   layoutDirty = true;
   focused: PlanarNode | null = null;
   /** Logical px → output px. */
@@ -127,9 +129,13 @@ export class Scene implements SceneLink, LayerRegistry {
     this.host.propError(node, prop, value, problem);
   }
 
-  /** Reports prop errors found while nodes were built, before they were attached. */
-  flushPendingPropErrors(): void {
-    for (const e of pendingPropErrors.splice(0)) this.host.propError(e.node, e.prop, e.value, e.problem);
+  syncChildrenLater(box: PlanarNode): void {
+    this.childSyncs.add(box);
+  }
+
+  syncPendingChildren(): void {
+    for (const box of this.childSyncs) if (box.childSyncDue && !box.destroyed) box.syncYogaChildren();
+    this.childSyncs.clear();
   }
 
   /** The node's border box in output pixels (through its layer's position). */
