@@ -1,14 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { View, signal } from '@planar/toolkit';
 import { compareSnapshot, isCi, render } from '@planar/toolkit/testing';
 
+// Each case works in a temp folder of its own, removed after it.
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('compareSnapshot', () => {
   it('fails on a missing golden, leaving the render to look at and saying how to create the golden', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'planar-snap-'));
+    const dir = tempDir();
     const golden = path.join(dir, 'new.png');
     const screen = await render(() => <View style={{ width: 10, height: 10, backgroundColor: 'red' }} />, { width: 20, height: 20 });
     for (const ci of [false, true]) {
@@ -25,7 +36,7 @@ describe('compareSnapshot', () => {
   });
 
   it('refuses to write a golden under CI, even when asked', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'planar-snap-'));
+    const dir = tempDir();
     const golden = path.join(dir, 'ci.png');
     const screen = await render(() => <View style={{ width: 10, height: 10, backgroundColor: 'red' }} />, { width: 20, height: 20 });
     const result = compareSnapshot(screen.png(), golden, { update: true, ci: true });
@@ -44,7 +55,7 @@ describe('compareSnapshot', () => {
   });
 
   it('writes a golden only when asked, passes on the same pixels, and on a change writes .actual and .diff and says where', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'planar-snap-'));
+    const dir = tempDir();
     const golden = path.join(dir, 'box.png');
     const color = signal('red');
     const screen = await render(() => <View style={{ width: 10, height: 10, backgroundColor: color }} />, { width: 20, height: 20 });
@@ -67,7 +78,7 @@ describe('compareSnapshot', () => {
   });
 
   it('reports a size mismatch plainly', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'planar-snap-'));
+    const dir = tempDir();
     const golden = path.join(dir, 'size.png');
     const a = await render(() => <View />, { width: 20, height: 20 });
     const b = await render(() => <View />, { width: 30, height: 20 });
