@@ -9,7 +9,7 @@ import { compareSnapshot, isCi, render } from '@planar/toolkit/testing';
 // Each case works in a temp folder of its own, removed after it.
 const dirs: string[] = [];
 const tempDir = () => {
-  const dir = tempDir();
+  const dir = mkdtempSync(path.join(tmpdir(), 'planar-snap-'));
   dirs.push(dir);
   return dir;
 };
