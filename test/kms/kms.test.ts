@@ -21,7 +21,7 @@ import { e2eGate, REPO_ROOT } from '../wayland/gate.js';
 import { diffImages, type Box } from '../wayland/compare.js';
 import { decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures } from '../wayland/figures.js';
-import { GREEN_PLACES, counter, manyLayers, patternBgrx, threeLayers, tapAndType, withExternal } from './guest/scenes.mjs';
+import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, threeLayers, tapAndType, withExternal } from './guest/scenes.mjs';
 import { prepareVm, runInVm, type RunResult } from './vm.mjs';
 import { vmArch } from './vm-arch.mjs';
 import { drawArrow } from '@planar/kms-backend';
@@ -308,7 +308,7 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
       expect(capture, `step ${i}`).toBe('writeback');
       // Later allocations may leave layers composited, but every visible layer is shown one way or the other.
       for (const s of [stats, settled]) expect(onPlanes(s) + s.composited, `step ${i}`).toBe(4);
-      const expected = await headless(render(() => threeLayers(GREEN_PLACES[i]), { width: 1024, height: 768 }));
+      const expected = await headless(render(() => threeLayers(GREEN_PLACES[i], greenLabel(i)), { width: 1024, height: 768 }));
       const boxes = shown.layers.filter((l) => l.width < 1024);
       expect(blendDifferences(expected, png(`budget-moves-${i}.png`), boxes).exactMisses, `step ${i}`).toBe(0);
     }

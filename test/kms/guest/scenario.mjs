@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { createApp, createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as Demo, colors, createHomeModel } from '@planar/demo';
-import { GREEN_PLACES, counter, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
+import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
 
 const [out, ...names] = process.argv.slice(2);
 let current = '';
@@ -29,9 +29,15 @@ const common = { backend: 'kms', planeDeadlineMs: 100, onError };
 // What users get: the allocator's production budget (no planeDeadlineMs).
 const productionBudget = { backend: 'kms', cursor: 'hidden', onError };
 
-/** Resolves with the stats of the app's next frame. */
-function nextFrame(app) {
-  return new Promise((resolve) => { const off = app.on('frame', (stats) => { off(); resolve({ ...stats }); }); });
+/** Resolves with the stats of the app's first frame that `test` accepts. */
+function frameWhere(app, test) {
+  return new Promise((resolve) => {
+    const off = app.on('frame', (stats) => {
+      if (!test(stats)) return;
+      off();
+      resolve({ ...stats });
+    });
+  });
 }
 
 async function shot(app, file) {
@@ -75,14 +81,17 @@ async function many() {
  * moved over the others twice (each move changes which layers overlap: a later allocation).
  */
 async function budgetMoves() {
-  const green = signal(GREEN_PLACES[0]);
-  const app = await createApp(() => threeLayers(() => green.value), productionBudget);
+  const green = signal(GREEN_PLACES[0]), label = signal(greenLabel(0));
+  const app = await createApp(() => threeLayers(() => green.value, () => label.value), productionBudget);
   const steps = [];
   for (let i = 0; i < GREEN_PLACES.length; i++) {
     let stats = { ...app.stats };
     if (i > 0) {
-      const frame = nextFrame(app);
+      // The frame that made the move repaints the label; a frame already under way when the
+      // signals changed (an allocation cut short is searched again in the next frame) does not.
+      const frame = frameWhere(app, (s) => s.damagedPx > 0);
       green.value = GREEN_PLACES[i];
+      label.value = greenLabel(i);
       stats = await frame;
     }
     await shot(app, `budget-moves-${i}.png`);

@@ -2,7 +2,8 @@
 import type { ExternalSource, JSXElement, NodeHandle, Signal } from '@planar/toolkit';
 
 export declare const GREEN_PLACES: { x: number; y: number }[];
-export declare function threeLayers(green?: { x: number; y: number } | (() => { x: number; y: number })): JSXElement;
+export declare function greenLabel(step: number): string;
+export declare function threeLayers(green?: { x: number; y: number } | (() => { x: number; y: number }), label?: string | (() => string)): JSXElement;
 export declare function manyLayers(): JSXElement;
 export declare function counter(text: () => string): JSXElement;
 export declare function slider(position: () => { x: number; y: number }): JSXElement;

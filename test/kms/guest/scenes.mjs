@@ -28,19 +28,22 @@ function backdrop(children, handlers = {}) {
  */
 export const GREEN_PLACES = [{ x: 560, y: 120 }, { x: 420, y: 300 }, { x: 240, y: 200 }];
 
+/** The green layer's text at each of GREEN_PLACES: each move repaints it too, so the frame that made the move can be told. */
+export const greenLabel = (step) => (step === 0 ? 'overlay' : `moved ${step}`);
+
 /**
  * Three layers for three overlay planes: translucent where they overlap each other and the
  * backdrop (premultiplied alpha), opaque elsewhere, each with content of its own. `green` (a
- * place, or a signal read) is where the top one is.
+ * place, or a signal read) is where the top one is, `label` (a string or a signal read) its text.
  */
-export function threeLayers(green = GREEN_PLACES[0]) {
+export function threeLayers(green = GREEN_PLACES[0], label = greenLabel(0)) {
   return backdrop([
     jsx(Layer, { testId: 'red', position: { x: 100, y: 160 }, children: box({ width: 300, height: 200, backgroundColor: 'rgba(255, 40, 40, 0.55)', padding: 20 }, [
       box({ width: 80, height: 80, backgroundColor: '#ffffff', borderRadius: 40 }),
     ]) }),
     jsx(Layer, { testId: 'blue', position: { x: 320, y: 260 }, children: box({ width: 300, height: 220, backgroundColor: 'rgba(40, 80, 255, 0.6)', borderRadius: 24 }, []) }),
     jsx(Layer, { testId: 'green', position: green, children: box({ width: 200, height: 300, backgroundColor: '#2e9e4f', padding: 16 }, [
-      jsx(Text, { style: { fontSize: 22, color: '#ffffff' }, children: 'overlay' }),
+      jsx(Text, { style: { fontSize: 22, color: '#ffffff' }, children: label }),
     ]) }),
   ]);
 }
