@@ -1,11 +1,16 @@
 /**
- * leak.wasm: growth of CanvasKit's wasm heap after mounting and unmounting a 1,000-node
- * subtree 200 times (after 10 warm-up cycles); leak.yoga: Yoga nodes alive afterwards over
- * before (goal 1: back to the baseline).
+ * Mounting and unmounting a 1,000-node subtree 200 times (after 10 warm-up cycles), what is
+ * alive afterwards over before (liveObjects(), after a full GC; goal 0 for the counts):
+ *   leak.canvaskit  CanvasKit objects Planar owns (created minus deleted)
+ *   leak.yoga       Yoga nodes (created minus freed)
+ *   leak.fds        open file descriptors
+ *   leak.js_heap    JS heap growth per cycle, bytes (least-squares slope through 11 samples)
+ *   leak.wasm       CanvasKit's reserved wasm memory, bytes (grows only when an allocation
+ *                   does not fit, so it stays 0 for a leak smaller than the free space)
  */
 import { For, Show, Text, View, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
-import { render, wasmHeapBytes, yogaNodeCount } from '@planar/toolkit/testing';
+import { render, checkLeaks } from '@planar/toolkit/testing';
 
 export const name = 'leak';
 
@@ -20,20 +25,19 @@ export async function run() {
     style: { flexDirection: 'row', flexWrap: 'wrap', width: '100%', height: '100%' },
     children: jsx(Show, { when: shown, children: jsx(For, { each: items, children: tile }) }),
   }), { width: 800, height: 480, checkDamage: false });
-  const baseline = yogaNodeCount();
   const cycle = async () => {
     shown.value = true;
     await screen.flush();
     shown.value = false;
     await screen.flush();
   };
-  for (let i = 0; i < 10; i++) await cycle();
-  const warm = wasmHeapBytes();
-  for (let i = 0; i < 200; i++) await cycle();
+  const { before, after, jsHeapBytesPerCycle } = await checkLeaks(cycle, { cycles: 200, warmup: 10 });
   const figures = {
-    'leak.wasm': { value: wasmHeapBytes() - warm, unit: 'bytes' },
-    // Yoga nodes alive after the cycles over before them: 1 when nothing leaked.
-    'leak.yoga': { value: yogaNodeCount() / baseline, unit: 'ratio' },
+    'leak.canvaskit': { value: after.canvasKit - before.canvasKit, unit: 'count' },
+    'leak.yoga': { value: after.yogaNodes - before.yogaNodes, unit: 'count' },
+    'leak.fds': { value: (after.openFds ?? 0) - (before.openFds ?? 0), unit: 'count' },
+    'leak.js_heap': { value: Math.round(jsHeapBytesPerCycle), unit: 'bytes' },
+    'leak.wasm': { value: after.wasmHeapBytes - before.wasmHeapBytes, unit: 'bytes' },
   };
   await screen.dispose();
   return figures;

@@ -2,7 +2,7 @@
 /**
  * Planar's benchmark runner: one process, every `*.bench.mjs` beside this file, in name order.
  * Each module exports `name` and `async run(ctx)` returning figures
- * `{ "<name>": { value, unit } }` (unit: ms | bytes | px | frames | ratio); each figure is
+ * `{ "<name>": { value, unit } }` (unit: ms | bytes | px | frames | ratio | count); each figure is
  * the median of repeated runs. Prints a table; `--json FILE` also writes the figures;
  * `--only <substring>` runs the modules whose name contains it.
  *
@@ -48,14 +48,14 @@ for (const file of modules) {
   const out = await mod.run({ median });
   process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   for (const [name, f] of Object.entries(out)) {
-    if (typeof f.value !== 'number' || !['ms', 'bytes', 'px', 'frames', 'ratio'].includes(f.unit)) {
+    if (typeof f.value !== 'number' || !['ms', 'bytes', 'px', 'frames', 'ratio', 'count'].includes(f.unit)) {
       throw new Error(`bench ${file}: figure ${name} is malformed: ${JSON.stringify(f)}`);
     }
     figures[name] = f;
   }
 }
 
-const fmt = (f) => f.unit === 'bytes' ? `${(f.value / 1024 / 1024).toFixed(1)} MiB` : f.unit === 'ms' ? `${f.value.toFixed(3)} ms` : f.unit === 'ratio' ? `${f.value.toFixed(2)}x` : `${f.value} ${f.unit}`;
+const fmt = (f) => f.unit === 'bytes' ? (Math.abs(f.value) < 1024 * 1024 ? `${(f.value / 1024).toFixed(1)} KiB` : `${(f.value / 1024 / 1024).toFixed(1)} MiB`) : f.unit === 'ms' ? `${f.value.toFixed(3)} ms` : f.unit === 'ratio' ? `${f.value.toFixed(2)}x` : `${f.value} ${f.unit}`;
 const width = Math.max(...Object.keys(figures).map((k) => k.length), 6);
 console.log(`${'figure'.padEnd(width)}  value`);
 for (const [name, f] of Object.entries(figures)) console.log(`${name.padEnd(width)}  ${fmt(f)}`);
