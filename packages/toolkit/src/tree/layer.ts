@@ -9,32 +9,16 @@
  * child of the node where it was written: it is owned, disposed and given context there, and
  * events bubble from it up through that parent, as through any other box.
  */
-import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { DamageTracker } from '../render/damage.js';
 import type { Box, Rect } from './geometry.js';
-import type { PlanarNode, SceneLink } from './node.js';
+import type { LayerRegistry, NodeLayer, PlanarNode, SceneLink } from './node.js';
+import type { ExternalFrames, PlanePreference } from './layer-types.js';
 
-export type PlanePreference = 'auto' | 'prefer' | 'never';
-
-/** Frames for an `ExternalLayer`, as the compositor reads them. */
-export interface ExternalFrames {
-  readonly width: number;
-  readonly height: number;
-  readonly format: PixelFormat;
-  /** The frame to show now, or null before the first push. */
-  readonly current: ExternalFrame | null;
-  /** Counts pushes: the compositor shows a new frame when it changes. */
-  readonly serial: number;
-  /** A display reads `frame` (one call per import). */
-  hold(frame: ExternalFrame): void;
-  /** A display no longer reads `frame` (one call per `hold`). */
-  released(frame: ExternalFrame): void;
-  /** Calls `cb` on every push; returns the unsubscribe function. */
-  watch(cb: () => void): () => void;
-}
+export type { ExternalFrames, PlanePreference } from './layer-types.js';
+export type { LayerRegistry } from './node.js';
 
 /** The layer-wide state of a layer node; the node tree's side of a compositor layer. */
-export class LayerInfo {
+export class LayerInfo implements NodeLayer {
   /** Logical px from the output's top-left. */
   x = 0;
   y = 0;
@@ -46,7 +30,7 @@ export class LayerInfo {
   layoutDirty = true;
   /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
   placementDirty = true;
-  readonly link: LayerLink;
+  readonly link: NodeLayer['link'];
 
   constructor(readonly node: PlanarNode) {
     this.link = new LayerLink(this);
@@ -58,12 +42,6 @@ export class LayerInfo {
     this.placementDirty = true;
     this.link.requestFrame();
   }
-}
-
-/** What the layers of a scene register with. */
-export interface LayerRegistry {
-  addLayer(node: PlanarNode): void;
-  removeLayer(node: PlanarNode): void;
 }
 
 /** The scene as the nodes of one layer see it: damage and layout go to the layer. */
@@ -123,7 +101,7 @@ export class LayerLink implements SceneLink {
 }
 
 /** The layer a node is drawn in: its nearest layer ancestor (itself included), or null for the root layer. */
-export function layerOf(node: PlanarNode): LayerInfo | null {
+export function layerOf(node: PlanarNode): NodeLayer | null {
   for (let n: PlanarNode | null = node; n; n = n.parent) if (n.layer) return n.layer;
   return null;
 }

@@ -28,7 +28,8 @@ import type { PaintProps } from './paint-state.js';
 import { emptyPaint } from './paint-state.js';
 import type { EventHandlers } from '../input/events.js';
 import type { ResolvedText } from '../style/paint-props.js';
-import type { LayerInfo, LayerRegistry } from './layer.js';
+import type { ExternalFrames, PlanePreference } from './layer-types.js';
+import type { DamageTracker } from '../render/damage.js';
 
 export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot' | 'layer';
 
@@ -57,6 +58,35 @@ export interface SceneLink {
   syncChildrenLater(box: PlanarNode): void;
   /** Brings the Yoga children of every such box up to date (before layout). */
   syncPendingChildren(): void;
+}
+
+/** What the layers of a scene register with. */
+export interface LayerRegistry {
+  addLayer(node: PlanarNode): void;
+  removeLayer(node: PlanarNode): void;
+}
+
+/**
+ * What makes a box a layer: where it is placed and the link its subtree attaches to.
+ * `LayerInfo` (layer.ts) is the one implementation; it is named here so that this file needs
+ * nothing from layer.ts.
+ */
+export interface NodeLayer {
+  readonly node: PlanarNode;
+  /** Logical px from the output's top-left. */
+  x: number;
+  y: number;
+  zIndex: number;
+  opacity: number;
+  plane: PlanePreference;
+  external: ExternalFrames | null;
+  /** Layout of the layer's subtree is due. */
+  layoutDirty: boolean;
+  /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
+  placementDirty: boolean;
+  /** The scene as the layer's nodes see it; `parent` is where the layer node itself is attached. */
+  readonly link: SceneLink & { parent: SceneLink | null; readonly damageTracker: DamageTracker };
+  place(change: Partial<Pick<NodeLayer, 'x' | 'y' | 'zIndex' | 'opacity' | 'plane'>>): void;
 }
 
 /** What content may use of the painter. */
@@ -102,7 +132,7 @@ export class PlanarNode {
   text = '';
   content: NodeContent | null = null;
   /** Set on a layer node: what makes it a layer. */
-  layer: LayerInfo | null = null;
+  layer: NodeLayer | null = null;
   hidden = false;
   destroyed = false;
 

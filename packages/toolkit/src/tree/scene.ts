@@ -3,9 +3,9 @@
  * layout dirtiness, damage, focus and bad-prop reports — plus the output transform that maps
  * logical coordinates (what layout works in) to output pixels (scale, then rotation).
  */
-import { PlanarNode, type SceneLink } from './node.js';
+import { PlanarNode, type LayerRegistry, type SceneLink } from './node.js';
 import { DamageTracker } from '../render/damage.js';
-import { layerOrigin, type LayerRegistry } from './layer.js';
+import { layerOrigin } from './layer.js';
 import { apply, invert, multiply, transformRect, translation, type Affine, type Box, type Rect } from './geometry.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
