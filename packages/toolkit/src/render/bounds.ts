@@ -13,13 +13,17 @@ import {
 import { toDegrees } from '../style/paint-props.js';
 import { shadowReach } from './painter.js';
 import { isGroup } from './group.js';
+import { peekRenderState, renderState } from './node-state.js';
 
 /** Updates bounds under `node` and reports damage; returns nothing, mutates nodes. */
 export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, covered: boolean, damage: (r: Rect) => void): void {
   const flags = node.flags;
   if (!force && !(flags & (PAINT | GEOMETRY | ADDED | SUBTREE | OPACITY))) return;
   node.flags = 0;
-  if (force || flags & ~OPACITY) node.groupStale = true;
+  if (force || flags & ~OPACITY) {
+    const state = peekRenderState(node);
+    if (state) state.groupStale = true;
+  }
   if (!node.isBox) {
     // Slots, spans and text pieces have no box: they pass their children through.
     let sub: Rect | null = null;
@@ -65,11 +69,12 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
   // A group whose extent or opacity changed is redrawn at a new origin or composited anew, and
   // a box that becomes or stops being a group is composited differently: all of it changes.
   const group = isGroup(node);
-  if (!covered && before && (group !== node.wasGroup || (group && ((flags & OPACITY) !== 0 || !sameRect(before, node.subtreeBounds!))))) {
+  const state = peekRenderState(node);
+  if (!covered && before && (group !== (state?.wasGroup ?? false) || (group && ((flags & OPACITY) !== 0 || !sameRect(before, node.subtreeBounds!))))) {
     damage(before);
     damage(node.subtreeBounds!);
   }
-  node.wasGroup = group;
+  if (state || group) renderState(node).wasGroup = group;
 }
 
 function sameRect(a: Rect, b: Rect): boolean {

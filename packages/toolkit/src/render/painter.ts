@@ -11,6 +11,7 @@ import { EffectCache } from './effect-cache.js';
 import type { PlanarNode } from '../tree/node.js';
 import { area, intersects, invert, isEmpty, multiply, roundOut, transformRect, translation, type Affine, type Rect } from '../tree/geometry.js';
 import { OpacityGroup, isGroup } from './group.js';
+import { peekRenderState, renderState } from './node-state.js';
 
 /** Larger groups (e.g. a huge scaled subtree) are not drawn rather than exhausting memory. */
 const MAX_GROUP_PIXELS = 4096 * 4096;
@@ -49,9 +50,10 @@ export class Painter {
       return;
     }
     if (isGroup(node)) return this.paintGroup(canvas, node, device, output);
-    if (node.group) {
-      node.group.dispose();
-      node.group = null;
+    const state = peekRenderState(node);
+    if (state?.group) {
+      state.group.dispose();
+      state.group = null;
     }
     canvas.save();
     canvas.concat(toMatrix(node.local));
@@ -78,11 +80,12 @@ export class Painter {
 
   private paintGroup(canvas: Canvas, node: PlanarNode, device: Affine, output: Affine): void {
     const rect = roundOut(transformRect(output, node.subtreeBounds!));
-    let group = node.group as OpacityGroup | null;
-    if (!group) node.group = group = new OpacityGroup();
+    const state = renderState(node);
+    let group = state.group;
+    if (!group) state.group = group = new OpacityGroup();
     const moved = !group.rect || group.rect.left !== rect.left || group.rect.top !== rect.top
       || group.rect.right !== rect.right || group.rect.bottom !== rect.bottom;
-    if (!group.image || moved || node.groupStale) {
+    if (!group.image || moved || state.groupStale) {
       if (isEmpty(rect) || area(rect) > MAX_GROUP_PIXELS) return;
       const groupOutput = multiply(translation(-rect.left, -rect.top), output);
       const at = multiply(groupOutput, node.matrix);
@@ -90,7 +93,7 @@ export class Painter {
         c.concat(toMatrix(at));
         this.paintContents(c, node, node.subtreeBounds!, at, groupOutput);
       });
-      node.groupStale = false;
+      state.groupStale = false;
     }
     if (!group.image) return;
     const undo = invert(device);

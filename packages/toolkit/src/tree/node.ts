@@ -148,16 +148,10 @@ export class PlanarNode {
   bounds: Rect | null = null;
   subtreeBounds: Rect | null = null;
   flags = 0;
-  /** The offscreen image of this node's subtree while its opacity is below 1 (see render/group.ts). */
-  group: { dispose(): void } | null = null;
-  /** Whether something inside the group changed since its image was drawn. */
-  groupStale = true;
   /** Whether the style sets any padding or border width (else both read back as zero). */
   edgesStyled = false;
   /** Whether a layout value of this box is a percentage (see layout.ts). */
   percentLayout = false;
-  /** Whether the last bounds pass found this box drawn as a group. */
-  wasGroup = false;
   /** Its children changed since its Yoga children were synced (the scene syncs it before layout). */
   childSyncDue = false;
   /** Bad props found before the node was attached; the scene hears them when it attaches. */
@@ -368,10 +362,19 @@ export class PlanarNode {
     this.children = [];
     this.content?.dispose();
     this.content = null;
-    this.group?.dispose();
-    this.group = null;
+    for (const hook of destroyHooks) hook(this);
     this.freeYoga();
   }
+}
+
+const destroyHooks: ((node: PlanarNode) => void)[] = [];
+
+/**
+ * Runs `hook` whenever a node is destroyed: how a pipeline stage that keeps its own state per
+ * node (the renderer's group images) frees it without the tree knowing what it is.
+ */
+export function onNodeDestroyed(hook: (node: PlanarNode) => void): void {
+  destroyHooks.push(hook);
 }
 
 /** Yoga nodes currently allocated by Planar (for leak tests). */
