@@ -40,8 +40,8 @@ interface Case {
   composition: boolean;
   reused?: boolean;
   timedOut?: boolean;
-  /** A clock advancing this much per call; a frozen clock otherwise. */
-  clockStep?: number;
+  /** What each test() costs on a fake clock that only tests advance; a frozen clock otherwise. */
+  testCost?: number;
   /** An explicit budget, ms (else the allocator's own policy, plane-budget.ts). */
   deadlineMs?: number;
   more?: (r: Allocation) => void;
@@ -202,8 +202,9 @@ const cases: Case[] = [
     planes: { 0: 1, 1: 3, 2: 4 }, composition: false, reused: false,
   },
   {
-    // The full search would put the root on the primary; the clock runs out after the first leaf.
-    name: 'deadline-returns-best-so-far', preset: 'vkms', layers: [root(), P1(), P2(), P3()], clockStep: 0.03125, deadlineMs: 1,
+    // The full search would put the root on the primary; four tests reach the first leaf, and
+    // the fifth runs out of time.
+    name: 'deadline-returns-best-so-far', preset: 'vkms', layers: [root(), P1(), P2(), P3()], testCost: 0.25, deadlineMs: 1,
     planes: { 0: null, 1: 2, 2: 3, 3: 4 }, composition: true, timedOut: true,
   },
 ];
@@ -213,8 +214,11 @@ function run(c: Case) {
   const display = mockDisplay(planes);
   const allocator = new PlaneAllocator();
   let t = 0;
-  const now = c.clockStep ? () => (t += c.clockStep!) : () => 0;
-  const input = (layers: AllocLayer[]) => ({ layers, output: OUT, planes, test: display.test, now, deadlineMs: c.deadlineMs });
+  const test = (a: Assignment) => {
+    t += c.testCost ?? 0;
+    return display.test(a);
+  };
+  const input = (layers: AllocLayer[]) => ({ layers, output: OUT, planes, test, now: () => t, deadlineMs: c.deadlineMs });
   const before = c.before ? allocator.allocate(input(c.before)) : null;
   display.tests = 0;
   return { planes, display, before, result: allocator.allocate(input(c.layers)) };
@@ -236,7 +240,7 @@ describe('plane allocation', () => {
 
   it('deadline-full-search-does-better', () => {
     const c = cases.find((k) => k.name === 'deadline-returns-best-so-far')!;
-    const { result } = run({ ...c, clockStep: undefined });
+    const { result } = run({ ...c, testCost: undefined });
     expect(result.timedOut).toBe(false);
     expect(Object.fromEntries(result.planeOf)).toEqual({ 0: 1, 1: 2, 2: 3, 3: 4 });
   });

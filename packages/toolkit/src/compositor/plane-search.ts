@@ -32,15 +32,14 @@
  * the end, later ones are budgeted from the measured cost of a test), returning the best
  * allocation found so far.
  *
- * Every layer left without a plane carries the first reason it was refused one (plane-refusal.ts):
- * a rule it breaks from the start (`never`, partly outside the output, under a layer that is), the
- * first plane that refused it in a test, a Z order that could not be kept, a composited layer
- * above it that a leaf would have hidden; else the planes went to other layers, or time ran out.
+ * Every refusal is kept, the first per layer and plane: why the plane's rules or the display's
+ * test said no, or which layer's Z order could not be kept. Each layer the best leaf leaves
+ * composited is then explained from them (plane-refusal.ts).
  */
 import type { PlaneInfo } from '../backend/contract.js';
-import { testRefusal, type Refusal } from './plane-refusal.js';
+import { explainRefusal, type Refusal } from './plane-refusal.js';
 import {
-  compareZ, insideOutput, isAbove, isVisible, overlaps, planeRange, stackPlanes,
+  checkLayerOnPlane, compareZ, insideOutput, isAbove, isVisible, overlaps, planeRange, stackPlanes,
   type Assignment, type OutputSize, type PlaneAssignment, type RuleLayer,
 } from './plane-rules.js';
 
@@ -86,8 +85,8 @@ export class Search {
   private readonly bottomUp: AllocLayer[];
   /** Visible layers that will be composited whatever happens: `never`, partly outside, or under such a layer. */
   private readonly stuck = new Map<number, Refusal>();
-  /** Layer id → the first reason the search met for not giving it a plane. */
-  private readonly refused = new Map<number, Refusal>();
+  /** Layer id → plane id → the first reason the search met for not putting the layer on that plane. */
+  private readonly refused = new Map<number, Map<number, Refusal>>();
   /** Layer id → the visible layers above it that overlap it. */
   private readonly coveredBy = new Map<number, AllocLayer[]>();
   private readonly slots: (RuleLayer | null)[];
@@ -136,21 +135,33 @@ export class Search {
     return { assignment, composition: this.best.composited, score: this.best.score, timedOut: this.timedOut, refusals: this.refusals(assignment) };
   }
 
-  /** Why each visible layer the assignment leaves composited was refused a plane: the first reason met. */
+  /** Why each visible layer the assignment leaves composited was refused a plane (see plane-refusal.ts). */
   private refusals(assignment: Assignment): Map<number, Refusal> {
     const onPlane = new Set(assignment.map((a) => a.layer.id));
+    const composited = this.visible.filter((l) => !onPlane.has(l.id));
     const refusals = new Map<number, Refusal>();
-    for (const l of this.visible) {
-      if (onPlane.has(l.id)) continue;
-      const why = this.stuck.get(l.id) ?? this.refused.get(l.id) ?? (this.timedOut ? { kind: 'deadline', budgetMs: this.deadline } : { kind: 'no-plane' });
-      refusals.set(l.id, why);
+    // Nothing valid found in time: every layer not stuck is composited for want of time.
+    const outOfTime = !this.best && this.timedOut;
+    for (const layer of composited) {
+      if (outOfTime && !this.stuck.has(layer.id)) {
+        refusals.set(layer.id, { kind: 'deadline', budgetMs: this.deadline });
+        continue;
+      }
+      refusals.set(layer.id, this.stuck.get(layer.id) ?? explainRefusal({
+        layer, planes: this.planes, output: this.input.output, refused: this.refused.get(layer.id),
+        coveredBy: this.coveredBy.get(layer.id)!.find((o) => !onPlane.has(o.id)),
+        timedOut: this.timedOut, budgetMs: this.deadline,
+      }));
     }
     return refusals;
   }
 
-  /** Keeps the first reason a layer was refused a plane. */
-  private refuse(id: number, why: Refusal): void {
-    if (id !== COMPOSITION_LAYER_ID && !this.refused.has(id)) this.refused.set(id, why);
+  /** Keeps the first reason a plane refused a layer. */
+  private refuse(id: number, planeId: number, why: Refusal): void {
+    if (id === COMPOSITION_LAYER_ID) return;
+    let byPlane = this.refused.get(id);
+    if (!byPlane) this.refused.set(id, byPlane = new Map());
+    if (!byPlane.has(planeId)) byPlane.set(planeId, why);
   }
 
   /** Chooses a layer for plane `i`, given `score` layers placed so far and whether the composition layer is on. */
@@ -162,16 +173,14 @@ export class Search {
     const total = this.visible.length;
     // Past the primary, without the composition layer every visible layer needs a plane.
     if (i > 0 && !composited && (this.stuck.size > 0 || total - score > this.planes.length - i)) return;
-    // With it, at least one must stay composited.
-    const reachable = score + Math.min(this.planes.length - i, this.candidates.length - score);
-    const bound = composited ? Math.min(reachable, total - 1) : reachable;
-    if (this.best && this.best.score >= bound) return;
+    if (!this.canBeat(score, composited, i)) return;
     if (i === this.planes.length) {
       this.leaf(score, composited);
       return;
     }
 
-    if (i === 0) {
+    // A branch that cannot beat the best is cut before its test commit, not after.
+    if (i === 0 && this.canBeat(score, true, i + 1)) {
       if (this.tryLayer(i, this.composition)) {
         this.visit(i + 1, score, true);
         this.slots[i] = null;
@@ -180,6 +189,7 @@ export class Search {
     }
     for (const layer of i === 0 ? this.bottomUp : this.candidates) {
       if (this.placed.has(layer.id)) continue;
+      if (!this.canBeat(score + 1, composited, i + 1)) break;
       if (!this.tryLayer(i, layer)) continue;
       this.placed.add(layer.id);
       this.visit(i + 1, score + 1, composited);
@@ -188,6 +198,17 @@ export class Search {
       if (this.done || this.timedOut) return;
     }
     this.visit(i + 1, score, composited);
+  }
+
+  /**
+   * Whether a branch with `score` layers placed on the planes before plane `i` may still beat the
+   * best leaf: at best every remaining plane takes a candidate, and with the composition layer
+   * on, at least one layer must stay composited.
+   */
+  private canBeat(score: number, composited: boolean, i: number): boolean {
+    if (!this.best) return true;
+    const reachable = score + Math.min(this.planes.length - i, this.candidates.length - score);
+    return this.best.score < (composited ? Math.min(reachable, this.visible.length - 1) : reachable);
   }
 
   /** Puts `layer` on plane `i` if the stack and the display take it; leaves the slot empty otherwise. */
@@ -199,19 +220,27 @@ export class Search {
       if (l) assignment.push({ planeId: this.planes[k].id, layer: l });
     }
     const plane = this.planes[i];
-    const stack = stackPlanes(this.input.planes, assignment);
-    if (stack.ok) {
-      this.tests++;
-      if (this.input.test(assignment)) return true;
-      this.refuse(layer.id, testRefusal(plane, this.input.output, layer));
-    } else if (stack.pair) {
-      const [above, below] = stack.pair;
-      this.refuse(layer.id, { kind: 'stack', planeId: plane.id, other: above === layer.id ? below : above });
-    } else {
-      this.refuse(layer.id, { kind: 'rule', planeId: plane.id, rule: stack.reason });
-    }
+    const refusal = this.refusalOf(plane, layer, assignment);
+    if (!refusal) return true;
+    this.refuse(layer.id, plane.id, refusal);
     this.slots[i] = null;
     return false;
+  }
+
+  /** Why `plane` cannot take `layer` in `assignment`, or null when the display takes it. */
+  private refusalOf(plane: PlaneInfo, layer: RuleLayer, assignment: Assignment): Refusal | null {
+    // What the plane's description rules out costs no test commit (every display's test applies
+    // these rules too): on a slow device, the tests go to the questions only the device can answer.
+    const alone = checkLayerOnPlane(plane, this.input.output, layer);
+    if (!alone.ok) return { kind: 'rule', planeId: plane.id, rule: alone.reason };
+    const stack = stackPlanes(this.input.planes, assignment);
+    if (!stack.ok) {
+      if (!stack.pair) return { kind: 'rule', planeId: plane.id, rule: stack.reason };
+      const [above, below] = stack.pair;
+      return { kind: 'stack', planeId: plane.id, other: above === layer.id ? below : above };
+    }
+    this.tests++;
+    return this.input.test(assignment) ? null : { kind: 'test', planeId: plane.id };
   }
 
   private leaf(score: number, composited: boolean): void {
@@ -220,11 +249,7 @@ export class Search {
       // A layer on a plane hides any composited layer above it that overlaps it.
       for (const layer of this.visible) {
         if (!this.placed.has(layer.id)) continue;
-        const hidden = this.coveredBy.get(layer.id)!.find((o) => !this.placed.has(o.id));
-        if (hidden) {
-          this.refuse(layer.id, { kind: 'covered', by: hidden.id });
-          return;
-        }
+        if (this.coveredBy.get(layer.id)!.some((o) => !this.placed.has(o.id))) return;
       }
     }
     this.best = { slots: [...this.slots], score, composited };
