@@ -52,7 +52,12 @@ export interface AppOptions {
   onUnhandledError?: (error: Error) => void;
   /** @internal Headless: check the damage of every commit (the testing API turns it on). */
   checkDamage?: boolean;
-  /** Time budget of a plane allocation, ms (default 1; the testing API gives it 100 so results never depend on CPU load). */
+  /**
+   * A fixed time budget for a plane allocation search, ms. By default the budget is measured:
+   * a first search for a new set of layers runs to the end, later ones get a few test commits'
+   * worth at this display's cost, and at least 1 ms (see the README). The testing API passes 100
+   * so that results never depend on CPU load.
+   */
   planeDeadlineMs?: number;
   /** The colour behind everything (default white). */
   background?: string;
