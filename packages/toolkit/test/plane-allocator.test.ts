@@ -8,21 +8,7 @@ import type { PixelFormat, PlaneInfo } from '../src/backend/contract.js';
 import { planePreset, type PlanePresetName } from '../src/backend/plane-presets.js';
 import { PlaneAllocator, compositionLayer, isVisible, type AllocLayer, type Allocation } from '../src/compositor/plane-allocator.js';
 import { checkAssignment, isAbove, overlaps, type Assignment, type RuleLayer } from '../src/compositor/plane-rules.js';
-
-const OUT = { width: 800, height: 480 };
-
-function layer(id: number, x: number, y: number, width: number, height: number, more: Partial<AllocLayer> = {}): AllocLayer {
-  return {
-    id, x, y, width, height, bufferWidth: width, bufferHeight: height, format: 'ARGB8888',
-    opacity: 1, zIndex: id, plane: 'auto', updates: 0, ...more,
-  };
-}
-const root = (more: Partial<AllocLayer> = {}) => layer(0, 0, 0, OUT.width, OUT.height, { format: 'XRGB8888', ...more });
-/** Four disjoint popups, one per quadrant-ish. */
-const P1 = (more: Partial<AllocLayer> = {}) => layer(1, 20, 20, 200, 150, more);
-const P2 = (more: Partial<AllocLayer> = {}) => layer(2, 300, 20, 200, 150, more);
-const P3 = (more: Partial<AllocLayer> = {}) => layer(3, 20, 250, 200, 150, more);
-const P4 = (more: Partial<AllocLayer> = {}) => layer(4, 300, 250, 200, 150, more);
+import { OUT, P1, P2, P3, P4, layer, root } from './alloc-layers.js';
 
 function mockDisplay(planes: PlaneInfo[]) {
   const display = { planes, tests: 0, test: (a: Assignment) => { display.tests++; return checkAssignment(planes, OUT, a).ok; } };

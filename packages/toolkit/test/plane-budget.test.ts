@@ -8,17 +8,10 @@ import { planePreset } from '../src/backend/plane-presets.js';
 import { PlaneAllocator, type AllocInput, type AllocLayer } from '../src/compositor/plane-allocator.js';
 import { FIRST_SEARCH_CAP_MS, MIN_BUDGET_MS, PlaneBudget, TESTS_PER_BUDGET } from '../src/compositor/plane-budget.js';
 import { checkAssignment } from '../src/compositor/plane-rules.js';
+import { OUT, layer, root } from './alloc-layers.js';
 
-const OUT = { width: 800, height: 480 };
 const planes = planePreset('vkms', OUT);
 
-function layer(id: number, x: number, y: number, width: number, height: number, more: Partial<AllocLayer> = {}): AllocLayer {
-  return {
-    id, x, y, width, height, bufferWidth: width, bufferHeight: height, format: 'ARGB8888',
-    opacity: 1, zIndex: id, plane: 'auto', updates: 0, ...more,
-  };
-}
-const root = () => layer(0, 0, 0, OUT.width, OUT.height, { format: 'XRGB8888' });
 /** Three disjoint popups: a full search puts the root on the primary and each popup on an overlay. */
 const apart = () => [root(), layer(1, 20, 20, 200, 150), layer(2, 300, 20, 200, 150), layer(3, 20, 250, 200, 150)];
 /** The same, popup 2 moved over popup 1: which layers overlap changed, so the allocation is searched again. */

@@ -9,20 +9,8 @@ import { planePreset, type PlanePresetName } from '../src/backend/plane-presets.
 import { PlaneAllocator, type AllocInput, type AllocLayer } from '../src/compositor/plane-allocator.js';
 import { describeRefusal, explainRefusal, type Refusal, type RefusalFacts } from '../src/compositor/plane-refusal.js';
 import { checkAssignment, type Assignment } from '../src/compositor/plane-rules.js';
+import { OUT, P1, P2, P3, P4, layer, root } from './alloc-layers.js';
 
-const OUT = { width: 800, height: 480 };
-
-function layer(id: number, x: number, y: number, width: number, height: number, more: Partial<AllocLayer> = {}): AllocLayer {
-  return {
-    id, x, y, width, height, bufferWidth: width, bufferHeight: height, format: 'ARGB8888',
-    opacity: 1, zIndex: id, plane: 'auto', updates: 0, ...more,
-  };
-}
-const root = (more: Partial<AllocLayer> = {}) => layer(0, 0, 0, OUT.width, OUT.height, { format: 'XRGB8888', ...more });
-const P1 = (more: Partial<AllocLayer> = {}) => layer(1, 20, 20, 200, 150, more);
-const P2 = (more: Partial<AllocLayer> = {}) => layer(2, 300, 20, 200, 150, more);
-const P3 = (more: Partial<AllocLayer> = {}) => layer(3, 20, 250, 200, 150, more);
-const P4 = (more: Partial<AllocLayer> = {}) => layer(4, 300, 250, 200, 150, more);
 const NAMES: Record<number, string> = { 0: 'root', 1: '"one"', 2: '"two"', 3: '"three"', 4: '"four"' };
 const nameOf = (id: number) => NAMES[id] ?? `layer ${id}`;
 
