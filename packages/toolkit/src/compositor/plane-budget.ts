@@ -28,7 +28,9 @@
  *
  * Costs are measured around every `test()` call, the one-test check of a reused allocation
  * included, with the allocator's clock (injectable, so the policy is tested on a fake clock).
- * The median of the last SAMPLES costs ignores the odd test that a context switch made slow.
+ * The search asks the display only what the planes' descriptions cannot answer (plane-search.ts),
+ * so the samples are the device's own answers, not instant refusals of a format or a size. The
+ * median of the last SAMPLES costs ignores the odd test that a context switch made slow.
  */
 
 /** The longest a first search for a new set of layers may run, ms. */
