@@ -18,7 +18,7 @@ import type { Graveyard } from './graveyard.js';
 import type { LayerRecord, Placement } from './layer-record.js';
 import { LayerSurface } from '../render/layer-surface.js';
 import { opaqueFormat } from './formats.js';
-import { DamageTracker } from '../render/damage.js';
+import { DamageTracker } from '../tree/damage.js';
 import { intersect, isEmpty, type Rect } from '../tree/geometry.js';
 
 export type PixelSource = { pixels: Uint8Array; stride: number; format: PixelFormat };

@@ -15,7 +15,7 @@ import type { Graveyard } from './graveyard.js';
 import { LayerSurface } from '../render/layer-surface.js';
 import { runLayout } from '../layout/layout.js';
 import { updateBounds } from '../render/bounds.js';
-import { DamageTracker } from '../render/damage.js';
+import { DamageTracker } from '../tree/damage.js';
 import type { LayerInfo } from '../tree/layer.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';

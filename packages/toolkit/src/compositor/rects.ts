@@ -1,6 +1,6 @@
 /** Damage rects as the compositor hands them on: merged, so no pixel is painted or copied twice. */
 import type { DamageRect } from '../backend/contract.js';
-import { DamageTracker } from '../render/damage.js';
+import { DamageTracker } from '../tree/damage.js';
 import { intersect, isEmpty } from '../tree/geometry.js';
 import { toDamage, toRect } from './composition-layer.js';
 

@@ -9,7 +9,7 @@
  * child of the node where it was written: it is owned, disposed and given context there, and
  * events bubble from it up through that parent, as through any other box.
  */
-import { DamageTracker } from '../render/damage.js';
+import { DamageTracker } from './damage.js';
 import type { Box, Rect } from './geometry.js';
 import type { LayerRegistry, NodeLayer, PlanarNode, SceneLink } from './node.js';
 import type { ExternalFrames, PlanePreference } from './layer-types.js';

@@ -29,7 +29,7 @@ import { emptyPaint } from './paint-state.js';
 import type { EventHandlers } from '../input/events.js';
 import type { ResolvedText } from '../style/paint-props.js';
 import type { ExternalFrames, PlanePreference } from './layer-types.js';
-import type { DamageTracker } from '../render/damage.js';
+import type { DamageTracker } from './damage.js';
 
 export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot' | 'layer';
 

@@ -4,7 +4,7 @@
  * logical coordinates (what layout works in) to output pixels (scale, then rotation).
  */
 import { PlanarNode, type LayerRegistry, type SceneLink } from './node.js';
-import { DamageTracker } from '../render/damage.js';
+import { DamageTracker } from './damage.js';
 import { layerOrigin } from './layer.js';
 import { apply, invert, multiply, transformRect, translation, type Affine, type Box, type Rect } from './geometry.js';
 

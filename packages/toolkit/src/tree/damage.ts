@@ -21,7 +21,7 @@
  * Rects in the list may still overlap slightly after merging; paint is idempotent inside a
  * clip, so overlap only costs time, never correctness.
  */
-import { area, isEmpty, intersect, roundOut, union, type Rect } from '../tree/geometry.js';
+import { area, isEmpty, intersect, roundOut, union, type Rect } from './geometry.js';
 
 export class DamageTracker {
   private rects: Rect[] = [];
