@@ -36,7 +36,7 @@ import { CursorPlane } from './cursor-plane.js';
 import { describeErrno, errnoName, isRefusal, masterFailure, openFailure, testFailure } from './errno.js';
 import { FORMAT_CODES } from './formats.js';
 import { findCard } from './modes.js';
-import { COMMIT, loadAddon, type Addon, type DeviceEvent, type NativeDevice, type NativeSeat } from './native.js';
+import { COMMIT, loadAddon, type Addon, type DeviceEvent, type NativeDevice, type NativeLiveObjects, type NativeSeat } from './native.js';
 import { chooseOutput, outputOffRequest, probePlanes } from './output.js';
 import { PlaneRequests } from './plane-requests.js';
 import { openSeatSession } from './seat-session.js';
@@ -401,6 +401,11 @@ export class KmsDisplay implements Display {
     this.device.close();
     this.seat?.close();
     this.emitter.all.clear();
+  }
+
+  /** What the KMS addon holds now (fds, mappings, buffers of every device in this process); null on a mock kernel. */
+  liveObjects(): NativeLiveObjects | null {
+    return this.addon.liveObjects?.() ?? null;
   }
 
   /** The seat the devices were opened through (seatd or logind), or null when opened directly. */
