@@ -158,11 +158,14 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     add('kms.alloc.composited.twelve_layers', many?.composited, 'frames');
     add('kms.alloc.layers_on_planes.twelve_layers', many && onPlanes(many), 'frames');
     // The production plane budget (no planeDeadlineMs): how many layers reach planes, and the allocation time.
-    const moves = (resultFor('budget-moves')?.steps ?? []) as { stats: { planesUsed: number; composited: number; allocMs: number } }[];
-    moves.forEach(({ stats }, i) => {
+    type MoveStats = { planesUsed: number; composited: number; allocMs: number; allocBudgetMs: number };
+    const moves = (resultFor('budget-moves')?.steps ?? []) as { stats: MoveStats; settled: MoveStats }[];
+    moves.forEach(({ stats, settled }, i) => {
       const name = i === 0 ? 'three_layers' : `three_layers_moved_${i}`;
       add(`kms.budget_default.layers_on_planes.${name}`, onPlanes(stats), 'frames');
+      add(`kms.budget_default.layers_on_planes_settled.${name}`, onPlanes(settled), 'frames');
       add(`kms.budget_default.alloc_ms.${name}`, stats.allocMs, 'ms');
+      add(`kms.budget_default.alloc_budget_ms.${name}`, stats.allocBudgetMs, 'ms');
     });
     const budgetMany = resultFor('budget-many')?.stats;
     add('kms.budget_default.layers_on_planes.twelve_layers', budgetMany && onPlanes(budgetMany), 'frames');

@@ -80,7 +80,8 @@ async function many() {
 
 /**
  * The three layers with the production plane budget: the first allocation, then the green layer
- * moved over the others twice (each move changes which layers overlap: a later allocation).
+ * moved twice. The first move keeps the same overlaps (green over blue only): the allocation is
+ * reused after one test. The second puts green over red too: a later, budgeted search.
  */
 async function budgetMoves() {
   const green = signal(GREEN_PLACES[0]), label = signal(greenLabel(0));

@@ -5,7 +5,9 @@
  * size, format, opacity, Z rank, plane preference, how busy each is), runs the plane allocator,
  * and tests each candidate assignment with the display, giving every layer the buffer it shows
  * now when that buffer has the right size (a KMS test then checks the real framebuffer). A
- * search cut short by its budget is run again on the next frames, a few times.
+ * search cut short by its budget is run again on the next frames until one completes or its
+ * growing budget reaches the cap (plane-budget.ts): `pending` asks the compositor for those
+ * frames, even when nothing else would draw one.
  */
 import type { Display, DisplayBuffer, LayerState } from '../backend/contract.js';
 import type { OutlineLabel } from '../render/layer-outline.js';
@@ -14,19 +16,25 @@ import { PlaneAllocator, type AllocLayer, type Allocation } from './plane-alloca
 import { describeRefusal } from './plane-refusal.js';
 import { stackPlanes, type Assignment, type OutputSize } from './plane-rules.js';
 
+/** What planning reads of a layer record. */
+export type PlannedLayer = Pick<LayerRecord, 'id' | 'x' | 'y' | 'width' | 'height' | 'format' | 'opacity' | 'info' | 'updates' | 'direct' | 'external' | 'frameBuffer'>;
+
 export class FramePlanner {
   private readonly allocator = new PlaneAllocator();
-  private retries = 0;
+  /** The allocator's clock, ms (tests pass a fake one). */
+  private readonly now: (() => number) | undefined;
   /** Every layer was kept off the planes in the last plan (after a refused commit). */
   private compositedAll = false;
   /** Budget of a plane allocation search, ms; undefined: measured on this display (plane-budget.ts). */
   deadlineMs: number | undefined = undefined;
-  /** The last allocation search ran out of time: search again on the next frame. */
+  /** The last allocation search was cut short: search again on the next frame. */
   pending = false;
   /** The last allocation, for tests and the debug outline. */
   allocation: Allocation | null = null;
 
-  constructor(private readonly display: Display) {}
+  constructor(private readonly display: Display, now?: () => number) {
+    this.now = now;
+  }
 
   /** Forgets the last allocation: the next frame searches again. */
   reset(): void {
@@ -37,7 +45,7 @@ export class FramePlanner {
    * Runs the plane allocator over the visible layers. `compositeAll` keeps every layer off the
    * planes (after a refused commit); `bufferOf` is the buffer a layer shows now, if any.
    */
-  plan(visible: LayerRecord[], output: OutputSize, compositeAll: boolean, bufferOf: (id: number) => DisplayBuffer | null): Allocation {
+  plan(visible: readonly PlannedLayer[], output: OutputSize, compositeAll: boolean, bufferOf: (id: number) => DisplayBuffer | null): Allocation {
     const alloc: AllocLayer[] = visible.map((r, rank) => ({
       id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
       format: r.format!, opacity: r.opacity, zIndex: rank, plane: compositeAll ? 'never' : needsPlane(r) ? 'prefer' : r.info?.plane ?? 'auto', updates: r.updates,
@@ -45,13 +53,12 @@ export class FramePlanner {
     const allocation = this.allocator.allocate({
       layers: alloc, output, planes: this.display.planes,
       test: (assignment) => this.display.test({ layers: testState(assignment, this.display, bufferOf) }).ok,
-      deadlineMs: this.deadlineMs,
+      deadlineMs: this.deadlineMs, now: this.now,
     });
     this.allocation = allocation;
     this.compositedAll = compositeAll;
-    // Out of time (a cold start, a busy CPU): show the best found, and search again next frame, a few times.
-    this.retries = allocation.timedOut ? this.retries + 1 : 0;
-    this.pending = allocation.timedOut && this.retries <= 3;
+    // Cut short: show the best found, and search again next frame, with more time (plane-budget.ts).
+    this.pending = allocation.searchAgain;
     return allocation;
   }
 
@@ -90,7 +97,7 @@ function testState(assignment: Assignment, display: Display, bufferOf: (id: numb
 }
 
 /** An external layer whose frames the display cannot read (DMA-BUFs) shows only on a plane: it asks for one first. */
-function needsPlane(r: LayerRecord): boolean {
+function needsPlane(r: PlannedLayer): boolean {
   return r.direct && r.external?.current?.kind === 'dmabuf' && !r.frameBuffer?.pixels;
 }
 

@@ -10,10 +10,11 @@
  * works is to ask: `test()` (an atomic TEST_ONLY commit on KMS). We build assignments plane by
  * plane, test each partial one, and prune a branch as soon as a test fails.
  *
- * The search (plane-search.ts) is depth first over the planes and tests every partial assignment
- * with the display. How long it may run is the budget's business (plane-budget.ts): the first
- * search for a new set of layers runs to the end, later ones are budgeted from the measured cost
- * of a test. Every layer left without a plane carries the first reason it was refused one
+ * The search (plane-search.ts) makes a greedy walk that is never cut short, then searches depth
+ * first over the planes, testing every partial assignment with the display. How long it may run
+ * is the budget's business (plane-budget.ts): the first search for a new set of layers runs to
+ * the end, later ones are budgeted from the measured cost of a test and the number of layers,
+ * and one cut short is searched again on the next frames with a growing budget. Every layer left without a plane carries the first reason it was refused one
  * (plane-refusal.ts), shown by `PLANAR_DEBUG=layers` and in the frame stats.
  *
  * Most frames change only pixels. The last allocation is reused, after one test, while
@@ -54,8 +55,10 @@ export interface Allocation {
   score: number;
   /** Whether the previous allocation was reused. */
   reused: boolean;
-  /** Whether the search hit the deadline; the result is then the best one found. */
+  /** Whether the search hit the deadline; the result is then the best one found, never less than the greedy walk's. */
   timedOut: boolean;
+  /** Cut short, the search wants to run again on the next frame, with a longer budget (plane-budget.ts). */
+  searchAgain: boolean;
   /** Layer id → why the layer has no plane, for every visible layer left composited. */
   refusals: Map<number, Refusal>;
   /** The search's budget, ms (0 when the previous allocation was reused). */
@@ -148,15 +151,21 @@ export class PlaneAllocator {
       if (reused) return { ...reused, ms: now() - start };
     }
 
-    const layerSet = `${planesKey(input.planes)} | ${input.layers.filter((l) => isVisible(l, input.output)).map((l) => l.id).sort((a, b) => a - b).join(',')}`;
-    const budget = this.budget.forSearch(layerSet, input.deadlineMs);
+    const visible = input.layers.filter((l) => isVisible(l, input.output));
+    const situation = {
+      layerSet: `${planesKey(input.planes)} | ${visible.map((l) => l.id).sort((a, b) => a - b).join(',')}`,
+      key, layers: visible.length,
+    };
+    const budget = this.budget.forSearch(situation, input.deadlineMs);
     const search = new Search(measured, primary, composition, now, start, budget.ms);
     const found = search.run();
-    const allocation = finish(input, found, false, search.tests, budget.ms);
-    // A search cut short by a budget is not kept: the next frame searches again. A first search
-    // stopped by the safety cap is kept, though: searching as long again would block the UI anew.
-    const keep = !found.timedOut || (budget.first && input.deadlineMs === undefined);
-    this.previous = keep ? {
+    this.budget.searchEnded(situation, budget, found.timedOut);
+    // A search cut short is not kept: the next frame searches again, with more time
+    // (plane-budget.ts). A final one is kept, cut short or not: searching as long again would
+    // block the UI anew.
+    const searchAgain = found.timedOut && !budget.final;
+    const allocation = finish(input, found, false, search.tests, budget.ms, searchAgain);
+    this.previous = !searchAgain ? {
       key, composition: found.composition, score: found.score, refusals: found.refusals,
       entries: found.assignment.map((a) => ({ planeId: a.planeId, layerId: a.layer.id })),
     } : null;
@@ -170,7 +179,7 @@ export class PlaneAllocator {
     }));
     if (!stackPlanes(input.planes, assignment).ok || !input.test(assignment)) return null;
     const found = { assignment, composition: previous.composition, score: previous.score, timedOut: false, refusals: previous.refusals };
-    return finish(input, found, true, 1, 0);
+    return finish(input, found, true, 1, 0, false);
   }
 }
 
@@ -178,7 +187,7 @@ function planesKey(planes: readonly PlaneInfo[]): string {
   return planes.map((p) => `${p.id}${p.type[0]}`).join(',');
 }
 
-function finish(input: AllocInput, found: Found, reused: boolean, tests: number, budgetMs: number): Omit<Allocation, 'ms'> {
+function finish(input: AllocInput, found: Found, reused: boolean, tests: number, budgetMs: number, searchAgain: boolean): Omit<Allocation, 'ms'> {
   const { assignment, composition, score, timedOut, refusals } = found;
   const planeOf = new Map<number, number | null>();
   for (const layer of input.layers) planeOf.set(layer.id, null);
@@ -187,5 +196,5 @@ function finish(input: AllocInput, found: Found, reused: boolean, tests: number,
   }
   const stack = stackPlanes(input.planes, assignment);
   const zpos = stack.ok ? stack.zpos : new Map<number, number>();
-  return { planeOf, composition, assignment, zpos, score, reused, timedOut, refusals, budgetMs, tests };
+  return { planeOf, composition, assignment, zpos, score, reused, timedOut, searchAgain, refusals, budgetMs, tests };
 }

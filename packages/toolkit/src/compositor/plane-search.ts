@@ -26,11 +26,34 @@
  * without a plane, and when no layer on a plane has a composited layer above it that overlaps it:
  * the composited layer lives in the composition layer, beneath every plane, and would be hidden.
  * Overlapping layers on planes must keep their Z order; `stackPlanes` checks that at every step
- * and picks the zpos values of planes that take any. Branches are cut when even filling every
- * remaining plane cannot beat the best score, and the search stops when every layer has a plane
- * or when its budget runs out (plane-budget.ts: a first search for a new set of layers runs to
- * the end, later ones are budgeted from the measured cost of a test), returning the best
- * allocation found so far.
+ * and picks the zpos values of planes that take any.
+ *
+ * Before the depth-first search, a greedy walk that no budget cuts short: a descent without
+ * backtracking. Each plane in search order takes the uppermost layer not placed yet that its
+ * rules, the Z order and the display's test accept, and the walk goes on to the next plane; it
+ * never returns to an earlier one. Upper layers first, not the priority order: with planes
+ * stacked by a fixed rule (vkms), a busy lower layer put first on the top plane leaves no plane
+ * above it for the layers that overlap it from above, and then it must come off too, while
+ * planes and layers taken both top down keep every overlap in order. The walk is made twice at
+ * most: first with the bottom layer on the primary (every layer must then find a plane, so it
+ * stops as soon as too few planes are left), then with the composition layer there, where it
+ * places one layer fewer than are visible (a leaf with every layer on a plane has no use for
+ * composition) and, at its leaf, takes back, from the top down, every placed layer that a
+ * composited one above would hide, and tests that smaller assignment once more. A walk costs at
+ * most planes × layers tests and usually one per plane it fills, about `layers + 1`.
+ *
+ * Its leaf is the floor: a walk that placed every visible layer ends the search at once; else
+ * the depth-first search runs as before, skipping branches that cannot at least match the floor,
+ * and its best leaf is returned unless the floor is strictly higher (among equals the search's
+ * leaf, found in priority order, wins). So a search cut short by its budget never ends with
+ * fewer layers on planes than the walk placed: on a slow device (a VM whose test commits cost
+ * milliseconds) where the budget ends a few tests into the search, users get the walk's leaf,
+ * not everything composited, until a search completes (plane-budget.ts searches again).
+ *
+ * Branches are cut when even filling every remaining plane cannot beat the best score, and the
+ * search stops when every layer has a plane or when its budget runs out (plane-budget.ts: a
+ * first search for a new set of layers runs to the end, later ones are budgeted from the measured
+ * cost of a test), returning the best allocation found so far.
  *
  * Every refusal is kept, the first per layer and plane: why the plane's rules or the display's
  * test said no, or which layer's Z order could not be kept. Each layer the best leaf leaves
@@ -73,7 +96,13 @@ export interface Found {
   refusals: Map<number, Refusal>;
 }
 
-/** One run of the depth-first search. */
+interface Leaf {
+  slots: (RuleLayer | null)[];
+  score: number;
+  composited: boolean;
+}
+
+/** One run of the search: the greedy walk, then the depth-first search. */
 export class Search {
   tests = 0;
   private readonly planes: PlaneInfo[];
@@ -91,7 +120,10 @@ export class Search {
   private readonly coveredBy = new Map<number, AllocLayer[]>();
   private readonly slots: (RuleLayer | null)[];
   private readonly placed = new Set<number>();
-  private best: { slots: (RuleLayer | null)[]; score: number; composited: boolean } | null = null;
+  /** The best leaf the depth-first search found. */
+  private best: Leaf | null = null;
+  /** The greedy walk's leaf: what the search returns when it finds nothing better. */
+  private floor: Leaf | null = null;
   private done = false;
   private timedOut = false;
 
@@ -122,7 +154,13 @@ export class Search {
   }
 
   run(): Found {
-    if (this.visible.length > 0) this.visit(0, 0, false);
+    if (this.visible.length > 0) {
+      this.greedy(false);
+      if (!this.done) this.greedy(true);
+      if (!this.done) this.visit(0, 0, false);
+      // Among equals the depth-first search's leaf wins: its candidates come in priority order.
+      if (this.floor && (!this.best || this.floor.score > this.best.score)) this.best = this.floor;
+    }
     if (!this.best) {
       // Nothing to show, or nothing valid found in time (or at all): composite everything.
       const assignment = [{ planeId: this.planes[0].id, layer: this.composition }];
@@ -166,14 +204,15 @@ export class Search {
 
   /** Chooses a layer for plane `i`, given `score` layers placed so far and whether the composition layer is on. */
   private visit(i: number, score: number, composited: boolean): void {
+    const total = this.visible.length;
+    // Past the primary, without the composition layer every visible layer needs a plane.
+    if (i > 0 && !composited && (this.stuck.size > 0 || total - score > this.planes.length - i)) return;
+    // A branch that cannot win is no reason to say the budget was too short.
+    if (!this.canBeat(score, composited, i)) return;
     if (this.now() - this.start > this.deadline) {
       this.timedOut = true;
       return;
     }
-    const total = this.visible.length;
-    // Past the primary, without the composition layer every visible layer needs a plane.
-    if (i > 0 && !composited && (this.stuck.size > 0 || total - score > this.planes.length - i)) return;
-    if (!this.canBeat(score, composited, i)) return;
     if (i === this.planes.length) {
       this.leaf(score, composited);
       return;
@@ -189,6 +228,8 @@ export class Search {
     }
     for (const layer of i === 0 ? this.bottomUp : this.candidates) {
       if (this.placed.has(layer.id)) continue;
+      // With the composition layer on, a leaf leaves at least one layer composited.
+      if (composited && score + 1 >= total) break;
       if (!this.canBeat(score + 1, composited, i + 1)) break;
       if (!this.tryLayer(i, layer)) continue;
       this.placed.add(layer.id);
@@ -201,14 +242,76 @@ export class Search {
   }
 
   /**
+   * The greedy walk (see the top of this file), with the composition layer on the primary or
+   * without it; its leaf becomes the floor when valid and higher. Never cut short.
+   */
+  private greedy(composited: boolean): void {
+    const total = this.visible.length;
+    const first = composited ? this.composition : this.bottomUp[0];
+    // Without composition, every visible layer needs a plane: none may be stuck composited.
+    if (!composited && (this.stuck.size > 0 || !first)) return;
+    let score = 0;
+    if (this.tryLayer(0, first)) {
+      if (!composited) {
+        this.placed.add(first.id);
+        score = 1;
+      }
+      const topDown = [...this.bottomUp].reverse();
+      for (let i = 1; i < this.planes.length && score < (composited ? total - 1 : total); i++) {
+        if (!composited && total - score > this.planes.length - i) break;
+        for (const layer of topDown) {
+          if (this.placed.has(layer.id) || !this.tryLayer(i, layer)) continue;
+          this.placed.add(layer.id);
+          score++;
+          break;
+        }
+      }
+      const taken = composited ? this.takeBackHidden() : 0;
+      score -= taken;
+      const valid = composited ? score < total && (taken === 0 || this.testSlots()) : score === total;
+      if (valid && (!this.floor || score > this.floor.score)) {
+        this.floor = { slots: [...this.slots], score, composited };
+        if (score === total) this.done = true;
+      }
+    }
+    this.slots.fill(null);
+    this.placed.clear();
+  }
+
+  /** Takes every placed layer a composited layer above would hide off its plane, top down (so that this cascades); how many. */
+  private takeBackHidden(): number {
+    let taken = 0;
+    for (let k = this.visible.length - 1; k >= 0; k--) {
+      const layer = this.visible[k];
+      if (!this.placed.has(layer.id) || !this.coveredBy.get(layer.id)!.some((o) => !this.placed.has(o.id))) continue;
+      this.slots[this.slots.indexOf(layer)] = null;
+      this.placed.delete(layer.id);
+      taken++;
+    }
+    return taken;
+  }
+
+  /** Whether the display takes the assignment the slots hold now, after layers were taken back. */
+  private testSlots(): boolean {
+    const assignment: PlaneAssignment[] = [];
+    this.slots.forEach((layer, k) => {
+      if (layer) assignment.push({ planeId: this.planes[k].id, layer });
+    });
+    if (!stackPlanes(this.input.planes, assignment).ok) return false;
+    this.tests++;
+    return this.input.test(assignment);
+  }
+
+  /**
    * Whether a branch with `score` layers placed on the planes before plane `i` may still beat the
    * best leaf: at best every remaining plane takes a candidate, and with the composition layer
    * on, at least one layer must stay composited.
    */
   private canBeat(score: number, composited: boolean, i: number): boolean {
-    if (!this.best) return true;
     const reachable = score + Math.min(this.planes.length - i, this.candidates.length - score);
-    return this.best.score < (composited ? Math.min(reachable, this.visible.length - 1) : reachable);
+    const most = composited ? Math.min(reachable, this.visible.length - 1) : reachable;
+    // The greedy walk's leaf is only to be matched: on a tie, the search's own leaf wins.
+    return (!this.best || this.best.score < most) && (!this.floor || this.floor.score <= most);
   }
 
   /** Puts `layer` on plane `i` if the stack and the display take it; leaves the slot empty otherwise. */
