@@ -40,7 +40,7 @@ const SYSTEM_PACKAGES = [
   { group: 'native-build', packages: ['g++', 'make', 'python3'], why: 'the compiler toolchain node-gyp uses to build native addons' },
   { group: 'test-fonts', packages: ['fonts-lohit-deva'], why: 'a system font for a script the bundled fonts lack (Devanagari), for the font fallback tests' },
   { group: 'browser', packages: ['chromium'], why: 'the browser the layout tests in test/ compare against (npm test)' },
-  { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev'], why: 'libwayland-client, the protocol files and xkbcommon for the Wayland backend\'s addon' },
+  { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev', 'libgbm-dev', 'libdrm-dev'], why: 'libwayland-client, the protocol files, xkbcommon, and GBM and libdrm\'s headers (DMA-BUF buffers) for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },
   { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'cage', 'xwayland', 'gcc'], why: 'headless compositors (cage needs xwayland to start), screenshots and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
   { group: 'kms-e2e', packages: [...VM_PACKAGES, 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'udev', 'seatd', 'util-linux', 'gcc'], why: 'a VM with the vkms driver, and udevd and seatd to run inside it, for the KMS end-to-end tests (npm test)', optIn: true },

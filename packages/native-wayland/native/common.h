@@ -40,6 +40,7 @@ struct Globals {
   struct wp_presentation* presentation = nullptr;
   struct zxdg_decoration_manager_v1* decorations = nullptr;
   struct zwp_linux_dmabuf_v1* dmabuf = nullptr;
+  uint32_t dmabuf_version = 0;
   struct wp_fractional_scale_manager_v1* fractional_scale = nullptr;
   uint32_t compositor_version = 0;
 };
@@ -58,6 +59,30 @@ struct State {
 };
 
 using StatePtr = std::shared_ptr<State>;
+
+// The ids of every buffer kind (shared memory, DMA-BUF) come from one count: a `release` event
+// names its buffer by id alone.
+inline uint32_t NextBufferId() {
+  static uint32_t next = 1;
+  return next++;
+}
+
+// The addon's classes, kept so that a JS object can be told apart (InstanceOf) before unwrapping.
+struct AddonData {
+  Napi::FunctionReference subsurface;
+  Napi::FunctionReference shm_buffer;
+  Napi::FunctionReference dmabuf_buffer;
+};
+
+// What a surface can attach: a wl_buffer the compositor reads until it sends `release`.
+class AttachableBuffer {
+ public:
+  virtual ~AttachableBuffer() = default;
+  virtual struct wl_buffer* buffer() const = 0;
+  virtual void MarkBusy() = 0;
+  virtual bool destroyed() const = 0;
+  virtual std::string Name() const = 0;
+};
 
 // Registers a teardown hook with the state for the lifetime of this object.
 class Teardown {

@@ -77,6 +77,7 @@ Napi::Function Connection::Define(Napi::Env env) {
     InstanceMethod<&Connection::Sync>("sync"),
     InstanceMethod<&Connection::Globals>("globals"),
     InstanceMethod<&Connection::ShmFormats>("shmFormats"),
+    InstanceMethod<&Connection::Dmabuf>("dmabuf"),
     InstanceMethod<&Connection::Outputs>("outputs"),
     InstanceMethod<&Connection::Flush>("flush"),
     InstanceMethod<&Connection::Close>("close"),
@@ -136,7 +137,11 @@ void Connection::OnGlobal(void* data, struct wl_registry* registry, uint32_t nam
   } else if (iface == zxdg_decoration_manager_v1_interface.name) {
     g.decorations = static_cast<struct zxdg_decoration_manager_v1*>(bind(&zxdg_decoration_manager_v1_interface, 1));
   } else if (iface == zwp_linux_dmabuf_v1_interface.name) {
-    g.dmabuf = static_cast<struct zwp_linux_dmabuf_v1*>(bind(&zwp_linux_dmabuf_v1_interface, 3));
+    // Version 4 for the default feedback (the compositor's device), else 3 (modifier events).
+    if (version < 3) return;
+    g.dmabuf = static_cast<struct zwp_linux_dmabuf_v1*>(bind(&zwp_linux_dmabuf_v1_interface, 4));
+    g.dmabuf_version = std::min(version, 4u);
+    self->dmabuf_feedback_ = std::make_unique<DmabufFeedback>(g.dmabuf, g.dmabuf_version);
   } else if (iface == wp_fractional_scale_manager_v1_interface.name) {
     g.fractional_scale = static_cast<struct wp_fractional_scale_manager_v1*>(bind(&wp_fractional_scale_manager_v1_interface, 1));
   } else if (iface == wl_output_interface.name) {
@@ -256,6 +261,7 @@ void Connection::Teardown() {
   outputs_.clear();
   auto& g = state_->globals;
   if (g.fractional_scale) wp_fractional_scale_manager_v1_destroy(g.fractional_scale);
+  dmabuf_feedback_.reset();
   if (g.dmabuf) zwp_linux_dmabuf_v1_destroy(g.dmabuf);
   if (g.decorations) zxdg_decoration_manager_v1_destroy(g.decorations);
   if (g.presentation) wp_presentation_destroy(g.presentation);
@@ -301,6 +307,12 @@ Napi::Value Connection::ShmFormats(const Napi::CallbackInfo& info) {
   auto list = Napi::Array::New(info.Env(), shm_formats_.size());
   for (size_t i = 0; i < shm_formats_.size(); i++) list.Set(i, shm_formats_[i]);
   return list;
+}
+
+// dmabuf(): what the compositor said about DMA-BUFs, or null when it offers no zwp_linux_dmabuf_v1 (v3+).
+Napi::Value Connection::Dmabuf(const Napi::CallbackInfo& info) {
+  if (!dmabuf_feedback_) return info.Env().Null();
+  return dmabuf_feedback_->Describe(info.Env());
 }
 
 Napi::Value Connection::Outputs(const Napi::CallbackInfo& info) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common.h"
+#include "dmabuf-feedback.h"
 
 namespace planar {
 
@@ -33,6 +34,7 @@ class Connection : public Napi::ObjectWrap<Connection> {
   Napi::Value Sync(const Napi::CallbackInfo& info);
   Napi::Value Globals(const Napi::CallbackInfo& info);
   Napi::Value ShmFormats(const Napi::CallbackInfo& info);
+  Napi::Value Dmabuf(const Napi::CallbackInfo& info);
   Napi::Value Outputs(const Napi::CallbackInfo& info);
   Napi::Value Flush(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
@@ -56,6 +58,7 @@ class Connection : public Napi::ObjectWrap<Connection> {
   std::vector<Global> globals_;
   std::vector<std::unique_ptr<Output>> outputs_;
   std::unique_ptr<Seat> seat_;
+  std::unique_ptr<DmabufFeedback> dmabuf_feedback_;
   uint32_t seat_name_ = 0;
   uv_poll_t* poll_ = nullptr;
   int poll_events_ = 0;

@@ -13,10 +13,6 @@
 
 namespace planar {
 
-namespace {
-uint32_t next_id = 1;
-}  // namespace
-
 Napi::Function ShmBuffer::Define(Napi::Env env) {
   return DefineClass(env, "ShmBuffer", {
     InstanceMethod<&ShmBuffer::Write>("write"),
@@ -33,7 +29,7 @@ ShmBuffer* ShmBuffer::Unwrap(const Napi::Value& value) {
 }
 
 // new ShmBuffer(connection, width, height, shmFormat)
-ShmBuffer::ShmBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ShmBuffer>(info), id_(next_id++) {
+ShmBuffer::ShmBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ShmBuffer>(info), id_(NextBufferId()) {
   auto env = info.Env();
   auto* connection = Connection::Unwrap(info[0]);
   if (!connection) throw Napi::TypeError::New(env, "ShmBuffer needs a Connection");

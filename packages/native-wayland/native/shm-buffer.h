@@ -5,19 +5,19 @@
 
 namespace planar {
 
-class ShmBuffer : public Napi::ObjectWrap<ShmBuffer> {
+class ShmBuffer : public Napi::ObjectWrap<ShmBuffer>, public AttachableBuffer {
  public:
   static Napi::Function Define(Napi::Env env);
   explicit ShmBuffer(const Napi::CallbackInfo& info);
   ~ShmBuffer() override;
   static ShmBuffer* Unwrap(const Napi::Value& value);
 
-  struct wl_buffer* buffer() const { return buffer_; }
+  struct wl_buffer* buffer() const override { return buffer_; }
   // The compositor reads it from the next commit until it sends `release`.
-  void MarkBusy() { busy_ = true; }
-  bool destroyed() const { return !map_; }
+  void MarkBusy() override { busy_ = true; }
+  bool destroyed() const override { return !map_; }
   // "shared-memory buffer 3 (800x480)", for errors.
-  std::string Name() const;
+  std::string Name() const override;
 
  private:
   Napi::Value Write(const Napi::CallbackInfo& info);

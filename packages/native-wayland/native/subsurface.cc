@@ -55,7 +55,7 @@ Napi::Value Subsurface::PlaceAbove(const Napi::CallbackInfo& info) {
   if (!subsurface_ || !state_->display || !info[0].IsObject()) return info.Env().Undefined();
   auto object = info[0].As<Napi::Object>();
   struct wl_surface* sibling = nullptr;
-  if (object.InstanceOf(info.Env().GetInstanceData<Napi::FunctionReference>()->Value())) sibling = Napi::ObjectWrap<Subsurface>::Unwrap(object)->surface();
+  if (object.InstanceOf(info.Env().GetInstanceData<AddonData>()->subsurface.Value())) sibling = Napi::ObjectWrap<Subsurface>::Unwrap(object)->surface();
   else if (auto* window = Window::Unwrap(object)) sibling = window->surface();
   if (sibling) wl_subsurface_place_above(subsurface_, sibling);
   return info.Env().Undefined();

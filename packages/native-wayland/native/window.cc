@@ -13,6 +13,7 @@
 #include "connection.h"
 #include "fractional-scale-v1-client.h"
 #include "presentation-time-client.h"
+#include "dmabuf-buffer.h"
 #include "shm-buffer.h"
 #include "viewporter-client.h"
 #include "xdg-decoration-unstable-v1-client.h"
@@ -195,9 +196,20 @@ void Window::OnFrameDone(void* data, struct wl_callback* callback, uint32_t time
   });
 }
 
+// A ShmBuffer or a DmabufBuffer behind a JS object, or null for anything else.
+static AttachableBuffer* UnwrapAttachable(const Napi::Value& value) {
+  if (!value.IsObject()) return nullptr;
+  auto object = value.As<Napi::Object>();
+  auto* data = value.Env().GetInstanceData<AddonData>();
+  if (object.InstanceOf(data->shm_buffer.Value())) return Napi::ObjectWrap<ShmBuffer>::Unwrap(object);
+  if (object.InstanceOf(data->dmabuf_buffer.Value())) return Napi::ObjectWrap<DmabufBuffer>::Unwrap(object);
+  return nullptr;
+}
+
 void AttachBuffer(const StatePtr& state, struct wl_surface* surface, const Napi::Value& value) {
   if (!surface || !state->display) return;
-  auto* buffer = value.IsNull() ? nullptr : ShmBuffer::Unwrap(value);
+  auto* buffer = value.IsNull() ? nullptr : UnwrapAttachable(value);
+  if (!value.IsNull() && !buffer) throw Napi::TypeError::New(value.Env(), "attach: expected a ShmBuffer, a DmabufBuffer or null");
   if (buffer && buffer->destroyed()) throw DestroyedBufferError(value.Env(), "attach", buffer->Name());
   if (buffer) buffer->MarkBusy();
   wl_surface_attach(surface, buffer ? buffer->buffer() : nullptr, 0, 0);
