@@ -24,6 +24,11 @@ export interface OutputInfo {
   /** Physical px per logical px the output asks for. */
   scale: number;
   preferredFormat: PixelFormat;
+  /**
+   * Where the display's buffers come from, for backends that choose (Wayland: 'gbm', 'dumb',
+   * 'udmabuf' or 'shm'), with the node allocated on and why each allocator before it was passed over.
+   */
+  allocator?: { name: string; device?: string; passedOver: { name: string; why: string }[] };
 }
 
 /** What a hardware plane can do; the plane allocator plans with these rules. */
