@@ -24,6 +24,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ShmBuffer", shm);
   exports.Set("DmabufBuffer", dmabuf);
   exports.Set("DrmDevice", DrmDevice::Define(env));
+#ifdef PLANAR_HAVE_GBM
+  exports.Set("gbmBuilt", Napi::Boolean::New(env, true));
+#else
+  exports.Set("gbmBuilt", Napi::Boolean::New(env, false));
+#endif
   exports.Set("liveObjects", Napi::Function::New(env, [](const Napi::CallbackInfo& info) { return LiveObjects(info.Env()); }, "liveObjects"));
   return exports;
 }

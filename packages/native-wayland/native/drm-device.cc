@@ -14,7 +14,6 @@ DeviceNode::~DeviceNode() {
 Napi::Function DrmDevice::Define(Napi::Env env) {
   return DefineClass(env, "DrmDevice", {
     InstanceMethod<&DrmDevice::Close>("close"),
-    InstanceAccessor<&DrmDevice::HasGbm>("gbmBuilt"),
   });
 }
 
@@ -38,15 +37,6 @@ DrmDevice::DrmDevice(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DrmDevic
 Napi::Value DrmDevice::Close(const Napi::CallbackInfo& info) {
   node_.reset();
   return info.Env().Undefined();
-}
-
-// gbmBuilt: whether this build of the addon has GBM (libgbm was found when it was built).
-Napi::Value DrmDevice::HasGbm(const Napi::CallbackInfo& info) {
-#ifdef PLANAR_HAVE_GBM
-  return Napi::Boolean::New(info.Env(), true);
-#else
-  return Napi::Boolean::New(info.Env(), false);
-#endif
 }
 
 }  // namespace planar

@@ -41,7 +41,6 @@ class DrmDevice : public Napi::ObjectWrap<DrmDevice> {
 
  private:
   Napi::Value Close(const Napi::CallbackInfo& info);
-  Napi::Value HasGbm(const Napi::CallbackInfo& info);
   DeviceNodePtr node_;
 };
 

@@ -10,40 +10,27 @@
  *            restacked with place_above; then the window: attach + damage, frame callback,
  *            presentation feedback, commit. Resolves at the frame callback: the compositor's
  *            pace (sway sends them in pairs, weston ~39 a second), never an assumed 60 Hz.
- *   buffers  wl_shm (memfd) buffers; the compositor says when it lets go of one (release)
+ *   buffers  DMA-BUFs (GBM, dumb, udmabuf) where the compositor imports them, else wl_shm
+ *            (buffers.ts); the compositor says when it lets go of one (release)
  *   input    the seat, through SeatTranslator; key repeat from the compositor's repeat info
  *   close    the compositor asking (xdg close) or going away (disconnect) → `close` event
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, checkState, composePlanes, packRects, swapsRB, type DamageRect, type Display, type DisplayBuffer,
+  BackendUnavailableError, checkState, composePlanes, packRects, type Display, type DisplayBuffer,
   type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit/backend';
-import { formatsOf, SHM_CODES } from './formats.js';
+import { WaylandBuffer, WaylandBuffers } from './buffers.js';
+import { formatsOf } from './formats.js';
 import { SeatTranslator } from './input.js';
 import {
-  loadAddon, type ConnectionEvent, type NativeConnection, type NativeLiveObjects, type NativeShmBuffer, type NativeSubsurface, type NativeWindow,
+  loadAddon, type ConnectionEvent, type NativeConnection, type NativeLiveObjects, type NativeSubsurface, type NativeWindow,
 } from './native.js';
 import { firstWindowSize } from './window-size.js';
 
 const OVERLAYS = 8;
 const REQUIRED = ['wl_compositor', 'wl_shm', 'xdg_wm_base'];
-
-class ShmDisplayBuffer implements DisplayBuffer {
-  constructor(readonly native: NativeShmBuffer, readonly format: PixelFormat) {}
-  get id() { return this.native.id; }
-  get width() { return this.native.width; }
-  get height() { return this.native.height; }
-  get stride() { return this.native.stride; }
-  get busy() { return this.native.busy; }
-  write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
-    return this.native.write(source, sourceStride, packRects(rects), swapsRB(this.format));
-  }
-  destroy(): void {
-    this.native.destroy();
-  }
-}
 
 export class WaylandDisplay implements Display {
   info!: OutputInfo;
@@ -51,6 +38,7 @@ export class WaylandDisplay implements Display {
   private readonly emitter = mitt<DisplayEvents>();
   private readonly seat: SeatTranslator;
   private connection!: NativeConnection;
+  private buffers: WaylandBuffers | null = null;
   private window!: NativeWindow;
   private subsurfaces = new Map<number, NativeSubsurface>();
   private shown: LayerState[] = [];
@@ -100,9 +88,6 @@ export class WaylandDisplay implements Display {
       this.connection.close();
       throw new BackendUnavailableError('wayland', 'the compositor offers none of the 8-bit RGB shared-memory formats Planar draws in');
     }
-    if (names.has('zwp_linux_dmabuf_v1')) {
-      this.log('the compositor offers linux-dmabuf, but this build allocates shared-memory buffers only; using wl_shm');
-    }
     const fullscreen = this.options.fullscreen ?? true;
     this.connection.setCursor(this.options.cursor === 'default');
     const configured = new Promise<{ width: number; height: number }>((resolve) => { this.configured = resolve; });
@@ -120,12 +105,18 @@ export class WaylandDisplay implements Display {
     this.logicalSize = { width: w, height: h };
     this.seat.scale = this.bufferScale;
     this.window.setBufferScale(this.bufferScale);
+    this.buffers = new WaylandBuffers(this.connection, (line) => this.log(line));
+    await this.buffers.choose(w * this.bufferScale, h * this.bufferScale);
+    // DMA-BUF formats first: the toolkit picks the first format a plane lists.
+    const dmabufFormats = this.buffers.dmabufFormats();
+    formats.sort((a, b) => Number(!dmabufFormats.includes(a)) - Number(!dmabufFormats.includes(b)));
     const output = outputs[0];
     this.info = {
       name: output ? `${output.make} ${output.model}`.trim() || 'wayland' : 'wayland',
       width: w * this.bufferScale, height: h * this.bufferScale, refreshMhz: output?.refreshMhz ?? 0,
       physicalWidthMm: 0, physicalHeightMm: 0, scale: this.bufferScale,
-      preferredFormat: formats.includes('ABGR8888') ? 'ABGR8888' : formats.includes('ARGB8888') ? 'ARGB8888' : formats[0]!,
+      preferredFormat: dmabufFormats[0] ?? (formats.includes('ABGR8888') ? 'ABGR8888' : formats.includes('ARGB8888') ? 'ARGB8888' : formats[0]!),
+      allocator: this.buffers.info,
     };
     this.viewporter = names.has('wp_viewporter');
     this.planes = this.describePlanes(formats, this.viewporter, names.has('wl_subcompositor'));
@@ -184,6 +175,9 @@ export class WaylandDisplay implements Display {
         return;
       case 'release':
         this.emitter.emit('release', { bufferId: event.id });
+        return;
+      case 'dmabuf-answer':
+        this.buffers?.onAnswer(event.id, event.imported);
         return;
       case 'window-close':
         this.emitter.emit('close', { reason: 'the compositor asked the window to close', lost: false });
@@ -246,31 +240,18 @@ export class WaylandDisplay implements Display {
   }
 
   allocate(width: number, height: number, format: PixelFormat): DisplayBuffer {
-    const native = new (loadAddon().ShmBuffer)(this.connection, width, height, SHM_CODES[format]);
-    return new ShmDisplayBuffer(native, format);
+    const buffer = this.buffers!.allocate(width, height, format);
+    // A DMA-BUF allocation that failed mid-run moved to shared memory: info says so.
+    if (this.info.allocator !== this.buffers!.info) this.info = { ...this.info, allocator: this.buffers!.info };
+    return buffer;
   }
 
+  /**
+   * An ExternalLayer frame: a DMA-BUF the compositor imports goes to it as it is (zero bytes
+   * copied, on the layer's subsurface); otherwise it is copied once into shared memory.
+   */
   importFrame(frame: ExternalFrame): DisplayBuffer {
-    if (frame.kind === 'dmabuf') {
-      // This build hands the compositor shared memory only: a linear DMA-BUF is read once into
-      // it (a copy); a tiled one cannot be read by the CPU.
-      if (BigInt(frame.modifier) !== 0n) {
-        throw new Error(`an ExternalLayer frame has DRM modifier 0x${BigInt(frame.modifier).toString(16)} (tiled): the wayland backend of this build can only copy linear DMA-BUFs into shared memory; ask the producer for linear buffers`);
-      }
-      const buffer = this.allocate(frame.width, frame.height, frame.format) as ShmDisplayBuffer;
-      try {
-        buffer.native.copyFromFd(frame.fd, frame.offset, frame.stride);
-      } catch (error) {
-        buffer.destroy();
-        throw error;
-      }
-      return Object.assign(buffer, { pixels: buffer.native.read() });
-    }
-    // Pixel frames are copied once into shared memory the compositor can read.
-    const buffer = this.allocate(frame.width, frame.height, frame.format) as ShmDisplayBuffer;
-    const stride = frame.stride ?? frame.width * 4;
-    buffer.native.write(frame.pixels, stride, packRects([{ x: 0, y: 0, width: frame.width, height: frame.height }]), false);
-    return Object.assign(buffer, { pixels: frame.pixels });
+    return this.buffers!.importFrame(frame);
   }
 
   test(state: DisplayState): TestResult {
@@ -318,7 +299,7 @@ export class WaylandDisplay implements Display {
       below = sub;
       const previous = this.shown.find((s) => s.id === layer.id);
       if (fresh || previous?.buffer !== layer.buffer || layer.damage.length) {
-        sub.attach((layer.buffer as ShmDisplayBuffer).native);
+        sub.attach((layer.buffer as WaylandBuffer).native);
         sub.damage(packRects(fresh || previous?.buffer !== layer.buffer ? [{ x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight }] : layer.damage));
         // Its size on the surface, in surface units: the viewporter maps the buffer onto it (scaled outputs, scaled layers).
         if (this.bufferScale !== 1 || layer.width !== layer.bufferWidth || layer.height !== layer.bufferHeight) {
@@ -330,7 +311,7 @@ export class WaylandDisplay implements Display {
     if (primary) {
       const previous = this.shown.find((s) => s.planeId === 1);
       if (previous?.buffer !== primary.buffer || primary.damage.length) {
-        this.window.attach((primary.buffer as ShmDisplayBuffer).native);
+        this.window.attach((primary.buffer as WaylandBuffer).native);
         this.window.damage(packRects(primary.damage.length ? primary.damage : [{ x: 0, y: 0, width: primary.bufferWidth, height: primary.bufferHeight }]));
       }
       const opaque = `${this.logicalSize.width}x${this.logicalSize.height}`;
@@ -351,7 +332,7 @@ export class WaylandDisplay implements Display {
   async capture(): Promise<{ width: number; height: number; pixels: Uint8Array }> {
     const { width, height } = this.info;
     const planes = this.shown.filter((l) => l.buffer).map((layer) => {
-      const buffer = layer.buffer as ShmDisplayBuffer;
+      const buffer = layer.buffer as WaylandBuffer;
       return { ...layer, width: buffer.width, height: buffer.height, stride: buffer.stride, format: buffer.format, pixels: buffer.native.read() };
     });
     const out = composePlanes(planes, width, height);
@@ -371,6 +352,7 @@ export class WaylandDisplay implements Display {
     this.seat.dispose();
     for (const sub of this.subsurfaces.values()) sub.destroy();
     this.subsurfaces.clear();
+    this.buffers?.close();
     this.window?.destroy();
     this.connection?.close();
     this.emitter.all.clear();

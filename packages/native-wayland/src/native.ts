@@ -45,8 +45,10 @@ export type ConnectionEvent =
   /** wp_presentation feedback: the commit reached the screen, or never will. */
   | { type: 'presented'; latencyMs: number; refreshNs: number }
   | { type: 'discarded' }
-  /** The compositor let go of a buffer (by ShmBuffer id). */
+  /** The compositor let go of a buffer (by ShmBuffer or DmabufBuffer id). */
   | { type: 'release'; id: number }
+  /** The compositor's answer to a non-immediate DMA-BUF import (a DmabufBuffer made with immediate false). */
+  | { type: 'dmabuf-answer'; id: number; imported: boolean }
   | { type: 'window-close' }
   /** The connection broke or the compositor went away; every object is inert from now on. */
   | { type: 'disconnect'; reason: string }
@@ -62,11 +64,20 @@ export type ConnectionEvent =
 
 export type ConnectionEventType = ConnectionEvent['type'];
 
-/** What the addon holds right now: open fds, memory mappings and shm buffers not yet destroyed. */
+/** What the addon holds right now: open fds, memory mappings and buffers (shm and DMA-BUF) not yet destroyed. */
 export interface NativeLiveObjects {
   fds: number;
   mappings: number;
   buffers: number;
+}
+
+/** What the compositor said about DMA-BUFs (zwp_linux_dmabuf_v1 version 3 or 4). */
+export interface NativeDmabufOffer {
+  version: number;
+  /** Every format/modifier pair it imports (version 3 events, or the version 4 feedback's tranches together). */
+  formats: { format: number; modifier: bigint }[];
+  /** Version 4's main device; null with version 3. */
+  mainDevice: { major: number; minor: number } | null;
 }
 
 export interface NativeConnection {
@@ -74,6 +85,8 @@ export interface NativeConnection {
   sync(): Promise<void>;
   globals(): { interface: string; version: number }[];
   shmFormats(): number[];
+  /** null when the compositor offers no zwp_linux_dmabuf_v1 of version 3 or later. */
+  dmabuf(): NativeDmabufOffer | null;
   outputs(): NativeOutput[];
   flush(): void;
   setCursor(visible: boolean): void;
@@ -81,7 +94,7 @@ export interface NativeConnection {
 }
 
 interface SurfaceHandle {
-  attach(buffer: NativeShmBuffer | null): void;
+  attach(buffer: NativeShmBuffer | NativeDmabufBuffer | null): void;
   /** Rects as [x, y, width, height]* in buffer pixels. */
   damage(rects: Int32Array): void;
   /** Sets the surface's size in logical px through the viewporter; false without one. */
@@ -121,12 +134,45 @@ export interface NativeShmBuffer {
   destroy(): void;
 }
 
+/** An open DRM node (or /dev/udmabuf); buffers made on it keep it open after close(). */
+export interface NativeDrmDevice {
+  readonly path: string;
+  close(): void;
+}
+
+export type DmabufSource =
+  | { kind: 'gbm' | 'dumb' | 'udmabuf'; device: NativeDrmDevice }
+  /** An external frame's DMA-BUF: dup'ed, shown as it is, never written. */
+  | { kind: 'import'; fd: number; offset: number; stride: number };
+
+export interface NativeDmabufBuffer {
+  readonly id: number;
+  readonly width: number;
+  readonly height: number;
+  readonly stride: number;
+  readonly kind: DmabufSource['kind'];
+  readonly busy: boolean;
+  /** 'pending' until the compositor answers a non-immediate create; 'failed' when it refused. */
+  readonly status: 'ready' | 'pending' | 'failed';
+  /** The damaged rects between DMA_BUF_IOCTL_SYNC write fences; returns bytes. Throws for imports. */
+  write(source: Uint8Array, sourceStride: number, rects: Int32Array, swapRB: boolean): number;
+  /** A copy of the rows (stride bytes each), for screenshots. */
+  read(): Uint8Array;
+  destroy(): void;
+}
+
 export interface Addon {
   /** `emit` gets each event's type and its other fields; `{ type, ...event }` is a ConnectionEvent. */
   Connection: new (emit: (type: ConnectionEventType, event: object) => void, name?: string) => NativeConnection;
   Window: new (connection: NativeConnection, options: { title?: string; appId?: string; fullscreen?: boolean }) => NativeWindow;
   Subsurface: new (window: NativeWindow) => NativeSubsurface;
   ShmBuffer: new (connection: NativeConnection, width: number, height: number, shmFormat: number) => NativeShmBuffer;
+  /** Throws (with `errno` where the system refused) when the allocation or export fails. */
+  DmabufBuffer: new (connection: NativeConnection, source: DmabufSource, width: number, height: number, fourcc: number, modifier: bigint, immediate: boolean) => NativeDmabufBuffer;
+  /** Throws an Error with `errno` when the node cannot be opened. */
+  DrmDevice: new (path: string) => NativeDrmDevice;
+  /** Whether this build has GBM (libgbm was found when it was built). */
+  gbmBuilt: boolean;
   liveObjects(): NativeLiveObjects;
 }
 
