@@ -184,7 +184,7 @@ export function loadAddon(): Addon {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const file = path.join(here, '..', 'build', 'Release', 'planar_wayland.node');
   if (!existsSync(file)) {
-    throw new Error(`the Wayland addon is not built (${file} is missing): run \`npm run setup\`, which builds it with node-gyp (it needs libwayland-dev, wayland-protocols and libxkbcommon-dev)`);
+    throw new Error(`the Wayland addon is not built (${file} is missing): run \`npm run setup\`, which builds it with node-gyp (it needs libwayland-dev, wayland-protocols, libxkbcommon-dev, libdrm-dev and, for GBM buffers, libgbm-dev)`);
   }
   addon = createRequire(import.meta.url)(file) as Addon;
   return addon;
