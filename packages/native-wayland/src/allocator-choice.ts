@@ -167,6 +167,8 @@ export async function chooseAllocator<D>(offer: DmabufOffer | null, chain: reado
     const imported: DmabufFormat[] = [];
     const refusals: string[] = [];
     for (const format of offer.formats) {
+      // Candidates of one format come in preference order: once one is imported, the rest are not asked.
+      if (imported.some((f) => f.format === format.format)) continue;
       const refusal = await ports.probe(name, device, format);
       if (refusal === null) imported.push(format);
       else refusals.push(`${format.format} (${modifierName(format.modifier)}): ${refusal}`);

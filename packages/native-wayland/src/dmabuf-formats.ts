@@ -3,10 +3,14 @@
  * what the compositor says it imports (version 3 `modifier` events, or version 4's format table).
  *
  * The CPU writes these buffers row by row, so only a linear layout will do: the LINEAR modifier
- * where the compositor lists it, else the implicit modifier (DRM_FORMAT_MOD_INVALID) where that
- * is all it lists for the format — a driver's implicit layout for a dumb or linear GBM buffer is
- * linear (weston 10 on software GL lists only the implicit modifier). RGBA-ordered formats come
- * first: the renderer's rows go in without a red/blue swap.
+ * where the compositor lists it. Where it lists only the implicit modifier
+ * (DRM_FORMAT_MOD_INVALID) for a format — weston 10 on software GL does — LINEAR is still asked
+ * first and the implicit modifier is the fallback: every buffer Planar allocates (a dumb buffer, a
+ * LINEAR GBM buffer, a udmabuf) is linear, and saying so lets the compositor scan it out
+ * (weston 10 puts no implicit-modifier buffer on a plane; the same buffer sent as LINEAR goes
+ * straight to the primary plane on vkms). A refused LINEAR is a `failed` event of the probe,
+ * after which the implicit modifier is asked. RGBA-ordered formats come first: the renderer's
+ * rows go in without a red/blue swap.
  */
 import type { PixelFormat } from '@planar/toolkit/backend';
 
@@ -40,18 +44,20 @@ export interface DmabufFormat {
 const ORDER: PixelFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'];
 
 /**
- * The toolkit formats the compositor imports linearly, RGBA-ordered first, each with its
- * modifier. `forcedModifier` (PLANAR_WAYLAND_DMABUF_MODIFIER) replaces the modifier sent with
- * every buffer, whatever the compositor listed: a way to have it refuse an import on purpose.
+ * The toolkit formats the compositor imports linearly, RGBA-ordered first, as candidates in the
+ * order to ask for them: a format may appear twice (LINEAR, then implicit), and the first of its
+ * candidates the compositor imports is the one used. `forcedModifier`
+ * (PLANAR_WAYLAND_DMABUF_MODIFIER) replaces the modifier sent with every buffer, whatever the
+ * compositor listed: a way to have it refuse an import on purpose.
  */
 export function chooseDmabufFormats(listed: readonly FormatModifier[], forcedModifier?: bigint): DmabufFormat[] {
   const chosen: DmabufFormat[] = [];
   for (const format of ORDER) {
     const code = DRM_FORMATS[format];
     const modifiers = listed.filter((l) => l.format === code).map((l) => l.modifier);
-    const modifier = modifiers.includes(MOD_LINEAR) ? MOD_LINEAR : modifiers.includes(MOD_INVALID) ? MOD_INVALID : null;
-    if (modifier === null) continue;
-    chosen.push({ format, fourcc: code, modifier: forcedModifier ?? modifier });
+    const candidates = modifiers.includes(MOD_LINEAR) ? [MOD_LINEAR] : modifiers.includes(MOD_INVALID) ? [MOD_LINEAR, MOD_INVALID] : [];
+    if (!candidates.length) continue;
+    for (const modifier of forcedModifier === undefined ? candidates : [forcedModifier]) chosen.push({ format, fourcc: code, modifier });
   }
   return chosen;
 }

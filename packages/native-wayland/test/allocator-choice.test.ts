@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocatorChain, chooseAllocator, type AllocatorName, type AllocatorPorts, type DmabufOffer } from '../src/allocator-choice.js';
-import { DRM_FORMATS, MOD_INVALID, type DmabufFormat } from '../src/dmabuf-formats.js';
+import { DRM_FORMATS, MOD_INVALID, MOD_LINEAR, type DmabufFormat } from '../src/dmabuf-formats.js';
 
 const XBGR: DmabufFormat = { format: 'XBGR8888', fourcc: DRM_FORMATS.XBGR8888, modifier: MOD_INVALID };
 const ABGR: DmabufFormat = { format: 'ABGR8888', fourcc: DRM_FORMATS.ABGR8888, modifier: MOD_INVALID };
@@ -145,6 +145,27 @@ describe('choosing where the buffers come from', () => {
     ports.probe = async (_a, _d, format) => (format.format === 'ABGR8888' ? 'refused' : null);
     const choice = await chooseAllocator(v3, auto, undefined, ports);
     expect(choice.formats.map((f) => f.format)).toEqual(['XBGR8888']);
+  });
+
+  it('a-refused-LINEAR-falls-back-to-the-implicit-modifier-of-the-same-format', async () => {
+    const { ports } = machine({ dri: ['card0'] });
+    const asked: string[] = [];
+    ports.probe = async (_a, _d, format) => {
+      asked.push(`${format.format} ${format.modifier === MOD_LINEAR ? 'LINEAR' : 'implicit'}`);
+      return format.modifier === MOD_LINEAR ? 'the compositor refused to import it' : null;
+    };
+    const offer: DmabufOffer = { version: 3, mainDevice: null, formats: [{ ...ABGR, modifier: MOD_LINEAR }, ABGR] };
+    const choice = await chooseAllocator(offer, auto, undefined, ports);
+    expect(choice.formats).toEqual([ABGR]);
+    expect(asked).toEqual(['ABGR8888 LINEAR', 'ABGR8888 implicit']);
+  });
+
+  it('an-accepted-LINEAR-is-used-and-the-implicit-modifier-is-not-asked', async () => {
+    const { ports, probes } = machine({ dri: ['card0'], imports: { gbm: true } });
+    const offer: DmabufOffer = { version: 3, mainDevice: null, formats: [{ ...ABGR, modifier: MOD_LINEAR }, ABGR] };
+    const choice = await chooseAllocator(offer, auto, undefined, ports);
+    expect(choice.formats.map((f) => f.modifier)).toEqual([MOD_LINEAR]);
+    expect(probes).toEqual(['gbm /dev/dri/card0 ABGR8888']);
   });
 
   it('an-unknown-PLANAR_WAYLAND_ALLOCATOR-names-the-valid-values', () => {

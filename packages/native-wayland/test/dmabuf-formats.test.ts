@@ -6,8 +6,8 @@ const pair = (format: keyof typeof DRM_FORMATS, modifier: bigint): FormatModifie
 
 describe('the DMA-BUF formats and modifiers to allocate', () => {
   it.each([
-    ['weston-10-software-gl-lists-only-implicit', [pair('XRGB8888', MOD_INVALID), pair('ARGB8888', MOD_INVALID), pair('XBGR8888', MOD_INVALID)],
-      [['XBGR8888', MOD_INVALID], ['ARGB8888', MOD_INVALID], ['XRGB8888', MOD_INVALID]]],
+    ['weston-10-software-gl-lists-only-implicit-linear-is-asked-first', [pair('XRGB8888', MOD_INVALID), pair('ARGB8888', MOD_INVALID), pair('XBGR8888', MOD_INVALID)],
+      [['XBGR8888', MOD_LINEAR], ['XBGR8888', MOD_INVALID], ['ARGB8888', MOD_LINEAR], ['ARGB8888', MOD_INVALID], ['XRGB8888', MOD_LINEAR], ['XRGB8888', MOD_INVALID]]],
     ['linear-wins-over-implicit', [pair('XRGB8888', MOD_INVALID), pair('XRGB8888', MOD_LINEAR)], [['XRGB8888', MOD_LINEAR]]],
     ['tiled-only-formats-are-left-out', [pair('ABGR8888', Y_TILED), pair('XRGB8888', Y_TILED), pair('XRGB8888', MOD_LINEAR)], [['XRGB8888', MOD_LINEAR]]],
     ['rgba-order-comes-first-whatever-the-list-order', [pair('XRGB8888', MOD_LINEAR), pair('ABGR8888', MOD_LINEAR)], [['ABGR8888', MOD_LINEAR], ['XRGB8888', MOD_LINEAR]]],

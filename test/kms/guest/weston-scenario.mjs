@@ -8,7 +8,7 @@
  * Scenarios run one after another in this process (CanvasKit compiles once). Each prints JSON
  * lines ({ "scenario", "event", ... }) and writes into the out dir, its files named with the
  * allocator forced through PLANAR_WAYLAND_ALLOCATOR (`shm-demo.png`), `refused-` when a modifier is
- * forced (PLANAR_WAYLAND_DMABUF_MODIFIER; `linear-` for LINEAR), none otherwise:
+ * forced (PLANAR_WAYLAND_DMABUF_MODIFIER; `implicit-` for the implicit modifier), none otherwise:
  *   - weston's screenshots (weston-screenshooter): the GL composite of the output; weston turns
  *     its planes off for them, so they are taken after the plane log below;
  *   - weston's `drm-backend` debug scope (weston-debug) while the app shows its frames: which
@@ -32,7 +32,7 @@ import { counter, patternBgrx, withExternal } from './scenes.mjs';
 const [out, ...names] = process.argv.slice(2);
 const forced = process.env.PLANAR_WAYLAND_ALLOCATOR;
 const modifier = process.env.PLANAR_WAYLAND_DMABUF_MODIFIER;
-const prefix = forced ? `${forced}-` : modifier === 'linear' ? 'linear-' : modifier ? 'refused-' : '';
+const prefix = forced ? `${forced}-` : modifier === 'implicit' ? 'implicit-' : modifier ? 'refused-' : '';
 let current = '';
 const say = (event) => process.stdout.write(`${JSON.stringify({ scenario: current, ...event })}\n`);
 const errors = [];
