@@ -8,9 +8,10 @@
  *    llvmpipe, which Mesa falls back to by itself): as root on tty2 (Debian's weston has no
  *    libseat launcher), WAYLAND_DISPLAY unset (else it picks its wayland backend),
  *    desktop-shell without panel or animations (weston-ini.mjs), --debug for weston-debug and
- *    weston-screenshooter. Mesa's llvmpipe is kept to SSE4.1 (GALLIUM_OVERRIDE_CPU_CAPS): with the
- *    AVX code it JITs for the VM's CPU, weston crashes inside that code under qemu's emulation
- *    as soon as it composites a subsurface or a fade.
+ *    weston-screenshooter. Mesa's GL runs on softpipe (GALLIUM_DRIVER), which generates no code:
+ *    llvmpipe's JIT under qemu's emulated CPU either crashed weston as soon as it composited a
+ *    subsurface or a fade (AVX code), or, kept to SSE4.1, sampled BGRA textures with the red
+ *    channel wrong (shared memory and XRGB8888 frames), while RGBA-ordered DMA-BUFs came out right.
  * 2. wayland-info: what weston offers (zwp_linux_dmabuf_v1, its formats and modifiers).
  * 3. The apps (weston-scenario.mjs), each step its own process: `apps` with the allocator the
  *    wayland backend chooses (LINEAR DMA-BUFs); `apps-implicit` with the implicit modifier forced,
