@@ -4,8 +4,8 @@
  *
  *   node test/kms/guest/weston-suite.mjs <out dir>
  *
- * 1. weston 10 on /dev/dri/card0 with its DRM backend and Mesa's software GL (kms_swrast and
- *    llvmpipe, which Mesa falls back to by itself): as root on tty2 (Debian's weston has no
+ * 1. weston 10 on /dev/dri/card0 with its DRM backend and Mesa's software GL (kms_swrast,
+ *    which Mesa falls back to by itself): as root on tty2 (Debian's weston has no
  *    libseat launcher), WAYLAND_DISPLAY unset (else it picks its wayland backend),
  *    desktop-shell without panel or animations (weston-ini.mjs), --debug for weston-debug and
  *    weston-screenshooter. Mesa's GL runs on softpipe (GALLIUM_DRIVER), which generates no code:
