@@ -10,13 +10,16 @@
  *              once the compositor has imported one of its format/modifier; the first frame of
  *              each is copied once into shared memory while the compositor is asked, and a
  *              refusal keeps them copied
+ *
+ * The addon, the environment and the filesystem come through `BuffersSystem` (the native ones by
+ * default), so all of the above is tested against fakes.
  */
 import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type DmaBufFrame, type ExternalFrame, type OutputInfo, type PixelFormat } from '@planar/toolkit/backend';
 import { existsSync, readdirSync } from 'node:fs';
 import { allocatorChain, chooseAllocator, type AllocatorChoice, type AllocatorPorts } from './allocator-choice.js';
 import { chooseDmabufFormats, DRM_FORMATS, modifierName, parseModifier, type DmabufFormat } from './dmabuf-formats.js';
 import { SHM_CODES } from './formats.js';
-import { loadAddon, type NativeConnection, type NativeDmabufBuffer, type NativeDrmDevice, type NativeShmBuffer } from './native.js';
+import { loadAddon, type Addon, type NativeConnection, type NativeDmabufBuffer, type NativeDrmDevice, type NativeShmBuffer } from './native.js';
 
 const ANSWER_TIMEOUT_MS = 3000;
 
@@ -40,6 +43,29 @@ export class WaylandBuffer implements DisplayBuffer {
 
 type Allocator = NonNullable<OutputInfo['allocator']>;
 
+/** What the buffers ask of the addon and the system: `nativeSystem()` in the backend, fakes in tests. */
+export interface BuffersSystem {
+  addon: Pick<Addon, 'ShmBuffer' | 'DmabufBuffer' | 'DrmDevice' | 'gbmBuilt'>;
+  /** PLANAR_WAYLAND_ALLOCATOR, PLANAR_WAYLAND_DRM_DEVICE and PLANAR_WAYLAND_DMABUF_MODIFIER are read here, at choose(). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Node names (card0, renderD128) of the DRM device major:minor, from sysfs; [] when unknown. */
+  nodesOf(major: number, minor: number): string[];
+  /** The names in /dev/dri; [] when there is none. */
+  listDri(): string[];
+  exists(path: string): boolean;
+}
+
+/** The built addon, this process's environment and the real /sys and /dev. */
+export function nativeSystem(): BuffersSystem {
+  return {
+    addon: loadAddon(),
+    env: process.env,
+    nodesOf: (major, minor) => { try { return readdirSync(`/sys/dev/char/${major}:${minor}/device/drm`); } catch { return []; } },
+    listDri: () => { try { return readdirSync('/dev/dri'); } catch { return []; } },
+    exists: (path) => existsSync(path),
+  };
+}
+
 export class WaylandBuffers {
   private choice: AllocatorChoice<NativeDrmDevice> | null = null;
   private formats = new Map<PixelFormat, DmabufFormat>();
@@ -48,24 +74,28 @@ export class WaylandBuffers {
   private readonly externalImports = new Map<string, boolean | 'asking'>();
   info: Allocator = { name: 'shm', passedOver: [] };
 
-  constructor(private readonly connection: NativeConnection, private readonly log: (line: string) => void) {}
+  private readonly addon: BuffersSystem['addon'];
+
+  constructor(private readonly connection: NativeConnection, private readonly log: (line: string) => void, private readonly system: BuffersSystem = nativeSystem()) {
+    this.addon = system.addon;
+  }
 
   /** Walks the allocator chain with buffers of the window's size; the result is `info`. */
   async choose(width: number, height: number): Promise<void> {
-    const addon = loadAddon();
+    const { addon, env } = this.system;
     const offer = this.connection.dmabuf();
-    const forcedModifier = parseModifier(process.env.PLANAR_WAYLAND_DMABUF_MODIFIER);
+    const forcedModifier = parseModifier(env.PLANAR_WAYLAND_DMABUF_MODIFIER);
     const formats = offer ? chooseDmabufFormats(offer.formats, forcedModifier) : [];
     const ports: AllocatorPorts<NativeDrmDevice> = {
-      nodesOf: (major, minor) => { try { return readdirSync(`/sys/dev/char/${major}:${minor}/device/drm`); } catch { return []; } },
-      listDri: () => { try { return readdirSync('/dev/dri'); } catch { return []; } },
-      exists: (path) => existsSync(path),
+      nodesOf: (major, minor) => this.system.nodesOf(major, minor),
+      listDri: () => this.system.listDri(),
+      exists: (path) => this.system.exists(path),
       open: (path) => new addon.DrmDevice(path),
       gbmBuilt: addon.gbmBuilt,
       probe: (kind, device, format) => this.ask(() => new addon.DmabufBuffer(this.connection, { kind, device }, width, height, format.fourcc, format.modifier, false)),
     };
-    const chain = allocatorChain(process.env.PLANAR_WAYLAND_ALLOCATOR);
-    this.choice = await chooseAllocator(offer && { ...offer, formats }, chain, process.env.PLANAR_WAYLAND_DRM_DEVICE, ports);
+    const chain = allocatorChain(env.PLANAR_WAYLAND_ALLOCATOR);
+    this.choice = await chooseAllocator(offer && { ...offer, formats }, chain, env.PLANAR_WAYLAND_DRM_DEVICE, ports);
     for (const unused of this.choice.unused) unused.close();
     for (const f of this.choice.formats) this.formats.set(f.format, f);
     this.info = { name: this.choice.name, ...(this.choice.device ? { device: this.choice.device } : {}), passedOver: this.choice.passedOver };
@@ -106,7 +136,7 @@ export class WaylandBuffers {
   }
 
   allocate(width: number, height: number, format: PixelFormat): WaylandBuffer {
-    const addon = loadAddon();
+    const addon = this.addon;
     const dmabuf = this.formats.get(format);
     const device = this.choice?.handle;
     if (dmabuf && device && this.choice!.name !== 'shm') {
@@ -142,7 +172,7 @@ export class WaylandBuffers {
     const key = `${DRM_FORMATS[frame.format]}:${modifier}`;
     const known = this.connection.dmabuf() ? this.externalImports.get(key) : false;
     if (known === true) {
-      const native = new (loadAddon().DmabufBuffer)(this.connection, { kind: 'import', fd: frame.fd, offset: frame.offset, stride: frame.stride }, frame.width, frame.height, DRM_FORMATS[frame.format], modifier, true);
+      const native = new this.addon.DmabufBuffer(this.connection, { kind: 'import', fd: frame.fd, offset: frame.offset, stride: frame.stride }, frame.width, frame.height, DRM_FORMATS[frame.format], modifier, true);
       return new WaylandBuffer(native, frame.format, modifier);
     }
     if (known === undefined) this.askExternal(frame, key, modifier);
@@ -153,7 +183,7 @@ export class WaylandBuffers {
   private askExternal(frame: DmaBufFrame, key: string, modifier: bigint): void {
     this.externalImports.set(key, 'asking');
     const what = `external ${frame.format} (${modifierName(modifier)}) DMA-BUFs`;
-    void this.ask(() => new (loadAddon().DmabufBuffer)(this.connection, { kind: 'import', fd: frame.fd, offset: frame.offset, stride: frame.stride }, frame.width, frame.height, DRM_FORMATS[frame.format], modifier, false))
+    void this.ask(() => new this.addon.DmabufBuffer(this.connection, { kind: 'import', fd: frame.fd, offset: frame.offset, stride: frame.stride }, frame.width, frame.height, DRM_FORMATS[frame.format], modifier, false))
       .then((refusal) => {
         this.externalImports.set(key, refusal === null);
         this.log(refusal === null ? `buffers: the compositor imports ${what}: shown without a copy from the next frame` : `buffers: ${what} are copied into shared memory: ${refusal}`);
@@ -177,7 +207,7 @@ export class WaylandBuffers {
   }
 
   private shmBuffer(width: number, height: number, format: PixelFormat): WaylandBuffer {
-    return new WaylandBuffer(new (loadAddon().ShmBuffer)(this.connection, width, height, SHM_CODES[format]), format);
+    return new WaylandBuffer(new this.addon.ShmBuffer(this.connection, width, height, SHM_CODES[format]), format);
   }
 
   close(): void {
