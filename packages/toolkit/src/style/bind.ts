@@ -4,9 +4,13 @@
  * compared key by key with the previous ones and only the keys that changed are applied:
  * layout keys to the Yoga node, paint keys to the node's paint properties, text keys to the
  * paragraph. A bad value is reported (component, prop, value) and treated as unset, so the
- * frame still renders.
+ * frame still renders. Keys named in `transition` go through a TransitionTrack instead
+ * (style/transition.ts), which applies their in-between values frame by frame.
  */
-import { bindEffect } from '../jsx/owner.js';
+import { untracked } from '@preact/signals-core';
+import { bindEffect, getOwner, type Owner } from '../jsx/owner.js';
+import { reducedMotion } from '../animation/motion.js';
+import { TransitionTrack, checkTransition, type Transition, type TransitionKey } from './transition.js';
 import { isReactive, read } from '../jsx/reactive.js';
 import { GEOMETRY, OPACITY, PAINT, type PlanarNode } from '../tree/node.js';
 import { LAYOUT_PROPS, isLayoutKey } from './layout-props.js';
@@ -26,7 +30,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** Subscribes `node` to its style; plain styles with no reactive values apply once, with no effect. */
 export function bindStyle(node: PlanarNode, style: StyleProp): void {
-  const binder = new StyleBinder(node);
+  const binder = new StyleBinder(node, getOwner());
   const resolve = (): Values => {
     const s = read(style) as Values | undefined;
     const out: Values = {};
@@ -39,26 +43,74 @@ export function bindStyle(node: PlanarNode, style: StyleProp): void {
 }
 
 class StyleBinder {
+  /** The values the style asks for (a transitioned key may still be on its way there). */
   private previous: Values = {};
+  /** The values applied to the node now. */
+  private shown: Values = {};
   /** Converted paint values of the keys that are set and valid. */
   private painted: Values = {};
+  private transition: Transition = {};
+  private readonly tracks = new Map<string, TransitionTrack>();
+  private updated = false;
 
-  constructor(private readonly node: PlanarNode) {}
+  constructor(private readonly node: PlanarNode, private readonly owner: Owner | null) {}
 
   update(next: Values): void {
+    if (!sameValue(next.transition, this.previous.transition)) {
+      const problem = checkTransition(next.transition);
+      if (problem) this.node.propError('style.transition', next.transition, problem);
+      this.transition = problem ? {} : ((next.transition as Transition | undefined) ?? {});
+    }
+    const changes: Values = {};
+    const animate = this.updated && !untracked(reducedMotion);
+    for (const key of new Set([...Object.keys(this.previous), ...Object.keys(next)])) {
+      if (key === 'transition') continue;
+      const value = next[key];
+      if (sameValue(value, this.previous[key])) continue;
+      const spec = this.transition[key as TransitionKey];
+      const track = this.tracks.get(key);
+      if (spec !== undefined && animate) {
+        if (track?.running && track.accepts(value, spec)) {
+          track.retarget(value);
+          continue;
+        }
+        const from = track ? track.current() : this.shown[key];
+        this.stopTrack(key);
+        const started = TransitionTrack.start(this.owner, key, from, value, spec, (v) => this.show(key, v));
+        if (started) {
+          this.tracks.set(key, started);
+          continue;
+        }
+      } else if (track) this.stopTrack(key);
+      changes[key] = value;
+    }
+    this.previous = next;
+    this.updated = true;
+    this.apply(changes);
+  }
+
+  private stopTrack(key: string): void {
+    this.tracks.get(key)?.dispose();
+    this.tracks.delete(key);
+  }
+
+  /** A transition's value for this frame. */
+  private show(key: string, value: unknown): void {
+    if (!sameValue(value, this.shown[key])) this.apply({ [key]: value });
+  }
+
+  private apply(changes: Values): void {
     const node = this.node;
     let paint = 0;
     let text = false;
-    for (const key of new Set([...Object.keys(this.previous), ...Object.keys(next)])) {
-      const value = next[key];
-      if (sameValue(value, this.previous[key])) continue;
+    for (const [key, value] of Object.entries(changes)) {
       if (isLayoutKey(key)) this.applyLayout(key, value);
       else if (isPaintKey(key)) paint |= this.applyPaint(key, value);
       else if (isTextKey(key)) text = this.applyText(key, value) || text;
       else node.propError(`style.${key}`, value, 'unknown style property');
       if (key === 'overflow' || key === 'display') paint |= GEOMETRY;
+      this.shown[key] = value;
     }
-    this.previous = next;
     if (paint) {
       this.rebuildPaint();
       node.invalidate(paint);

@@ -3,6 +3,7 @@
  * A style is an object, a signal or a getter, and so may be each value in it.
  */
 import type { Reactive } from '../jsx/reactive.js';
+import type { Transition } from './transition.js';
 
 /** A length in logical pixels, or a percentage of the containing box. */
 export type Length = number | `${number}%`;
@@ -109,7 +110,15 @@ export interface TextStyle {
   textDecoration?: 'none' | 'underline' | 'line-through';
 }
 
-export interface Style extends LayoutStyle, VisualStyle, TextStyle {}
+export interface MotionStyle {
+  /**
+   * Keys that animate when their value changes, with a duration in ms or `{ duration, easing }`.
+   * @example { opacity: 150, backgroundColor: { duration: 200, easing: 'easeInOut' } }
+   */
+  transition?: Transition;
+}
+
+export interface Style extends LayoutStyle, VisualStyle, TextStyle, MotionStyle {}
 
 /** A style whose values may each be reactive. */
 export type StyleInput = { [K in keyof Style]?: Reactive<Style[K]> };
