@@ -36,3 +36,4 @@ export type {
 export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';
+export { SemanticsNode, SemanticsTree, performAction, type Role, type SemanticsProps, type SemanticsValue, type SemanticsStates, type SemanticsAction, type SemanticsData, type SemanticsChange, type SemanticsBounds } from './semantics/index.js';

@@ -11,6 +11,8 @@ import { PlanarNode, type NodeKind } from '../tree/node.js';
 import { bindStyle } from '../style/bind.js';
 import type { StyleProp } from '../style/types.js';
 import { setRef, type Ref } from './handle.js';
+import { setSemantics } from '../semantics/node.js';
+import type { SemanticsProps } from '../semantics/types.js';
 import { TextContent } from '../render/text.js';
 import { ImageContent, type ImageFit, type ImageSource } from '../render/image.js';
 import { CanvasContent, type DrawCallback } from '../render/canvas-content.js';
@@ -20,6 +22,12 @@ export interface BoxProps extends EventHandlers {
   testId?: Reactive<string | undefined>;
   /** Whether the node takes keyboard focus (on press, or by `ref.focus()`). */
   focusable?: Reactive<boolean>;
+  /**
+   * What the node is to assistive technology and to `screen.getByRole`: role, label, value,
+   * states and actions (see `SemanticsProps`).
+   * @example <View onPress={toggle} semantics={{ role: 'switch', label: 'Wi-Fi', checked: on }} />
+   */
+  semantics?: Reactive<SemanticsProps>;
   ref?: Ref;
 }
 
@@ -49,6 +57,7 @@ export function createBox(kind: NodeKind, component: string, props: BoxProps & {
   bindStyle(node, props.style);
   bindProp(props.testId, (id) => { node.testId = id; });
   bindProp(props.focusable, (f) => { node.focusable = !!f; });
+  if (props.semantics !== undefined) setSemantics(node, props.semantics);
   for (const key of Object.keys(props)) {
     if (HANDLER_NAMES.has(key)) (node.handlers as Record<string, unknown>)[key] = (props as Record<string, unknown>)[key];
     else if (key.startsWith('on') && /^on[A-Z]/.test(key)) node.propError(key, props[key as keyof typeof props], `unknown event handler; known ones: ${[...HANDLER_NAMES].join(', ')}`);

@@ -3,3 +3,4 @@ export { compareSnapshot, isCi, type CompareOptions, type SnapshotOptions, type 
 export { yogaNodeCount } from '../tree/node.js';
 export { wasmHeapBytes } from '../render/canvaskit.js';
 export { liveObjects, checkLeaks, collectGarbage, leastSquaresSlope, type LiveObjects, type LeakCheckOptions, type LeakReport } from './leaks.js';
+export type { RoleQueryOptions, TextQueryOptions, TextMatch } from './queries.js';

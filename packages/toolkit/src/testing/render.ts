@@ -14,6 +14,11 @@ import { textOf } from '../render/text.js';
 import { loadsSettled } from '../render/resources.js';
 import { fontsSettled } from '../render/fonts.js';
 import { codeFor } from './keys.js';
+import { SemanticsNode } from '../semantics/node.js';
+import { SemanticsTree } from '../semantics/tree.js';
+import { performAction } from '../semantics/actions.js';
+import type { Role, SemanticsAction } from '../semantics/types.js';
+import { getAll, getOne, labelQuery, queryAll, queryOne, roleQuery, textQuery, type RoleQueryOptions, type TextMatch, type TextQueryOptions } from './queries.js';
 
 export interface RenderOptions {
   width?: number;
@@ -31,7 +36,8 @@ export interface RenderOptions {
   checkDamage?: boolean;
 }
 
-export type Query = { testId: string } | { text: string };
+/** A node to act on: by testId, by its exact text, or as found by `getByRole` and the other queries. */
+export type Query = { testId: string } | { text: string } | SemanticsNode;
 export type Target = Query | { x: number; y: number };
 export interface Box { x: number; y: number; width: number; height: number }
 type PointerOptions = { id?: number; type?: 'mouse' | 'touch' };
@@ -82,6 +88,74 @@ export class Screen {
     return this.internals.compositor.whyComposited(testId);
   }
 
+  /** The semantics tree: its live nodes, plain snapshots, and a change stream for a screen-reader bridge. */
+  get semantics(): SemanticsTree {
+    return (this.semanticsTree ??= new SemanticsTree(this.internals.scene.root, (run) => this.internals.app.on('frame', run)));
+  }
+
+  private semanticsTree: SemanticsTree | null = null;
+
+  /**
+   * The semantics tree as text, one node a line: role "name" [states] value.
+   * @example console.log(screen.tree()); // switch "Wi-Fi" [checked]
+   */
+  tree(options: { hidden?: boolean } = {}): string {
+    return this.semantics.print(options);
+  }
+
+  /**
+   * The one node with this role (and name, states, value); throws, printing the tree, on none or several.
+   * @example await screen.tap(screen.getByRole('switch', { name: 'Wi-Fi' }));
+   */
+  getByRole(role: Role, options?: RoleQueryOptions): SemanticsNode {
+    return getOne(this.internals.scene.root, roleQuery(role, options), 'getByRole');
+  }
+
+  /** Like `getByRole`, but null when nothing matches. @example expect(screen.queryByRole('dialog')).toBeNull(); */
+  queryByRole(role: Role, options?: RoleQueryOptions): SemanticsNode | null {
+    return queryOne(this.internals.scene.root, roleQuery(role, options), 'queryByRole');
+  }
+
+  /** Every node with this role, in reading order; throws when there is none. @example screen.getAllByRole('radio').length */
+  getAllByRole(role: Role, options?: RoleQueryOptions): SemanticsNode[] {
+    return getAll(this.internals.scene.root, roleQuery(role, options), 'getAllByRole');
+  }
+
+  /** Every node with this role, possibly none. @example screen.queryAllByRole('option', { selected: true }) */
+  queryAllByRole(role: Role, options?: RoleQueryOptions): SemanticsNode[] {
+    return queryAll(this.internals.scene.root, roleQuery(role, options));
+  }
+
+  /** The one `<Text>` showing this text. @example await screen.tap(screen.getByText('Save')); */
+  getByText(text: TextMatch, options?: TextQueryOptions): SemanticsNode {
+    return getOne(this.internals.scene.root, textQuery(text, options), 'getByText');
+  }
+
+  /** Like `getByText`, but null when nothing matches. @example expect(screen.queryByText(/saved/)).toBeNull(); */
+  queryByText(text: TextMatch, options?: TextQueryOptions): SemanticsNode | null {
+    return queryOne(this.internals.scene.root, textQuery(text, options), 'queryByText');
+  }
+
+  /** The one node named by `semantics.label` or `labelledBy` with this name. @example screen.getByLabel('Volume') */
+  getByLabel(label: TextMatch, options?: TextQueryOptions): SemanticsNode {
+    return getOne(this.internals.scene.root, labelQuery(label, options), 'getByLabel');
+  }
+
+  /** Like `getByLabel`, but null when nothing matches. @example screen.queryByLabel('Volume') */
+  queryByLabel(label: TextMatch, options?: TextQueryOptions): SemanticsNode | null {
+    return queryOne(this.internals.scene.root, labelQuery(label, options), 'queryByLabel');
+  }
+
+  /**
+   * Runs a semantics action (press, increment, decrement, expand, collapse, dismiss, focus) as
+   * an assistive technology would, then renders. Throws when the node is disabled or does not offer it.
+   * @example await screen.act('increment', screen.getByRole('slider', { name: 'Volume' }));
+   */
+  async act(action: SemanticsAction, target: Query): Promise<void> {
+    performAction(SemanticsNode.of(this.node(target)), action);
+    await this.flush();
+  }
+
   /** The border box, in output pixels, of the one node matching the query; throws on none or several. */
   find(query: Query): Box {
     return this.internals.scene.outputBox(this.node(query));
@@ -102,6 +176,10 @@ export class Screen {
   }
 
   private node(query: Query): PlanarNode {
+    if (query instanceof SemanticsNode) {
+      if (query.node.destroyed || !query.node.scene) throw new Error(`find: ${query} is no longer on screen; query it again after the change`);
+      return query.node;
+    }
     const matches: PlanarNode[] = [];
     const candidates: string[] = [];
     const visit = (n: PlanarNode) => {
@@ -123,8 +201,18 @@ export class Screen {
     throw new Error(`find: ${matches.length} nodes with ${what}; make the query unique (candidates: ${list})`);
   }
 
+  /** Moves focus to the target or its nearest focusable ancestor, as a keyboard user would reach it. */
+  private focusFor(target: Query, verb: string): void {
+    const node = this.node(target);
+    let focusable: PlanarNode | null = node;
+    while (focusable && !focusable.focusable) focusable = focusable.boxParent();
+    if (!focusable) throw new Error(`${verb}: ${SemanticsNode.of(node)} cannot take focus: neither it nor an ancestor is focusable (set focusable on it)`);
+    if (SemanticsNode.of(focusable).disabled) throw new Error(`${verb}: ${SemanticsNode.of(node)} cannot take focus: it is disabled`);
+    this.internals.scene.focus(focusable);
+  }
+
   private point(target: Target): { x: number; y: number } {
-    if ('x' in target) return target;
+    if (!(target instanceof SemanticsNode) && 'x' in target) return target;
     const b = this.find(target);
     return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
   }
@@ -136,12 +224,12 @@ export class Screen {
     await this.pointer.up(p, { type: 'touch', ...options });
   }
 
-  /** Pointer down / move / up at output pixels. */
+  /** Pointer down / move / up at output pixels, or at the centre of a node's box. */
   readonly pointer = {
-    down: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('down', p, o),
-    move: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('move', p, o),
-    up: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('up', p, o),
-    cancel: (p: { x: number; y: number }, o: PointerOptions = {}) => this.sendPointer('cancel', p, o),
+    down: (p: Target, o: PointerOptions = {}) => this.sendPointer('down', this.point(p), o),
+    move: (p: Target, o: PointerOptions = {}) => this.sendPointer('move', this.point(p), o),
+    up: (p: Target, o: PointerOptions = {}) => this.sendPointer('up', this.point(p), o),
+    cancel: (p: Target, o: PointerOptions = {}) => this.sendPointer('cancel', this.point(p), o),
   };
 
   private async sendPointer(type: 'down' | 'move' | 'up' | 'cancel', p: { x: number; y: number }, o: PointerOptions): Promise<void> {
@@ -156,8 +244,17 @@ export class Screen {
     await this.flush();
   }
 
-  /** Presses and releases a key (W3C key name, e.g. 'Enter', 'a', 'ArrowLeft'). */
-  async key(key: string, mods: Modifiers = {}): Promise<void> {
+  /**
+   * Presses and releases a key (W3C key name, e.g. 'Enter', 'a', 'ArrowLeft') on the focused
+   * node, or first focuses `target` (or its nearest focusable ancestor) as keyboard focus would.
+   * @example await screen.key(screen.getByRole('slider'), 'ArrowRight');
+   */
+  async key(key: string, mods?: Modifiers): Promise<void>;
+  async key(target: Query, key: string, mods?: Modifiers): Promise<void>;
+  async key(a: string | Query, b?: string | Modifiers, c?: Modifiers): Promise<void> {
+    if (typeof a !== 'string') this.focusFor(a, 'key');
+    const key = typeof a === 'string' ? a : b as string;
+    const mods = (typeof a === 'string' ? b as Modifiers | undefined : c) ?? {};
     const { code, shift } = codeFor(key);
     const base = { kind: 'key' as const, key, code, shift: mods.shift ?? shift, ctrl: !!mods.ctrl, alt: !!mods.alt, meta: !!mods.meta, repeat: false };
     this.display.inject({ ...base, type: 'down', timestamp: this.stamp() });
@@ -165,8 +262,16 @@ export class Screen {
     await this.flush();
   }
 
-  /** Types text: a key press and a text input event per character. */
-  async type(text: string): Promise<void> {
+  /**
+   * Types text: a key press and a text input event per character, into the focused node or,
+   * first focusing it, into `target` (or its nearest focusable ancestor).
+   * @example await screen.type(screen.getByRole('textbox', { name: 'SSID' }), 'home');
+   */
+  async type(text: string): Promise<void>;
+  async type(target: Query, text: string): Promise<void>;
+  async type(a: string | Query, b?: string): Promise<void> {
+    if (typeof a !== 'string') this.focusFor(a, 'type');
+    const text = typeof a === 'string' ? a : b!;
     for (const ch of text) {
       const { code, shift } = codeFor(ch);
       const base = { kind: 'key' as const, key: ch, code, shift, ctrl: false, alt: false, meta: false, repeat: false };
@@ -248,6 +353,7 @@ export class Screen {
 
   /** Unmounts everything and frees the app's memory. */
   async dispose(): Promise<void> {
+    this.semanticsTree?.dispose();
     await this.internals.app.close();
   }
 
