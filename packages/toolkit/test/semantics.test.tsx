@@ -4,11 +4,11 @@
  * stream a screen-reader bridge would listen to.
  */
 import { describe, expect, it } from 'vitest';
-import { Show, Text, View, signal, type SemanticsChange } from '@planar/toolkit';
+import { Show, Text, View, signal, type SemanticsChange, type Signal } from '@planar/toolkit';
 import { mount } from './mount.js';
 
 /** A hand-made switch: a box with the switch role whose press flips a signal. */
-function WifiSwitch(props: { on: ReturnType<typeof signal<boolean>>; label?: string }) {
+function WifiSwitch(props: { on: Signal<boolean>; label?: string }) {
   return (
     <View
       onPress={() => { props.on.value = !props.on.value; }}
@@ -19,7 +19,7 @@ function WifiSwitch(props: { on: ReturnType<typeof signal<boolean>>; label?: str
 }
 
 /** A slider as an assistive technology sees it: a value in a range, stepped by actions. */
-function Volume(props: { level: ReturnType<typeof signal<number>> }) {
+function Volume(props: { level: Signal<number> }) {
   const step = (d: number) => { props.level.value = Math.max(0, Math.min(100, props.level.value + d)); };
   return (
     <View
