@@ -169,6 +169,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       else emitError(Object.assign(new Error(message), { componentPath: where, prop, value }));
     },
     focusChanged: (from: PlanarNode | null, to: PlanarNode | null) => {
+      dispatcher.focus.focusChanged(from, to);
       const blur = from?.handlers.onBlur, focus = to?.handlers.onFocus;
       if (from && blur) callHandler(from, blur);
       if (to && focus) callHandler(to, focus);

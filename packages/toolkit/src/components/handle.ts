@@ -3,6 +3,7 @@
  */
 import type { NodeHandle } from '../input/events.js';
 import type { PlanarNode } from '../tree/node.js';
+import { canFocus } from '../input/focus.js';
 
 const handles = new WeakMap<PlanarNode, NodeHandle>();
 
@@ -16,7 +17,7 @@ export function handleOf(node: PlanarNode): NodeHandle {
         if (!node.scene) throw new Error(`<${node.component}${node.testId ? ` testId="${node.testId}"` : ''}> is not mounted: it has no box`);
         return node.scene.outputBox(node);
       },
-      focus() { if (node.focusable) node.scene?.focus(node); },
+      focus() { if (canFocus(node)) node.scene?.focus(node); },
       blur() { if (node.scene?.focused === node) node.scene.focus(null); },
       get focused() { return node.scene?.focused === node; },
     };

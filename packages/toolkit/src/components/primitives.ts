@@ -11,6 +11,7 @@ import { PlanarNode, type NodeKind } from '../tree/node.js';
 import { bindStyle } from '../style/bind.js';
 import type { StyleProp } from '../style/types.js';
 import { setRef, type Ref } from './handle.js';
+import { blurInside, setFocusTraits } from '../input/focus.js';
 import { setSemantics } from '../semantics/node.js';
 import type { SemanticsProps } from '../semantics/types.js';
 import { TextContent } from '../render/text.js';
@@ -28,6 +29,24 @@ export interface BoxProps extends EventHandlers {
    * @example <View onPress={toggle} semantics={{ role: 'switch', label: 'Wi-Fi', checked: on }} />
    */
   semantics?: Reactive<SemanticsProps>;
+  /**
+   * Takes the node and its subtree out of pointer hit testing and focus (a pointer over it
+   * reaches its nearest enabled ancestor); semantics report it disabled.
+   * @example <View disabled={() => !online.value} onPress={send} />
+   */
+  disabled?: Reactive<boolean>;
+  /**
+   * A press on the node (or inside it) leaves focus where it is: the keys of an on-screen
+   * keyboard keep focus in the text field.
+   * @example <View preventFocusOnPress onPress={() => insert('a')}><Text>a</Text></View>
+   */
+  preventFocusOnPress?: Reactive<boolean>;
+  /**
+   * An encoder's push (Enter) puts the focused node in edit mode, where the encoder's turns
+   * (keys 'EncoderCW' / 'EncoderCCW') go to it instead of moving focus.
+   * @example <View focusable editable onKeyDown={(e) => e.key === 'EncoderCW' && step(+1)} />
+   */
+  editable?: Reactive<boolean>;
   ref?: Ref;
 }
 
@@ -57,6 +76,12 @@ export function createBox(kind: NodeKind, component: string, props: BoxProps & {
   bindStyle(node, props.style);
   bindProp(props.testId, (id) => { node.testId = id; });
   bindProp(props.focusable, (f) => { node.focusable = !!f; });
+  bindProp(props.disabled, (d) => {
+    node.disabled = !!d;
+    if (d) blurInside(node);
+  });
+  bindProp(props.preventFocusOnPress, (p) => setFocusTraits(node, { preventFocusOnPress: !!p }));
+  bindProp(props.editable, (e) => setFocusTraits(node, { editable: !!e }));
   if (props.semantics !== undefined) setSemantics(node, props.semantics);
   for (const key of Object.keys(props)) {
     if (HANDLER_NAMES.has(key)) (node.handlers as Record<string, unknown>)[key] = (props as Record<string, unknown>)[key];

@@ -35,6 +35,25 @@ export interface PointerEvent extends BaseEvent {
   readonly pointerType: 'mouse' | 'touch';
   /** Pressed buttons as a bit mask: 1 primary, 2 secondary, 4 middle. */
   readonly buttons: number;
+  /**
+   * Claims this pointer for the current target: its later moves, its up and its cancel go to
+   * this node wherever they land, and whoever held it before gets `pointercancel` (see
+   * capture.ts). A press under a claimed pointer never fires `onPress`.
+   */
+  capture(): void;
+  /** Gives up a claim (or the implicit hold of the node the pointer went down on): later events are hit-tested again. */
+  releaseCapture(): void;
+  /** The node that claimed this pointer with `capture()`, or null while nobody has. */
+  readonly capturedBy: NodeHandle | null;
+}
+
+/** `pointerenter` / `pointerleave`: sent to each node the pointer crosses into or out of; they do not bubble. */
+export interface PointerCrossingEvent {
+  readonly type: 'pointerenter' | 'pointerleave';
+  readonly pointerId: number;
+  readonly pointerType: 'mouse' | 'touch';
+  readonly timestamp: number;
+  readonly target: NodeHandle;
 }
 
 export interface WheelEvent extends BaseEvent {
@@ -67,6 +86,12 @@ export interface KeyEvent extends BaseEvent {
   readonly alt: boolean;
   readonly meta: boolean;
   readonly repeat: boolean;
+  /**
+   * Stops the toolkit's default action for this key: moving focus (Tab, arrows, an encoder's
+   * turn) or entering and leaving an encoder's edit mode (Enter, Escape).
+   */
+  preventDefault(): void;
+  readonly defaultPrevented: boolean;
 }
 
 export interface TextInputEvent extends BaseEvent {
@@ -85,6 +110,10 @@ export interface EventHandlers {
   onPointerMoveCapture?: Handler<PointerEvent>;
   onPointerUpCapture?: Handler<PointerEvent>;
   onPointerCancelCapture?: Handler<PointerEvent>;
+  /** The pointer moved onto this node or a descendant (touch: went down); does not bubble. */
+  onPointerEnter?: Handler<PointerCrossingEvent>;
+  /** The pointer left this node and its descendants (touch: went up or was cancelled); does not bubble. */
+  onPointerLeave?: Handler<PointerCrossingEvent>;
   onWheel?: Handler<WheelEvent>;
   onWheelCapture?: Handler<WheelEvent>;
   /** A press and release inside the node, with the same pointer. */
@@ -101,7 +130,7 @@ export interface EventHandlers {
 export const HANDLER_NAMES: ReadonlySet<string> = new Set<keyof EventHandlers>([
   'onPointerDown', 'onPointerMove', 'onPointerUp', 'onPointerCancel',
   'onPointerDownCapture', 'onPointerMoveCapture', 'onPointerUpCapture', 'onPointerCancelCapture',
-  'onWheel', 'onWheelCapture', 'onPress', 'onKeyDown', 'onKeyUp', 'onKeyDownCapture', 'onKeyUpCapture',
+  'onPointerEnter', 'onPointerLeave', 'onWheel', 'onWheelCapture', 'onPress', 'onKeyDown', 'onKeyUp', 'onKeyDownCapture', 'onKeyUpCapture',
   'onTextInput', 'onFocus', 'onBlur',
 ]);
 

@@ -134,6 +134,8 @@ export class PlanarNode {
   /** Set on a layer node: what makes it a layer. */
   layer: NodeLayer | null = null;
   hidden = false;
+  /** Set by the `disabled` prop: the node and its subtree take no pointer and no focus (see `isDisabled`). */
+  disabled = false;
   destroyed = false;
 
   /** Border box relative to the nearest box ancestor, from Yoga. */
