@@ -137,6 +137,25 @@ describe('the tree', () => {
     expect(screen.tree()).toContain('  radio "0°" [checked, disabled]');
   });
 
+  it('the disabled prop of a box: its switch reads disabled, a tap and a press action change nothing', async () => {
+    const locked = signal(true);
+    const on = signal(false);
+    const screen = await mount(() => (
+      <View disabled={locked}>
+        <WifiSwitch on={on} />
+      </View>
+    ));
+    const wifi = screen.getByRole('switch', { name: 'Wi-Fi', disabled: true });
+    await screen.tap(wifi);
+    expect(wifi).not.toBeChecked();
+    await expect(screen.act('press', wifi)).rejects.toThrow('it is disabled');
+    locked.value = false;
+    await screen.flush();
+    expect(wifi).not.toBeDisabled();
+    await screen.tap(wifi);
+    expect(wifi).toBeChecked();
+  });
+
   it('bounds are the border box in output pixels, through scale', async () => {
     const screen = await mount(() => (
       <View style={{ width: '100%', height: '100%' }}>
