@@ -5,7 +5,7 @@
  */
 import { SemanticsNode } from '../semantics/node.js';
 import type { SemanticsValue } from '../semantics/types.js';
-import type { TextMatch } from './queries.js';
+import { matches, type TextMatch } from './queries.js';
 
 type Result = { pass: boolean; message: () => string };
 interface MatcherContext { isNot: boolean }
@@ -19,12 +19,6 @@ function notANode(matcher: string, received: unknown): Result | null {
 
 function result(pass: boolean, isNot: boolean, node: SemanticsNode, expected: string): Result {
   return { pass, message: () => `expected ${node} ${isNot ? 'not ' : ''}${expected}` };
-}
-
-function textMatches(text: string, match: TextMatch): boolean {
-  if (typeof match === 'string') return text === match.replace(/\s+/g, ' ').trim();
-  if (match instanceof RegExp) return new RegExp(match.source, match.flags.replace('g', '')).test(text);
-  return match(text);
 }
 
 export const semanticsMatchers = {
@@ -83,7 +77,7 @@ export const semanticsMatchers = {
     const bad = notANode('toHaveAccessibleName', received);
     if (bad) return bad;
     const node = received as SemanticsNode;
-    const pass = expected === undefined ? node.name !== '' : textMatches(node.name, expected);
+    const pass = expected === undefined ? node.name !== '' : matches(node.name, expected);
     const what = expected === undefined ? 'a name' : `the name ${expected instanceof RegExp ? String(expected) : JSON.stringify(expected)}`;
     return { pass, message: () => `expected ${node} ${this.isNot ? 'not ' : ''}to have ${what}, it is named ${JSON.stringify(node.name)}` };
   },

@@ -35,7 +35,8 @@ export interface TextQueryOptions {
 
 const STATE_KEYS = ['checked', 'selected', 'expanded', 'pressed', 'invalid', 'disabled', 'focused'] as const satisfies readonly (keyof SemanticsStates)[];
 
-function matches(text: string, match: TextMatch): boolean {
+/** Whether `text` matches: a string exactly (white space collapsed), a RegExp by test, a function by its answer. */
+export function matches(text: string, match: TextMatch): boolean {
   if (typeof match === 'string') return normalise(text) === normalise(match);
   if (match instanceof RegExp) return new RegExp(match.source, match.flags.replace('g', '')).test(text);
   return match(text);
