@@ -191,7 +191,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
   const viewport = signal({ width, height, scale, rotation });
-  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport }]]);
+  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info }]]);
 
   const offs = [
     display.on('input', (e) => dispatcher.dispatch(e)),

@@ -7,6 +7,7 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import type { Clock } from './clock.js';
 import type { FrameLoop } from './frame-loop.js';
 import type { Rotation } from '../tree/scene.js';
+import type { OutputInfo } from '../backend/contract.js';
 
 export const APP_SERVICES = Symbol('planar.app');
 
@@ -14,6 +15,8 @@ export interface AppServices {
   clock: Clock;
   loop: FrameLoop;
   viewport: ReadonlySignal<Viewport>;
+  /** The display's output (physical size in mm, for touch slop), read when needed. */
+  output: () => OutputInfo;
 }
 
 /** The app's logical size, the output pixels per logical pixel, and how the output is turned (clockwise). */

@@ -34,13 +34,20 @@ export interface RenderOptions {
   planeDeadlineMs?: number;
   /** Checks that every commit's damage covers what changed on each plane (default true; costs a compare per commit). */
   checkDamage?: boolean;
+  /** The display's physical size as it reports it, mm (default 0 × 0: unknown, as many headless outputs say). */
+  physicalSizeMm?: { width: number; height: number };
 }
 
 /** A node to act on: by testId, by its exact text, or as found by `getByRole` and the other queries. */
 export type Query = { testId: string } | { text: string } | SemanticsNode;
 export type Target = Query | { x: number; y: number };
 export interface Box { x: number; y: number; width: number; height: number }
-type PointerOptions = { id?: number; type?: 'mouse' | 'touch' };
+type PointerOptions = {
+  id?: number;
+  type?: 'mouse' | 'touch';
+  /** The device's timestamp for the event, ms (default: the clock's now); events may arrive later than they happened. */
+  timestamp?: number;
+};
 type Modifiers = { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean };
 
 const FRAME_MS = 1000 / 60;
@@ -239,7 +246,7 @@ export class Screen {
     if (type === 'up' || type === 'cancel') this.buttons.delete(id);
     this.display.inject({
       kind: 'pointer', type, x: p.x, y: p.y, pointerId: id, pointerType: o.type ?? 'mouse',
-      button: type === 'down' || type === 'up' ? 0 : undefined, buttons, timestamp: this.stamp(),
+      button: type === 'down' || type === 'up' ? 0 : undefined, buttons, timestamp: o.timestamp ?? this.stamp(),
     });
     await this.flush();
   }
@@ -375,6 +382,10 @@ export async function render(root: () => Child, options: RenderOptions = {}): Pr
     rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
     planes: options.planes, planeDeadlineMs: options.planeDeadlineMs ?? 100, checkDamage: options.checkDamage ?? true,
   });
+  if (options.physicalSizeMm) {
+    internals.display.info.physicalWidthMm = options.physicalSizeMm.width;
+    internals.display.info.physicalHeightMm = options.physicalSizeMm.height;
+  }
   const screen = new Screen(internals, unhandled);
   await screen.flush();
   return screen;
