@@ -101,7 +101,8 @@ export class InputDispatcher {
       }
     } else if (event.kind === 'key') {
       if (event.type === 'down') this.focus.keyDown();
-      const target = this.keyTarget();
+      // An encoder's turn while navigating only moves focus; in edit mode it goes to the node.
+      const target = this.focus.turnsNavigate(event.key) ? null : this.keyTarget();
       let prevented = false;
       if (target) {
         const down = event.type === 'down';

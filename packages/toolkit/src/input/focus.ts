@@ -24,9 +24,10 @@
  *
  * 5. Encoder (LVGL's navigate / edit). An encoder arrives as keys: 'EncoderCW' and 'EncoderCCW'
  *    for a detent's turn, 'Enter' for its push. Navigating, a turn moves focus like Tab and
- *    Shift-Tab. Enter on an `editable` node enters edit mode: turns (and arrows) then go to the
- *    node alone, which treats EncoderCW / EncoderCCW as increment / decrement; Enter or Escape
- *    leaves edit mode, as does focus moving away.
+ *    Shift-Tab, and no node hears it. Enter on an `editable` node enters edit mode: turns are
+ *    then key events to that node, which treats EncoderCW / EncoderCCW as increment /
+ *    decrement, and arrows no longer move focus; Enter or Escape leaves edit mode, as does
+ *    focus moving away (Tab still moves it).
  * 6. Every move is a default action: the key goes to the focused node first, and a handler
  *    that calls `event.preventDefault()` (a slider using its arrows) keeps focus where it is.
  * 7. Modality. Keys and encoders make focus "visible" (a ring is drawn); a pointer press makes
@@ -177,6 +178,11 @@ export class FocusNavigator {
       }
     }
     this.scene.focus(null);
+  }
+
+  /** Whether `key` is an encoder's turn that only moves focus (not in edit mode): nobody hears it. */
+  turnsNavigate(key: string): boolean {
+    return (key === 'EncoderCW' || key === 'EncoderCCW') && !this.editing;
   }
 
   /** A key went down, before it is dispatched. */
