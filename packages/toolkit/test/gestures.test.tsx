@@ -3,7 +3,7 @@
  * streams through the testing API, timers on the virtual clock (`screen.advance`).
  */
 import { describe, expect, it } from 'vitest';
-import { View, useGestures, type Child, type GestureOptions, type NodeHandle, type PinchEvent, type Style } from '@planar/toolkit';
+import { View, touchSlop, useGestures, type Child, type GestureOptions, type NodeHandle, type PinchEvent, type Style } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
 import { mount } from './mount.js';
 
@@ -168,6 +168,22 @@ describe('gestures', () => {
     expect(late.swipe).toBe('right 1100.000,0.000');
   });
 
+  it('fling-held-still-before-release-is-no-swipe', async () => {
+    const { log } = journal();
+    const screen = await mount(() => (
+      <Pad testId="pad" style={full} gestures={{ onPan: { end: (e) => log.push(`end ${e.velocityX}`) }, onSwipe: (e) => log.push(`swipe ${e.direction}`) }} />
+    ));
+    await screen.pointer.down({ x: 20, y: 100 }, touch);
+    for (let x = 40; x <= 120; x += 20) {
+      await screen.advance(10);
+      await screen.pointer.move({ x, y: 100 }, touch);
+    }
+    // The finger rests 200 ms before it lifts: what came before the pause is not the release.
+    await screen.advance(200);
+    await screen.pointer.up({ x: 120, y: 100 }, touch);
+    expect(log).toEqual(['end 0']);
+  });
+
   it('pinch-scale-and-rotation-from-two-touches', async () => {
     const events: string[] = [];
     const show = (what: string) => (e: PinchEvent) =>
@@ -214,6 +230,20 @@ describe('gestures', () => {
     expect(await panStartsAfter({ width: 50, height: 50 })).toBe(9);
     // … and a display that does not say: 8 logical px.
     expect(await panStartsAfter()).toBe(9);
+    // Slop is a distance on the glass: at 2 output px per logical px it is half as many logical px.
+    const output = { name: 'DSI-1', width: 800, height: 480, refreshMhz: 60000, physicalWidthMm: 80, physicalHeightMm: 48, scale: 1, preferredFormat: 'XRGB8888' } as const;
+    expect(touchSlop(output, 1)).toBe(20);
+    expect(touchSlop(output, 2)).toBe(10);
+  });
+
+  it('a-ref-on-no-node-is-reported-with-what-to-do', async () => {
+    const errors: string[] = [];
+    function Forgot() {
+      useGestures({ current: null }, { onTap: () => {} });
+      return <View style={full} />;
+    }
+    await mount(() => <Forgot />, { width: 200, height: 200, onError: (e) => errors.push(e.message) });
+    expect(errors).toEqual([expect.stringContaining('useGestures(ref): the ref holds no node once mounted — pass the same ref as ref={ref}')]);
   });
 });
 
