@@ -21,6 +21,7 @@
  * Layout dirtiness is Yoga's own; the scene only remembers that `calculateLayout` is due.
  */
 import Yoga, { type Node as YogaNode } from 'yoga-layout';
+import { signal } from '@preact/signals-core';
 import type { Owner } from '../jsx/owner.js';
 import type { Affine, Box, Rect } from './geometry.js';
 import { IDENTITY } from './geometry.js';
@@ -134,8 +135,8 @@ export class PlanarNode {
   /** Set on a layer node: what makes it a layer. */
   layer: NodeLayer | null = null;
   hidden = false;
-  /** Set by the `disabled` prop: the node and its subtree take no pointer and no focus (see `isDisabled`). */
-  disabled = false;
+  /** Backs `disabled`: a signal, so that what reads it in an effect (semantics) follows it. */
+  private readonly disabledState = signal(false);
   destroyed = false;
 
   /** Border box relative to the nearest box ancestor, from Yoga. */
@@ -165,6 +166,15 @@ export class PlanarNode {
     this.owner = owner;
     this.yoga = BOX_KINDS.has(kind) ? Yoga.Node.create(yogaConfig) : null;
     if (this.yoga) liveYogaNodes++;
+  }
+
+  /** Set by the `disabled` prop: the node and its subtree take no pointer and no focus (see `isDisabled`). */
+  get disabled(): boolean {
+    return this.disabledState.value;
+  }
+
+  set disabled(value: boolean) {
+    this.disabledState.value = value;
   }
 
   get isBox(): boolean {
