@@ -1,7 +1,9 @@
 /**
  * Event objects and handler props. Pointer and wheel events are hit-tested and dispatched
  * in two phases (capture from the root down, then bubble back up); key and text events go
- * to the focused node and bubble.
+ * to the focused node and bubble; pointer enter / leave go to each node crossed, without
+ * bubbling. How pointers are held and claimed is described in capture.ts, focus moves in
+ * focus.ts.
  */
 
 /** A node as seen from event handlers and refs. */
@@ -116,7 +118,10 @@ export interface EventHandlers {
   onPointerLeave?: Handler<PointerCrossingEvent>;
   onWheel?: Handler<WheelEvent>;
   onWheelCapture?: Handler<WheelEvent>;
-  /** A press and release inside the node, with the same pointer. */
+  /**
+   * A press and release inside the node, with the same pointer, that nobody else claimed in
+   * between (a drag taken by a scroller or a slider never presses) and that was not cancelled.
+   */
   onPress?: Handler<PressEvent>;
   onKeyDown?: Handler<KeyEvent>;
   onKeyUp?: Handler<KeyEvent>;
