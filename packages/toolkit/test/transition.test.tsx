@@ -3,7 +3,7 @@
  * asks for frames only while it runs, turns round mid-flight, and jumps under reduced motion.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { View, setReducedMotion, signal, type Child, type FrameStats, type Style } from '@planar/toolkit';
+import { Layer, View, setReducedMotion, signal, type Child, type FrameStats, type Style } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
 import { reducedMotionFromEnv } from '../src/animation/motion.js';
 import { mount } from './mount.js';
@@ -170,5 +170,39 @@ describe('style transitions', () => {
     expect(reducedMotionFromEnv({ PLANAR_REDUCED_MOTION: '1' })).toBe(true);
     expect(reducedMotionFromEnv({ PLANAR_REDUCED_MOTION: '0' })).toBe(false);
     expect(reducedMotionFromEnv({})).toBe(false);
+  });
+
+  it('on a layer, fades and slides the layer by its placement: no pixel is repainted', async () => {
+    const shown = signal(true);
+    const hits: string[] = [];
+    const { screen, frames } = await scene(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Layer testId="sheet" position={{ x: 10, y: 10 }} style={{
+          opacity: () => (shown.value ? 1 : 0.5),
+          transform: () => ({ translateX: shown.value ? 0 : 100 }),
+          transition: { opacity: { duration: 200, easing: 'linear' }, transform: { duration: 200, easing: 'linear' } },
+        }}>
+          <View style={{ width: 40, height: 40, backgroundColor: 'rgb(0, 0, 255)' }} onPointerDown={() => hits.push('sheet')} />
+        </Layer>
+      </View>
+    ), { width: 200, height: 60 });
+    expect(screen.pixel(30, 30)).toEqual([0, 0, 255, 255]);
+    shown.value = false;
+    await screen.flush();
+    await screen.advance(100);
+    // Halfway: 50 px along and three quarters opaque, drawn by the compositor alone.
+    expect(screen.find({ testId: 'sheet' }).x).toBe(60);
+    const [r, , b] = screen.pixel(80, 30);
+    expect(Math.abs(r - 64)).toBeLessThanOrEqual(3);
+    expect(b).toBe(255);
+    await screen.advance(100);
+    expect(screen.find({ testId: 'sheet' }).x).toBe(110);
+    expect(screen.pixel(130, 30)).toEqual([127, 127, 255, 255]);
+    expect(screen.pixel(30, 30)).toEqual([255, 255, 255, 255]);
+    expect(frames.length).toBeGreaterThan(10);
+    expect(frames.map((f) => f.damagedPx)).toEqual(frames.map(() => 0));
+    // Hit testing follows the layer where it is shown.
+    await screen.tap({ x: 130, y: 30 });
+    expect(hits).toEqual(['sheet']);
   });
 });

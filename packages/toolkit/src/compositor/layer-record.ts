@@ -16,7 +16,7 @@ import { LayerSurface } from '../render/layer-surface.js';
 import { runLayout } from '../layout/layout.js';
 import { updateBounds } from '../render/bounds.js';
 import { DamageTracker } from '../tree/damage.js';
-import type { LayerInfo } from '../tree/layer.js';
+import { shownPlacement, type LayerInfo } from '../tree/layer.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import { IDENTITY, apply, isEmpty, multiply, roundOut, transformRect, translation, union, type Affine, type Rect } from '../tree/geometry.js';
@@ -79,7 +79,7 @@ export class LayerRecord {
   }
 
   get opacity(): number {
-    return this.info?.opacity ?? 1;
+    return this.info ? shownPlacement(this.info).opacity : 1;
   }
 
   get visible(): boolean {
@@ -151,7 +151,7 @@ export class LayerRecord {
       const size = external && direct
         ? { left: 0, top: 0, right: external.width, bottom: external.height }
         : roundOut(transformRect(turn, painted));
-      const [ox, oy] = apply(m, this.info.x, this.info.y);
+      const [ox, oy] = apply(m, shownPlacement(this.info).x, shownPlacement(this.info).y);
       // The logical top-left lands on a corner of the turned box; the box's own top-left is where the surface starts.
       this.x = Math.round(ox) + size.left;
       this.y = Math.round(oy) + size.top;

@@ -42,6 +42,20 @@ export function bindStyle(node: PlanarNode, style: StyleProp): void {
   else bindEffect(() => binder.update(resolve()), 'style');
 }
 
+/** The offset of a transform made of translations only, or null (a scale or rotation, or none). */
+function translationOf(steps: TransformStep[] | undefined): { x: number; y: number } | null {
+  if (!steps?.length) return null;
+  let x = 0, y = 0;
+  for (const step of steps) {
+    for (const [k, v] of Object.entries(step)) {
+      if (k === 'translateX') x += v as number;
+      else if (k === 'translateY') y += v as number;
+      else return null;
+    }
+  }
+  return { x, y };
+}
+
 class StyleBinder {
   /** The values the style asks for (a transitioned key may still be on its way there). */
   private previous: Values = {};
@@ -101,20 +115,21 @@ class StyleBinder {
 
   private apply(changes: Values): void {
     const node = this.node;
-    let paint = 0;
+    let paint = 0, painted = false;
     let text = false;
     for (const [key, value] of Object.entries(changes)) {
       if (isLayoutKey(key)) this.applyLayout(key, value);
-      else if (isPaintKey(key)) paint |= this.applyPaint(key, value);
+      else if (isPaintKey(key)) {
+        paint |= this.applyPaint(key, value);
+        painted = true;
+      }
       else if (isTextKey(key)) text = this.applyText(key, value) || text;
       else node.propError(`style.${key}`, value, 'unknown style property');
       if (key === 'overflow' || key === 'display') paint |= GEOMETRY;
       this.shown[key] = value;
     }
-    if (paint) {
-      this.rebuildPaint();
-      node.invalidate(paint);
-    }
+    if (painted) this.rebuildPaint();
+    if (paint) node.invalidate(paint);
     if (text) node.paragraphOwner()?.textChanged();
   }
 
@@ -145,6 +160,14 @@ class StyleBinder {
         if (!(error instanceof StyleValueError)) throw error;
         this.node.propError(`style.${key}`, value, error.message);
       }
+    }
+    if (this.node.kind === 'layer' && (key === 'opacity' || key === 'transform')) {
+      // A layer node's opacity and translations are placement (see rebuildPaint): nothing to
+      // repaint unless a transform that is more than a translation comes or goes.
+      if (key === 'opacity') return 0;
+      const wasPainted = this.node.paint.transform !== null;
+      const painted = this.painted.transform !== undefined && !translationOf(this.painted.transform as TransformStep[]);
+      return wasPainted || painted ? GEOMETRY : 0;
     }
     return prop.geometry ? GEOMETRY : key === 'opacity' ? OPACITY : PAINT;
   }
@@ -183,7 +206,25 @@ class StyleBinder {
     p.opacity = (v.opacity as number | undefined) ?? 1;
     p.shadow = (v.shadow as ResolvedShadow | undefined) ?? null;
     p.transform = (v.transform as TransformStep[] | undefined) ?? null;
+    if (this.node.kind === 'layer') this.placeLayer();
     p.origin = (v.transformOrigin as { x: number; y: number } | undefined) ?? { x: 0.5, y: 0.5 };
+  }
+
+  /**
+   * On a layer node, opacity and a translate-only transform move and fade the layer's surface
+   * on the output (plane alpha and position) instead of its pixels: the same picture, and a
+   * transition of them repaints nothing. Other transforms are painted as on any box.
+   */
+  private placeLayer(): void {
+    const p = this.node.paint;
+    const shift = translationOf(p.transform ?? undefined);
+    const next = { x: shift?.x ?? 0, y: shift?.y ?? 0, opacity: p.opacity };
+    if (shift) p.transform = null;
+    p.opacity = 1;
+    const was = p.layerPlacement;
+    if (next.x === was.x && next.y === was.y && next.opacity === was.opacity) return;
+    p.layerPlacement = next;
+    this.node.layer?.place({});
   }
 }
 

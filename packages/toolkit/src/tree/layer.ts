@@ -109,5 +109,17 @@ export function layerOf(node: PlanarNode): NodeLayer | null {
 /** The logical offset of the layer a node is drawn in (0, 0 in the root layer). */
 export function layerOrigin(node: PlanarNode): [number, number] {
   const layer = layerOf(node);
-  return layer ? [layer.x, layer.y] : [0, 0];
+  if (!layer) return [0, 0];
+  const shown = shownPlacement(layer);
+  return [shown.x, shown.y];
+}
+
+/**
+ * Where a layer is shown and how opaque: its position and opacity, with what its node's style
+ * adds (style/bind.ts applies a layer node's opacity and translate-only transform as placement,
+ * so that fading or sliding a layer by its style repaints nothing).
+ */
+export function shownPlacement(layer: NodeLayer): { x: number; y: number; opacity: number } {
+  const styled = layer.node.paint.layerPlacement;
+  return { x: layer.x + styled.x, y: layer.y + styled.y, opacity: layer.opacity * styled.opacity };
 }

@@ -16,11 +16,17 @@ export interface PaintProps {
   transform: TransformStep[] | null;
   origin: { x: number; y: number };
   clip: boolean;
+  /**
+   * On a layer node: its style's opacity and translate-only transform, applied to the layer's
+   * placement instead of its pixels (so that fading or sliding a layer repaints nothing).
+   */
+  layerPlacement: { x: number; y: number; opacity: number };
 }
 
 export function emptyPaint(): PaintProps {
   return {
     background: null, gradient: null, borderColor: null, radii: [0, 0, 0, 0], opacity: 1,
     shadow: null, transform: null, origin: { x: 0.5, y: 0.5 }, clip: false,
+    layerPlacement: { x: 0, y: 0, opacity: 1 },
   };
 }
