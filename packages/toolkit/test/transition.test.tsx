@@ -3,7 +3,7 @@
  * asks for frames only while it runs, turns round mid-flight, and jumps under reduced motion.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Layer, View, setReducedMotion, signal, type Child, type FrameStats, type Style } from '@planar/toolkit';
+import { Layer, Show, View, setReducedMotion, signal, type Child, type FrameStats, type Style } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
 import { reducedMotionFromEnv } from '../src/animation/motion.js';
 import { mount } from './mount.js';
@@ -170,6 +170,24 @@ describe('style transitions', () => {
     expect(reducedMotionFromEnv({ PLANAR_REDUCED_MOTION: '1' })).toBe(true);
     expect(reducedMotionFromEnv({ PLANAR_REDUCED_MOTION: '0' })).toBe(false);
     expect(reducedMotionFromEnv({})).toBe(false);
+  });
+
+  it('stops asking for frames when its node unmounts mid-flight', async () => {
+    const mounted = signal(true);
+    const color = signal('rgb(0, 0, 255)');
+    const { screen, frames } = await scene(() => (
+      <Show when={mounted}>
+        <View style={{ width: 40, height: 40, backgroundColor: color, transition: { backgroundColor: 1000 } }} />
+      </Show>
+    ));
+    color.value = 'rgb(255, 0, 0)';
+    await screen.advance(100);
+    mounted.value = false;
+    await screen.flush();
+    const count = frames.length;
+    await screen.advance(2000);
+    expect(frames.length).toBe(count);
+    expect(screen.pixel(20, 20)).toEqual([255, 255, 255, 255]);
   });
 
   it('on a layer, fades and slides the layer by its placement: no pixel is repainted', async () => {
