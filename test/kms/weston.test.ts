@@ -128,6 +128,7 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
       add(`weston.copy_bytes.label_change.${name}`, median(steadyFrames(r).map((f) => f.copiedBytes)), 'bytes');
       add(`weston.frame_done_ms.label_change.${name}`, median((r?.frameDoneMs ?? []) as number[]), 'ms');
       add(`weston.animation.frames.${name}`, r?.frames?.length, 'frames');
+      add(`weston.animation.ms.${name}`, r?.elapsedMs, 'ms');
       const log = path.join(OUT, `${step === 'apps' ? '' : `${step.slice(5)}-`}animation-drm.txt`);
       if (existsSync(log)) {
         const counts = compositionCounts(parseRepaints(readFileSync(log, 'utf8')));
