@@ -39,6 +39,7 @@ export type { PointerCrossingEvent } from './input/events.js';
 export { useInteraction, type Interaction } from './input/interaction.js';
 export { FocusScope, type FocusScopeProps } from './input/focus-scope.js';
 export { isDisabled } from './input/focus.js';
+export { reportPropError } from './components/handle.js';
 export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';

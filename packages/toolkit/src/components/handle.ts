@@ -22,6 +22,7 @@ export function handleOf(node: PlanarNode): NodeHandle {
       get focused() { return node.scene?.focused === node; },
     };
     handles.set(node, handle);
+    handleNodes.set(handle, node);
   }
   return handle;
 }
@@ -31,6 +32,18 @@ export function nodeOfHandle(handle: NodeHandle): PlanarNode | undefined {
   return handleNodes.get(handle);
 }
 const handleNodes = new WeakMap<NodeHandle, PlanarNode>();
+
+/**
+ * Reports a bad prop of a component built on the node behind `handle`, as the primitives
+ * report theirs: an `error` event (a warning in production) naming the component path, the
+ * prop, the value and what to do; the same report is made once. It never throws, so a
+ * widget can report and go on with the nearest valid value.
+ * @example
+ * if (props.step === 0) reportPropError(ref.current!, 'step', 0, 'must not be 0 — give a positive step; using 1');
+ */
+export function reportPropError(handle: NodeHandle, prop: string, value: unknown, problem: string): void {
+  handleNodes.get(handle)?.propError(prop, value, problem);
+}
 
 export type Ref = ((handle: NodeHandle) => void) | { current: NodeHandle | null };
 
