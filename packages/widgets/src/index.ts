@@ -7,3 +7,5 @@
  * <ThemeProvider theme={darkTheme}><Settings /></ThemeProvider>
  */
 export * from './theme/index.js';
+export { ProgressBar, useProgressBar, INDETERMINATE_PERIOD_MS, type ProgressBarProps, type ProgressBarState } from './progress-bar.js';
+export { Spinner, SPINNER_PERIOD_MS, type SpinnerProps } from './spinner.js';
