@@ -139,6 +139,24 @@ describe('components and signals', () => {
     await screen.dispose();
   });
 
+  it('onMount waits for the whole mount, even past a getter child or a For before the ref it reads', async () => {
+    const seen: (string | undefined)[] = [];
+    function Row() {
+      const ref = { current: null as NodeHandle | null };
+      onMount(() => seen.push(ref.current?.testId));
+      return (
+        <View>
+          <Text>{() => 'label'}</Text>
+          <For each={['a']}>{(s) => <Text>{s}</Text>}</For>
+          <View ref={ref} testId="after" />
+        </View>
+      );
+    }
+    const screen = await render(() => <Row />, { width: 200, height: 100 });
+    expect(seen).toEqual(['after']);
+    await screen.dispose();
+  });
+
   it('context reaches through components, and the nearest provider wins', async () => {
     const Theme = createContext('light', 'Theme');
     function Label() {

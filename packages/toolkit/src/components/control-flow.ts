@@ -43,6 +43,8 @@ export function For<T>(props: {
     interface Row { owner: Owner; nodes: PlanarNode; index: ReturnType<typeof signal<number>> }
     let rows = new Map<unknown, Row>();
     let fallback: Owner | null = null;
+    // The first run is part of the mount that made the list: that mount runs the onMount callbacks.
+    let first = true;
     bindEffect(() => {
       const items = read(props.each) ?? [];
       untracked(() => {
@@ -94,9 +96,10 @@ export function For<T>(props: {
           fallback = new Owner(parentOwner, undefined);
           runWithOwner(fallback, () => mountChild(slot, props.fallback));
         }
-        flushMounts();
+        if (!first) flushMounts();
       });
     }, 'For');
+    first = false;
     getOwner()?.onDispose(() => {
       for (const row of rows.values()) row.owner.dispose();
       fallback?.dispose();

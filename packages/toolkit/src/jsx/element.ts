@@ -120,6 +120,9 @@ export function mountDynamic(parent: PlanarNode, value: unknown): PlanarNode {
   const slot = new PlanarNode('slot', 'dynamic', getOwner());
   parent.insertBefore(slot, null);
   getOwner()?.onDispose(() => slot.destroy());
+  // The first run happens inside the mount that made this region: its onMount callbacks wait for
+  // that mount to end (with the siblings after this region made, so their refs are set).
+  let first = true;
   bindEffect(() => {
     const next = read(value);
     untracked(() => {
@@ -134,9 +137,10 @@ export function mountDynamic(parent: PlanarNode, value: unknown): PlanarNode {
       }
       for (const c of slot.children.slice()) slot.removeChild(c);
       mountChild(slot, next);
-      flushMounts();
+      if (!first) flushMounts();
     });
   }, 'dynamic');
+  first = false;
   return slot;
 }
 
