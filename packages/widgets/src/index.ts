@@ -9,3 +9,5 @@
 export * from './theme/index.js';
 export { ProgressBar, useProgressBar, INDETERMINATE_PERIOD_MS, type ProgressBarProps, type ProgressBarState } from './progress-bar.js';
 export { Spinner, SPINNER_PERIOD_MS, type SpinnerProps } from './spinner.js';
+export { Icon, ICON_GRID, themeColor, type IconProps } from './icon.js';
+export { icons, ICON_NAMES, type IconGlyph, type IconName } from './icons.js';
