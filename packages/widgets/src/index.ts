@@ -11,3 +11,4 @@ export { ProgressBar, useProgressBar, INDETERMINATE_PERIOD_MS, type ProgressBarP
 export { Spinner, SPINNER_PERIOD_MS, type SpinnerProps } from './spinner.js';
 export { Icon, ICON_GRID, themeColor, type IconProps } from './icon.js';
 export { icons, ICON_NAMES, type IconGlyph, type IconName } from './icons.js';
+export { Switch, useSwitch, type SwitchProps, type SwitchBehaviour } from './switch.js';
