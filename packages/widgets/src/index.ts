@@ -12,3 +12,4 @@ export { Spinner, SPINNER_PERIOD_MS, type SpinnerProps } from './spinner.js';
 export { Icon, ICON_GRID, themeColor, type IconProps } from './icon.js';
 export { icons, ICON_NAMES, type IconGlyph, type IconName } from './icons.js';
 export { Switch, useSwitch, type SwitchProps, type SwitchBehaviour } from './switch.js';
+export { Gauge, useGauge, SMALL_DIAL, type GaugeProps, type GaugeState, type GaugeRange, type GaugeIndicator } from './gauge.js';
