@@ -13,3 +13,6 @@ export { Icon, ICON_GRID, themeColor, type IconProps } from './icon.js';
 export { icons, ICON_NAMES, type IconGlyph, type IconName } from './icons.js';
 export { Switch, useSwitch, type SwitchProps, type SwitchBehaviour } from './switch.js';
 export { Gauge, useGauge, SMALL_DIAL, type GaugeProps, type GaugeState, type GaugeRange, type GaugeIndicator } from './gauge.js';
+export { OverlayHost, useOverlays, type OverlayHostProps, type OverlayManager, type EscapeEntry } from './overlay.js';
+export { Overlay, SCRIM_OPACITY, type OverlayProps } from './overlay-layer.js';
+export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionProps, type DialogState } from './dialog.js';
