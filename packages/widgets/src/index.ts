@@ -16,4 +16,4 @@ export { Gauge, useGauge, SMALL_DIAL, type GaugeProps, type GaugeState, type Gau
 export { OverlayHost, useOverlays, type OverlayHostProps, type OverlayManager, type EscapeEntry } from './overlay.js';
 export { Overlay, SCRIM_OPACITY, type OverlayProps } from './overlay-layer.js';
 export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionProps, type DialogState } from './dialog.js';
-/tmp/button-exports.txt
+export { Button, useButton, BUTTON_REPEAT, type ButtonProps, type ButtonVariant, type ButtonRepeat, type ButtonBehaviour } from './button.js';
