@@ -17,3 +17,4 @@ export { OverlayHost, useOverlays, type OverlayHostProps, type OverlayManager, t
 export { Overlay, SCRIM_OPACITY, type OverlayProps } from './overlay-layer.js';
 export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionProps, type DialogState } from './dialog.js';
 export { Button, useButton, BUTTON_REPEAT, type ButtonProps, type ButtonVariant, type ButtonRepeat, type ButtonBehaviour } from './button.js';
+export { Checkbox, useCheckbox, type CheckboxProps, type CheckboxBehaviour, type CheckedState } from './checkbox.js';
