@@ -15,7 +15,7 @@ import {
 import { useControllable } from './internal/controllable.js';
 import { useTheme, type StyleValues } from './theme/index.js';
 import { Overlay } from './overlay-layer.js';
-import { OverlayAction } from './overlay-action.js';
+import { Button } from './button.js';
 
 export interface DialogProps {
   /** Whether it is open: a value or getter (controlled), or a writable signal (written directly). */
@@ -35,6 +35,10 @@ export interface DialogProps {
   /** A paragraph under the title, in the theme's body style; it also describes the dialog. */
   message?: Reactive<string | undefined>;
   testId?: string;
+  /** Receives the handle of the dialog's panel while it is shown. */
+  ref?: { current: NodeHandle | null };
+  /** After the exit fade, when the dialog has unmounted and focus is back where it was. */
+  onClosed?: () => void;
   /** Overrides for the dialog's panel. */
   style?: StyleValues;
   /** More content between the message and the actions. */
@@ -84,7 +88,7 @@ const DialogContext = createContext<DialogState | null>(null, 'Dialog');
 export function Dialog(props: DialogProps): Child {
   const theme = useTheme();
   const dialog = useDialog(props);
-  const panel = { current: null as NodeHandle | null };
+  const panel = props.ref ?? { current: null as NodeHandle | null };
   const title = { current: null as NodeHandle | null };
   const titleText = () => {
     const t = read(props.title);
@@ -129,7 +133,7 @@ export function Dialog(props: DialogProps): Child {
     });
   };
   return (
-    <Overlay open={dialog.open} dismissible={props.dismissible} onDismiss={() => dialog.setOpen(false)}>
+    <Overlay open={dialog.open} dismissible={props.dismissible} onDismiss={() => dialog.setOpen(false)} onClosed={props.onClosed}>
       <Panel />
     </Overlay>
   );
@@ -156,5 +160,5 @@ export function DialogAction(props: DialogActionProps): Child {
     props.onPress?.();
     if (props.closes !== false) dialog?.setOpen(false);
   };
-  return <OverlayAction label={props.label} look={props.look} testId={props.testId} onPress={press} />;
+  return <Button label={props.label} variant={props.look === 'filled' ? 'filled' : 'text'} testId={props.testId} onPress={press} />;
 }

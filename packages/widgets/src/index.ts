@@ -18,3 +18,4 @@ export { Overlay, SCRIM_OPACITY, type OverlayProps } from './overlay-layer.js';
 export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionProps, type DialogState } from './dialog.js';
 export { Button, useButton, BUTTON_REPEAT, type ButtonProps, type ButtonVariant, type ButtonRepeat, type ButtonBehaviour } from './button.js';
 export { Checkbox, useCheckbox, type CheckboxProps, type CheckboxBehaviour, type CheckedState } from './checkbox.js';
+export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';

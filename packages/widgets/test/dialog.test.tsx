@@ -6,8 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { View, setReducedMotion, signal, type Child, type FrameStats, type Signal } from '@planar/toolkit';
 import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Dialog, DialogAction, OverlayHost, ThemeProvider, darkTheme, lightTheme, type ThemeTokens } from '../src/index.js';
-import { OverlayAction } from '../src/overlay-action.js';
+import { Button, Dialog, DialogAction, OverlayHost, ThemeProvider, darkTheme, lightTheme, type ThemeTokens } from '../src/index.js';
 import { Page } from './overlay-page.js';
 
 
@@ -33,8 +32,8 @@ function RestartPage(props: { open?: Signal<boolean>; dismissible?: boolean; onO
     <ThemeProvider theme={lightTheme}>
       <OverlayHost>
         <View style={{ padding: 16, gap: 8, flexDirection: 'row' }}>
-          <OverlayAction label="Wi-Fi" onPress={() => {}} />
-          <OverlayAction label="Restart…" onPress={() => (open.value = true)} />
+          <Button label="Wi-Fi" variant="tonal" />
+          <Button label="Restart…" variant="tonal" onPress={() => (open.value = true)} />
         </View>
         <Dialog open={open} onOpenChange={props.onOpenChange} dismissible={props.dismissible} title="Restart panel?" actions={<>
           <DialogAction label="Cancel" />
@@ -185,6 +184,7 @@ describe('Dialog', () => {
       await screen.pointer.down(screen.getByRole('button', { name: 'Cancel' }), { type: 'touch' });
       await screen.key('Tab');
       expect(screen.getByRole('button', { name: 'Restart' })).toHaveFocus();
+      await screen.advance(300);   // the buttons' state colours transition
       await expect(screen).toMatchImageSnapshot(`dialog-states-${theme.name}`);
     });
   }
