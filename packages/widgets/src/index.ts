@@ -19,4 +19,4 @@ export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionPro
 export { Button, useButton, BUTTON_REPEAT, type ButtonProps, type ButtonVariant, type ButtonRepeat, type ButtonBehaviour } from './button.js';
 export { Checkbox, useCheckbox, type CheckboxProps, type CheckboxBehaviour, type CheckedState } from './checkbox.js';
 export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';
-/tmp/tb-exports.txt
+export { ToggleButton, useToggleButton, type ToggleButtonProps, type ToggleButtonBehaviour } from './toggle-button.js';
