@@ -20,3 +20,4 @@ export { Button, useButton, BUTTON_REPEAT, type ButtonProps, type ButtonVariant,
 export { Checkbox, useCheckbox, type CheckboxProps, type CheckboxBehaviour, type CheckedState } from './checkbox.js';
 export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';
 export { ToggleButton, useToggleButton, type ToggleButtonProps, type ToggleButtonBehaviour } from './toggle-button.js';
+export { Select, useSelect, type SelectProps, type SelectOption, type SelectState } from './select.js';
