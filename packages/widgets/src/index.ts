@@ -21,3 +21,4 @@ export { Checkbox, useCheckbox, type CheckboxProps, type CheckboxBehaviour, type
 export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';
 export { ToggleButton, useToggleButton, type ToggleButtonProps, type ToggleButtonBehaviour } from './toggle-button.js';
 export { Select, useSelect, type SelectProps, type SelectOption, type SelectState } from './select.js';
+export { RadioGroup, useRadioGroup, type RadioGroupProps, type RadioGroupBehaviour, type RadioOption } from './radio-group.js';
