@@ -22,3 +22,4 @@ export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from '
 export { ToggleButton, useToggleButton, type ToggleButtonProps, type ToggleButtonBehaviour } from './toggle-button.js';
 export { Select, useSelect, type SelectProps, type SelectOption, type SelectState } from './select.js';
 export { RadioGroup, useRadioGroup, type RadioGroupProps, type RadioGroupBehaviour, type RadioOption } from './radio-group.js';
+export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
