@@ -23,3 +23,4 @@ export { ToggleButton, useToggleButton, type ToggleButtonProps, type ToggleButto
 export { Select, useSelect, type SelectProps, type SelectOption, type SelectState } from './select.js';
 export { RadioGroup, useRadioGroup, type RadioGroupProps, type RadioGroupBehaviour, type RadioOption } from './radio-group.js';
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
+export { Tabs, useTabs, type TabsProps, type TabItem, type TabsState } from './tabs.js';
