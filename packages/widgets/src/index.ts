@@ -24,3 +24,4 @@ export { Select, useSelect, type SelectProps, type SelectOption, type SelectStat
 export { RadioGroup, useRadioGroup, type RadioGroupProps, type RadioGroupBehaviour, type RadioOption } from './radio-group.js';
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
 export { Tabs, useTabs, type TabsProps, type TabItem, type TabsState } from './tabs.js';
+export { SegmentedControl, useSegmentedControl, type SegmentedControlProps, type SegmentOption, type SegmentedControlBehaviour } from './segmented-control.js';
