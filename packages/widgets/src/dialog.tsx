@@ -147,6 +147,8 @@ export interface DialogActionProps {
   look?: 'text' | 'filled';
   /** Whether pressing it closes the dialog it is in (default true). */
   closes?: boolean;
+  /** A disabled action is shown dimmed, skipped by focus and never pressed. */
+  disabled?: Reactive<boolean | undefined>;
   testId?: string;
 }
 
@@ -160,5 +162,5 @@ export function DialogAction(props: DialogActionProps): Child {
     props.onPress?.();
     if (props.closes !== false) dialog?.setOpen(false);
   };
-  return <Button label={props.label} variant={props.look === 'filled' ? 'filled' : 'text'} testId={props.testId} onPress={press} />;
+  return <Button label={props.label} variant={props.look === 'filled' ? 'filled' : 'text'} disabled={props.disabled} testId={props.testId} onPress={press} />;
 }

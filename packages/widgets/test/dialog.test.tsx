@@ -86,6 +86,31 @@ describe('Dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('works from an encoder alone: turns move focus inside, the push presses; a disabled action is skipped', async () => {
+    const log: string[] = [];
+    const { screen } = await mount(() => (
+      <OverlayHost>
+        <Dialog defaultOpen title="Night mode" actions={<>
+          <DialogAction label="Cancel" />
+          <DialogAction label="Schedule" disabled />
+          <DialogAction label="Turn on" look="filled" onPress={() => log.push('on')} />
+        </>} />
+      </OverlayHost>
+    ));
+    await screen.advance(300);
+    expect(screen.getByRole('button', { name: 'Schedule' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await screen.key('EncoderCW');
+    expect(screen.getByRole('button', { name: 'Turn on' })).toHaveFocus();
+    await screen.key('EncoderCW');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await screen.key('EncoderCCW');
+    await screen.key('Enter');
+    expect(log).toEqual(['on']);
+    await screen.advance(300);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('closes on a tap on the scrim, not on a tap on its panel', async () => {
     const open = signal(false);
     const changes: boolean[] = [];
