@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Text, View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { checkLeaks, liveObjects, render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
 import { Select, ThemeProvider, darkTheme, lightTheme, useTheme, type SelectOption, type ThemeTokens } from '../src/index.js';
 
 let screens: Screen[] = [];
@@ -130,6 +130,35 @@ describe('Select', () => {
     expect(l.y + l.height).toBeLessThanOrEqual(t.y);
     expect(l.height).toBe(3 * 48 + 16);
   });
+
+  it('places the list under the trigger on a turned output too', async () => {
+    // Turned 90° clockwise, the app's "down" points to the output's left.
+    const { screen } = await mount(() => <View style={{ padding: 20 }}><Select label="Unit" options={UNITS} defaultValue="c" /></View>, { rotation: 90 });
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    await screen.tap(unit);
+    const [t, l] = [screen.find(unit), screen.find(screen.getByRole('listbox'))];
+    expect(l.x + l.width).toBeLessThanOrEqual(t.x);
+    expect(l.y).toBe(t.y);
+    await screen.tap(screen.getByRole('option', { name: 'Kelvin' }));
+    expect(unit).toHaveValue('Kelvin');
+  });
+
+  it('frees its popup layer, nodes and drawing objects each time the list closes', async () => {
+    const { screen } = await mount(() => <Select label="Unit" options={UNITS} defaultValue="c" />);
+    const unit = screen.getByRole('combobox', { name: 'Unit' });
+    // Opening really makes what is counted (nodes, drawing objects); closing must free it all.
+    const closed = await liveObjects();
+    await screen.tap(unit);
+    const open = await liveObjects();
+    expect(open.yogaNodes - closed.yogaNodes).toBeGreaterThanOrEqual(10);
+    expect(open.canvasKit).toBeGreaterThan(closed.canvasKit);
+    await screen.key('Escape');
+    const report = await checkLeaks(async () => {
+      await screen.tap(unit);
+      await screen.key('Escape');
+    }, { cycles: 30, warmup: 5, jsHeapBytesPerCycle: 1024 });
+    expect(report.leaks).toEqual([]);
+  }, 120_000);
 
   it('scrolls a long list to keep the highlighted option in view, and skips disabled options', async () => {
     const hours: SelectOption<number>[] = Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${h}:00`, disabled: h === 2 }));
