@@ -180,6 +180,27 @@ describe('Select', () => {
     expect(hour).toHaveValue('18:00');
   });
 
+  it('scrolls a long list by dragging it, and a drag picks nothing', async () => {
+    const hours: SelectOption<number>[] = Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${h}:00` }));
+    const { screen } = await mount(() => <Select label="Night starts" options={hours} defaultValue={0} />);
+    const hour = screen.getByRole('combobox', { name: 'Night starts' });
+    await screen.tap(hour);
+    const list = screen.find(screen.getByRole('listbox'));
+    const inView = (name: string) => {
+      const o = screen.find(screen.getByRole('option', { name }));
+      return o.y >= list.y && o.y + o.height <= list.y + list.height;
+    };
+    expect(inView('8:00')).toBe(false);
+    const x = list.x + 40;
+    await screen.pointer.down({ x, y: list.y + 250 }, { type: 'touch' });
+    for (let y = 240; y >= 10; y -= 10) await screen.pointer.move({ x, y: list.y + y }, { type: 'touch' });
+    await screen.pointer.up({ x, y: list.y + 10 }, { type: 'touch' });
+    expect(inView('8:00')).toBe(true);
+    expect(inView('0:00')).toBe(false);
+    expect(hour).toHaveValue('0:00');
+    expect(hour.states.expanded).toBe(true);
+  });
+
   it('does not open while disabled', async () => {
     const { screen } = await mount(() => <Select label="Unit" options={UNITS} disabled />);
     const unit = screen.getByRole('combobox', { name: 'Unit' });
