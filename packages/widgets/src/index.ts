@@ -25,3 +25,4 @@ export { RadioGroup, useRadioGroup, type RadioGroupProps, type RadioGroupBehavio
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
 export { Tabs, useTabs, type TabsProps, type TabItem, type TabsState } from './tabs.js';
 export { SegmentedControl, useSegmentedControl, type SegmentedControlProps, type SegmentOption, type SegmentedControlBehaviour } from './segmented-control.js';
+export { Card, type CardProps, type CardVariant } from './card.js';
