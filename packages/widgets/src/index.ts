@@ -26,3 +26,4 @@ export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHan
 export { Tabs, useTabs, type TabsProps, type TabItem, type TabsState } from './tabs.js';
 export { SegmentedControl, useSegmentedControl, type SegmentedControlProps, type SegmentOption, type SegmentedControlBehaviour } from './segmented-control.js';
 export { Card, type CardProps, type CardVariant } from './card.js';
+export { Slider, type SliderProps } from './slider.js';
