@@ -27,3 +27,4 @@ export { Tabs, useTabs, type TabsProps, type TabItem, type TabsState } from './t
 export { SegmentedControl, useSegmentedControl, type SegmentedControlProps, type SegmentOption, type SegmentedControlBehaviour } from './segmented-control.js';
 export { Card, type CardProps, type CardVariant } from './card.js';
 export { Slider, type SliderProps } from './slider.js';
+export { useSlider, type SliderValue, type SliderState, type SliderStateProps, type SliderGeometry } from './slider-state.js';
