@@ -28,3 +28,4 @@ export { SegmentedControl, useSegmentedControl, type SegmentedControlProps, type
 export { Card, type CardProps, type CardVariant } from './card.js';
 export { Slider, type SliderProps } from './slider.js';
 export { useSlider, type SliderValue, type SliderState, type SliderStateProps, type SliderGeometry } from './slider-state.js';
+export { ListItem, type ListItemProps } from './list-item.js';
