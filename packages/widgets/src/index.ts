@@ -29,3 +29,4 @@ export { Card, type CardProps, type CardVariant } from './card.js';
 export { Slider, type SliderProps } from './slider.js';
 export { useSlider, type SliderValue, type SliderState, type SliderStateProps, type SliderGeometry } from './slider-state.js';
 export { ListItem, type ListItemProps } from './list-item.js';
+export { SpinBox, useSpinBox, SPIN_REPEAT, type SpinBoxProps, type SpinBoxBehaviour } from './spin-box.js';
