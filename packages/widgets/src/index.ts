@@ -30,3 +30,4 @@ export { Slider, type SliderProps } from './slider.js';
 export { useSlider, type SliderValue, type SliderState, type SliderStateProps, type SliderGeometry } from './slider-state.js';
 export { ListItem, type ListItemProps } from './list-item.js';
 export { SpinBox, useSpinBox, SPIN_REPEAT, type SpinBoxProps, type SpinBoxBehaviour } from './spin-box.js';
+export { Badge, type BadgeProps, type BadgeTone } from './badge.js';
