@@ -31,3 +31,4 @@ export { useSlider, type SliderValue, type SliderState, type SliderStateProps, t
 export { ListItem, type ListItemProps } from './list-item.js';
 export { SpinBox, useSpinBox, SPIN_REPEAT, type SpinBoxProps, type SpinBoxBehaviour } from './spin-box.js';
 export { Badge, type BadgeProps, type BadgeTone } from './badge.js';
+export { Divider, type DividerProps } from './divider.js';
