@@ -32,3 +32,4 @@ export { ListItem, type ListItemProps } from './list-item.js';
 export { SpinBox, useSpinBox, SPIN_REPEAT, type SpinBoxProps, type SpinBoxBehaviour } from './spin-box.js';
 export { Badge, type BadgeProps, type BadgeTone } from './badge.js';
 export { Divider, type DividerProps } from './divider.js';
+export { Heading, Label, Caption, type HeadingProps, type TypographyProps } from './typography.js';
