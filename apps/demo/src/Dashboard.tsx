@@ -5,6 +5,8 @@
  * benchmarks use it).
  */
 import { View } from '@planar/toolkit';
+import { ThemeProvider } from '@planar/widgets';
+import { dashboardTheme } from './dashboard-theme.js';
 import { DeviceGrid } from './DeviceGrid.js';
 import { Doorbell } from './Doorbell.js';
 import { Header } from './Header.js';
@@ -19,6 +21,8 @@ export interface DashboardProps {
   /** Logical size; defaults to 800x480. */
   width?: number;
   height?: number;
+  /** Shows a settings button in the header that calls this. */
+  onSettings?: () => void;
 }
 
 export function Dashboard(props: DashboardProps) {
@@ -26,6 +30,7 @@ export function Dashboard(props: DashboardProps) {
   const layout = layoutFor(props.width ?? 800, props.height ?? 480, model.devices.length);
   return (
     <LayoutContext.Provider value={layout}>
+      <ThemeProvider theme={dashboardTheme}>
       <View
         testId="dashboard"
         style={{
@@ -37,7 +42,7 @@ export function Dashboard(props: DashboardProps) {
           backgroundGradient: { type: 'linear', angle: 180, colors: [colors.backgroundTop, colors.background] },
         }}
       >
-        <Header model={model} />
+        <Header model={model} onSettings={props.onSettings} />
         {layout.portrait ? (
           <View style={{ gap: layout.gap }}>
             <Thermostat model={model} />
@@ -55,6 +60,7 @@ export function Dashboard(props: DashboardProps) {
         )}
         <Doorbell model={model} />
       </View>
+      </ThemeProvider>
     </LayoutContext.Provider>
   );
 }

@@ -6,7 +6,7 @@
 import { Text, View, useContext } from '@planar/toolkit';
 import { BellIcon } from './BellIcon.js';
 import type { HomeModel } from './model.js';
-import { Button } from './Button.js';
+import { Button, ThemeProvider, darkTheme } from '@planar/widgets';
 import { FONT, LayoutContext, colors } from './theme.js';
 
 export function DoorbellCard(props: { model: HomeModel }) {
@@ -28,7 +28,16 @@ export function DoorbellCard(props: { model: HomeModel }) {
         <Text style={{ fontFamily: FONT, fontSize: font.title, fontWeight: 'bold', color: colors.text, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>
           Front door
         </Text>
-        <Button testId="doorbell-dismiss" label="Dismiss" height={button} fontSize={font.small} onPress={() => model.dismissDoorbell()} />
+        {/* The label in the card's small type, like the rest of the panel's text. */}
+        <ThemeProvider override={{ type: { labelLarge: { ...darkTheme.type.labelLarge, fontSize: font.small } } }}>
+        <Button
+          testId="doorbell-dismiss" label="Dismiss" variant="tonal" onPress={() => model.dismissDoorbell()}
+          style={{
+            height: button, minWidth: button, alignSelf: 'center', paddingLeft: Math.round(button * 0.45), paddingRight: Math.round(button * 0.45),
+            borderWidth: 1, borderColor: colors.buttonBorder,
+          }}
+        />
+        </ThemeProvider>
       </View>
       <View style={{ height: line, justifyContent: 'center' }}>
         <Text testId="doorbell-message" style={{ fontFamily: FONT, fontSize: font.small, color: colors.textDim, maxLines: 1 }}>

@@ -1,18 +1,20 @@
 /**
  * The top bar: the home's name with the date and how many devices are on, the weather, and
  * the clock (HH:MM, from the model's clock signal). Tapping the weather, the view outside,
- * opens the front-door camera.
+ * opens the front-door camera; the gear opens the settings.
  */
 import { Text, View, useContext } from '@planar/toolkit';
+import { Button } from '@planar/widgets';
 import type { HomeModel } from './model.js';
 import { WeatherIcon } from './WeatherIcon.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
-export function Header(props: { model: HomeModel }) {
+export function Header(props: { model: HomeModel; onSettings?: () => void }) {
   const { model } = props;
   const layout = useContext(LayoutContext);
   const { font, scale } = layout;
   const icon = Math.round(font.body * 1.5);
+  const settings = Math.round(layout.header.height * 0.8);
 
   return (
     <View
@@ -38,13 +40,19 @@ export function Header(props: { model: HomeModel }) {
         >
           <WeatherIcon size={icon} />
           <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.text }}>
-            <Text style={{ fontWeight: 'bold' }}>{`${model.weather.temperature}°`}</Text>
+            <Text style={{ fontWeight: 'bold' }}>{() => `${Math.round(model.settings.unit.value === 'f' ? model.weather.temperature * 1.8 + 32 : model.weather.temperature)}°`}</Text>
             {layout.width >= 400 ? ` ${model.weather.summary}` : null}
           </Text>
         </View>
         <Text testId="clock" style={{ fontFamily: FONT, fontSize: font.clock, fontWeight: 'bold', color: colors.text }}>
           {model.clock}
         </Text>
+        {props.onSettings && (
+          <Button
+            testId="open-settings" label="Settings" variant="icon" icon="settings" onPress={props.onSettings}
+            style={{ width: settings, height: settings, minWidth: settings, alignSelf: 'center', borderWidth: 1, borderColor: colors.cardBorder, backgroundColor: colors.chip }}
+          />
+        )}
       </View>
     </View>
   );

@@ -1,31 +1,37 @@
 /**
- * The thermostat card: the dial with the setpoint in its middle, − and + buttons that move
- * the setpoint by 0.5 °C, and whether the heating is running. The dial's arc eases to a new
- * setpoint unless the model is frozen.
+ * The thermostat card: the dial (a `Gauge` with a knob at the setpoint and a dot at the room's
+ * temperature) with the setpoint in its middle, − and + buttons that move the setpoint by
+ * 0.5 °C (held, they repeat), and whether the heating is running. Temperatures follow the
+ * unit chosen in the settings. The dial eases to a new setpoint unless the model is frozen.
  */
-import { Text, View, createTween, effect, onCleanup, untracked, useContext } from '@planar/toolkit';
-import { Gauge, SMALL_DIAL } from './Gauge.js';
-import { Button } from './Button.js';
-import { SETPOINT_STEP, formatTemperature, type HomeModel } from './model.js';
+import { Text, View, useContext } from '@planar/toolkit';
+import { Button, Gauge, SMALL_DIAL, ThemeProvider } from '@planar/widgets';
+import { SETPOINT_MAX, SETPOINT_MIN, SETPOINT_STEP, formatTemperature, type HomeModel } from './model.js';
+import { dialTheme } from './dashboard-theme.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
 export function Thermostat(props: { model: HomeModel }) {
   const { model } = props;
+  const unit = model.settings.unit;
   const layout = useContext(LayoutContext);
   const { font, gap } = layout;
   const { width, height, gauge, button } = layout.thermostat;
   const { cardPad } = layout;
 
-  const arc = createTween(model.setpoint.peek(), { duration: 240 });
-  onCleanup(effect(() => {
-    const target = model.setpoint.value;
-    untracked(() => arc.to(target, { animate: !model.frozen }));
-  }));
-
   const accent = () => (model.heating.value ? colors.heat : colors.cool);
   // Sized to stay inside the dial's ticks.
   const setpointSize = Math.round(gauge * 0.17);
   const labelSize = Math.max(8, Math.round(gauge * 0.062));
+  const stepButton = (testId: string, label: string, icon: 'minus' | 'plus', delta: number) => (
+    <Button
+      testId={testId} label={label} variant="icon" icon={icon} repeat
+      onPress={() => model.adjustSetpoint(delta)}
+      style={{
+        width: button, height: button, minWidth: button, alignSelf: 'center',
+        borderWidth: 1, borderColor: colors.buttonBorder, backgroundColor: colors.button,
+      }}
+    />
+  );
 
   return (
     <View
@@ -45,22 +51,28 @@ export function Thermostat(props: { model: HomeModel }) {
         </View>
       </View>
       <View style={{ flexGrow: 1, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' }}>
-        <Button testId="thermostat-down" label="−" width={button} height={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(-SETPOINT_STEP)} />
-        <View style={{ width: gauge, height: gauge, alignItems: 'center', justifyContent: 'center' }}>
-          <Gauge size={gauge} setpoint={arc.value} measured={model.measured} heating={model.heating} />
-          {gauge >= SMALL_DIAL && (
-            <Text style={{ fontFamily: FONT, fontSize: labelSize, color: colors.textDim }}>
-              {() => (model.heating.value ? 'Heating to' : 'Set to')}
+        {stepButton('thermostat-down', 'Cooler', 'minus', -SETPOINT_STEP)}
+        <ThemeProvider override={dialTheme}>
+          <Gauge
+            testId="thermostat-gauge" label="Setpoint" size={gauge}
+            min={SETPOINT_MIN} max={SETPOINT_MAX} value={model.setpoint} marker={model.measured}
+            indicator="knob" tickStep={1} accent={accent} animate={!model.frozen}
+            formatValue={(c) => formatTemperature(c, unit.value)}
+          >
+            {gauge >= SMALL_DIAL && (
+              <Text style={{ fontFamily: FONT, fontSize: labelSize, color: colors.textDim }}>
+                {() => (model.heating.value ? 'Heating to' : 'Set to')}
+              </Text>
+            )}
+            <Text testId="thermostat-setpoint" style={{ fontFamily: FONT, fontSize: setpointSize, fontWeight: 'bold', color: colors.text }}>
+              {() => formatTemperature(model.setpoint.value, unit.value)}
             </Text>
-          )}
-          <Text testId="thermostat-setpoint" style={{ fontFamily: FONT, fontSize: setpointSize, fontWeight: 'bold', color: colors.text }}>
-            {() => formatTemperature(model.setpoint.value)}
-          </Text>
-          <Text testId="thermostat-measured" style={{ fontFamily: FONT, fontSize: labelSize, color: colors.textDim }}>
-            {() => `Indoor ${formatTemperature(model.measured.value)}`}
-          </Text>
-        </View>
-        <Button testId="thermostat-up" label="+" width={button} height={button} fontSize={Math.round(button * 0.55)} onPress={() => model.adjustSetpoint(SETPOINT_STEP)} />
+            <Text testId="thermostat-measured" style={{ fontFamily: FONT, fontSize: labelSize, color: colors.textDim }}>
+              {() => `Indoor ${formatTemperature(model.measured.value, unit.value)}`}
+            </Text>
+          </Gauge>
+        </ThemeProvider>
+        {stepButton('thermostat-up', 'Warmer', 'plus', SETPOINT_STEP)}
       </View>
     </View>
   );

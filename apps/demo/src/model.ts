@@ -5,6 +5,7 @@
  * are the same on every run.
  */
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
+import { createSettings, type Settings, type SettingsOptions } from './settings.js';
 
 export type DeviceKind = 'light' | 'plug' | 'fan' | 'blinds';
 
@@ -51,6 +52,8 @@ export interface HomeModel {
   readonly batteries: ReadonlySignal<readonly Battery[]>;
   /** Whether the doorbell popup (the front-door camera) is open. */
   readonly doorbell: ReadonlySignal<boolean>;
+  /** The panel's settings (the settings screen edits them). */
+  readonly settings: Settings;
   device(id: string): Device;
   toggle(id: string): void;
   /** Moves the setpoint by `delta` °C, in 0.5 steps, within 10..30 °C. */
@@ -92,10 +95,7 @@ export function formatDate(date: Date): string {
   return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]}`;
 }
 
-/** "21.5°" — one decimal, as thermostats show it. */
-export function formatTemperature(celsius: number): string {
-  return `${celsius.toFixed(1)}°`;
-}
+export { formatTemperature } from './settings.js';
 
 /** The label a tile shows for a state. */
 export function stateLabel(kind: DeviceKind, on: boolean): string {
@@ -141,6 +141,8 @@ export interface HomeModelOptions {
   name?: string;
   /** Starts with the doorbell popup open. */
   doorbell?: boolean;
+  /** Initial settings (rotation, unit, theme). */
+  settings?: SettingsOptions;
 }
 
 /**
@@ -194,6 +196,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     events,
     batteries: signal(BATTERIES),
     doorbell,
+    settings: createSettings(options.settings),
     device,
     toggle(id) {
       const d = device(id);

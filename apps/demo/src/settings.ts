@@ -1,0 +1,46 @@
+/**
+ * The panel's settings as signals: display brightness, dark or light look, the rotation the
+ * user picked, the temperature unit the dashboard shows, and the hour night mode starts.
+ * The settings screen writes them two-way; the dashboard and the app read them.
+ */
+import { signal, type Rotation, type Signal } from '@planar/toolkit';
+
+export type TemperatureUnit = 'c' | 'f';
+
+export interface Settings {
+  /** Display brightness, 5..100 %. */
+  readonly brightness: Signal<number>;
+  /** The widgets' dark theme (true) or light theme. */
+  readonly dark: Signal<boolean>;
+  /**
+   * The rotation chosen on the settings screen. The toolkit fixes an app's rotation when it
+   * is created (`createApp({ rotation })`) and has no setter yet, so the choice is stored and
+   * takes effect on the next start (`--rotation`).
+   */
+  readonly rotation: Signal<Rotation>;
+  readonly unit: Signal<TemperatureUnit>;
+  /** The hour (0..23) night mode starts. */
+  readonly nightHour: Signal<number>;
+}
+
+export interface SettingsOptions {
+  rotation?: Rotation;
+  unit?: TemperatureUnit;
+  dark?: boolean;
+}
+
+export function createSettings(options: SettingsOptions = {}): Settings {
+  return {
+    brightness: signal(80),
+    dark: signal(options.dark ?? true),
+    rotation: signal(options.rotation ?? 0),
+    unit: signal(options.unit ?? 'c'),
+    nightHour: signal(22),
+  };
+}
+
+/** "21.5°" in Celsius, "70.7°" in Fahrenheit — one decimal, as thermostats show it. */
+export function formatTemperature(celsius: number, unit: TemperatureUnit = 'c'): string {
+  const shown = unit === 'f' ? celsius * 1.8 + 32 : celsius;
+  return `${shown.toFixed(1)}°`;
+}
