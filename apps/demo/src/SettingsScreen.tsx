@@ -13,7 +13,7 @@ import {
   type Child, type KeyEvent, type Rotation,
 } from '@planar/toolkit';
 import {
-  Button, Dialog, DialogAction, Divider, Heading, Label, RadioGroup, Select, Slider, SpinBox, Switch,
+  Button, Caption, Dialog, DialogAction, Divider, Heading, Label, RadioGroup, Select, Slider, SpinBox, Switch,
   useTheme, useToast,
 } from '@planar/widgets';
 import type { Settings, TemperatureUnit } from './settings.js';
@@ -38,7 +38,7 @@ function Row(props: { label: string; children: Child }): Child {
   const theme = useTheme();
   return (
     <View style={{ height: ROW, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: () => theme.spacing.md }}>
-      <Label style={{ flexShrink: 1 }}>{props.label}</Label>
+      <Label style={{ flexShrink: 0 }}>{props.label}</Label>
       {props.children}
     </View>
   );
@@ -90,16 +90,13 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
           <Heading level={1}>Settings</Heading>
         </View>
         <Divider />
-        <View style={() => ({ flexGrow: 1, flexDirection: wide() ? 'row' : 'column', gap: wide() ? theme.spacing.xl : 0 })}>
+        <View style={() => ({ flexDirection: wide() ? 'row' : 'column', gap: wide() ? theme.spacing.xl : 0 })}>
           <View style={{ flexGrow: 1, flexBasis: 0 }}>
             <Row label="Brightness">
               <Slider label="Brightness" value={settings.brightness} min={5} max={100} step={5} formatValue={(v) => `${v} %`} style={{ width: 200 }} />
             </Row>
             <Row label="Dark theme">
               <Switch label="Dark theme" hideLabel checked={settings.dark} />
-            </Row>
-            <Row label="Rotation">
-              <RadioGroup label="Rotation" orientation="horizontal" options={ROTATIONS} value={settings.rotation} />
             </Row>
           </View>
           <View style={{ flexGrow: 1, flexBasis: 0 }}>
@@ -111,6 +108,12 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
             </Row>
           </View>
         </View>
+        <Row label="Rotation">
+          <RadioGroup label="Rotation" orientation="horizontal" options={ROTATIONS} value={settings.rotation} />
+        </Row>
+        {/* The toolkit sets an app's rotation when it starts; there is no setter at run time yet. */}
+        <Caption>A new rotation takes effect when the panel next starts.</Caption>
+        <View style={{ flexGrow: 1 }} />
         <View style={{ flexDirection: 'row', justifyContent: 'flex-end', gap: () => theme.spacing.sm }}>
           <Button label="Restart panel" variant="outline" icon="power" onPress={() => (confirming.value = true)} />
           <Button label="Save" onPress={() => toast('Settings saved')} />
