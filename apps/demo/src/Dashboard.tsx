@@ -31,35 +31,35 @@ export function Dashboard(props: DashboardProps) {
   return (
     <LayoutContext.Provider value={layout}>
       <ThemeProvider theme={dashboardTheme}>
-      <View
-        testId="dashboard"
-        style={{
-          width: layout.width,
-          height: layout.height,
-          padding: layout.pad,
-          gap: layout.gap,
-          overflow: 'hidden',
-          backgroundGradient: { type: 'linear', angle: 180, colors: [colors.backgroundTop, colors.background] },
-        }}
-      >
-        <Header model={model} onSettings={props.onSettings} />
-        {layout.portrait ? (
-          <View style={{ gap: layout.gap }}>
-            <Thermostat model={model} />
-            <DeviceGrid model={model} />
-            <StatusList model={model} />
-          </View>
-        ) : (
-          <View style={{ flexDirection: 'row', gap: layout.gap }}>
-            <DeviceGrid model={model} />
+        <View
+          testId="dashboard"
+          style={{
+            width: layout.width,
+            height: layout.height,
+            padding: layout.pad,
+            gap: layout.gap,
+            overflow: 'hidden',
+            backgroundGradient: { type: 'linear', angle: 180, colors: [colors.backgroundTop, colors.background] },
+          }}
+        >
+          <Header model={model} onSettings={props.onSettings} />
+          {layout.portrait ? (
             <View style={{ gap: layout.gap }}>
               <Thermostat model={model} />
+              <DeviceGrid model={model} />
               <StatusList model={model} />
             </View>
-          </View>
-        )}
-        <Doorbell model={model} />
-      </View>
+          ) : (
+            <View style={{ flexDirection: 'row', gap: layout.gap }}>
+              <DeviceGrid model={model} />
+              <View style={{ gap: layout.gap }}>
+                <Thermostat model={model} />
+                <StatusList model={model} />
+              </View>
+            </View>
+          )}
+          <Doorbell model={model} />
+        </View>
       </ThemeProvider>
     </LayoutContext.Provider>
   );

@@ -30,13 +30,13 @@ export function DoorbellCard(props: { model: HomeModel }) {
         </Text>
         {/* The label in the card's small type, like the rest of the panel's text. */}
         <ThemeProvider override={{ type: { labelLarge: { ...darkTheme.type.labelLarge, fontSize: font.small } } }}>
-        <Button
-          testId="doorbell-dismiss" label="Dismiss" variant="tonal" onPress={() => model.dismissDoorbell()}
-          style={{
-            height: button, minWidth: button, alignSelf: 'center', paddingLeft: Math.round(button * 0.45), paddingRight: Math.round(button * 0.45),
-            borderWidth: 1, borderColor: colors.buttonBorder,
-          }}
-        />
+          <Button
+            testId="doorbell-dismiss" label="Dismiss" variant="tonal" onPress={() => model.dismissDoorbell()}
+            style={{
+              height: button, minWidth: button, alignSelf: 'center', paddingLeft: Math.round(button * 0.45), paddingRight: Math.round(button * 0.45),
+              borderWidth: 1, borderColor: colors.buttonBorder,
+            }}
+          />
         </ThemeProvider>
       </View>
       <View style={{ height: line, justifyContent: 'center' }}>

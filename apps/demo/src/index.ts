@@ -8,6 +8,8 @@
  */
 export { App, type AppProps, type Size } from './App.js';
 export { Dashboard, type DashboardProps } from './Dashboard.js';
+export { SettingsScreen, type SettingsScreenProps } from './SettingsScreen.js';
+export { createSettings, type Settings, type SettingsOptions, type TemperatureUnit } from './settings.js';
 export {
   createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME,
   FIRST_RING_S, RING_EVERY_S, DOORBELL_OPEN_S,

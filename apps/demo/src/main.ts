@@ -33,10 +33,14 @@ async function writeScreenshot(app: PlanarApp, file: string): Promise<string> {
   return full;
 }
 
-async function run(options: CliOptions): Promise<number> {
-  const model = createHomeModel({ frozen: options.freeze, doorbell: options.doorbell });
+/** What `run` ends with: an exit code, or a restart asked for on the settings screen. */
+const RESTART = 'restart';
+
+async function run(options: CliOptions): Promise<number | typeof RESTART> {
+  const model = createHomeModel({ frozen: options.freeze, doorbell: options.doorbell, settings: { rotation: options.rotation } });
+  let restart: (() => void) | null = null;
   // The dashboard lays itself out for the app's size (the output's, unless --size is given).
-  const app = await createApp(() => jsx(App, { model }), {
+  const app = await createApp(() => jsx(App, { model, onRestart: () => restart?.() }), {
     backend: options.backend,
     width: options.size?.width,
     height: options.size?.height,
@@ -71,10 +75,11 @@ async function run(options: CliOptions): Promise<number> {
   }
 
   console.log(`Running on the ${app.backend} backend at ${describe(app, options.rotation)}; close the window or press Ctrl+C to quit.`);
-  return await new Promise<number>((resolve) => {
-    const stop = (code: number) => {
+  return await new Promise<number | typeof RESTART>((resolve) => {
+    const stop = (code: number | typeof RESTART) => {
       void app.close().finally(() => resolve(code));
     };
+    restart = () => stop(RESTART);
     app.on('close', ({ reason, lost }) => {
       if (lost) console.error(`planar-demo: ${reason}`);
       stop(lost ? 1 : 0);
@@ -102,7 +107,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    return await run(options);
+    for (;;) {
+      const result = await run(options);
+      if (result !== RESTART) return result;
+      console.log('Restarting the panel.');
+    }
   } catch (error) {
     console.error(`planar-demo: could not start: ${(error as Error).message}`);
     return 1;
