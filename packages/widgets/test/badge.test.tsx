@@ -2,22 +2,13 @@
  * Badge: counts, "99+", a dot, tones, hidden at 0, a status named by what it counts, bad counts
  * reported and shown as the nearest whole number; states in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Badge, Icon, ThemeProvider, darkTheme, lightTheme, useTheme, type BadgeTone } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Badge, Icon, useTheme, type BadgeTone } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 200, height: 80 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 200, height: 80 }) => renderPlain(root, options);
 
 const TONES: BadgeTone[] = ['error', 'primary', 'tertiary', 'success', 'warning'];
 
@@ -50,12 +41,10 @@ function Sheet() {
 }
 
 describe('Badge states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows counts, the cap, a dot, every tone and badges on icons in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 340, height: 150 });
-      await expect(screen).toMatchImageSnapshot(`badge-states-${theme.name}`);
-    });
-  }
+  statesSheet('badge', {
+    title: (theme) => `shows counts, the cap, a dot, every tone and badges on icons in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 340, height: 150,
+  });
 });
 
 describe('Badge', () => {

@@ -2,23 +2,14 @@
  * Button: pressed by a tap, Enter, Space and an encoder's push; repeating while held when asked;
  * disabled; its state looks (pressed, hovered, focus ring) in both themes; bad props reported.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Button, ThemeProvider, darkTheme, lightTheme, useTheme, type ButtonVariant } from '../src/index.js';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { Button, lightTheme, useTheme, type ButtonVariant } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 import { STATE_LAYER, overlay } from '../src/internal/state-layer.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 320, height: 200 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 320, height: 200 }) => renderPlain(root, options);
 
 function rgba(css: string): [number, number, number, number] {
   if (css.startsWith('#')) {
@@ -64,9 +55,10 @@ function ButtonSheet() {
 }
 
 describe('Button states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows every variant at rest, pressed, disabled, hovered and focused in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><ButtonSheet /></ThemeProvider>, { width: 760, height: 400 });
+  statesSheet('button', {
+    title: (theme) => `shows every variant at rest, pressed, disabled, hovered and focused in the ${theme} theme`,
+    sheet: () => <ButtonSheet />, width: 760, height: 400,
+    act: async (screen) => {
       for (const [i, variant] of VARIANTS.entries()) {
         await screen.pointer.down(screen.getByRole('button', { name: `${variant} pressed` }), { type: 'touch', id: 10 + i });
       }
@@ -76,9 +68,8 @@ describe('Button states', () => {
       }
       await screen.advance(300);
       expect(screen.getByRole('button', { name: 'focus ring' })).toHaveFocus();
-      await expect(screen).toMatchImageSnapshot(`button-states-${theme.name}`);
-    });
-  }
+    },
+  });
 
   it('lays the content colour over the container while pressed, and fades back after', async () => {
     const c = lightTheme.colors;

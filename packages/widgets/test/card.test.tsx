@@ -2,22 +2,13 @@
  * Card: elevated, filled and outlined surfaces; a pressable card is a button (tap, keys,
  * encoder) with pressed, hovered and focused looks; disabled; a bad variant reported.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Text, View, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Card, ThemeProvider, darkTheme, lightTheme, useTheme, type CardVariant } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Card, lightTheme, useTheme, type CardVariant } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 320, height: 200 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 320, height: 200 }) => renderPlain(root, options);
 
 function Body(props: { title: string }) {
   const theme = useTheme();
@@ -51,18 +42,18 @@ function Sheet() {
 }
 
 describe('Card states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows each variant at rest, pressed, hovered and disabled, and a focused card, in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 760, height: 480 });
+  statesSheet('card', {
+    title: (theme) => `shows each variant at rest, pressed, hovered and disabled, and a focused card, in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 760, height: 480,
+    act: async (screen) => {
       for (const [i, variant] of VARIANTS.entries()) {
         await screen.pointer.down(screen.getByRole('button', { name: new RegExp(`^${variant} pressed`) }), { type: 'touch', id: 10 + i });
         await screen.pointer.move(screen.getByRole('button', { name: new RegExp(`^${variant} hovered`) }), { type: 'mouse', id: 20 + i });
       }
       await screen.key(screen.getByRole('button', { name: /^focused/ }), 'Shift');
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`card-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });
 
 describe('Card', () => {

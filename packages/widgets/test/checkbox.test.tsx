@@ -3,27 +3,13 @@
  * of several; controlled, uncontrolled and two-way; disabled; a bad `checked` value; and the
  * states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Checkbox, ThemeProvider, darkTheme, lightTheme, useTheme, type CheckedState } from '../src/index.js';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { Checkbox, lightTheme, useTheme, type CheckedState } from '../src/index.js';
+import { renderThemed, rgb, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 260, height: 140, ...options });
-  screens.push(screen);
-  return screen;
-}
-
-function rgb(hex: string): [number, number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
+const mount = (root: () => Child, options: RenderOptions = {}) => renderThemed(root, { width: 260, height: 140, ...options });
 
 /** Which of two colours a pixel is nearer to (edges of a 1.5 px stroke are blended). */
 function nearer(pixel: number[], a: string, b: string): string {
@@ -139,16 +125,14 @@ function States() {
 }
 
 describe('Checkbox states sheet', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><States /></ThemeProvider>, { width: 640, height: 160 });
-      screens.push(screen);
+  statesSheet('checkbox', {
+    sheet: () => <States />, width: 640, height: 160,
+    act: async (screen) => {
       await screen.pointer.down(screen.getByRole('checkbox', { name: 'Pressed' }), { type: 'touch', id: 1 });
       await screen.pointer.down(screen.getByRole('checkbox', { name: 'Pressed checked' }), { type: 'touch', id: 2 });
       await screen.key(screen.getByRole('checkbox', { name: 'Focused' }), 'Escape');
       await screen.advance(300);
       expect(screen.getByRole('checkbox', { name: 'Focused' })).toHaveFocus();
-      await expect(screen).toMatchImageSnapshot(`checkbox-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

@@ -3,26 +3,17 @@
  * and a tap on the scrim, controlled and uncontrolled, the fade as layer placement only,
  * reduced motion, a bad title, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, setReducedMotion, signal, type Child, type FrameStats, type Signal } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
 import { Button, Dialog, DialogAction, OverlayHost, ThemeProvider, darkTheme, lightTheme, type ThemeTokens } from '../src/index.js';
+import { recordFrames, renderPlain } from './harness.js';
 import { Page } from './overlay-page.js';
 
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  setReducedMotion(false);
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
 async function mount(root: () => Child, options: RenderOptions = {}): Promise<{ screen: Screen; frames: FrameStats[] }> {
-  const screen = await render(root, { width: 480, height: 320, ...options });
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames };
+  const screen = await renderPlain(root, { width: 480, height: 320, ...options });
+  return { screen, frames: recordFrames(screen) };
 }
 
 /** A settings page with a "Restart…" button that opens a confirmation dialog. */

@@ -2,27 +2,13 @@
  * Divider: a 1 px line in the theme's outline colour, horizontal or vertical, with an inset;
  * decoration left out of the semantics tree; states in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Divider, ListItem, ThemeProvider, darkTheme, lightTheme, useTheme } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Divider, ListItem, lightTheme, useTheme } from '../src/index.js';
+import { renderPlain, rgb, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
-
-function rgb(hex: string): [number, number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
+const mount = (root: () => Child, options: RenderOptions) => renderPlain(root, options);
 
 function Sheet() {
   const theme = useTheme();
@@ -43,12 +29,10 @@ function Sheet() {
 }
 
 describe('Divider', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws full, inset and vertical lines in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 400, height: 200 });
-      await expect(screen).toMatchImageSnapshot(`divider-states-${theme.name}`);
-    });
-  }
+  statesSheet('divider', {
+    title: (theme) => `draws full, inset and vertical lines in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 400, height: 200,
+  });
 
   it('is a 1 px line in outlineVariant, inset from the start, and not in the semantics tree', async () => {
     const screen = await mount(() => (

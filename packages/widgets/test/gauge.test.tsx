@@ -3,32 +3,18 @@
  * coloured ranges, the numbered scale, easing on the app clock (a jump under reduced motion),
  * bad props, disabled, and the states sheet (with the thermostat's dial) in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { Text, View, setReducedMotion, signal, type Child, type FrameStats } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Gauge, ThemeProvider, darkTheme, lightTheme, useTheme, type ThemeTokens } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { Text, View, setReducedMotion, signal, type Child } from '@planar/toolkit';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { Gauge, lightTheme, useTheme } from '../src/index.js';
+import { recordFrames, renderThemed, rgb, statesSheet } from './harness.js';
 import { dialGeometry } from '../src/gauge-draw.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  setReducedMotion(false);
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
 
 async function mount(root: () => Child, options: RenderOptions = {}) {
   const errors: Error[] = [];
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 220, height: 220, onError: (e) => errors.push(e), ...options });
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames, errors };
+  const screen = await renderThemed(root, { width: 220, height: 220, onError: (e) => errors.push(e), ...options });
+  return { screen, frames: recordFrames(screen), errors };
 }
-
-const rgb = (hex: string) => {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-};
 
 /** The colour of the dial named `name` at `fraction` of its scale, on the track or `inset` track widths inside it. */
 function dialAt(screen: Screen, name: string, fraction: number, inset = 0) {
@@ -161,11 +147,7 @@ function StatesSheet() {
 }
 
 describe('the states sheet', () => {
-  for (const theme of [lightTheme, darkTheme] as ThemeTokens[]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><StatesSheet /></ThemeProvider>, { width: 620, height: 400 });
-      screens.push(screen);
-      await expect(screen).toMatchImageSnapshot(`gauge-states-${theme.name}`);
-    });
-  }
+  statesSheet('gauge', {
+    sheet: () => <StatesSheet />, width: 620, height: 400,
+  });
 });

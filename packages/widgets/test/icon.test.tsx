@@ -3,27 +3,13 @@
  * follow a switch, semantics (an image with a label, decoration without), bad props reported
  * with the nearest valid drawing, and no CanvasKit object left behind.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { For, Show, Text, View, signal, type Child } from '@planar/toolkit';
-import { checkLeaks, render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { checkLeaks, type RenderOptions } from '@planar/toolkit/testing';
 import { ICON_NAMES, Icon, ThemeProvider, darkTheme, lightTheme, useTheme, type ThemeTokens } from '../src/index.js';
+import { renderPlain, rgb, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
-
-function rgb(hex: string): [number, number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
+const mount = (root: () => Child, options: RenderOptions) => renderPlain(root, options);
 
 /** Every glyph with its name, then sizes, colour roles and the disabled look. */
 function IconSheet() {
@@ -54,12 +40,10 @@ function IconSheet() {
 }
 
 describe('the icon set', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every glyph, size and colour in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><IconSheet /></ThemeProvider>, { width: 744, height: 340 });
-      await expect(screen).toMatchImageSnapshot(`icon-states-${theme.name}`);
-    });
-  }
+  statesSheet('icon', {
+    title: (theme) => `draws every glyph, size and colour in the ${theme} theme`,
+    sheet: () => <IconSheet />, width: 744, height: 340,
+  });
 
   it('has the glyphs a panel needs', () => {
     for (const name of ['check', 'close', 'chevron-left', 'chevron-right', 'chevron-up', 'chevron-down', 'plus', 'minus',

@@ -3,22 +3,13 @@
  * button named by its title (tap, keys, encoder); a plain one is a list item; disabled; states
  * in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Text, View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Icon, ListItem, ThemeProvider, ToggleButton, darkTheme, lightTheme, useTheme } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Icon, ListItem, ToggleButton, useTheme } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 360, height: 240 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 360, height: 240 }) => renderPlain(root, options);
 
 function Sheet() {
   const theme = useTheme();
@@ -39,16 +30,16 @@ function Sheet() {
 }
 
 describe('ListItem states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows plain, pressable, pressed, hovered, focused and disabled rows in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 420, height: 540 });
+  statesSheet('list-item', {
+    title: (theme) => `shows plain, pressable, pressed, hovered, focused and disabled rows in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 420, height: 540,
+    act: async (screen) => {
       await screen.pointer.down(screen.getByRole('button', { name: 'Pressed' }), { type: 'touch', id: 5 });
       await screen.pointer.move(screen.getByRole('button', { name: 'Hovered' }), { type: 'mouse', id: 6 });
       await screen.key(screen.getByRole('button', { name: 'Focused' }), 'Shift');
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`list-item-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });
 
 describe('ListItem', () => {

@@ -3,20 +3,14 @@
  * the cancel button or null, it stacks over a dialog with Escape closing the top one first,
  * bad buttons are reported, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, type Child } from '@planar/toolkit';
-import { render, type Screen } from '@planar/toolkit/testing';
 import {
   Dialog, DialogAction, OverlayHost, ThemeProvider, darkTheme, lightTheme, useMessageBox,
   type MessageBoxFunction, type ThemeTokens,
 } from '../src/index.js';
+import { renderPlain } from './harness.js';
 import { Page } from './overlay-page.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
 
 /** Mounts a page under an OverlayHost and hands back its messageBox function. */
 async function mount(theme: ThemeTokens = lightTheme, extra?: () => Child, onError?: (e: Error) => void) {
@@ -25,7 +19,7 @@ async function mount(theme: ThemeTokens = lightTheme, extra?: () => Child, onErr
     messageBox = useMessageBox();
     return <View />;
   }
-  const screen = await render(() => (
+  const screen = await renderPlain(() => (
     <ThemeProvider theme={theme}>
       <OverlayHost>
         <Page />
@@ -34,7 +28,6 @@ async function mount(theme: ThemeTokens = lightTheme, extra?: () => Child, onErr
       </OverlayHost>
     </ThemeProvider>
   ), { width: 480, height: 320, onError });
-  screens.push(screen);
   return { screen, ask: messageBox! };
 }
 

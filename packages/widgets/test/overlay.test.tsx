@@ -3,21 +3,16 @@
  * host with nothing focused, and opening and closing dialogs, message boxes and toasts again
  * and again leaves nothing behind.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Text, View, signal } from '@planar/toolkit';
-import { checkLeaks, render, type Screen } from '@planar/toolkit/testing';
+import { checkLeaks } from '@planar/toolkit/testing';
 import { Dialog, Overlay, OverlayHost, useMessageBox, useToast, type MessageBoxFunction, type ToastFunction } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { renderPlain } from './harness.js';
 
 describe('OverlayHost', () => {
   it('stacks each overlay opened above the last: a tap on the scrim and Escape with nothing focused close the top one', async () => {
     const first = signal(true), second = signal(false);
-    const screen = await render(() => (
+    const screen = await renderPlain(() => (
       <OverlayHost>
         <View style={{ flexGrow: 1 }} />
         {/* No focusable content: focus stays nowhere and keys go to the app's outermost box. */}
@@ -29,7 +24,6 @@ describe('OverlayHost', () => {
         </Overlay>
       </OverlayHost>
     ), { width: 200, height: 120 });
-    screens.push(screen);
     await screen.advance(300);
     second.value = true;
     await screen.advance(300);
@@ -55,13 +49,12 @@ describe('OverlayHost', () => {
       toast = useToast();
       return <View />;
     }
-    const screen = await render(() => (
+    const screen = await renderPlain(() => (
       <OverlayHost>
         <Grab />
         <Dialog open={open} title="Display" message="Brightness follows the room." />
       </OverlayHost>
     ), { width: 320, height: 200, checkDamage: false });
-    screens.push(screen);
     const report = await checkLeaks(async () => {
       open.value = true;
       await screen.advance(250);

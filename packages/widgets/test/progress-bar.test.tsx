@@ -2,31 +2,17 @@
  * ProgressBar: the value a person sees and hears, the indeterminate sweep (frames only while
  * mounted, shown and motion allowed), bad ranges, disabled, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { Show, Text, View, setReducedMotion, signal, type Child, type FrameStats } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { ProgressBar, ThemeProvider, darkTheme, lightTheme, useTheme, type ThemeTokens } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  setReducedMotion(false);
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { describe, expect, it } from 'vitest';
+import { Show, Text, View, setReducedMotion, signal, type Child } from '@planar/toolkit';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { ProgressBar, lightTheme, useTheme } from '../src/index.js';
+import { recordFrames, renderThemed, rgb, statesSheet } from './harness.js';
 
 async function mount(root: () => Child, options: RenderOptions = {}) {
   const errors: Error[] = [];
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 320, height: 120, onError: (e) => errors.push(e), ...options });
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames, errors };
+  const screen = await renderThemed(root, { width: 320, height: 120, onError: (e) => errors.push(e), ...options });
+  return { screen, frames: recordFrames(screen), errors };
 }
-
-const rgb = (hex: string) => {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-};
 
 /** The colour along the track at `fraction` of its width (the track is the bar's last 6 px). */
 function trackAt(screen: Screen, name: string, fraction: number) {
@@ -167,13 +153,11 @@ function StatesSheet() {
 }
 
 describe('the states sheet', () => {
-  for (const theme of [lightTheme, darkTheme] as ThemeTokens[]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><StatesSheet /></ThemeProvider>, { width: 400, height: 280 });
-      screens.push(screen);
+  statesSheet('progress-bar', {
+    sheet: () => <StatesSheet />, width: 400, height: 280,
+    act: async (screen) => {
       // A fixed point of the sweep, on the virtual clock.
       await screen.advance(500);
-      await expect(screen).toMatchImageSnapshot(`progress-bar-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

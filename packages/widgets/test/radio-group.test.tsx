@@ -3,22 +3,13 @@
  * it; an encoder's push and turns choose; two-way and controlled; disabled; duplicate values
  * and a value not among the options; and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { RadioGroup, ThemeProvider, darkTheme, lightTheme, useTheme, type RadioOption } from '../src/index.js';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { RadioGroup, useTheme, type RadioOption } from '../src/index.js';
+import { renderThemed, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 320, height: 260, ...options });
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = {}) => renderThemed(root, { width: 320, height: 260, ...options });
 
 const ROTATIONS: RadioOption<number>[] = [
   { value: 0, label: '0°' }, { value: 90, label: '90°' }, { value: 180, label: '180°', disabled: true }, { value: 270, label: '270°' },
@@ -154,15 +145,13 @@ function States() {
 }
 
 describe('RadioGroup states sheet', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><States /></ThemeProvider>, { width: 460, height: 200 });
-      screens.push(screen);
+  statesSheet('radio-group', {
+    sheet: () => <States />, width: 460, height: 200,
+    act: async (screen) => {
       await screen.pointer.down(radio(screen, 'Pressed'), { type: 'touch' });
       await screen.key(radio(screen, 'Focused'), 'Escape');
       await screen.advance(300);
       expect(radio(screen, 'Focused')).toHaveFocus();
-      await expect(screen).toMatchImageSnapshot(`radio-group-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

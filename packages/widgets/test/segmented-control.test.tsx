@@ -3,22 +3,13 @@
  * focus (wrapping, skipping disabled segments), one Tab stop, an encoder edits it; controlled,
  * uncontrolled or two-way; disabled; bad options and values reported; states in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Button, SegmentedControl, ThemeProvider, darkTheme, lightTheme, useTheme, type SegmentOption } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Button, SegmentedControl, useTheme, type SegmentOption } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 400, height: 160 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 400, height: 160 }) => renderPlain(root, options);
 
 const ROTATIONS: SegmentOption<number>[] = [
   { value: 0, label: '0°' }, { value: 90, label: '90°' }, { value: 180, label: '180°' }, { value: 270, label: '270°' },
@@ -45,17 +36,17 @@ function Sheet() {
 }
 
 describe('SegmentedControl states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows selected, pressed, focused, disabled segments and a disabled control in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 480, height: 360 });
+  statesSheet('segmented-control', {
+    title: (theme) => `shows selected, pressed, focused, disabled segments and a disabled control in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 480, height: 360,
+    act: async (screen) => {
       // The second group's 90° segment (groups are in reading order).
       const ninety = screen.getAllByRole('radio', { name: '90°' })[1]!;
       await screen.pointer.down(ninety, { type: 'touch', id: 7 });
       await screen.key(screen.getByRole('radio', { name: '180°', checked: true }), 'Shift');
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`segmented-control-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });
 
 describe('SegmentedControl', () => {

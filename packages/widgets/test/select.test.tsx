@@ -3,21 +3,15 @@
  * Escape and a tap outside with focus back on the trigger; the list under the trigger or above
  * it; a long list scrolling; bad values and duplicates; disabled; states sheets in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Text, View, signal, type Child } from '@planar/toolkit';
-import { checkLeaks, liveObjects, render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Select, ThemeProvider, darkTheme, lightTheme, useTheme, type SelectOption, type ThemeTokens } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { checkLeaks, liveObjects, type RenderOptions } from '@planar/toolkit/testing';
+import { Select, useTheme, type SelectOption } from '../src/index.js';
+import { renderThemed, statesSheet } from './harness.js';
 
 async function mount(root: () => Child, options: RenderOptions = {}) {
   const errors: Error[] = [];
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 400, height: 480, onError: (e) => errors.push(e), ...options });
-  screens.push(screen);
+  const screen = await renderThemed(root, { width: 400, height: 480, onError: (e) => errors.push(e), ...options });
   return { screen, errors };
 }
 
@@ -247,14 +241,12 @@ function StatesSheet() {
 }
 
 describe('the states sheet', () => {
-  for (const theme of [lightTheme, darkTheme] as ThemeTokens[]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><StatesSheet /></ThemeProvider>, { width: 680, height: 460 });
-      screens.push(screen);
+  statesSheet('select', {
+    sheet: () => <StatesSheet />, width: 680, height: 460,
+    act: async (screen) => {
       await screen.key(screen.getByRole('combobox', { name: 'Rotation' }), 'Shift');
       await screen.act('expand', screen.getByRole('combobox', { name: 'Language' }));
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`select-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

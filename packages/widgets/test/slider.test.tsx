@@ -3,22 +3,13 @@
  * across it keeps its drags), steps, a range with two thumbs, vertical, an encoder's edit
  * mode, the value label while dragging, disabled, bad props, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, useGestures, type Child, type NodeHandle } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Slider, ThemeProvider, darkTheme, lightTheme, useTheme } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Slider, useTheme } from '../src/index.js';
+import { renderThemed, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 300, height: 300, ...options });
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = {}) => renderThemed(root, { width: 300, height: 300, ...options });
 
 const touch = { type: 'touch' } as const;
 /** The rail of a 240 px slider runs from 14 px to 226 px (inset by half a thumb). */
@@ -218,10 +209,9 @@ function States() {
 }
 
 describe('Slider states sheet', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><States /></ThemeProvider>, { width: 360, height: 360 });
-      screens.push(screen);
+  statesSheet('slider', {
+    sheet: () => <States />, width: 360, height: 360,
+    act: async (screen) => {
       const thumb = screen.find(screen.getByRole('slider', { name: 'Dragging' }));
       const at = { x: thumb.x + thumb.width / 2, y: thumb.y + thumb.height / 2 };
       await screen.pointer.down(at, { type: 'touch', id: 1 });
@@ -230,7 +220,6 @@ describe('Slider states sheet', () => {
       await screen.key(screen.getByRole('slider', { name: 'Focused' }), 'Escape');
       await screen.advance(300);
       expect(screen.getByRole('slider', { name: 'Dragging' })).toHaveValue(55);
-      await expect(screen).toMatchImageSnapshot(`slider-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

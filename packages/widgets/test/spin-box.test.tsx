@@ -2,22 +2,13 @@
  * SpinBox: − and + buttons (tap once, hold to repeat), keys, an encoder's edit mode, semantics
  * actions, the ends, disabled, bad props, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { SpinBox, SPIN_REPEAT, ThemeProvider, darkTheme, lightTheme, useTheme } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { SpinBox, SPIN_REPEAT, useTheme } from '../src/index.js';
+import { renderThemed, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = {}): Promise<Screen> {
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 300, height: 200, ...options });
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = {}) => renderThemed(root, { width: 300, height: 200, ...options });
 
 const touch = { type: 'touch' } as const;
 
@@ -139,15 +130,13 @@ function States() {
 }
 
 describe('SpinBox states sheet', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><States /></ThemeProvider>, { width: 600, height: 130 });
-      screens.push(screen);
+  statesSheet('spin-box', {
+    sheet: () => <States />, width: 600, height: 130,
+    act: async (screen) => {
       await screen.pointer.down(screen.getByRole('button', { name: 'Decrease Pressed' }), touch);
       await screen.key(screen.getByRole('spinbutton', { name: 'Focused' }), 'Escape');
       await screen.advance(200);
       expect(screen.getByRole('spinbutton', { name: 'Focused' })).toHaveFocus();
-      await expect(screen).toMatchImageSnapshot(`spin-box-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

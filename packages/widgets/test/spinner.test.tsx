@@ -2,31 +2,17 @@
  * Spinner: an indeterminate progressbar that turns only while mounted, shown and motion is
  * allowed; a ring filled to a value; bad values; disabled; the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { Show, Text, View, setReducedMotion, signal, type Child, type FrameStats } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Spinner, ThemeProvider, darkTheme, lightTheme, useTheme, type ThemeTokens } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  setReducedMotion(false);
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { describe, expect, it } from 'vitest';
+import { Show, Text, View, setReducedMotion, signal, type Child } from '@planar/toolkit';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { Spinner, lightTheme, useTheme } from '../src/index.js';
+import { recordFrames, renderThemed, rgb, statesSheet } from './harness.js';
 
 async function mount(root: () => Child, options: RenderOptions = {}) {
   const errors: Error[] = [];
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 120, height: 120, onError: (e) => errors.push(e), ...options });
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames, errors };
+  const screen = await renderThemed(root, { width: 120, height: 120, onError: (e) => errors.push(e), ...options });
+  return { screen, frames: recordFrames(screen), errors };
 }
-
-const rgb = (hex: string) => {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-};
 
 /** The colour on the ring at a clock position (0 = top, 0.25 = right …). */
 function ringAt(screen: Screen, name: string, turn: number) {
@@ -134,12 +120,10 @@ function StatesSheet() {
 }
 
 describe('the states sheet', () => {
-  for (const theme of [lightTheme, darkTheme] as ThemeTokens[]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><StatesSheet /></ThemeProvider>, { width: 460, height: 120 });
-      screens.push(screen);
+  statesSheet('spinner', {
+    sheet: () => <StatesSheet />, width: 460, height: 120,
+    act: async (screen) => {
       await screen.advance(500);
-      await expect(screen).toMatchImageSnapshot(`spinner-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

@@ -2,28 +2,15 @@
  * Switch: toggled by tap, drag, keys and an encoder's push; controlled, uncontrolled and
  * two-way; disabled; the thumb's slide; and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child, type FrameStats } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Switch, ThemeProvider, darkTheme, lightTheme, useTheme } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { Switch, lightTheme, useTheme } from '../src/index.js';
+import { recordFrames, renderThemed, rgb, statesSheet } from './harness.js';
 
 async function mount(root: () => Child, options: RenderOptions = { width: 240, height: 80 }): Promise<{ screen: Screen; frames: FrameStats[] }> {
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, options);
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames };
-}
-
-function rgb(hex: string): [number, number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
+  const screen = await renderThemed(root, options);
+  return { screen, frames: recordFrames(screen) };
 }
 
 /** Where the thumb's centre rests, off and on, for a switch without a visible label (ring 2 + gap 2 + border 2, then 14 px in). */
@@ -163,16 +150,14 @@ function States() {
 }
 
 describe('Switch states sheet', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><States /></ThemeProvider>, { width: 720, height: 120 });
-      screens.push(screen);
+  statesSheet('switch', {
+    sheet: () => <States />, width: 720, height: 120,
+    act: async (screen) => {
       await screen.pointer.down(screen.getByRole('switch', { name: 'Pressed' }), { type: 'touch', id: 1 });
       await screen.pointer.down(screen.getByRole('switch', { name: 'Pressed on' }), { type: 'touch', id: 2 });
       await screen.key(screen.getByRole('switch', { name: 'Focused' }), 'Escape');
       await screen.advance(400);
       expect(screen.getByRole('switch', { name: 'Focused' })).toHaveFocus();
-      await expect(screen).toMatchImageSnapshot(`switch-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

@@ -3,21 +3,15 @@
  * switch tabs while the bar keeps focus; the bar is one stop in the Tab order; controlled,
  * two-way; bad values and duplicates; disabled tabs and a disabled bar; states sheets.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Text, View, onCleanup, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { Tabs, ThemeProvider, darkTheme, lightTheme, useTheme, type TabItem, type ThemeTokens } from '../src/index.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { Tabs, useTheme, type TabItem } from '../src/index.js';
+import { renderThemed, statesSheet } from './harness.js';
 
 async function mount(root: () => Child, options: RenderOptions = {}) {
   const errors: Error[] = [];
-  const screen = await render(() => <ThemeProvider theme={lightTheme}>{root()}</ThemeProvider>, { width: 400, height: 240, onError: (e) => errors.push(e), ...options });
-  screens.push(screen);
+  const screen = await renderThemed(root, { width: 400, height: 240, onError: (e) => errors.push(e), ...options });
   return { screen, errors };
 }
 
@@ -171,13 +165,11 @@ function StatesSheet() {
 }
 
 describe('the states sheet', () => {
-  for (const theme of [lightTheme, darkTheme] as ThemeTokens[]) {
-    it(`draws every state in the ${theme.name} theme`, async () => {
-      const screen = await render(() => <ThemeProvider theme={theme}><StatesSheet /></ThemeProvider>, { width: 480, height: 420 });
-      screens.push(screen);
+  statesSheet('tabs', {
+    sheet: () => <StatesSheet />, width: 480, height: 420,
+    act: async (screen) => {
       await screen.key('Tab');
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`tabs-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });

@@ -2,31 +2,18 @@
  * Themes: both built-in themes drawn as a swatch scene, a run-time switch that repaints only
  * what changed (nothing remounts), overrides for a subtree, and state styles.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child, type FrameStats } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
 import {
   ThemeProvider, darkTheme, lightTheme, stateStyle, useTheme, type ThemeOverride, type ThemeTokens,
 } from '../src/index.js';
+import { recordFrames, renderPlain, rgb } from './harness.js';
 import { Swatches } from './swatches.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
 async function mount(root: () => Child, options: RenderOptions): Promise<{ screen: Screen; frames: FrameStats[] }> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  const frames: FrameStats[] = [];
-  screen.app.on('frame', (s) => frames.push(s));
-  return { screen, frames };
-}
-
-function rgb(hex: string): [number, number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
+  const screen = await renderPlain(root, options);
+  return { screen, frames: recordFrames(screen) };
 }
 
 /** The colour at the middle of a node's box, a few px in from its top-left (inside rounded corners, away from text). */

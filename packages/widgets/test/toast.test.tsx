@@ -3,18 +3,11 @@
  * stacks newest at the bottom with a limit, an action that dismisses it, the alert tone, the
  * fades and slides as layer placement only, a bad duration, and the states sheet in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, setReducedMotion, type FrameStats } from '@planar/toolkit';
-import { render, type Screen } from '@planar/toolkit/testing';
 import { OverlayHost, TOAST_DURATION, ThemeProvider, darkTheme, lightTheme, useToast, type ThemeTokens, type ToastFunction } from '../src/index.js';
+import { renderPlain } from './harness.js';
 import { Page } from './overlay-page.js';
-
-let screens: Screen[] = [];
-afterEach(async () => {
-  setReducedMotion(false);
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
 
 async function mount(theme: ThemeTokens = lightTheme, onError?: (e: Error) => void) {
   let toast: ToastFunction | null = null;
@@ -22,12 +15,11 @@ async function mount(theme: ThemeTokens = lightTheme, onError?: (e: Error) => vo
     toast = useToast();
     return <View />;
   }
-  const screen = await render(() => (
+  const screen = await renderPlain(() => (
     <ThemeProvider theme={theme}>
       <OverlayHost><Page /><Grab /></OverlayHost>
     </ThemeProvider>
   ), { width: 480, height: 320, onError });
-  screens.push(screen);
   const frames: FrameStats[] = [];
   screen.app.on('frame', (s) => frames.push(s));
   return { screen, frames, toast: toast! };

@@ -2,22 +2,13 @@
  * ToggleButton: toggled by a tap, Enter, Space and an encoder push; controlled, uncontrolled
  * or two-way; announced as a pressed button; disabled; its states in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
-import { ThemeProvider, ToggleButton, darkTheme, lightTheme, useTheme } from '../src/index.js';
+import { type RenderOptions } from '@planar/toolkit/testing';
+import { ToggleButton, useTheme } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions = { width: 320, height: 200 }): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions = { width: 320, height: 200 }) => renderPlain(root, options);
 
 function Sheet() {
   const theme = useTheme();
@@ -47,17 +38,17 @@ function Sheet() {
 }
 
 describe('ToggleButton states', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows off, on, pressed, focused and disabled toggles in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 600, height: 220 });
+  statesSheet('toggle-button', {
+    title: (theme) => `shows off, on, pressed, focused and disabled toggles in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 600, height: 220,
+    act: async (screen) => {
       for (const [i, name] of ['Off pressed', 'On pressed', 'Mute pressed'].entries()) {
         await screen.pointer.down(screen.getByRole('button', { name }), { type: 'touch', id: 10 + i });
       }
       await screen.key(screen.getByRole('button', { name: 'Focused' }), 'Shift');
       await screen.advance(300);
-      await expect(screen).toMatchImageSnapshot(`toggle-button-states-${theme.name}`);
-    });
-  }
+    },
+  });
 });
 
 describe('ToggleButton', () => {

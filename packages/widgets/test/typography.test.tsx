@@ -2,22 +2,13 @@
  * Typography helpers: Heading (role heading, three levels), Label and Caption in the theme's
  * type roles and colours, following a theme switch; states in both themes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
-import { render, type RenderOptions, type Screen } from '@planar/toolkit/testing';
+import { type RenderOptions } from '@planar/toolkit/testing';
 import { Caption, Heading, Label, ThemeProvider, darkTheme, lightTheme, useTheme, type ThemeTokens } from '../src/index.js';
+import { renderPlain, statesSheet } from './harness.js';
 
-let screens: Screen[] = [];
-afterEach(async () => {
-  for (const s of screens) await s.dispose();
-  screens = [];
-});
-
-async function mount(root: () => Child, options: RenderOptions): Promise<Screen> {
-  const screen = await render(root, options);
-  screens.push(screen);
-  return screen;
-}
+const mount = (root: () => Child, options: RenderOptions) => renderPlain(root, options);
 
 function Sheet() {
   const theme = useTheme();
@@ -36,12 +27,10 @@ function Sheet() {
 }
 
 describe('Typography', () => {
-  for (const theme of [lightTheme, darkTheme]) {
-    it(`shows headings, labels and captions in the ${theme.name} theme`, async () => {
-      const screen = await mount(() => <ThemeProvider theme={theme}><Sheet /></ThemeProvider>, { width: 320, height: 300 });
-      await expect(screen).toMatchImageSnapshot(`typography-states-${theme.name}`);
-    });
-  }
+  statesSheet('typography', {
+    title: (theme) => `shows headings, labels and captions in the ${theme} theme`,
+    sheet: () => <Sheet />, width: 320, height: 300,
+  });
 
   it('headings are headings for assistive technology; labels and captions are text', async () => {
     const screen = await mount(() => (
