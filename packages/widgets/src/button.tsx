@@ -12,7 +12,7 @@ import {
 import { stateStyle, useTheme, type ColorRoles, type StyleValues, type Theme } from './theme/index.js';
 import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
-import { DISABLED, STATE_LAYER, overlay, withAlpha } from './internal/state-layer.js';
+import { DISABLED, STATE_LAYER, overlay, stateFade, withAlpha } from './internal/state-layer.js';
 import { usePropReporter } from './internal/prop-report.js';
 
 export type ButtonVariant = 'filled' | 'tonal' | 'outline' | 'text' | 'icon';
@@ -124,7 +124,7 @@ export function Button(props: ButtonProps): Child {
     if (name === undefined && iconOnly()) report('icon', name, 'an icon button needs an icon — give `icon`, or use the text variant');
     return name;
   };
-  const fade = () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
+  const fade = stateFade(theme);
   const ringColor = (key: keyof ColorRoles) => () => (focusVisible.value ? theme.colors[key] : withAlpha(theme.colors[key], 0));
 
   return (

@@ -6,7 +6,7 @@
 import { View, read, type Child, type NodeHandle, type Reactive } from '@planar/toolkit';
 import { stateStyle, useTheme, type StyleValues } from './theme/index.js';
 import { useButton } from './button.js';
-import { DISABLED, STATE_LAYER, overlay, withAlpha } from './internal/state-layer.js';
+import { DISABLED, STATE_LAYER, overlay, stateFade, withAlpha } from './internal/state-layer.js';
 import { usePropReporter } from './internal/prop-report.js';
 
 export type CardVariant = 'elevated' | 'filled' | 'outlined';
@@ -47,7 +47,7 @@ export function Card(props: CardProps): Child {
   };
   const container = () => (variant() === 'elevated' ? c.surfaceContainerLow : variant() === 'filled' ? c.surfaceContainerHighest : c.surface);
   const layered = (opacity: number) => () => overlay(container(), c.onSurface, opacity);
-  const fade = () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
+  const fade = stateFade(theme);
   const rootProps = pressable
     ? { ...button.rootProps, semantics: { role: 'button' as const, label: props.label } }
     : { semantics: { role: props.label !== undefined ? 'group' as const : 'none' as const, label: props.label } };

@@ -9,7 +9,7 @@ import { stateStyle, useTheme, type StyleValues } from './theme/index.js';
 import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
 import { useButton } from './button.js';
-import { DISABLED, STATE_LAYER, overlay, withAlpha } from './internal/state-layer.js';
+import { DISABLED, STATE_LAYER, overlay, stateFade, withAlpha } from './internal/state-layer.js';
 
 export interface ListItemProps {
   /** The first line, and the row's accessible name. */
@@ -44,7 +44,7 @@ export function ListItem(props: ListItemProps): Child {
   const icon = () => (props.icon === undefined ? undefined : read(props.icon));
   const base = withAlpha(c.surface, 0);
   const layered = (opacity: number) => () => overlay(withAlpha(c.onSurface, 0), c.onSurface, opacity);
-  const fade = () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
+  const fade = stateFade(theme);
   const semantics = { label: props.title, description: subtitle };
   const rootProps = pressable
     ? { ...button.rootProps, semantics: { ...semantics, role: 'button' as const } }

@@ -13,7 +13,7 @@ import { stateStyle, useTheme, type StyleValues } from './theme/index.js';
 import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
 import { useControllable } from './internal/controllable.js';
-import { DISABLED, STATE_LAYER, overlay, withAlpha } from './internal/state-layer.js';
+import { DISABLED, STATE_LAYER, overlay, stateFade, withAlpha } from './internal/state-layer.js';
 import { usePropReporter, type PropReporter } from './internal/prop-report.js';
 
 export interface SegmentOption<T> {
@@ -153,7 +153,7 @@ export function SegmentedControl<T extends string | number>(props: SegmentedCont
     const content = () => (off() ? withAlpha(c.onSurface, DISABLED.content) : on());
     const layered = (opacity: number) => () => overlay(container(), on(), opacity);
     const first = () => p.index() === 0, last = () => p.index() === count() - 1;
-    const fade = () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
+    const fade = stateFade(theme);
     const icon = () => p.option.icon ?? (isSelected() ? 'check' : undefined);
     return (
       <View

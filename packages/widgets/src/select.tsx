@@ -15,7 +15,8 @@ import {
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from './theme/index.js';
 import { useControllable } from './internal/controllable.js';
-import { reportProblems, type PropProblem } from './progress-bar-range.js';
+import { reportProblems } from './progress-bar-range.js';
+import { uniqueByValue } from './internal/unique-values.js';
 import { Icon } from './icon.js';
 import { SelectPopup } from './select-popup.js';
 
@@ -74,16 +75,7 @@ export interface SelectState<T> {
 export function useSelect<T>(props: SelectProps<T>, ref: { readonly current: NodeHandle | null }): SelectState<T> {
   const state = useControllable<T | undefined>(props.value, props.defaultValue, undefined, (v) => v !== undefined && props.onChange?.(v));
   const checked = computed(() => {
-    const problems: PropProblem[] = [];
-    const seen = new Set<T>();
-    const options: SelectOption<T>[] = [];
-    for (const o of read(props.options)) {
-      if (seen.has(o.value)) problems.push({ prop: 'options', value: o.value, problem: `the value is given to more than one option ("${o.label}" repeats it); leaving the later one out` });
-      else {
-        seen.add(o.value);
-        options.push(o);
-      }
-    }
+    const { kept: options, problems } = uniqueByValue<T, SelectOption<T>>(read(props.options), 'options', 'option');
     const value = state.value.value;
     const selectedIndex = value === undefined ? -1 : options.findIndex((o) => Object.is(o.value, value));
     if (value !== undefined && selectedIndex < 0) {

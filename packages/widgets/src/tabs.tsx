@@ -16,7 +16,8 @@ import {
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from './theme/index.js';
 import { useControllable } from './internal/controllable.js';
-import { reportProblems, type PropProblem } from './progress-bar-range.js';
+import { reportProblems } from './progress-bar-range.js';
+import { uniqueByValue } from './internal/unique-values.js';
 import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
 
@@ -64,16 +65,7 @@ export interface TabsState<T> {
 export function useTabs<T>(props: TabsProps<T>, ref: { readonly current: NodeHandle | null }): TabsState<T> {
   const state = useControllable<T | undefined>(props.value, props.defaultValue, undefined, (v) => v !== undefined && props.onChange?.(v));
   const checked = computed(() => {
-    const problems: PropProblem[] = [];
-    const seen = new Set<T>();
-    const items: TabItem<T>[] = [];
-    for (const item of read(props.items)) {
-      if (seen.has(item.value)) problems.push({ prop: 'items', value: item.value, problem: `the value is given to more than one tab ("${item.label}" repeats it); leaving the later one out` });
-      else {
-        seen.add(item.value);
-        items.push(item);
-      }
-    }
+    const { kept: items, problems } = uniqueByValue<T, TabItem<T>>(read(props.items), 'items', 'tab');
     const firstEnabled = items.findIndex((i) => !i.disabled);
     const value = state.value.value;
     let selectedIndex = value === undefined ? firstEnabled : items.findIndex((i) => Object.is(i.value, value));

@@ -9,7 +9,7 @@ import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
 import { useButton, type ButtonBehaviour } from './button.js';
 import { useControllable } from './internal/controllable.js';
-import { DISABLED, STATE_LAYER, overlay, withAlpha } from './internal/state-layer.js';
+import { DISABLED, STATE_LAYER, overlay, stateFade, withAlpha } from './internal/state-layer.js';
 import { usePropReporter } from './internal/prop-report.js';
 
 export interface ToggleButtonProps {
@@ -79,7 +79,7 @@ export function ToggleButton(props: ToggleButtonProps): Child {
     if (name === undefined && props.iconOnly) report('icon', name, 'an icon-only toggle needs an icon — give `icon`, or drop `iconOnly`');
     return name;
   };
-  const fade = () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
+  const fade = stateFade(theme);
 
   return (
     <View

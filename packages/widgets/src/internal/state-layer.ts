@@ -5,6 +5,7 @@
  * is an ordinary colour that a style `transition` can animate.
  */
 import { parseColor } from '@planar/toolkit';
+import type { Theme } from '../theme/index.js';
 
 /** Opacities of the content colour laid over the container, by state. */
 export const STATE_LAYER = { hovered: 0.08, focused: 0.1, pressed: 0.12 } as const;
@@ -38,4 +39,13 @@ export function overlay(base: string, layer: string, opacity: number): string {
   if (a === 0) return 'rgba(0, 0, 0, 0)';
   const mix = (i: number) => (l[i]! * la + b[i]! * b[3] * (1 - la)) / a;
   return css([mix(0), mix(1), mix(2), a]);
+}
+
+/**
+ * The transition every state colour takes (rest, hovered, pressed, focused): the theme's
+ * short standard fade, read when the style applies so that a theme switch takes effect.
+ * @example backgroundColor: { value: fill, transition: stateFade(theme) }
+ */
+export function stateFade(theme: Theme): () => { duration: number; easing: Theme['motion']['easing']['standard'] } {
+  return () => ({ duration: theme.motion.duration.short3, easing: theme.motion.easing.standard });
 }
