@@ -24,7 +24,7 @@ export { createTween, createVectorTween, type Tween, type TweenOptions, type Vec
 export { setReducedMotion, reducedMotion } from './animation/motion.js';
 export type { Transition, TransitionSpec, TransitionKey, EasingName } from './style/transition.js';
 export { interval, timeout } from './app/timers.js';
-export { useViewport, type Viewport } from './app/services.js';
+export { useViewport, useDisplayControl, type Viewport, type DisplayControl } from './app/services.js';
 export { useGestures, touchSlop, GESTURE_DEFAULTS, type GestureOptions } from './gestures/use-gestures.js';
 export type { TapEvent, LongPressEvent, LongPressOptions, PanEvent, PanEndEvent, PanHandlers, SwipeEvent, PinchEvent, PinchHandlers } from './gestures/index.js';
 export { registerFont } from './render/fonts.js';

@@ -22,7 +22,7 @@ import { Compositor } from '../compositor/compositor.js';
 import { emptyStats, type FrameStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
-import { APP_SERVICES } from './services.js';
+import { APP_SERVICES, type AppServices, type DisplayControl } from './services.js';
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
 import { toColor4 } from '../style/paint-props.js';
 
@@ -82,6 +82,15 @@ export interface App {
   /** Logical size. */
   readonly width: number;
   readonly height: number;
+  /** How the output is turned, clockwise. */
+  readonly rotation: Rotation;
+  /**
+   * Turns the output while the app runs: the logical size swaps for 90° and 270°, the tree is
+   * laid out again, `useViewport` follows and a `resize` event is emitted; touch follows at
+   * once. Components reach the same through `useDisplayControl()`.
+   * @example app.setRotation(90);
+   */
+  setRotation(rotation: Rotation): void;
   /** Stats of the last rendered frame. */
   readonly stats: FrameStats;
   /**
@@ -122,7 +131,7 @@ export async function createApp(root: () => Child, options: AppOptions = {}): Pr
 export async function startApp(root: () => Child, options: AppOptions = {}): Promise<AppInternals> {
   validateOptions(options);
   const virtual = options.clock === 'virtual';
-  const rotation = options.rotation ?? 0;
+  const rotation: Rotation = options.rotation ?? 0;
   const turned = rotation % 180 !== 0;
   // The display first: a device that cannot be opened (busy, forbidden) is reported at once,
   // before seconds go into compiling CanvasKit on a small board.
@@ -191,16 +200,31 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
   const viewport = signal({ width, height, scale, rotation });
-  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info }]]);
+  const publish = () => {
+    const { width: w, height: h, scale: s, rotation: r } = scene;
+    viewport.value = { width: w, height: h, scale: s, rotation: r };
+    emitter.emit('resize', { width: w, height: h });
+  };
+  // The output keeps its size; the logical size swaps when the turn is a quarter.
+  const setRotation = (next: Rotation) => {
+    if (!ROTATIONS.includes(next)) throw new Error(`setRotation: rotation must be 0, 90, 180 or 270, got ${safeString(next)}`);
+    if (closed || next === scene.rotation) return;
+    const quarter = (next - scene.rotation) % 180 !== 0;
+    scene.resize(quarter ? scene.height : scene.width, quarter ? scene.width : scene.height, scene.scale, next);
+    compositor.resize();
+    publish();
+  };
+  const control: DisplayControl = { setRotation };
+  if (display.setBrightness) control.setBrightness = (level) => display.setBrightness!(level);
+  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info, display: control } satisfies AppServices]]);
 
   const offs = [
     display.on('input', (e) => dispatcher.dispatch(e)),
     display.on('resize', ({ width: w, height: h, scale: s }) => {
-      const [nw, nh] = rotation % 180 ? [h / s, w / s] : [w / s, h / s];
+      const [nw, nh] = scene.rotation % 180 ? [h / s, w / s] : [w / s, h / s];
       scene.resize(nw, nh, s);
       compositor.resize();
-      viewport.value = { width: nw, height: nh, scale: s, rotation };
-      emitter.emit('resize', { width: nw, height: nh });
+      publish();
     }),
     display.on('device', (e) => emitter.emit('device', e)),
     // A frame skipped for want of a free buffer goes as soon as the display lets one go.
@@ -224,6 +248,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     backend: backendName,
     get width() { return scene.width; },
     get height() { return scene.height; },
+    get rotation() { return scene.rotation; },
+    setRotation,
     get stats() { return lastStats; },
     display,
     async screenshot() {
@@ -258,6 +284,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   return { app, scene, display, loop, clock, compositor, dispatcher };
 }
 
+const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];
+
 function safeString(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
@@ -274,7 +302,7 @@ function validateOptions(o: AppOptions): void {
     const v = o[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
   }
-  if (o.rotation !== undefined && ![0, 90, 180, 270].includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
+  if (o.rotation !== undefined && !ROTATIONS.includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
   const b: unknown = o.backend;
   if (b !== undefined && typeof b !== 'string' && typeof (b as { open?: unknown })?.open !== 'function') {
     bad(`backend must be 'auto', a backend's name or a backend object with open(options), got ${safeString(b)}`);

@@ -289,6 +289,16 @@ export class Screen {
     await this.flush();
   }
 
+  /**
+   * Turns the output as `app.setRotation` does (the output keeps its size; a quarter turn swaps
+   * the logical size), then renders.
+   * @example await screen.setRotation(90);
+   */
+  async setRotation(rotation: Rotation): Promise<void> {
+    this.internals.app.setRotation(rotation);
+    await this.flush();
+  }
+
   /** Moves Planar's virtual clock forward (its timers and animations), frame by frame, then renders. */
   async advance(ms: number): Promise<void> {
     const clock = this.internals.clock as VirtualClock;

@@ -44,10 +44,12 @@ export class Scene implements SceneLink, LayerRegistry {
     return this.rotation % 180 ? { width: h, height: w } : { width: w, height: h };
   }
 
-  resize(width: number, height: number, scale = this.scale): void {
+  /** A new logical size, scale or output rotation: the output matrix follows and the tree is laid out again. */
+  resize(width: number, height: number, scale = this.scale, rotation = this.rotation): void {
     this.width = width;
     this.height = height;
     this.scale = scale;
+    this.rotation = rotation;
     this.root.yoga!.setWidth(width);
     this.root.yoga!.setHeight(height);
     this.damageTracker.resize({ left: 0, top: 0, right: width, bottom: height });
