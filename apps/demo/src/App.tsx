@@ -1,8 +1,8 @@
 /**
  * The app: the dashboard at the app's current size, the settings screen over it while it is
  * open, plus the timers that keep a live model moving (clock and room temperature). When the
- * size changes (a resize or a rotation of the output) the dashboard is laid out again for it;
- * the model keeps its state. The widgets' theme (dark or light, from the settings) and the
+ * size changes (a resize or a rotation of the output, which the settings screen can turn) the
+ * dashboard is built again for it; the model keeps its state and the settings screen stays open. The widgets' theme (dark or light, from the settings) and the
  * overlay host for dialogs and toasts wrap everything.
  */
 import { Show, View, computed, read, signal, useViewport, type Reactive } from '@planar/toolkit';
@@ -53,13 +53,20 @@ function Screens(props: { model: HomeModel; size: Reactive<string>; onRestart?: 
     if (props.onRestart) props.onRestart();
     else toast('Restart is not available in this build');
   };
-  return () => {
+  const size = computed(() => {
     const key = read(props.size);
     if (!key) return null;
-    const [width, height] = key.split('x').map(Number);
-    return (
-      <View style={{ width, height }}>
-        <Dashboard model={props.model} width={width} height={height} onSettings={openSettings} />
+    const [width, height] = key.split('x').map(Number) as [number, number];
+    return { width, height };
+  });
+  // Only the dashboard is rebuilt for a new size: the settings screen follows the viewport itself.
+  return (
+    <Show when={size}>
+      <View style={() => ({ width: size.value?.width ?? 0, height: size.value?.height ?? 0 })}>
+        {() => {
+          const current = size.value;
+          return current && <Dashboard model={props.model} width={current.width} height={current.height} onSettings={openSettings} />;
+        }}
         <Show when={mounted}>
           <SettingsScreen
             settings={props.model.settings}
@@ -70,6 +77,6 @@ function Screens(props: { model: HomeModel; size: Reactive<string>; onRestart?: 
           />
         </Show>
       </View>
-    );
-  };
+    </Show>
+  );
 }

@@ -1,19 +1,20 @@
 /**
  * The settings screen: display brightness, the dark or light look, the display's rotation,
  * the temperature unit, the hour night mode starts, and Save / Restart panel. Every control
- * writes its setting at once (two-way signals); Save confirms with a toast, Restart panel asks
- * first in a dialog. It is a layer of its own over the dashboard that slides in from the right
+ * writes its setting at once (two-way signals); a new rotation turns the display at once and
+ * the brightness goes to the backlight where the display has one. Save confirms with a toast,
+ * Restart panel asks first in a dialog. It is a layer of its own over the dashboard that slides in from the right
  * and back out: the slide is a `transition` on the layer's transform, which the compositor
  * applies as the layer's placement, so neither the screen nor the dashboard repaints while it
  * moves. Focus stays inside while it is open (Tab, arrows, Enter, an encoder) and goes back to
  * the settings button when it closes.
  */
 import {
-  FocusScope, Layer, View, effect, onCleanup, onMount, reducedMotion, signal, timeout, untracked, useViewport,
+  FocusScope, Layer, View, effect, onCleanup, onMount, reducedMotion, signal, timeout, untracked, useDisplayControl, useViewport,
   type Child, type KeyEvent, type Rotation,
 } from '@planar/toolkit';
 import {
-  Button, Caption, Dialog, DialogAction, Divider, Heading, Label, RadioGroup, Select, Slider, SpinBox, Switch,
+  Button, Dialog, DialogAction, Divider, Heading, Label, RadioGroup, Select, Slider, SpinBox, Switch,
   useTheme, useToast,
 } from '@planar/widgets';
 import type { Settings, TemperatureUnit } from './settings.js';
@@ -48,6 +49,7 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
   const { settings } = props;
   const theme = useTheme();
   const viewport = useViewport();
+  const display = useDisplayControl();
   const toast = useToast();
   const confirming = signal(false);
   // Mounted off to the right; asking for 0 once mounted is what the transition animates.
@@ -65,6 +67,8 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
     });
   }));
   const wide = () => viewport.value.width >= 640;
+  // Side by side when wide, sharing the width; stacked (each as tall as its rows) when narrow.
+  const column = () => (wide() ? { flexGrow: 1, flexBasis: 0 } : {});
   const onKeyDown = (e: KeyEvent) => {
     if (e.key !== 'Escape' || confirming.value) return;
     e.preventDefault();
@@ -91,15 +95,16 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
         </View>
         <Divider />
         <View style={() => ({ flexDirection: wide() ? 'row' : 'column', gap: wide() ? theme.spacing.xl : 0 })}>
-          <View style={{ flexGrow: 1, flexBasis: 0 }}>
+          <View style={column}>
             <Row label="Brightness">
-              <Slider label="Brightness" value={settings.brightness} min={5} max={100} step={5} formatValue={(v) => `${v} %`} style={{ width: 200 }} />
+              <Slider label="Brightness" value={settings.brightness} min={5} max={100} step={5} formatValue={(v) => `${v} %`} style={{ width: 200 }}
+                onChange={(v) => display.setBrightness?.(v / 100)} />
             </Row>
             <Row label="Dark theme">
               <Switch label="Dark theme" hideLabel checked={settings.dark} />
             </Row>
           </View>
-          <View style={{ flexGrow: 1, flexBasis: 0 }}>
+          <View style={column}>
             <Row label="Temperature unit">
               <Select label="Temperature unit" hideLabel options={UNITS} value={settings.unit} style={{ width: 200 }} />
             </Row>
@@ -109,10 +114,8 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
           </View>
         </View>
         <Row label="Rotation">
-          <RadioGroup label="Rotation" orientation="horizontal" options={ROTATIONS} value={settings.rotation} />
+          <RadioGroup label="Rotation" orientation="horizontal" options={ROTATIONS} value={settings.rotation} onChange={(r) => display.setRotation(r)} />
         </Row>
-        {/* The toolkit sets an app's rotation when it starts; there is no setter at run time yet. */}
-        <Caption>A new rotation takes effect when the panel next starts.</Caption>
         <View style={{ flexGrow: 1 }} />
         <View style={{ flexDirection: 'row', justifyContent: 'flex-end', gap: () => theme.spacing.sm }}>
           <Button label="Restart panel" variant="outline" icon="power" onPress={() => (confirming.value = true)} />

@@ -8,14 +8,13 @@ import { signal, type Rotation, type Signal } from '@planar/toolkit';
 export type TemperatureUnit = 'c' | 'f';
 
 export interface Settings {
-  /** Display brightness, 5..100 %. */
+  /** Display brightness, 5..100 %; the settings screen sends it to the backlight where the display has one. */
   readonly brightness: Signal<number>;
   /** The widgets' dark theme (true) or light theme. */
   readonly dark: Signal<boolean>;
   /**
-   * The rotation chosen on the settings screen. The toolkit fixes an app's rotation when it
-   * is created (`createApp({ rotation })`) and has no setter yet, so the choice is stored and
-   * takes effect on the next start (`--rotation`).
+   * The display's rotation: the one the app started with (`--rotation`), then the one chosen on
+   * the settings screen, which turns the display at once.
    */
   readonly rotation: Signal<Rotation>;
   readonly unit: Signal<TemperatureUnit>;

@@ -145,6 +145,39 @@ describe('settings screen', () => {
     expect(screen.getByRole('spinbutton', { name: 'Night mode from' })).toHaveValue({ now: 23 });
   });
 
+  it('turns the whole app at once when 90° is chosen by touch', async () => {
+    const model = createHomeModel({ frozen: true });
+    // Laid out at the app's own size, as the panel runs.
+    screen = await render(() => <App model={model} />, { width: 800, height: 480, background: colors.background });
+    const sizes: { width: number; height: number }[] = [];
+    screen.app.on('resize', (e) => sizes.push(e));
+    await openByTap(screen);
+    await screen.tap(screen.getByRole('radio', { name: '90°' }));
+    await screen.advance(600);
+    expect(model.settings.rotation.value).toBe(90);
+    expect(screen.app.rotation).toBe(90);
+    expect({ width: screen.app.width, height: screen.app.height }).toEqual({ width: 480, height: 800 });
+    expect(sizes).toEqual([{ width: 480, height: 800 }]);
+    // The output keeps its 800x480 pixels; the settings screen now stands on its side, filling it.
+    const png = screen.pixels();
+    expect({ width: png.width, height: png.height }).toEqual({ width: 800, height: 480 });
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(screen.find({ testId: 'settings' })).toMatchObject({ x: 0, y: 0, width: 800, height: 480 });
+    expect(screen.getByRole('radio', { name: '90°' })).toBeChecked();
+    // At 90° the logical top runs down the output's right edge: the heading is right of the controls below it.
+    const heading = screen.find(screen.getByRole('heading', { name: 'Settings' }));
+    const unit = screen.find(screen.getByRole('combobox', { name: 'Temperature unit' }));
+    expect(heading.x).toBeGreaterThan(unit.x);
+
+    // A tap on a control in the turned frame works.
+    await screen.tap(screen.getByRole('button', { name: 'Increase Night mode from' }));
+    expect(screen.getByRole('spinbutton', { name: 'Night mode from' })).toHaveValue({ now: 23 });
+    await screen.tap(screen.getByRole('radio', { name: '0°' }));
+    await screen.advance(600);
+    expect({ width: screen.app.width, height: screen.app.height }).toEqual({ width: 800, height: 480 });
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  });
+
   it('switches the whole app between the dark and light theme', async () => {
     const { screen, model } = await renderApp();
     await openByTap(screen);
