@@ -4,7 +4,7 @@
  * stream a screen-reader bridge would listen to.
  */
 import { describe, expect, it } from 'vitest';
-import { Show, Text, View, signal, type SemanticsChange, type Signal } from '@planar/toolkit';
+import { Show, Text, View, createApp, signal, type SemanticsChange, type Signal } from '@planar/toolkit';
 import { mount } from './mount.js';
 
 /** A hand-made switch: a box with the switch role whose press flips a signal. */
@@ -251,5 +251,30 @@ describe('the change stream', () => {
     label.value = 'Wireless';
     await Promise.resolve();
     expect(heard).toEqual([expect.objectContaining({ type: 'changed', fields: ['name'] })]);
+  });
+});
+
+describe('a running app', () => {
+  it('app.semantics is the tree a screen-reader bridge would follow, outside the testing API too', async () => {
+    const on = signal(false);
+    const app = await createApp(() => <View><WifiSwitch on={on} /></View>, { backend: 'headless', width: 200, height: 100 });
+    try {
+      const heard: SemanticsChange[][] = [];
+      const stop = app.semantics.subscribe((changes) => heard.push(changes));
+      expect(app.semantics.print()).toContain('switch "Wi-Fi"');
+      const frame = () => new Promise((resolve) => { const off = app.on('frame', () => { off(); resolve(null); }); });
+      on.value = true;
+      await frame();
+      await Promise.resolve();
+      expect(heard.flat().map((c) => [c.type, c.type === 'removed' ? null : c.node.states.checked])).toContainEqual(['added', true]);
+      heard.length = 0;
+      on.value = false;
+      await frame();
+      await Promise.resolve();
+      expect(heard.flat()).toEqual([expect.objectContaining({ type: 'changed', fields: ['states'], node: expect.objectContaining({ role: 'switch', states: expect.objectContaining({ checked: false }) }) })]);
+      stop();
+    } finally {
+      await app.close();
+    }
   });
 });

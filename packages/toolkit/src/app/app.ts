@@ -24,6 +24,7 @@ import { FrameLoop } from './frame-loop.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
 import { APP_SERVICES, type AppServices, type DisplayControl } from './services.js';
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
+import { SemanticsTree } from '../semantics/tree.js';
 import { toColor4 } from '../style/paint-props.js';
 
 export interface AppOptions {
@@ -98,6 +99,12 @@ export interface App {
    * (`await app.display.setPower?.(false)`), backlight (`app.display.setBrightness?.(0.5)`).
    */
   readonly display: Display;
+  /**
+   * The semantics tree (roles, names, values, states, actions, bounds in output pixels), what a
+   * screen-reader bridge subscribes to.
+   * @example const off = app.semantics.subscribe((changes) => bridge.update(changes));
+   */
+  readonly semantics: SemanticsTree;
   /** A PNG of the composed output (all layers). */
   screenshot(): Promise<Uint8Array>;
   on<K extends keyof AppEvents>(event: K, cb: (e: AppEvents[K]) => void): () => void;
@@ -244,6 +251,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     }),
   ];
 
+  let semantics: SemanticsTree | null = null;
   const app: App = {
     backend: backendName,
     get width() { return scene.width; },
@@ -251,6 +259,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     get rotation() { return scene.rotation; },
     setRotation,
     get stats() { return lastStats; },
+    get semantics() { return (semantics ??= new SemanticsTree(scene.root, (run) => app.on('frame', run))); },
     display,
     async screenshot() {
       const { width: w, height: h, pixels } = await display.capture();
@@ -266,6 +275,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       if (closed) return;
       closed = true;
       loop.stop();
+      semantics?.dispose();
       owner.dispose();
       for (const off of offs) off();
       scene.root.destroy();

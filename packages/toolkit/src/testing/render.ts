@@ -15,7 +15,7 @@ import { loadsSettled } from '../render/resources.js';
 import { fontsSettled } from '../render/fonts.js';
 import { codeFor } from './keys.js';
 import { SemanticsNode } from '../semantics/node.js';
-import { SemanticsTree } from '../semantics/tree.js';
+import type { SemanticsTree } from '../semantics/tree.js';
 import { performAction } from '../semantics/actions.js';
 import type { Role, SemanticsAction } from '../semantics/types.js';
 import { getAll, getOne, labelQuery, queryAll, queryOne, roleQuery, textQuery, type RoleQueryOptions, type TextMatch, type TextQueryOptions } from './queries.js';
@@ -97,10 +97,9 @@ export class Screen {
 
   /** The semantics tree: its live nodes, plain snapshots, and a change stream for a screen-reader bridge. */
   get semantics(): SemanticsTree {
-    return (this.semanticsTree ??= new SemanticsTree(this.internals.scene.root, (run) => this.internals.app.on('frame', run)));
+    return this.internals.app.semantics;
   }
 
-  private semanticsTree: SemanticsTree | null = null;
 
   /**
    * The semantics tree as text, one node a line: role "name" [states] value.
@@ -370,7 +369,6 @@ export class Screen {
 
   /** Unmounts everything and frees the app's memory. */
   async dispose(): Promise<void> {
-    this.semanticsTree?.dispose();
     await this.internals.app.close();
   }
 
