@@ -22,7 +22,7 @@ export { signal, computed, effect, batch, untracked, type Signal, type ReadonlyS
 export { animate, requestFrame, easings, type Easing, type AnimationHandle } from './animation/animate.js';
 export { createTween, createVectorTween, type Tween, type TweenOptions, type VectorTween } from './animation/tween.js';
 export { setReducedMotion, reducedMotion } from './animation/motion.js';
-export type { Transition, TransitionSpec, TransitionKey, EasingName } from './style/transition.js';
+export type { Transition, TransitionSpec, TransitionKey, EasingName } from './style/transition-keys.js';
 export { interval, timeout } from './app/timers.js';
 export { useViewport, useDisplayControl, type Viewport, type DisplayControl } from './app/services.js';
 export { useGestures, touchSlop, GESTURE_DEFAULTS, type GestureOptions } from './gestures/use-gestures.js';

@@ -11,7 +11,7 @@ import {
 import { useTheme } from './theme/index.js';
 import { Icon } from './icon.js';
 import { logicalBox, placePopup } from './internal/popup.js';
-import type { SelectOption, SelectState } from './select.js';
+import type { SelectOption, SelectState } from './select-types.js';
 
 /** An option's height and the list's padding above and below, logical px. */
 export const OPTION_HEIGHT = 48;

@@ -11,7 +11,7 @@
  */
 import {
   Text, View, computed, read, signal, timeout, useInteraction,
-  type Child, type KeyEvent, type NodeHandle, type Reactive, type ReadonlySignal, type SemanticsProps,
+  type Child, type KeyEvent, type NodeHandle, type Reactive, type SemanticsProps,
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from './theme/index.js';
 import { useControllable } from './internal/controllable.js';
@@ -19,13 +19,9 @@ import { reportProblems } from './progress-bar-range.js';
 import { uniqueByValue } from './internal/unique-values.js';
 import { Icon } from './icon.js';
 import { SelectPopup } from './select-popup.js';
+import type { SelectOption, SelectState } from './select-types.js';
 
-export interface SelectOption<T> {
-  value: T;
-  /** What the option shows and is called. */
-  label: string;
-  disabled?: boolean;
-}
+export type { SelectOption, SelectState };
 
 export interface SelectProps<T> {
   options: Reactive<readonly SelectOption<T>[]>;
@@ -48,23 +44,6 @@ export interface SelectProps<T> {
 
 /** How long typed letters add up to one search, ms. */
 const TYPEAHEAD_MS = 700;
-
-export interface SelectState<T> {
-  /** The options, without duplicates of an earlier value. */
-  options: ReadonlySignal<readonly SelectOption<T>[]>;
-  /** The chosen option's index, or -1 (nothing chosen, or a value not among the options). */
-  selectedIndex: ReadonlySignal<number>;
-  open: ReadonlySignal<boolean>;
-  /** The highlighted option's index while open. */
-  active: ReadonlySignal<number>;
-  /** Opens or closes the list; closing by a pick, Escape or a tap outside gives focus back to the trigger. */
-  setOpen(open: boolean, refocus?: boolean): void;
-  /** Highlights option `index` (if enabled). */
-  setActive(index: number): void;
-  /** Picks option `index` (if enabled) and closes. */
-  pick(index: number): void;
-  triggerProps: { focusable: true; editable: true; onPress: () => void; onKeyDown: (e: KeyEvent) => void; onBlur: () => void; semantics: SemanticsProps };
-}
 
 /**
  * The behaviour of a select, apart from its looks; `ref` is the trigger's node.

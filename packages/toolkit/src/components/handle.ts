@@ -4,6 +4,9 @@
 import type { NodeHandle } from '../input/events.js';
 import type { PlanarNode } from '../tree/node.js';
 import { canFocus } from '../input/focus.js';
+import { linkHandle, nodeOfHandle } from '../input/node-handles.js';
+
+export { nodeOfHandle };
 
 const handles = new WeakMap<PlanarNode, NodeHandle>();
 
@@ -22,16 +25,11 @@ export function handleOf(node: PlanarNode): NodeHandle {
       get focused() { return node.scene?.focused === node; },
     };
     handles.set(node, handle);
-    handleNodes.set(handle, node);
+    linkHandle(handle, node);
   }
   return handle;
 }
 
-/** The node behind a handle, for the toolkit's own use. */
-export function nodeOfHandle(handle: NodeHandle): PlanarNode | undefined {
-  return handleNodes.get(handle);
-}
-const handleNodes = new WeakMap<NodeHandle, PlanarNode>();
 
 /**
  * Reports a bad prop of a component built on the node behind `handle`, as the primitives
@@ -42,7 +40,7 @@ const handleNodes = new WeakMap<NodeHandle, PlanarNode>();
  * if (props.step === 0) reportPropError(ref.current!, 'step', 0, 'must not be 0 — give a positive step; using 1');
  */
 export function reportPropError(handle: NodeHandle, prop: string, value: unknown, problem: string): void {
-  handleNodes.get(handle)?.propError(prop, value, problem);
+  nodeOfHandle(handle)?.propError(prop, value, problem);
 }
 
 export type Ref = ((handle: NodeHandle) => void) | { current: NodeHandle | null };
@@ -51,7 +49,7 @@ export type Ref = ((handle: NodeHandle) => void) | { current: NodeHandle | null 
 export function setRef(ref: Ref | undefined, node: PlanarNode, onCleanup: (fn: () => void) => void): void {
   if (!ref) return;
   const handle = handleOf(node);
-  handleNodes.set(handle, node);
+  linkHandle(handle, node);
   if (typeof ref === 'function') ref(handle);
   else {
     ref.current = handle;

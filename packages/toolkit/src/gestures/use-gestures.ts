@@ -12,7 +12,7 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import { appServices, type Viewport } from '../app/services.js';
 import type { Clock } from '../app/clock.js';
 import type { OutputInfo } from '../backend/contract.js';
-import { nodeOfHandle } from '../components/handle.js';
+import { nodeOfHandle } from '../input/node-handles.js';
 import { callHandler } from '../input/dispatcher.js';
 import type { NodeHandle, PointerEvent } from '../input/events.js';
 import { onMount } from '../jsx/element.js';

@@ -6,7 +6,7 @@
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import { onMount } from '../jsx/element.js';
-import { nodeOfHandle } from '../components/handle.js';
+import { nodeOfHandle } from '../input/node-handles.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { NodeHandle } from './events.js';
 

@@ -7,7 +7,7 @@
  * keeps its identity across queries — and `data()` freezes it into a plain record.
  */
 import { read, type Reactive } from '../jsx/reactive.js';
-import { nodeOfHandle } from '../components/handle.js';
+import { nodeOfHandle } from '../input/node-handles.js';
 import { textOf } from '../render/text.js';
 import type { PlanarNode } from '../tree/node.js';
 import { ROLES, type Role, type SemanticsAction, type SemanticsBounds, type SemanticsData, type SemanticsProps, type SemanticsStates, type SemanticsValue } from './types.js';

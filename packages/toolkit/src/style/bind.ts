@@ -10,7 +10,7 @@
 import { untracked } from '@preact/signals-core';
 import { bindEffect, getOwner, type Owner } from '../jsx/owner.js';
 import { reducedMotion } from '../animation/motion.js';
-import { TransitionTrack, checkTransition, type Transition, type TransitionKey } from './transition.js';
+import { TransitionTrack, checkTransition, type Transition, type TransitionKey } from '../animation/transition.js';
 import { isReactive, read } from '../jsx/reactive.js';
 import { GEOMETRY, OPACITY, PAINT, type PlanarNode } from '../tree/node.js';
 import { LAYOUT_PROPS, isLayoutKey } from './layout-props.js';

@@ -3,7 +3,7 @@
  * A style is an object, a signal or a getter, and so may be each value in it.
  */
 import type { Reactive } from '../jsx/reactive.js';
-import type { Transition } from './transition.js';
+import type { Transition } from './transition-keys.js';
 
 /** A length in logical pixels, or a percentage of the containing box. */
 export type Length = number | `${number}%`;

@@ -19,32 +19,18 @@
  */
 import { untracked } from '@preact/signals-core';
 import { Owner, bindEffect, runWithOwner } from '../jsx/owner.js';
-import { reducedMotion } from '../animation/motion.js';
-import { createVectorTween, type VectorTween } from '../animation/tween.js';
-import { easings, type Easing } from '../animation/animate.js';
-import { parseColor } from './color.js';
-import { toDegrees } from './paint-props.js';
-import type { Angle, TransformStep } from './types.js';
+import { reducedMotion } from './motion.js';
+import { createVectorTween, type VectorTween } from './tween.js';
+import { easings, type Easing } from './animate.js';
+import { parseColor } from '../style/color.js';
+import { toDegrees } from '../style/paint-props.js';
+import type { Angle, TransformStep } from '../style/types.js';
+import { TRANSITIONABLE, type EasingName, type Transition, type TransitionKey, type TransitionSpec } from '../style/transition-keys.js';
 
-/** Keys a `transition` may name: numbers, colours and transforms. */
-export const TRANSITIONABLE = [
-  'opacity', 'transform', 'backgroundColor', 'borderColor', 'color',
-  'borderRadius', 'borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomRightRadius', 'borderBottomLeftRadius',
-  'width', 'height', 'minWidth', 'minHeight', 'maxWidth', 'maxHeight',
-  'top', 'right', 'bottom', 'left',
-  'padding', 'paddingHorizontal', 'paddingVertical', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
-  'margin', 'marginHorizontal', 'marginVertical', 'marginTop', 'marginRight', 'marginBottom', 'marginLeft',
-  'gap', 'rowGap', 'columnGap', 'borderWidth', 'fontSize', 'letterSpacing',
-] as const;
+export type { EasingName, Transition, TransitionKey, TransitionSpec };
 
-export type TransitionKey = (typeof TRANSITIONABLE)[number];
-export type EasingName = keyof typeof easings;
-
-/** How one key animates: a duration in ms, or a duration with an easing (default `easeOut`). */
-export type TransitionSpec = number | { duration: number; easing?: EasingName | Easing };
-
-/** The `transition` style key: which keys animate, and how. */
-export type Transition = { [K in TransitionKey]?: TransitionSpec };
+// The easing names of the style types are exactly the engine's easings (a type error here otherwise).
+const EASINGS: Record<EasingName, Easing> = easings;
 
 const TRANSITIONABLE_SET: ReadonlySet<string> = new Set(TRANSITIONABLE);
 
@@ -68,7 +54,7 @@ export function checkTransition(value: unknown): string | null {
 export function timing(spec: TransitionSpec): { duration: number; easing: Easing } {
   if (typeof spec === 'number') return { duration: spec, easing: easings.easeOut };
   const e = spec.easing;
-  return { duration: spec.duration, easing: typeof e === 'function' ? e : easings[e ?? 'easeOut'] };
+  return { duration: spec.duration, easing: typeof e === 'function' ? e : EASINGS[e ?? 'easeOut'] };
 }
 
 /** A value as channels, with the shape needed to turn channels back into a style value. */
