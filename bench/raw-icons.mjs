@@ -2,7 +2,7 @@
  * The raw floor's drawings: the demo's device glyphs, weather icon and thermostat dial (with
  * its glow and the knob's shadow), drawn with plain CanvasKit calls in a box of `s` px. The
  * strokes, sizes and colours are the demo's (apps/demo/src/DeviceIcon.tsx, WeatherIcon.tsx,
- * Gauge.tsx), so the pictures match pixel for pixel.
+ * the widgets' Gauge and the thermostat's ± icon buttons), so the pictures match pixel for pixel.
  */
 import { colors, kindColors } from './raw-layout.mjs';
 
@@ -119,5 +119,25 @@ export function drawGauge(ck, c, d, { setpoint, measured, heating }) {
     c.drawCircle(kx, ky + knob * 0.15, knob, paint({ color: '#000000', alpha: 0.5, blur: knob * 0.35 }));
     c.drawCircle(kx, ky, knob, paint({ color: '#ffffff' }));
     c.drawCircle(kx, ky, knob * 0.42, paint({ color: accent }));
+  });
+}
+
+/**
+ * The thermostat's − or + glyph as the widgets' Icon draws it: the icon set's stroke on its
+ * 24 × 24 grid (packages/widgets/src/icons.ts), 2 units wide with round caps, in a box of `s` px.
+ */
+export function drawStepGlyph(ck, c, sign, s) {
+  withPaints(ck, (paint) => {
+    const p = paint({ color: colors.text, stroke: 2 });
+    p.setStrokeJoin(ck.StrokeJoin.Round);
+    const path = ck.Path.MakeFromSVGString(sign === '+' ? 'M12 5v14M5 12h14' : 'M5 12h14');
+    try {
+      c.save();
+      c.scale(s / 24, s / 24);
+      c.drawPath(path, p);
+      c.restore();
+    } finally {
+      path.delete();
+    }
   });
 }

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { colors, dashboardLayout, kindColors, snap, snapText } from './raw-layout.mjs';
-import { drawDeviceIcon, drawGauge, drawWeatherIcon } from './raw-icons.mjs';
+import { drawDeviceIcon, drawGauge, drawStepGlyph, drawWeatherIcon } from './raw-icons.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -235,8 +235,8 @@ function thermostat(L, x, y, { para, text, box, drawing, ck }) {
   for (const [label, bx] of [['−', ix], ['+', ix + iw - b]]) {
     const by = rowY + snap((rowHeight - b) / 2);
     box(bx, by, b, b, { fill: colors.button, border: colors.buttonBorder, radius: b / 2 });
-    const t = para(label, Math.round(b * 0.55), colors.text, { bold: true });
-    text(t, bx + snapText((b - t.w) / 2), by + snapText((b - t.h) / 2));
+    const icon = 24;
+    drawing(bx + snap((b - icon) / 2), by + snap((b - icon) / 2), icon, (c) => drawStepGlyph(ck, c, label === '+' ? '+' : '−', icon));
   }
   const gx = ix + snap((iw - g) / 2), gy = rowY + snap((rowHeight - g) / 2);
   drawing(gx, gy, g, (c) => drawGauge(ck, c, g, { setpoint: 21, measured: 20.4, heating: true }));
