@@ -2,7 +2,7 @@
  * A bell in a round amber badge, drawn with CanvasKit.
  */
 import { Canvas } from '@planar/toolkit';
-import { withPaints } from './draw.js';
+import { withPaints } from '@planar/widgets';
 import { colors } from './theme.js';
 
 export function BellIcon(props: { size: number }) {

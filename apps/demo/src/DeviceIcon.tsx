@@ -3,7 +3,7 @@
  */
 import { Canvas, type ReadonlySignal } from '@planar/toolkit';
 import type { DeviceKind } from './model.js';
-import { withPaints, type SkCanvas, type CK } from './draw.js';
+import { withPaints, type SkCanvas, type CK } from '@planar/widgets';
 import { colors, kindColors } from './theme.js';
 
 type Paint = Parameters<Parameters<typeof withPaints>[1]>[0];

@@ -2,7 +2,7 @@
  * A sun partly behind a cloud, drawn with CanvasKit.
  */
 import { Canvas } from '@planar/toolkit';
-import { withPaints } from './draw.js';
+import { withPaints } from '@planar/widgets';
 
 export function WeatherIcon(props: { size: number }) {
   return (

@@ -7,11 +7,7 @@
  * is 6% of it (at least 4 px) and its radius leaves room inside the box for the value arc's
  * glow and the knob's shadow, which the box would otherwise clip.
  */
-import { color4f, type DrawCallback } from '@planar/toolkit';
-
-type SkCanvas = Parameters<DrawCallback>[0];
-type CK = Parameters<DrawCallback>[2];
-type SkPaint = InstanceType<CK['Paint']>;
+import { withPaints, type CK, type SkCanvas } from './paints.js';
 
 /** Dials smaller than this (px) draw no ticks, leaving the room to what is in their middle. */
 export const SMALL_DIAL = 120;
@@ -50,35 +46,6 @@ export interface DialPicture {
   colors: { track: string; accent: string; major: string; minor: string; marker: string; knob: string; needle: string; shadow: string };
   /** 1, or the disabled look's strength. */
   alpha: number;
-}
-
-interface PaintOptions { color: string; alpha?: number; stroke?: number; blur?: number }
-
-/** Runs `fn` with a paint factory whose paints and filters are deleted afterwards. */
-function withPaints(ck: CK, fn: (paint: (o: PaintOptions) => SkPaint) => void): void {
-  const made: { delete(): void }[] = [];
-  const paint = (o: PaintOptions): SkPaint => {
-    const p = new ck.Paint();
-    made.push(p);
-    p.setAntiAlias(true);
-    p.setColor(color4f(o.color, o.alpha ?? 1));
-    if (o.stroke !== undefined) {
-      p.setStyle(ck.PaintStyle.Stroke);
-      p.setStrokeWidth(o.stroke);
-      p.setStrokeCap(ck.StrokeCap.Round);
-    }
-    if (o.blur) {
-      const blur = ck.MaskFilter.MakeBlur(ck.BlurStyle.Normal, o.blur, true);
-      made.push(blur);
-      p.setMaskFilter(blur);
-    }
-    return p;
-  };
-  try {
-    fn(paint);
-  } finally {
-    for (const m of made) m.delete();
-  }
 }
 
 /** Draws the dial into a `<Canvas>` of `width` x `height`. */

@@ -8,6 +8,7 @@
  */
 export * from './theme/index.js';
 export { Icon, ICON_GRID, themeColor, type IconProps } from './icon.js';
+export { withPaints, type PaintOptions, type SkCanvas, type CK, type SkPaint } from './paints.js';
 export { icons, ICON_NAMES, type IconGlyph, type IconName } from './icons.js';
 export { Heading, Label, Caption, type HeadingProps, type TypographyProps } from './typography.js';
 export { Divider, type DividerProps } from './divider.js';

@@ -1,12 +1,12 @@
 /**
- * A small helper for <Canvas> drawing: paints that are freed after the draw callback (the
- * recorded picture keeps what it needs).
+ * Paints for `<Canvas>` drawing that are freed after the draw callback (the recorded picture
+ * keeps what it needs): the Gauge draws with it, and so can an app's own icons.
  */
 import { color4f, type DrawCallback } from '@planar/toolkit';
 
 export type SkCanvas = Parameters<DrawCallback>[0];
 export type CK = Parameters<DrawCallback>[2];
-type SkPaint = InstanceType<CK['Paint']>;
+export type SkPaint = InstanceType<CK['Paint']>;
 
 export interface PaintOptions {
   /** Any CSS colour, as in `style`. */
