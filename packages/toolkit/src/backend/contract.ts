@@ -44,6 +44,12 @@ export interface PlaneInfo {
   maxHeight: number;
   /** The plane must cover the whole output (a primary plane on many devices). */
   mustCoverOutput: boolean;
+  /**
+   * Whether the plane can show part of its buffer (a `source` rectangle smaller than the buffer,
+   * unscaled unless `scaling`). Absent: it can, as every KMS plane can; a Wayland subsurface
+   * needs wp_viewporter.
+   */
+  crop?: boolean;
 }
 
 /** A CPU-writable buffer from the display: a mapped DMA-BUF, a memfd, or plain memory. */
@@ -83,7 +89,13 @@ export interface LayerState {
   bufferWidth: number;
   bufferHeight: number;
   format: PixelFormat;
-  /** Where it shows on the output, physical px (a size other than the buffer's means scaling). */
+  /**
+   * The part of the buffer shown, buffer px (KMS SRC_*, wp_viewport.set_source); absent: all of
+   * it. Scrolling moves it over a buffer rendered once; a layer partly off the output is cropped
+   * to the part inside.
+   */
+  source?: DamageRect;
+  /** Where it shows on the output, physical px (a size other than the source's means scaling). */
   x: number;
   y: number;
   width: number;

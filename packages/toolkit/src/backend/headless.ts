@@ -130,7 +130,11 @@ export class HeadlessDisplay implements Display {
   captureSync(): { width: number; height: number; pixels: Uint8Array } {
     if (this.captured) return this.captured;
     const { width, height } = this.info;
-    const out = composePlanes(this.shown.map(({ layer, buffer }) => ({ ...layer, width: buffer.width, height: buffer.height, stride: buffer.stride, format: buffer.format, pixels: buffer.pixels })), width, height);
+    const out = composePlanes(this.shown.map(({ layer, buffer }) => {
+      // Planes here do not scale: the source (or the whole buffer) is shown at its own size.
+      const source = layer.source ?? { x: 0, y: 0, width: buffer.width, height: buffer.height };
+      return { ...layer, source, width: source.width, height: source.height, stride: buffer.stride, format: buffer.format, pixels: buffer.pixels };
+    }), width, height);
     this.captured = { width, height, pixels: unpremultiply(out) };
     return this.captured;
   }
@@ -175,8 +179,8 @@ export class HeadlessDisplay implements Display {
   }
 
   /** What each plane shows now, bottom to top (for tests). */
-  planesInUse(): { layerId: number; planeId: number; x: number; y: number; opacity: number }[] {
-    return this.shown.map(({ layer }) => ({ layerId: layer.id, planeId: layer.planeId, x: layer.x, y: layer.y, opacity: layer.opacity }));
+  planesInUse(): { layerId: number; planeId: number; x: number; y: number; opacity: number; source: DamageRect | null }[] {
+    return this.shown.map(({ layer }) => ({ layerId: layer.id, planeId: layer.planeId, x: layer.x, y: layer.y, opacity: layer.opacity, source: layer.source ?? null }));
   }
 
   /** Ends the display as if it had gone away (a compositor quitting, a device unplugged). */

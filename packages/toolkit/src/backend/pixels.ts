@@ -128,8 +128,11 @@ export interface PlaneImage {
   x: number;
   y: number;
   opacity: number;
+  /** The size shown on the output (of the source; planes here are not scaled). */
   width: number;
   height: number;
+  /** The part of the pixels shown (absent: from 0, 0). */
+  source?: { x: number; y: number };
   stride: number;
   format: PixelFormat;
   pixels: Uint8Array;
@@ -146,7 +149,9 @@ export function composePlanes(planes: readonly PlaneImage[], width: number, heig
     const left = Math.max(0, p.x), top = Math.max(0, p.y);
     const right = Math.min(width, p.x + p.width), bottom = Math.min(height, p.y + p.height);
     if (right <= left || bottom <= top) continue;
-    blendRect(out, width * 4, p.pixels, p.stride, p.format, { x: left, y: top, width: right - left, height: bottom - top }, p.x, p.y, p.opacity);
+    // The buffer's pixel (0, 0) lands where the source's top-left does, less the source's offset.
+    const ox = p.x - (p.source?.x ?? 0), oy = p.y - (p.source?.y ?? 0);
+    blendRect(out, width * 4, p.pixels, p.stride, p.format, { x: left, y: top, width: right - left, height: bottom - top }, ox, oy, p.opacity);
   }
   return out;
 }

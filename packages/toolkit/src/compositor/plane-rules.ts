@@ -12,7 +12,7 @@
  * Two layers that overlap must be stacked in their Z order; two planes with the same fixed
  * position have no defined order, so they cannot hold overlapping layers.
  */
-import type { DisplayState, PixelFormat, PlaneInfo } from '../backend/contract.js';
+import type { DamageRect, DisplayState, PixelFormat, PlaneInfo } from '../backend/contract.js';
 
 /** What the rules need to know of a layer, in physical output pixels. */
 export interface RuleLayer {
@@ -25,9 +25,22 @@ export interface RuleLayer {
   /** Size of the buffer; differs from width/height when the layer is scaled. */
   bufferWidth: number;
   bufferHeight: number;
+  /** The part of the buffer shown (absent: all of it); its size differs from width/height when scaled. */
+  source?: DamageRect;
   format: PixelFormat;
   opacity: number;
   zIndex: number;
+}
+
+/** The part of a layer's buffer it shows: its source, or the whole buffer. */
+export function sourceOf(layer: RuleLayer): DamageRect {
+  return layer.source ?? { x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight };
+}
+
+/** Whether a layer shows less than its whole buffer. */
+export function isCropped(layer: RuleLayer): boolean {
+  const s = sourceOf(layer);
+  return s.x !== 0 || s.y !== 0 || s.width !== layer.bufferWidth || s.height !== layer.bufferHeight;
 }
 
 export interface OutputSize { width: number; height: number }
@@ -125,9 +138,9 @@ export function stackPlanes(planes: readonly PlaneInfo[], assignment: Assignment
 /**
  * Whether a device with these planes takes this assignment: each plane holds at most one layer
  * and each layer sits on at most one plane; the format is one the plane scans out; sizes are
- * within the plane's limits; a layer is shown unscaled unless the plane scales; opacity below 1
- * needs a plane with an alpha property; the layer lies inside the output (planes here do not
- * clip); a `mustCoverOutput` plane holds a layer covering the output from (0,0); overlapping
+ * within the plane's limits; a layer is shown unscaled unless the plane scales, and whole unless
+ * the plane crops; opacity below 1 needs a plane with an alpha property; the layer lies inside
+ * the output (a layer partly off it is cropped to the part inside before it is planned); a `mustCoverOutput` plane holds a layer covering the output from (0,0); overlapping
  * layers can be stacked in their Z order (see `stackPlanes`).
  */
 export function checkAssignment(planes: readonly PlaneInfo[], output: OutputSize, assignment: Assignment): RuleResult {
@@ -152,8 +165,8 @@ export function checkAssignment(planes: readonly PlaneInfo[], output: OutputSize
 
 /**
  * Whether a plane can show this layer, whatever the other planes show: the format is one the
- * plane scans out, sizes are within its limits, it scales if the layer is scaled, it has alpha if
- * the layer is translucent, the layer lies inside the output and covers it if the plane must.
+ * plane scans out, sizes are within its limits, its source lies in its buffer, it scales if the
+ * layer is scaled and crops if the layer shows part of its buffer, it has alpha if the layer is translucent, the layer lies inside the output and covers it if the plane must.
  * The reason, when it cannot, names the rule ("format ARGB8888 not supported").
  */
 export function checkLayerOnPlane(plane: PlaneInfo, output: OutputSize, layer: RuleLayer): RuleResult {
@@ -162,7 +175,12 @@ export function checkLayerOnPlane(plane: PlaneInfo, output: OutputSize, layer: R
   if (Math.max(layer.width, layer.bufferWidth) > plane.maxWidth || Math.max(layer.height, layer.bufferHeight) > plane.maxHeight) {
     return fail(`larger than ${plane.maxWidth}x${plane.maxHeight}`);
   }
-  if (!plane.scaling && (layer.bufferWidth !== layer.width || layer.bufferHeight !== layer.height)) return fail('the plane cannot scale');
+  const source = sourceOf(layer);
+  if (source.x < 0 || source.y < 0 || source.width <= 0 || source.height <= 0 || source.x + source.width > layer.bufferWidth || source.y + source.height > layer.bufferHeight) {
+    return fail(`source ${source.width}x${source.height}+${source.x}+${source.y} is not inside its ${layer.bufferWidth}x${layer.bufferHeight} buffer`);
+  }
+  if (plane.crop === false && isCropped(layer)) return fail('the plane cannot crop (show part of its buffer)');
+  if (!plane.scaling && (source.width !== layer.width || source.height !== layer.height)) return fail('the plane cannot scale');
   if (layer.opacity < 1 && !plane.alpha) return fail(`opacity ${layer.opacity} needs plane alpha`);
   if (!insideOutput(layer, output)) return fail('not inside the output');
   if (plane.mustCoverOutput && !coversOutput(layer, output)) return fail('the plane must cover the output');
@@ -188,7 +206,7 @@ export function checkState(planes: readonly PlaneInfo[], output: OutputSize, sta
     planeId: l.planeId,
     layer: {
       id: l.id, x: l.x, y: l.y, width: l.width, height: l.height, bufferWidth: l.bufferWidth, bufferHeight: l.bufferHeight,
-      format: l.format, opacity: l.opacity, zIndex: l.zpos,
+      source: l.source, format: l.format, opacity: l.opacity, zIndex: l.zpos,
     },
   })));
 }
