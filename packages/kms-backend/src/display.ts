@@ -10,9 +10,9 @@
  *            "no", any other errno is reported as an error (errno.ts) and answered "no"
  *   commit   one atomic request per frame: the first with ALLOW_MODESET (mode blob, ACTIVE,
  *            connector → CRTC), the rest non-blocking with a page-flip event. Each plane of the
- *            state gets FB_ID, CRTC_ID, SRC_* (16.16), CRTC_*, zpos where mutable, alpha where
- *            present, FB_DAMAGE_CLIPS where the plane takes them; planes not in the state are
- *            turned off (plane-requests.ts). Resolves at the flip, with the kernel's timestamp.
+ *            state gets FB_ID, CRTC_ID, SRC_* (16.16, the layer's source), CRTC_*, zpos where
+ *            mutable, alpha where present, FB_DAMAGE_CLIPS where the plane takes them; planes not
+ *            in the state are turned off (plane-requests.ts). Resolves at the flip, with the kernel's timestamp.
  *            All commits (frames, cursor moves, writeback captures, power) go through one queue,
  *            one in flight (commit-queue.ts)
  *   cursor   the arrow on the cursor plane, moved by a commit of the shown state (cursor-plane.ts)
@@ -25,7 +25,7 @@
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, checkState, type Display, type DisplayBuffer, type DisplayEvents, type DisplayState,
+  BackendUnavailableError, checkState, type DamageRect, type Display, type DisplayBuffer, type DisplayEvents, type DisplayState,
   type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat, type PlaneInfo, type Presented,
   type TestResult,
 } from '@planar/toolkit/backend';
@@ -48,6 +48,9 @@ import { OutputCapture, type Capture } from './writeback.js';
 const DEBUG = (process.env.PLANAR_DEBUG ?? '').split(',').includes('kms');
 
 interface Shown { layers: LayerState[]; fbs: number[] }
+
+/** A layer as `describeShown` reports it: its plane, place, and the part of its buffer shown (null: all of it). */
+export interface ShownLayer { layerId: number; planeId: number; zpos: number; x: number; y: number; width: number; height: number; source: DamageRect | null }
 
 /** A TEST_ONLY commit's outcome: passed, refused (EINVAL, ERANGE), or failed with another errno. */
 type TestOutcome = { ok: true } | { ok: false; errno: number; refused: boolean };
@@ -320,9 +323,9 @@ export class KmsDisplay implements Display {
   }
 
   /** What each plane shows now (and the cursor), for diagnostics and tests. */
-  describeShown(): { layers: { layerId: number; planeId: number; zpos: number; x: number; y: number; width: number; height: number }[]; cursor: { planeId: number; x: number; y: number } | null } {
+  describeShown(): { layers: ShownLayer[]; cursor: { planeId: number; x: number; y: number } | null } {
     return {
-      layers: this.shown.layers.map((l) => ({ layerId: l.id, planeId: l.planeId, zpos: l.zpos, x: l.x, y: l.y, width: l.width, height: l.height })),
+      layers: this.shown.layers.map((l) => ({ layerId: l.id, planeId: l.planeId, zpos: l.zpos, x: l.x, y: l.y, width: l.width, height: l.height, source: l.source ?? null })),
       cursor: this.cursor?.describe(this.shown.layers.map((l) => l.planeId)) ?? null,
     };
   }

@@ -1,16 +1,21 @@
 /**
  * Atomic requests for the output a display drives: which plane shows which buffer where.
  *
- *   build     every plane of the state gets FB_ID, CRTC_ID, SRC_* (16.16 fixed point),
- *             CRTC_*, zpos where it is mutable, alpha where the plane has it, and the
- *             premultiplied blend mode where there is a choice; the cursor goes on the cursor
- *             plane when no layer took it; every other plane of ours is turned off
+ *   build     every plane of the state gets FB_ID, CRTC_ID, SRC_* (16.16 fixed point) from
+ *             the layer's source (the part of the buffer shown; the whole buffer when it has
+ *             none), CRTC_* from its on-screen rectangle, zpos where it is mutable, alpha where
+ *             the plane has it, and the premultiplied blend mode where there is a choice; the
+ *             cursor goes on the cursor plane when no layer took it; every other plane of ours
+ *             is turned off
  *   modeset   the mode blob, ACTIVE, and the connector (and writeback connector) routed to the CRTC
- *   damage    FB_DAMAGE_CLIPS blobs where a plane takes them and keeps its buffer
+ *   damage    FB_DAMAGE_CLIPS blobs where a plane takes them and keeps its buffer. Clips are in
+ *             framebuffer coordinates, as the layer's damage is: the kernel clips them to the
+ *             plane's source itself, and treats a commit that moves the source as a full update
+ *             (drm_atomic_helper_damage_iter_init), so a scroll needs no clips of its own
  *   test      layers with no buffer yet (the allocator asking) borrow a cached test buffer of
  *             their size and format, so TEST_ONLY commits judge real framebuffers
  */
-import type { LayerState } from '@planar/toolkit/backend';
+import type { DamageRect, LayerState } from '@planar/toolkit/backend';
 import { AtomicRequest, type KmsObject } from './atomic.js';
 import type { ScanoutBuffer } from './buffers.js';
 import { FORMAT_CODES } from './formats.js';
@@ -28,6 +33,11 @@ export interface Output {
 export interface CursorPlacement { plane: KmsObject; buffer: NativeDumbBuffer; x: number; y: number }
 
 const TEST_BUFFERS = 8;
+
+/** Buffer pixels as the kernel's 16.16 fixed point (SRC_*); fractions of a pixel are kept. */
+function fixed16(px: number): number {
+  return Math.round(px * 65536);
+}
 
 export class PlaneRequests {
   private readonly testBuffers = new Map<string, NativeDumbBuffer>();
@@ -47,17 +57,19 @@ export class PlaneRequests {
     const request = new AtomicRequest();
     const crtc = this.output.crtc.id;
     const used = new Set<number>();
-    const place = (plane: KmsObject, fb: number, bw: number, bh: number, x: number, y: number, w: number, h: number) => {
+    const place = (plane: KmsObject, fb: number, source: DamageRect, x: number, y: number, w: number, h: number) => {
       used.add(plane.id);
       request.set(plane, 'FB_ID', fb).set(plane, 'CRTC_ID', crtc)
-        .set(plane, 'SRC_X', 0).set(plane, 'SRC_Y', 0).set(plane, 'SRC_W', bw * 65536).set(plane, 'SRC_H', bh * 65536)
+        .set(plane, 'SRC_X', fixed16(source.x)).set(plane, 'SRC_Y', fixed16(source.y))
+        .set(plane, 'SRC_W', fixed16(source.width)).set(plane, 'SRC_H', fixed16(source.height))
         .set(plane, 'CRTC_X', x).set(plane, 'CRTC_Y', y).set(plane, 'CRTC_W', w).set(plane, 'CRTC_H', h);
     };
     for (const layer of layers) {
       const plane = this.output.planes.get(layer.planeId);
       if (!plane) throw new Error(`layer ${layer.id} is on plane ${layer.planeId}, which ${this.path} does not have for this CRTC`);
       const fb = layer.buffer ? (layer.buffer as ScanoutBuffer).fbId : o.forTest ? this.testFb(layer) : 0;
-      place(plane, fb, layer.bufferWidth, layer.bufferHeight, layer.x, layer.y, layer.width, layer.height);
+      const source = layer.source ?? { x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight };
+      place(plane, fb, source, layer.x, layer.y, layer.width, layer.height);
       const zpos = plane.props.get('zpos');
       if (zpos && !zpos.immutable) request.set(plane, 'zpos', layer.zpos);
       request.setIfPresent(plane, 'alpha', Math.round(Math.min(1, Math.max(0, layer.opacity)) * 0xffff));
@@ -67,7 +79,8 @@ export class PlaneRequests {
     const cursor = o.cursor;
     if (cursor && !used.has(cursor.plane.id)) {
       const { buffer } = cursor;
-      place(cursor.plane, buffer.fbId, buffer.width, buffer.height, Math.round(cursor.x), Math.round(cursor.y), buffer.width, buffer.height);
+      const whole = { x: 0, y: 0, width: buffer.width, height: buffer.height };
+      place(cursor.plane, buffer.fbId, whole, Math.round(cursor.x), Math.round(cursor.y), buffer.width, buffer.height);
     }
     for (const plane of this.output.planes.values()) {
       if (!used.has(plane.id)) request.set(plane, 'FB_ID', 0).set(plane, 'CRTC_ID', 0);

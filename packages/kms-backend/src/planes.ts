@@ -9,6 +9,8 @@
  *            position; mutable → its range
  *   alpha    an `alpha` property (plane-wide opacity)
  *   limits   the device's maximum framebuffer size; cursor planes the cursor size cap
+ *   crop     every plane: SRC_* is a property of every KMS plane, so each can show part of its
+ *            buffer (the atomic core checks the source lies in the framebuffer)
  *
  * Scaling and whether the primary must cover the output are not properties: the display asks
  * the kernel with TEST_ONLY commits once at open and fills them in (display.ts).
@@ -68,6 +70,7 @@ export function describePlanes(resources: DrmResources, caps: DrmCaps, crtcIndex
         maxWidth: cursor && caps.cursorWidth ? caps.cursorWidth : resources.maxWidth,
         maxHeight: cursor && caps.cursorHeight ? caps.cursorHeight : resources.maxHeight,
         mustCoverOutput: type === 'primary',
+        crop: true,
       };
     })
     .filter((p) => p.formats.length > 0);

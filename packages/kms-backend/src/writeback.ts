@@ -7,7 +7,8 @@
  *              an out-fence asked for; the fence is awaited (at most WRITEBACK_TIMEOUT_MS) and
  *              the buffer read, BGRX to RGBA
  *   software   otherwise the dumb buffers of the shown planes are composed as the toolkit
- *              composes planes (imported DMA-BUFs cannot be read and are left out)
+ *              composes planes, each plane's source (the part of its buffer it shows) at its
+ *              place (imported DMA-BUFs cannot be read and are left out)
  *
  * `source` says which of the two the last screenshot was, so tests can tell a writeback match
  * from a software one.
@@ -65,7 +66,9 @@ export class OutputCapture {
     this.source = 'software';
     const planes = shown.filter((l) => l.buffer instanceof DumbDisplayBuffer).map((layer) => {
       const buffer = layer.buffer as DumbDisplayBuffer;
-      return { ...layer, width: buffer.width, height: buffer.height, stride: buffer.width * 4, format: buffer.format, pixels: buffer.native.read() };
+      // The part of the buffer the plane shows, at its own size (planes composed here are not scaled).
+      const source = layer.source ?? { x: 0, y: 0, width: buffer.width, height: buffer.height };
+      return { ...layer, source, width: source.width, height: source.height, stride: buffer.width * 4, format: buffer.format, pixels: buffer.native.read() };
     });
     const pixels = composePlanes(planes, width, height);
     for (let i = 3; i < pixels.length; i += 4) pixels[i] = 255;

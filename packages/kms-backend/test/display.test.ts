@@ -3,41 +3,11 @@
  * sends, when buffers come free, how refusals, lost master, unplugging and exit are handled.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DisplayBuffer, LayerState } from '@planar/toolkit';
 import { KmsDisplay } from '../src/display.js';
-import { MockKernel, type KernelShape } from './mock-kernel.js';
+import { MockKernel } from './mock-kernel.js';
+import { ENV, PI5, VKMS, closeOpened, layer, open, opened, show } from './mock-display.js';
 
-const ENV = { PLANAR_KMS_DEVICE: '/dev/dri/mock', PLANAR_VT: 'none', PLANAR_SEAT: 'seat0', PLANAR_SEAT_MANAGER: 'none' };
-const VKMS: KernelShape = { overlays: 8, hvs: false, writeback: true, connected: true };
-const PI5: KernelShape = { overlays: 8, hvs: true, writeback: false, connected: true };
-const opened: KmsDisplay[] = [];
-
-async function open(shape: KernelShape = VKMS, env: Record<string, string> = {}, setup?: (k: MockKernel) => void) {
-  const kernel = new MockKernel(shape);
-  setup?.(kernel);
-  const display = await KmsDisplay.open({ cursor: 'hidden' }, { ...ENV, ...env }, kernel.addon());
-  opened.push(display);
-  return { kernel, display };
-}
-
-function layer(display: KmsDisplay, buffer: DisplayBuffer, planeId: number, o: Partial<LayerState> = {}): LayerState {
-  return {
-    id: planeId, planeId, zpos: 0, buffer, bufferWidth: buffer.width, bufferHeight: buffer.height, format: buffer.format,
-    x: 0, y: 0, width: buffer.width, height: buffer.height, opacity: 1, damage: [], ...o,
-  };
-}
-
-/** Commits a state and delivers its flip. */
-async function show(kernel: MockKernel, display: KmsDisplay, layers: LayerState[]) {
-  const done = display.commit({ layers });
-  await new Promise((r) => setImmediate(r));
-  kernel.flip();
-  return done;
-}
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.close();
-});
+afterEach(closeOpened);
 
 describe('KMS display (mock kernel)', () => {
   it('open-vkms-reads-planes-and-probes: no zpos, primary must cover, overlays do not scale', async () => {
@@ -65,12 +35,12 @@ describe('KMS display (mock kernel)', () => {
   it('first-commit-modesets-later-commits-flip-only', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.commits[0]!.flags & 0x400).toBeTruthy();
     expect(kernel.commits[0]!.values.get('51.ACTIVE')).toBe(1);
     expect(kernel.commits[0]!.values.get('52.CRTC_ID')).toBe(51);
     expect(kernel.commits[0]!.values.get('59.CRTC_ID')).toBe(51);
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.commits[1]!.flags).toBe(0x201);
     expect(kernel.commits[1]!.values.has('51.ACTIVE')).toBe(false);
   });
@@ -79,11 +49,11 @@ describe('KMS display (mock kernel)', () => {
     const { kernel, display } = await open();
     const root = display.allocate(1024, 768, 'XRGB8888');
     const popup = display.allocate(300, 200, 'ARGB8888');
-    await show(kernel, display, [layer(display, root, 31), layer(display, popup, 33, { x: 100, y: 50, zpos: 1 })]);
+    await show(kernel, display, [layer(root, 31), layer(popup, 33, { x: 100, y: 50, zpos: 1 })]);
     expect(kernel.value(33, 'SRC_W')).toBe(300 * 65536);
     expect(kernel.value(33, 'CRTC_X')).toBe(100);
     expect(kernel.value(35, 'FB_ID')).toBe(0);
-    await show(kernel, display, [layer(display, root, 31)]);
+    await show(kernel, display, [layer(root, 31)]);
     expect(kernel.value(33, 'FB_ID')).toBe(0);
     expect(kernel.value(33, 'CRTC_ID')).toBe(0);
   });
@@ -94,8 +64,8 @@ describe('KMS display (mock kernel)', () => {
     const b = display.allocate(1024, 768, 'XRGB8888');
     const released: number[] = [];
     display.on('release', (e) => released.push(e.bufferId));
-    await show(kernel, display, [layer(display, a, 31)]);
-    const next = display.commit({ layers: [layer(display, b, 31)] });
+    await show(kernel, display, [layer(a, 31)]);
+    const next = display.commit({ layers: [layer(b, 31)] });
     await new Promise((r) => setImmediate(r));
     expect(a.busy && b.busy).toBe(true);
     expect(released).toEqual([]);
@@ -109,7 +79,7 @@ describe('KMS display (mock kernel)', () => {
     for (const [shape, ok] of [[VKMS, false], [PI5, true]] as const) {
       const { display } = await open(shape);
       const root = display.allocate(1024, 768, 'XRGB8888');
-      const state = { layers: [layer(display, root, 31), { ...layer(display, root, 33, { zpos: 1 }), buffer: null, bufferWidth: 100, bufferHeight: 100, width: 200, height: 200, format: 'ARGB8888' as const }] };
+      const state = { layers: [layer(root, 31), { ...layer(root, 33, { zpos: 1 }), buffer: null, bufferWidth: 100, bufferHeight: 100, width: 200, height: 200, format: 'ARGB8888' as const }] };
       expect(display.planes.find((p) => p.id === 33)!.scaling).toBe(ok);
       expect(display.test(state).ok).toBe(ok);
     }
@@ -119,8 +89,8 @@ describe('KMS display (mock kernel)', () => {
     const { kernel, display } = await open();
     const root = display.allocate(1024, 768, 'XRGB8888');
     kernel.refuseNext = 1;
-    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: false, reason: 'the kernel refused it (EINVAL)' });
-    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: true });
+    expect(display.test({ layers: [layer(root, 31)] })).toEqual({ ok: false, reason: 'the kernel refused it (EINVAL)' });
+    expect(display.test({ layers: [layer(root, 31)] })).toEqual({ ok: true });
     expect(kernel.tests.at(-1)!.flags & 0x100).toBeTruthy();
   });
 
@@ -131,7 +101,7 @@ describe('KMS display (mock kernel)', () => {
     const root = display.allocate(1024, 768, 'XRGB8888');
     kernel.refuseNext = 1;
     kernel.refuseErrno = errno;
-    expect(display.test({ layers: [layer(display, root, 31)] })).toEqual({ ok: false, reason: `the kernel refused it (${name})` });
+    expect(display.test({ layers: [layer(root, 31)] })).toEqual({ ok: false, reason: `the kernel refused it (${name})` });
     expect(errors).toEqual([]);
   });
 
@@ -140,7 +110,7 @@ describe('KMS display (mock kernel)', () => {
     const errors: Error[] = [];
     display.on('error', (e) => errors.push(e));
     const root = display.allocate(1024, 768, 'XRGB8888');
-    const state = { layers: [layer(display, root, 31)] };
+    const state = { layers: [layer(root, 31)] };
     kernel.refuseErrno = 12;
     kernel.refuseNext = 2;
     expect(display.test(state)).toMatchObject({ ok: false, reason: expect.stringMatching(/failed \(ENOMEM/) });
@@ -159,7 +129,7 @@ describe('KMS display (mock kernel)', () => {
     const root = display.allocate(1024, 768, 'XRGB8888');
     kernel.master = false;
     kernel.masterRefusal = 16;
-    expect(display.test({ layers: [layer(display, root, 31)] })).toMatchObject({ ok: false, reason: expect.stringMatching(/EACCES/) });
+    expect(display.test({ layers: [layer(root, 31)] })).toMatchObject({ ok: false, reason: expect.stringMatching(/EACCES/) });
     expect(display['queue'].paused).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -172,17 +142,17 @@ describe('KMS display (mock kernel)', () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
     kernel.refuseNext = 1;
-    await expect(display.commit({ layers: [layer(display, fb, 31)] })).rejects.toThrow(/refused by \/dev\/dri\/mock: EINVAL/);
+    await expect(display.commit({ layers: [layer(fb, 31)] })).rejects.toThrow(/refused by \/dev\/dri\/mock: EINVAL/);
     expect(fb.busy).toBe(false);
   });
 
   it('lost-master-pauses-and-resumes-with-a-modeset', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     kernel.master = false;
     kernel.masterRefusal = 16;
-    const paused = display.commit({ layers: [layer(display, fb, 31)] });
+    const paused = display.commit({ layers: [layer(fb, 31)] });
     await new Promise((r) => setTimeout(r, 50));
     expect(kernel.commits).toHaveLength(1);
     kernel.masterRefusal = 0;
@@ -220,7 +190,7 @@ describe('KMS display (mock kernel)', () => {
   it('writeback-capture: a job on the next commit, its fence awaited, BGRX read as RGBA', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     const shot = display.capture();
     await new Promise((r) => setImmediate(r));
     kernel.flip();
@@ -235,7 +205,7 @@ describe('KMS display (mock kernel)', () => {
   it('close-restores-the-found-state: CRTC off, connector and planes detached', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.value(51, 'ACTIVE')).toBe(1);
     await display.close();
     expect(kernel.value(51, 'ACTIVE')).toBe(0);
@@ -249,10 +219,10 @@ describe('KMS display (mock kernel)', () => {
     expect(display.seatName).toBe('seat0');
     expect(kernel.seatLog).toEqual(['open /dev/dri/mock']);
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     kernel.seatEmit!('disable');
     expect(kernel.seatLog).toContain('acknowledge');
-    const waiting = display.commit({ layers: [layer(display, fb, 31)] });
+    const waiting = display.commit({ layers: [layer(fb, 31)] });
     await new Promise((r) => setTimeout(r, 20));
     expect(kernel.commits).toHaveLength(1);
     kernel.master = true;
@@ -274,9 +244,9 @@ describe('KMS display (mock kernel)', () => {
   it('damage-clips: a plane that takes FB_DAMAGE_CLIPS gets the damaged rects of a buffer it already shows', async () => {
     const { kernel, display } = await open(PI5);
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.commits[0]!.values.has('31.FB_DAMAGE_CLIPS')).toBe(false);
-    await show(kernel, display, [layer(display, fb, 31, { damage: [{ x: 10, y: 20, width: 30, height: 40 }] })]);
+    await show(kernel, display, [layer(fb, 31, { damage: [{ x: 10, y: 20, width: 30, height: 40 }] })]);
     const blob = kernel.commits[1]!.values.get('31.FB_DAMAGE_CLIPS')!;
     expect(kernel.blobs.get(blob)).toEqual([10, 20, 40, 60]);
   });
@@ -284,10 +254,10 @@ describe('KMS display (mock kernel)', () => {
   it('power-off-and-on: CRTC inactive, commits wait, then a modeset shows the last frame', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     await display.setPower(false);
     expect(kernel.value(51, 'ACTIVE')).toBe(0);
-    const waiting = display.commit({ layers: [layer(display, fb, 31)] });
+    const waiting = display.commit({ layers: [layer(fb, 31)] });
     await new Promise((r) => setTimeout(r, 20));
     const count = kernel.commits.length;
     const on = display.setPower(true);
@@ -304,7 +274,7 @@ describe('KMS display (mock kernel)', () => {
   it('power-on-while-idle: the last frame is shown again', async () => {
     const { kernel, display } = await open();
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     await display.setPower(false);
     const on = display.setPower(true);
     await new Promise((r) => setTimeout(r, 20));
@@ -320,8 +290,8 @@ describe('KMS display (mock kernel)', () => {
     const display = await KmsDisplay.open({ cursor: 'default' }, ENV, kernel.addon());
     expect(listeners()).not.toEqual(before);
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    display.test({ layers: [{ ...layer(display, fb, 31), buffer: null }] });
-    await show(kernel, display, [layer(display, fb, 31)]);
+    display.test({ layers: [{ ...layer(fb, 31), buffer: null }] });
+    await show(kernel, display, [layer(fb, 31)]);
     const shot = display.capture();
     await new Promise((r) => setImmediate(r));
     kernel.flip();
@@ -349,7 +319,7 @@ describe('KMS display (mock kernel)', () => {
     opened.push(display);
     expect(display.planes.some((p) => p.type === 'cursor')).toBe(false);
     const fb = display.allocate(1024, 768, 'XRGB8888');
-    await show(kernel, display, [layer(display, fb, 31)]);
+    await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.value(49, 'FB_ID')).toBeGreaterThan(0);
     expect(display.describeShown().cursor).toEqual({ planeId: 49, x: 512, y: 384 });
   });

@@ -1,8 +1,9 @@
 /**
  * A mock of the kernel side of the addon, for table tests of the KMS state machine without a
  * device: resources shaped like vkms (or a Pi 5's HVS, with zpos and alpha), atomic commits
- * checked against the rules the real drivers apply (master, known properties, a primary that
- * covers the CRTC, no scaling where the device has none, one flip pending at a time), page
+ * checked against the rules the real drivers apply (master, known properties, a source inside
+ * the framebuffer, a primary that covers the CRTC, no scaling where the device has none, one
+ * flip pending at a time), page
  * flips delivered when a test calls `flip()`, and dumb buffers that hold their pixels.
  */
 import type { Addon, DrmMode, DrmProperty, DrmResources, NativeDevice, NativeDumbBuffer } from '../src/native.js';
@@ -116,6 +117,12 @@ export class MockKernel {
     if (modeset && !(flags & 0x400)) return -22;
     for (const plane of this.resources.planes) {
       if (!get(`${plane.id}.FB_ID`)) continue;
+      const fb = this.fbs.get(get(`${plane.id}.FB_ID`));
+      // drm_atomic_plane_check: the source (16.16) must lie in the framebuffer, else ENOSPC.
+      if (fb) {
+        const [x, y, w, h] = ['SRC_X', 'SRC_Y', 'SRC_W', 'SRC_H'].map((n) => get(`${plane.id}.${n}`));
+        if (w! > fb.width * 65536 || x! > fb.width * 65536 - w! || h! > fb.height * 65536 || y! > fb.height * 65536 - h!) return -28;
+      }
       const scaled = get(`${plane.id}.SRC_W`) !== get(`${plane.id}.CRTC_W`) * 65536 || get(`${plane.id}.SRC_H`) !== get(`${plane.id}.CRTC_H`) * 65536;
       if (scaled && !this.shape.hvs) return -22;
       const covers = get('31.CRTC_X') === 0 && get('31.CRTC_Y') === 0 && get('31.CRTC_W') === this.modeSize.width && get('31.CRTC_H') === this.modeSize.height;
@@ -223,11 +230,16 @@ export class MockDumb implements NativeDumbBuffer {
     this.stride = width * 4;
     this.pixels = new Uint8Array(width * height * 4);
   }
-  write(source: Uint8Array, sourceStride: number, rects: Int32Array): number {
+  write(source: Uint8Array, sourceStride: number, rects: Int32Array, swapRB = false): number {
     let bytes = 0;
     for (let i = 0; i < rects.length; i += 4) {
       const [x, y, w, h] = [rects[i]!, rects[i + 1]!, rects[i + 2]!, rects[i + 3]!];
-      for (let row = y; row < y + h; row++) this.pixels.set(source.subarray(row * sourceStride + x * 4, row * sourceStride + (x + w) * 4), row * this.stride + x * 4);
+      for (let row = y; row < y + h; row++) {
+        const at = row * this.stride + x * 4;
+        this.pixels.set(source.subarray(row * sourceStride + x * 4, row * sourceStride + (x + w) * 4), at);
+        // RGBA in, BGRA stored where the format asks (XRGB8888, ARGB8888), as the addon does.
+        if (swapRB) for (let p = at; p < at + w * 4; p += 4) [this.pixels[p], this.pixels[p + 2]] = [this.pixels[p + 2]!, this.pixels[p]!];
+      }
       bytes += w * h * 4;
     }
     this.written += bytes;
