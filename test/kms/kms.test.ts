@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
 import { createExternalSource, signal } from '@planar/toolkit';
+import { loadBackend, type OpenOptions } from '@planar/toolkit/backend';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as DemoApp, colors, createHomeModel } from '@planar/demo';
 import { e2eGate, REPO_ROOT } from '../wayland/gate.js';
@@ -22,6 +23,7 @@ import { diffImages, type Box } from '../wayland/compare.js';
 import { decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures } from '../wayland/figures.js';
 import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, threeLayers, tapAndType, withExternal } from './guest/scenes.mjs';
+import { CROP_STEPS, showCropSteps } from './guest/crop.mjs';
 import { prepareVm, runInVm, type RunResult } from './vm.mjs';
 import { vmArch } from './vm-arch.mjs';
 import { drawArrow } from '@planar/kms-backend';
@@ -276,6 +278,32 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     source.push({ kind: 'pixels', width: 320, height: 240, format: 'XRGB8888', pixels: patternBgrx(320, 240) });
     const expected = await headless(render(() => withExternal(source), { width: 1024, height: 768 }));
     expect(diffImages(expected, png('external.png')).differing).toBe(0);
+  });
+
+  it('crops on the plane: each SRC_Y (and an SRC_X) window of a tall buffer reads back as the headless display shows the same state', async () => {
+    const r = result('crop');
+    type CropShot = { name: string; width: number; height: number; capture: string; shown: { layers: { planeId: number; source: unknown }[] } };
+    const steps = r.steps as CropShot[];
+    expect(steps.map((s) => s.name)).toEqual(CROP_STEPS.map((s) => s.name));
+    expect((r.planes as { crop?: boolean }[]).every((p) => p.crop === true)).toBe(true);
+    // The same states on the headless display, with vkms's planes.
+    const headlessBackend = await loadBackend('headless');
+    const display = await headlessBackend.open({ width: 1024, height: 768, pacing: 'immediate', planes: 'vkms' } as OpenOptions);
+    const expected = new Map<string, Image>();
+    const buffers = await showCropSteps(display, (step, image) => { expected.set(step.name, image); });
+    await display.close();
+    for (const buffer of buffers) buffer.destroy();
+    const overlays = (r.planes as { id: number; type: string }[]).filter((p) => p.type === 'overlay').map((p) => p.id);
+    for (const [i, step] of steps.entries()) {
+      expect(step.capture, step.name).toBe('writeback');
+      // The tall buffer is on an overlay plane, with the step's source as SRC_*.
+      expect(overlays, step.name).toContain(step.shown.layers[1]!.planeId);
+      expect(step.shown.layers[1]!.source, step.name).toEqual(CROP_STEPS[i]!.source);
+      const actual = { width: step.width, height: step.height, pixels: new Uint8Array(readFileSync(path.join(OUT, `crop-${step.name}.rgba`))) };
+      expect(diffImages(expected.get(step.name)!, actual), step.name).toEqual({ differing: 0, box: null, maxDelta: 0 });
+    }
+    // The windows show different rows: a driver that ignored SRC_Y would fail the comparisons above.
+    expect(diffImages(expected.get('top')!, expected.get('scrolled')!).differing).toBeGreaterThan(320 * 200);
   });
 
   it('flips once per vblank at most, on the kernel\'s vblanks, and copies only the damaged spans', () => {

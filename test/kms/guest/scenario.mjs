@@ -16,7 +16,9 @@ import { createInterface } from 'node:readline';
 import { createApp, createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as Demo, colors, createHomeModel } from '@planar/demo';
+import { backend as kms } from '@planar/kms-backend';
 import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
+import { showCropSteps } from './crop.mjs';
 
 const [out, ...names] = process.argv.slice(2);
 let current = '';
@@ -175,6 +177,22 @@ async function external() {
   producer.close();
 }
 
+/**
+ * Plane SRC_* on the driver, with no app: a tall buffer's windows on an overlay plane
+ * (crop.mjs), each read back through the writeback connector as raw RGBA (`crop-<step>.rgba`).
+ */
+async function crop() {
+  const display = await kms.open({ cursor: 'hidden' });
+  const steps = [];
+  const buffers = await showCropSteps(display, async (step, { width, height, pixels }) => {
+    writeFileSync(`${out}/crop-${step.name}.rgba`, pixels);
+    steps.push({ name: step.name, width, height, capture: display.captureSource, shown: display.describeShown() });
+  });
+  say({ event: 'result', steps, planes: display.planes.map((p) => ({ id: p.id, type: p.type, crop: p.crop })) });
+  await display.close();
+  for (const buffer of buffers) buffer.destroy();
+}
+
 /** Run as an unprivileged user: the card and input devices come from seatd through libseat. */
 async function seat() {
   const app = await createApp(() => counter(() => 'seat'), common);
@@ -210,7 +228,7 @@ const scenarios = {
   'demo-preferred': () => demo('demo-preferred.png'),
   'demo-800x600': () => demo('demo-800x600.png', '800x600'),
   'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
-  layers, many, pacing, slide, external, seat, input,
+  layers, many, pacing, slide, external, crop, seat, input,
   'budget-moves': budgetMoves, 'budget-many': budgetMany,
 };
 const unknown = names.filter((n) => !scenarios[n]);
