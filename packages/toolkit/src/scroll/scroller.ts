@@ -94,6 +94,7 @@ export class Scroller {
   /** During a drag: whether the parent was handed some of it, and past which edge of each axis (−1, 0, 1). */
   private parentDragged = false;
   private readonly pushedPast: Record<ScrollAxis, number> = { x: 0, y: 0 };
+  private readonly handoffs: (() => void)[] = [];
   private disposed = false;
   private unregister = () => {};
 
@@ -331,6 +332,13 @@ export class Scroller {
       this.write(next);
       this.updateMoving();
     });
+    this.handOff();
+  }
+
+  /** Gives the parent the flings that reached an edge this frame, once this scroller shows the edge. */
+  private handOff(): void {
+    const handoffs = this.handoffs.splice(0);
+    for (const handoff of handoffs) handoff();
   }
 
   /** Plans the motion after a release at `at` with offset velocity `v`: snap, fling or spring back. */
@@ -363,10 +371,11 @@ export class Scroller {
 
   /** Starts `sim` on `axis` and asks for frames. */
   private run(axis: ScrollAxis, sim: Simulation, kind: Motion['kind'], target: number): void {
+    if (this.disposed) return;
     this.motions[axis] = { sim, start: null, kind, handedOff: false };
     this.targets[axis] = target;
     this.updateMoving();
-    if (!this.cancelFrame && !this.disposed) this.cancelFrame = this.frames(this.step);
+    if (!this.cancelFrame) this.cancelFrame = this.frames(this.step);
   }
 
   private readonly step = (time: number): void => {
@@ -378,6 +387,7 @@ export class Scroller {
       this.write(next);
       this.updateMoving();
     });
+    this.handOff();
     if ((this.motions.x || this.motions.y) && !this.cancelFrame && !this.disposed) this.cancelFrame = this.frames(this.step);
   };
 
@@ -389,7 +399,8 @@ export class Scroller {
     const handoff = motion.sim.handoff;
     if (handoff && !motion.handedOff && t >= handoff.time && this.parent) {
       motion.handedOff = true;
-      this.parent.receiveFling(axis, handoff.velocity, motion.start + handoff.time * 1000, time);
+      const parent = this.parent, start = motion.start + handoff.time * 1000;
+      this.handoffs.push(() => parent.receiveFling(axis, handoff.velocity, start, time));
     }
     if (!motion.sim.isDone(t)) return motion.sim.position(t);
     this.motions[axis] = null;

@@ -139,6 +139,7 @@ function checked(x: number): number {
 
 function describe(value: unknown): string {
   if (typeof value === 'function') return 'a function';
+  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? JSON.stringify(value) : String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
