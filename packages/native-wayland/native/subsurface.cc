@@ -1,8 +1,12 @@
 // Subsurface: a layer on the compositor's side. Its position is in the window's surface
 // coordinates; `placeAbove` orders it among its siblings and the window (applied on the
 // window's next commit). Desynchronised, its own commits show at once: a layer moves or gets
-// new pixels without a commit of the window.
+// new pixels without a commit of the window. Its viewport (where the compositor has
+// wp_viewporter) crops the buffer to a source rectangle and sizes the result on the window;
+// both are double-buffered, so a scroll is setSource + commit, with no new attach.
 #include "subsurface.h"
+
+#include <cmath>
 
 #include "connection.h"
 #include "viewporter-client.h"
@@ -16,7 +20,9 @@ Napi::Function Subsurface::Define(Napi::Env env) {
     InstanceMethod<&Subsurface::SetSync>("setSync"),
     InstanceMethod<&Subsurface::Attach>("attach"),
     InstanceMethod<&Subsurface::Damage>("damage"),
+    InstanceMethod<&Subsurface::DamageSurface>("damageSurface"),
     InstanceMethod<&Subsurface::SetDestination>("setDestination"),
+    InstanceMethod<&Subsurface::SetSource>("setSource"),
     InstanceMethod<&Subsurface::Commit>("commit"),
     InstanceMethod<&Subsurface::Destroy>("destroy"),
   });
@@ -78,9 +84,45 @@ Napi::Value Subsurface::Damage(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// damageSurface(x, y, width, height): damage in surface units (wl_surface.damage), for what the
+// surface shows changing with no new buffer (a new viewport): compositors may apply buffer
+// damage only with a buffer attached in the same commit (weston 10 drops it otherwise).
+Napi::Value Subsurface::DamageSurface(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  int32_t v[4];
+  for (size_t i = 0; i < 4; i++) {
+    if (!info[i].IsNumber()) throw Napi::TypeError::New(env, "damageSurface needs (x, y, width, height) as numbers");
+    v[i] = info[i].As<Napi::Number>().Int32Value();
+  }
+  if (surface_ && state_->display) wl_surface_damage(surface_, v[0], v[1], v[2], v[3]);
+  return env.Undefined();
+}
+
 Napi::Value Subsurface::SetDestination(const Napi::CallbackInfo& info) {
   if (viewport_ && state_->display) wp_viewport_set_destination(viewport_, info[0].As<Napi::Number>().Int32Value(), info[1].As<Napi::Number>().Int32Value());
   return Napi::Boolean::New(info.Env(), viewport_ != nullptr);
+}
+
+// setSource(x, y, width, height): the part of the buffer shown, in surface units before the
+// viewport (buffer px over the surface's buffer scale); all -1 unsets it. Values the protocol
+// calls bad_value (a fatal error for the whole connection) are refused here as a RangeError.
+Napi::Value Subsurface::SetSource(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  double v[4];
+  for (size_t i = 0; i < 4; i++) {
+    if (!info[i].IsNumber()) throw Napi::TypeError::New(env, "setSource needs (x, y, width, height) as numbers");
+    v[i] = info[i].As<Napi::Number>().DoubleValue();
+    if (!std::isfinite(v[i])) throw Napi::RangeError::New(env, "setSource: x, y, width and height must be finite");
+  }
+  bool unset = v[0] == -1 && v[1] == -1 && v[2] == -1 && v[3] == -1;
+  if (!unset && (v[0] < 0 || v[1] < 0 || v[2] <= 0 || v[3] <= 0)) {
+    throw Napi::RangeError::New(env, "setSource: a source needs x, y >= 0 and a positive width and height (or all -1 to unset it), got " +
+                                         std::to_string(v[2]) + "x" + std::to_string(v[3]) + "+" + std::to_string(v[0]) + "+" + std::to_string(v[1]));
+  }
+  if (viewport_ && state_->display) {
+    wp_viewport_set_source(viewport_, wl_fixed_from_double(v[0]), wl_fixed_from_double(v[1]), wl_fixed_from_double(v[2]), wl_fixed_from_double(v[3]));
+  }
+  return Napi::Boolean::New(env, viewport_ != nullptr);
 }
 
 Napi::Value Subsurface::Commit(const Napi::CallbackInfo& info) {

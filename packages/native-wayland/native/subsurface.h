@@ -1,5 +1,6 @@
-// A layer's surface: a wl_subsurface of the window, with a viewport and an empty input region
-// (input goes to the window; the toolkit hit-tests its layers itself).
+// A layer's surface: a wl_subsurface of the window, with a viewport (the part of its buffer it
+// shows and its size on the window) and an empty input region (input goes to the window; the
+// toolkit hit-tests its layers itself).
 #pragma once
 
 #include "window.h"
@@ -21,7 +22,9 @@ class Subsurface : public Napi::ObjectWrap<Subsurface>, public SurfaceOps {
   Napi::Value SetSync(const Napi::CallbackInfo& info);
   Napi::Value Attach(const Napi::CallbackInfo& info);
   Napi::Value Damage(const Napi::CallbackInfo& info);
+  Napi::Value DamageSurface(const Napi::CallbackInfo& info);
   Napi::Value SetDestination(const Napi::CallbackInfo& info);
+  Napi::Value SetSource(const Napi::CallbackInfo& info);
   Napi::Value Commit(const Napi::CallbackInfo& info);
   Napi::Value Destroy(const Napi::CallbackInfo& info);
   void ReleaseProxies();

@@ -4,11 +4,13 @@
  *
  *   open     connect → registry (sync) → window → first configure → size and scale known
  *            (a 0x0 configure leaves the size to us: the output's, see window-size.ts)
- *   planes   the window (opaque formats, must cover the output) and 8 subsurfaces above it,
- *            any order (mutable zpos), no plane alpha (Wayland has none before alpha-modifier)
- *   commit   per overlay: subsurface position, attach + damage when its buffer changed, commit;
- *            restacked with place_above; then the window: attach + damage, frame callback,
- *            presentation feedback, commit. Resolves at the frame callback: the compositor's
+ *   planes   the window (opaque formats, must cover the output, always whole) and 8
+ *            subsurfaces above it, any order (mutable zpos), no plane alpha (Wayland has none
+ *            before alpha-modifier), scaling and cropping where wp_viewporter is offered
+ *   commit   per overlay: subsurface position, attach + damage when its buffer changed, its
+ *            viewport's source and destination when they changed (viewport.ts), commit when
+ *            any of that was sent; restacked with place_above; then the window: attach +
+ *            damage, frame callback, presentation feedback, commit. Resolves at the frame callback: the compositor's
  *            pace (sway sends them in pairs, weston ~39 a second), never an assumed 60 Hz.
  *   buffers  DMA-BUFs (GBM, dumb, udmabuf) where the compositor imports them, else wl_shm
  *            (buffers.ts); the compositor says when it lets go of one (release)
@@ -27,6 +29,7 @@ import { SeatTranslator } from './input.js';
 import {
   loadAddon, type ConnectionEvent, type NativeConnection, type NativeLiveObjects, type NativeSubsurface, type NativeWindow,
 } from './native.js';
+import { applyViewport, layerViewport, surfaceSize, UNSET_VIEWPORT, type LayerViewport } from './viewport.js';
 import { firstWindowSize } from './window-size.js';
 
 const OVERLAYS = 8;
@@ -41,6 +44,8 @@ export class WaylandDisplay implements Display {
   private buffers: WaylandBuffers | null = null;
   private window!: NativeWindow;
   private subsurfaces = new Map<number, NativeSubsurface>();
+  /** What each subsurface's viewport was last sent, by layer id. */
+  private viewports = new Map<number, LayerViewport>();
   private shown: LayerState[] = [];
   private frameDone: (() => void) | null = null;
   private configured: ((size: { width: number; height: number }) => void) | null = null;
@@ -126,15 +131,16 @@ export class WaylandDisplay implements Display {
     const max = 16384;
     const opaque = formats.filter((f) => f.startsWith('X'));
     const alpha = formats.filter((f) => f.startsWith('A'));
+    // The window shows the composition layer, always whole: it takes no source.
     const planes: PlaneInfo[] = [{
       id: 1, type: 'primary', formats: opaque.length ? opaque : formats, zpos: { min: 0, max: 0, mutable: false },
-      alpha: false, scaling: false, maxWidth: max, maxHeight: max, mustCoverOutput: true,
+      alpha: false, scaling: false, maxWidth: max, maxHeight: max, mustCoverOutput: true, crop: false,
     }];
     if (!subsurfaces) return planes;
     for (let i = 0; i < OVERLAYS; i++) {
       planes.push({
         id: 2 + i, type: 'overlay', formats: [...alpha, ...opaque], zpos: { min: 1, max: OVERLAYS, mutable: true },
-        alpha: false, scaling: viewporter, maxWidth: max, maxHeight: max, mustCoverOutput: false,
+        alpha: false, scaling: viewporter, maxWidth: max, maxHeight: max, mustCoverOutput: false, crop: viewporter,
       });
     }
     return planes;
@@ -280,6 +286,7 @@ export class WaylandDisplay implements Display {
       if (keep.has(id)) continue;
       sub.destroy();
       this.subsurfaces.delete(id);
+      this.viewports.delete(id);
     }
     const addon = loadAddon();
     // Restacked only when the order changed (place_above is applied on the window's commit).
@@ -298,15 +305,22 @@ export class WaylandDisplay implements Display {
       if (restack || fresh) sub.placeAbove(below);
       below = sub;
       const previous = this.shown.find((s) => s.id === layer.id);
-      if (fresh || previous?.buffer !== layer.buffer || layer.damage.length) {
+      const newBuffer = fresh || previous?.buffer !== layer.buffer;
+      if (newBuffer || layer.damage.length) {
         sub.attach((layer.buffer as WaylandBuffer).native);
-        sub.damage(packRects(fresh || previous?.buffer !== layer.buffer ? [{ x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight }] : layer.damage));
-        // Its size on the surface, in surface units: the viewporter maps the buffer onto it (scaled outputs, scaled layers).
-        if (this.bufferScale !== 1 || layer.width !== layer.bufferWidth || layer.height !== layer.bufferHeight) {
-          sub.setDestination(Math.round(layer.width / this.bufferScale), Math.round(layer.height / this.bufferScale));
-        }
-        sub.commit();
+        sub.damage(packRects(newBuffer ? [{ x: 0, y: 0, width: layer.bufferWidth, height: layer.bufferHeight }] : layer.damage));
       }
+      // The part of the buffer shown and its size on the surface (viewport.ts). A new viewport
+      // changes what the whole surface shows: it is damaged in surface units, which needs no
+      // attach, so a scroll over the same buffer sends the source, the damage and a commit.
+      const viewport = layerViewport(layer, this.bufferScale);
+      const viewportSent = applyViewport(sub, viewport, this.viewports.get(layer.id) ?? UNSET_VIEWPORT);
+      this.viewports.set(layer.id, viewport);
+      if (viewportSent) {
+        const { width, height } = surfaceSize(layer, viewport);
+        sub.damageSurface(0, 0, width, height);
+      }
+      if (newBuffer || layer.damage.length || viewportSent) sub.commit();
     }
     if (primary) {
       const previous = this.shown.find((s) => s.planeId === 1);
@@ -333,7 +347,9 @@ export class WaylandDisplay implements Display {
     const { width, height } = this.info;
     const planes = this.shown.filter((l) => l.buffer).map((layer) => {
       const buffer = layer.buffer as WaylandBuffer;
-      return { ...layer, width: buffer.width, height: buffer.height, stride: buffer.stride, format: buffer.format, pixels: buffer.native.read() };
+      // The part of the buffer shown, at its own size (as the headless display composes planes).
+      const source = layer.source ?? { x: 0, y: 0, width: buffer.width, height: buffer.height };
+      return { ...layer, source, width: source.width, height: source.height, stride: buffer.stride, format: buffer.format, pixels: buffer.native.read() };
     });
     const out = composePlanes(planes, width, height);
     // The window is opaque: what shows through nowhere is the compositor's black.

@@ -97,7 +97,7 @@ interface SurfaceHandle {
   attach(buffer: NativeShmBuffer | NativeDmabufBuffer | null): void;
   /** Rects as [x, y, width, height]* in buffer pixels. */
   damage(rects: Int32Array): void;
-  /** Sets the surface's size in logical px through the viewporter; false without one. */
+  /** Sets the surface's size in logical px through the viewporter (-1, -1 unsets it); false without one. */
   setDestination(width: number, height: number): boolean;
   destroy(): void;
 }
@@ -111,6 +111,17 @@ export interface NativeWindow extends SurfaceHandle {
 
 export interface NativeSubsurface extends SurfaceHandle {
   setPosition(x: number, y: number): void;
+  /**
+   * Crops the buffer to (x, y, width, height) in surface units before the viewport (buffer px
+   * over the buffer scale); all -1 unsets it; applied on the next commit. False without a
+   * viewporter. Throws a RangeError for values the protocol would reject.
+   */
+  setSource(x: number, y: number, width: number, height: number): boolean;
+  /**
+   * Damage in surface units (wl_surface.damage): what the surface shows changed there with no
+   * new buffer (a new viewport), which buffer damage cannot say without an attach.
+   */
+  damageSurface(x: number, y: number, width: number, height: number): void;
   placeAbove(sibling: NativeSubsurface | NativeWindow): void;
   setSync(sync: boolean): void;
   commit(): void;

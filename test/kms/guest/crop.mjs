@@ -1,13 +1,15 @@
 /**
  * Plane cropping (KMS SRC_*) at the level of the backend contract, shared by the VM and the
  * host: one tall buffer, drawn once, on an overlay plane, shown through windows of it (the
- * layer's `source`) at different SRC_Y, as a scrolled list is, and once from 90 px into the
- * buffer at the output's left edge, as a layer partly off the output is.
+ * layer's `source`) at different SRC_Y, as a scrolled list is, then as a layer partly off the
+ * output is: from 90 px into the buffer at the left edge, and its top 168 rows at the bottom
+ * edge.
  *
  * `showCropSteps(display, shot)` commits the steps one by one on any Display and hands each
  * capture to `shot`: in the VM the kms backend on vkms, read back through the writeback
- * connector (scenario.mjs); on the host the headless display, which composes the same states
- * in software. kms.test.ts compares the two pixel for pixel.
+ * connector (scenario.mjs); under weston and sway the wayland backend, a subsurface with a
+ * viewport source (test/wayland/crop.test.ts); on the host the headless display, which composes
+ * the same states in software. The tests compare them pixel for pixel.
  *
  * The buffer's rows all differ (red and green count the row, blue the column band), so a
  * source off by one row or column shows as a difference along the whole window.
@@ -22,6 +24,7 @@ export const CROP_STEPS = [
   { name: 'scrolled', source: { x: 0, y: 517, width: 320, height: 240 }, x: 200, y: 120 },
   { name: 'bottom', source: { x: 0, y: 960, width: 320, height: 240 }, x: 200, y: 120 },
   { name: 'left-edge', source: { x: 90, y: 301, width: 230, height: 240 }, x: 0, y: 400 },
+  { name: 'bottom-edge', source: { x: 0, y: 0, width: 320, height: 168 }, x: 600, y: 600 },
 ];
 
 /** The tall buffer's pixels, RGBA: every row its own red/green pair, the blue a band per 40 columns. */
@@ -54,6 +57,8 @@ const whole = (b) => ({ x: 0, y: 0, width: b.width, height: b.height });
  * to destroy after the display is closed.
  */
 export async function showCropSteps(display, shot) {
+  const { width, height } = display.info;
+  if (width !== CROP_OUTPUT.width || height !== CROP_OUTPUT.height) throw new Error(`the crop steps need a ${CROP_OUTPUT.width}x${CROP_OUTPUT.height} output, not ${width}x${height}`);
   const primary = display.planes.find((p) => p.type === 'primary' && p.formats.includes('XRGB8888'));
   const overlay = display.planes.find((p) => p.type === 'overlay' && p.formats.includes('XRGB8888'));
   if (!primary || !overlay) throw new Error(`the display has no XRGB8888 primary and overlay planes: ${JSON.stringify(display.planes)}`);
