@@ -82,6 +82,9 @@ async function runSteps(compositor: Compositor, scale: number, onScreen: (step: 
       // From here on the tall buffer stays: count what its subsurface is sent. The addon's
       // methods are read-only on its prototype, so the counters go on the object itself.
       const sub = display['subsurfaces'].get(1)!;
+      // A source the protocol calls bad_value would end the connection: the addon refuses it first.
+      expect(() => sub.setSource(0, 0, 0, 240)).toThrow(/setSource: a source needs x, y >= 0 and a positive width and height .*got 0x240\+0\+0/);
+      expect(() => sub.setSource(0, Number.NaN, 10, 10)).toThrow(/must be finite/);
       for (const name of Object.keys(sent) as (keyof typeof sent)[]) {
         const method = sub[name] as (...args: unknown[]) => void;
         Object.defineProperty(sub, name, { configurable: true, value: (...args: unknown[]) => { sent[name]++; method.apply(sub, args); } });

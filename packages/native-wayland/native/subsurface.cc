@@ -6,12 +6,32 @@
 // both are double-buffered, so a scroll is setSource + commit, with no new attach.
 #include "subsurface.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "connection.h"
 #include "viewporter-client.h"
 
 namespace planar {
+
+namespace {
+
+// A rectangle's arguments (x, y, width, height) as finite numbers; a TypeError or RangeError
+// naming `method` otherwise.
+std::array<double, 4> RectArgs(const Napi::CallbackInfo& info, const char* method) {
+  std::array<double, 4> v{};
+  for (size_t i = 0; i < v.size(); i++) {
+    if (!info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(method) + " needs (x, y, width, height) as numbers");
+    v[i] = info[i].As<Napi::Number>().DoubleValue();
+    if (!std::isfinite(v[i])) throw Napi::RangeError::New(info.Env(), std::string(method) + ": x, y, width and height must be finite");
+  }
+  return v;
+}
+
+}  // namespace
 
 Napi::Function Subsurface::Define(Napi::Env env) {
   return DefineClass(env, "Subsurface", {
@@ -88,14 +108,10 @@ Napi::Value Subsurface::Damage(const Napi::CallbackInfo& info) {
 // surface shows changing with no new buffer (a new viewport): compositors may apply buffer
 // damage only with a buffer attached in the same commit (weston 10 drops it otherwise).
 Napi::Value Subsurface::DamageSurface(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  int32_t v[4];
-  for (size_t i = 0; i < 4; i++) {
-    if (!info[i].IsNumber()) throw Napi::TypeError::New(env, "damageSurface needs (x, y, width, height) as numbers");
-    v[i] = info[i].As<Napi::Number>().Int32Value();
-  }
-  if (surface_ && state_->display) wl_surface_damage(surface_, v[0], v[1], v[2], v[3]);
-  return env.Undefined();
+  auto v = RectArgs(info, "damageSurface");
+  auto unit = [](double d) { return static_cast<int32_t>(std::clamp(d, -2147483648.0, 2147483647.0)); };
+  if (surface_ && state_->display) wl_surface_damage(surface_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3]));
+  return info.Env().Undefined();
 }
 
 Napi::Value Subsurface::SetDestination(const Napi::CallbackInfo& info) {
@@ -108,16 +124,12 @@ Napi::Value Subsurface::SetDestination(const Napi::CallbackInfo& info) {
 // calls bad_value (a fatal error for the whole connection) are refused here as a RangeError.
 Napi::Value Subsurface::SetSource(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  double v[4];
-  for (size_t i = 0; i < 4; i++) {
-    if (!info[i].IsNumber()) throw Napi::TypeError::New(env, "setSource needs (x, y, width, height) as numbers");
-    v[i] = info[i].As<Napi::Number>().DoubleValue();
-    if (!std::isfinite(v[i])) throw Napi::RangeError::New(env, "setSource: x, y, width and height must be finite");
-  }
+  auto v = RectArgs(info, "setSource");
   bool unset = v[0] == -1 && v[1] == -1 && v[2] == -1 && v[3] == -1;
   if (!unset && (v[0] < 0 || v[1] < 0 || v[2] <= 0 || v[3] <= 0)) {
-    throw Napi::RangeError::New(env, "setSource: a source needs x, y >= 0 and a positive width and height (or all -1 to unset it), got " +
-                                         std::to_string(v[2]) + "x" + std::to_string(v[3]) + "+" + std::to_string(v[0]) + "+" + std::to_string(v[1]));
+    char got[96];
+    snprintf(got, sizeof got, "%gx%g+%g+%g", v[2], v[3], v[0], v[1]);
+    throw Napi::RangeError::New(env, std::string("setSource: a source needs x, y >= 0 and a positive width and height (or all -1 to unset it), got ") + got);
   }
   if (viewport_ && state_->display) {
     wp_viewport_set_source(viewport_, wl_fixed_from_double(v[0]), wl_fixed_from_double(v[1]), wl_fixed_from_double(v[2]), wl_fixed_from_double(v[3]));
