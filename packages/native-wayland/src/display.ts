@@ -10,8 +10,9 @@
  *   commit   per overlay: subsurface position, attach + damage when its buffer changed, its
  *            viewport's source and destination when they changed (viewport.ts), commit when
  *            any of that was sent; restacked with place_above; then the window: attach +
- *            damage, frame callback, presentation feedback, commit. Resolves at the frame callback: the compositor's
- *            pace (sway sends them in pairs, weston ~39 a second), never an assumed 60 Hz.
+ *            damage, frame callback, presentation feedback, commit. Resolves at the frame
+ *            callback: the compositor's pace (sway sends them in pairs, weston ~39 a second),
+ *            never an assumed 60 Hz.
  *   buffers  DMA-BUFs (GBM, dumb, udmabuf) where the compositor imports them, else wl_shm
  *            (buffers.ts); the compositor says when it lets go of one (release)
  *   input    the seat, through SeatTranslator; key repeat from the compositor's repeat info

@@ -19,7 +19,7 @@
  * Known compositor limit: wlroots 0.15's pixman renderer (sway 1.7 and cage headless, as in
  * the e2e suites) scales by the source's size but ignores its offset ("TODO clip properly
  * with src_x and src_y"), so there a source not at 0,0 shows the buffer from its top left.
- * wlroots' GL renderer and weston show it right.
+ * weston 10's pixman renderer shows it right (test/wayland/crop.test.ts).
  */
 import type { DamageRect, LayerState } from '@planar/toolkit/backend';
 import type { NativeSubsurface } from './native.js';
@@ -42,6 +42,7 @@ export function layerViewport(layer: ViewedLayer, scale: number): LayerViewport 
   return { source, destination };
 }
 
+/** Whether two viewports set the same source and destination. */
 export function sameViewport(a: LayerViewport, b: LayerViewport): boolean {
   const s = a.source, t = b.source, d = a.destination, e = b.destination;
   const sameSource = s === t || (!!s && !!t && s.x === t.x && s.y === t.y && s.width === t.width && s.height === t.height);
