@@ -25,6 +25,14 @@ export function checkOptions(o: { axis?: unknown; overscroll?: unknown; springBa
   if (o.frames !== undefined && typeof o.frames !== 'function') throw new TypeError(`${where}: frames must be a function (cb) => cancel`);
 }
 
+/** Throws a readable error unless every size is a finite number ≥ 0. */
+export function checkExtents(e: ScrollExtents): void {
+  for (const key of ['viewportWidth', 'viewportHeight', 'contentWidth', 'contentHeight'] as const) {
+    const v: unknown = e?.[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`Scroller.setExtents: ${key} must be a finite number ≥ 0, got ${String(v)}`);
+  }
+}
+
 /** What a key does: the axis, the direction, and a distance or 'end' (Home/End). */
 export interface KeyMove { axis: ScrollAxis; direction: number; step: number | 'end' }
 

@@ -4,14 +4,14 @@
  *
  * 1. A finger drag moves the offsets directly (`dragBy`), with the rubber band past an edge
  *    (drag.ts). At release (`dragEnd`) the finger's velocity becomes a motion: a fling, a
- *    snap or a spring back (fling.ts, snap.ts). Keys, the wheel and `scrollTo` move it too.
- * 2. A motion is a closed-form simulation per axis. While one runs, the scroller asks for
- *    one frame at a time and sets each offset to the simulation's value at that frame's time
- *    (measured from the motion's first frame), so where it goes never depends on the frame
+ *    snap or a spring back (release.ts). Keys, the wheel and `scrollTo` move it too.
+ * 2. Motions are closed-form simulations run on frames (motion.ts): each frame shows the
+ *    simulation's value at that frame's time, so where it goes never depends on the frame
  *    rate. No motion, no frame requests.
  * 3. Nested scrollers (`parent`): a drag that would take this one past an edge, on an axis
- *    the parent scrolls, moves the parent instead, and a fling that reaches the edge gives
- *    its velocity at the crossing to the parent, dated to the crossing's instant.
+ *    the parent scrolls, moves the parent instead (and the release goes with it), and a
+ *    fling that reaches the edge gives its velocity at the crossing to the parent, dated to
+ *    the crossing's instant. Movement on an axis this one does not scroll goes to the parent.
  * 4. When the content changes size under a motion (`setExtents`), the motion is planned
  *    again from where it is with the velocity it has, against the new edges; at rest, content
  *    that shrank under the offset springs back into range.
@@ -20,11 +20,12 @@ import { batch, signal, untracked, type ReadonlySignal } from '@preact/signals-c
 import { getOwner } from '../jsx/owner.js';
 import { APP_SERVICES, type AppServices } from '../app/services.js';
 import { reducedMotion } from '../animation/motion.js';
-import { SPRING_BACK_MS, SpringSimulation, type Simulation } from './physics.js';
-import type { ScrollRange } from './fling.js';
-import { checkSnapSpec, snapSimulation, snapStep, type SnapContext, type SnapSpec } from './snap.js';
+import { SPRING_BACK_MS, SpringSimulation } from './physics.js';
+import { checkSnapSpec, snapSimulation, snapStep, type SnapSpec } from './snap.js';
 import { dragAxis } from './drag.js';
 import { releaseMotion } from './release.js';
+import { AxisMotions, type MotionKind } from './motion.js';
+import { ScrollGeometry } from './geometry.js';
 import { checkOptions, keyMove, type FrameSource, type ScrollAxis, type ScrollExtents } from './options.js';
 
 export interface ScrollerOptions {
@@ -44,30 +45,21 @@ export interface ScrollerOptions {
   frames?: FrameSource;
 }
 
-
 /** Settle time of an animated `scrollTo`, `scrollBy` or key scroll, ms. */
 export const SCROLL_ANIMATION_MS = 300;
 
-/** A running motion on one axis: its simulation and the frame time (ms) it started at. */
-interface Motion {
-  readonly sim: Simulation;
-  /** Set by its first frame, unless the motion continues one that had frames. */
-  start: number | null;
-  /** 'fling' is planned again from scratch when the edges move; the others keep their target. */
-  readonly kind: 'fling' | 'snap' | 'scroll' | 'settle';
-  /** Whether its handoff (a fling reaching the edge, in a nested scroller) went to the parent. */
-  handedOff: boolean;
-}
-
 const AXES: readonly ScrollAxis[] = ['x', 'y'];
+type Pair = Record<ScrollAxis, number>;
 
 /**
- * Offsets, physics and frames for one scrolling area.
+ * Offsets, physics and frames for one scrolling area. Create it in a component (it takes the
+ * app's frames and is disposed with the component), or pass `frames`.
  * @example
  * const scroller = new Scroller({ axis: 'y', snap: { interval: 48 } });
  * scroller.setExtents({ viewportWidth: 320, viewportHeight: 480, contentWidth: 320, contentHeight: 4800 });
- * pan: { start: () => scroller.dragStart(), update: (e) => scroller.dragBy(e.dx, e.dy),
- *        end: (e) => scroller.dragEnd(e.velocityX, e.velocityY) }
+ * useGestures(ref, { onPan: {
+ *   start: () => scroller.dragStart(), update: (e) => scroller.dragBy(e.dx, e.dy),
+ *   end: (e) => scroller.dragEnd(e.velocityX, e.velocityY) } });
  * <ScrollLayer offset={() => ({ x: scroller.x.value, y: scroller.y.value })}>…</ScrollLayer>
  */
 export class Scroller {
@@ -82,119 +74,115 @@ export class Scroller {
   private readonly offset = { x: signal(0), y: signal(0) };
   private readonly movingState = signal(false);
   private readonly draggingState = signal(false);
-  private readonly options: Required<Omit<ScrollerOptions, 'snap' | 'parent' | 'frames'>> & Pick<ScrollerOptions, 'snap'>;
+  private readonly overscroll: 'bounce' | 'clamp';
+  private readonly springBackMs: number;
+  private readonly snap: SnapSpec | undefined;
+  private readonly infinite: boolean;
   private readonly parent: Scroller | null;
-  private readonly frames: FrameSource;
-  private extents: ScrollExtents = { viewportWidth: 0, viewportHeight: 0, contentWidth: 0, contentHeight: 0 };
-  private readonly motions: Record<ScrollAxis, Motion | null> = { x: null, y: null };
-  private readonly targets: Record<ScrollAxis, number> = { x: 0, y: 0 };
-  private cancelFrame: (() => void) | null = null;
-  private lastFrame = 0;
+  private readonly motions: AxisMotions;
+  private readonly geometry: ScrollGeometry;
   private readonly listeners = new Set<(x: number, y: number) => void>();
   /** During a drag: whether the parent was handed some of it, and past which edge of each axis (−1, 0, 1). */
   private parentDragged = false;
-  private readonly pushedPast: Record<ScrollAxis, number> = { x: 0, y: 0 };
-  private readonly handoffs: (() => void)[] = [];
+  private readonly pushedPast: Pair = { x: 0, y: 0 };
   private disposed = false;
-  private unregister = () => {};
+  private readonly unregister: () => void;
 
   constructor(options: ScrollerOptions = {}) {
     checkOptions(options);
     if (options.snap !== undefined) checkSnapSpec(options.snap, 'new Scroller()');
-    this.options = {
-      axis: options.axis ?? 'y', overscroll: options.overscroll ?? 'bounce', springBackMs: options.springBackMs ?? SPRING_BACK_MS,
-      infinite: options.infinite ?? false, snap: options.snap,
-    };
     if (options.parent != null && !(options.parent instanceof Scroller)) throw new TypeError('new Scroller(): parent must be a Scroller (or null)');
+    this.geometry = new ScrollGeometry(options.axis ?? 'y', options.infinite ?? false);
+    this.overscroll = options.overscroll ?? 'bounce';
+    this.springBackMs = options.springBackMs ?? SPRING_BACK_MS;
+    this.snap = options.snap;
+    this.infinite = options.infinite ?? false;
     this.parent = options.parent ?? null;
-    this.frames = options.frames ?? appFrames();
+    this.motions = new AxisMotions(options.frames ?? appFrames(), {
+      show: (positions) => this.show({ ...this.offsets(), ...positions }),
+      handOff: (axis, velocity, start, now) => this.parent?.receiveFling(axis, velocity, start, now),
+    });
     this.x = this.offset.x;
     this.y = this.offset.y;
     this.moving = this.movingState;
     this.dragging = this.draggingState;
-    this.unregister = getOwner()?.onDispose(() => this.dispose()) ?? this.unregister;
+    this.unregister = getOwner()?.onDispose(() => this.dispose()) ?? (() => {});
   }
 
-  /** How far it scrolls horizontally (Infinity when infinite). */
-  get maxX(): number { return this.range('x').max; }
-  /** How far it scrolls vertically (Infinity when infinite). */
-  get maxY(): number { return this.range('y').max; }
+  /** How far it scrolls horizontally (0 on an axis it does not scroll, Infinity when infinite). */
+  get maxX(): number { return this.geometry.range('x').max; }
+  /** How far it scrolls vertically (0 on an axis it does not scroll, Infinity when infinite). */
+  get maxY(): number { return this.geometry.range('y').max; }
 
   /** Sets the viewport's and the content's sizes; a motion re-plans against the new edges, content that shrank springs back. */
   setExtents(e: ScrollExtents): void {
-    for (const key of ['viewportWidth', 'viewportHeight', 'contentWidth', 'contentHeight'] as const) {
-      const v = e?.[key];
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`Scroller.setExtents: ${key} must be a finite number ≥ 0, got ${String(v)}`);
-    }
-    const before = { x: this.range('x'), y: this.range('y') }, pages = { x: this.extents.viewportWidth, y: this.extents.viewportHeight };
-    this.extents = { ...e };
+    const changed = this.geometry.set(e);
     if (this.draggingState.peek()) return;
-    for (const axis of AXES) {
-      const after = this.range(axis);
-      if (!this.scrolls(axis) || (after.max === before[axis].max && this.page(axis) === pages[axis])) continue;
-      const motion = this.motions[axis];
-      const at = this.offset[axis].peek(), v = this.velocity(axis);
-      if (motion) this.replan(axis, motion, at, v);
-      else if (at > after.max || at < after.min) this.run(axis, new SpringSimulation(at, clamp(at, after), 0, this.options.springBackMs), 'settle', clamp(at, after));
+    for (const axis of changed) {
+      const motion = this.motions.get(axis), at = this.offset[axis].peek(), v = this.motions.velocity(axis);
+      if (motion?.kind === 'fling') this.release(axis, at, v);
+      else if (motion?.kind === 'snap') this.motions.run(axis, snapSimulation(at, v, this.geometry.clamp(axis, motion.target), this.springBackMs), 'snap', this.geometry.clamp(axis, motion.target));
+      else if (motion) this.springTo(axis, this.geometry.clamp(axis, motion.target), motion.kind);
+      else if (this.geometry.clamp(axis, at) !== at) this.springTo(axis, this.geometry.clamp(axis, at), 'settle');
     }
+    this.updateMoving();
   }
 
   /** A finger went down: any motion stops where it is (the finger catches it). */
   dragStart(): void {
-    for (const axis of AXES) this.motions[axis] = null;
+    this.motions.stop();
     this.parentDragged = false;
     this.pushedPast.x = this.pushedPast.y = 0;
     batch(() => {
-      this.draggingState.value = true;
+      this.draggingState.value = !this.disposed;
       this.updateMoving();
     });
   }
 
   /** The finger moved by (dx, dy): the content follows it, stretching past an edge or moving the parent there. */
   dragBy(dx: number, dy: number): void {
+    const delta = { x: finite(dx, 'dragBy'), y: finite(dy, 'dragBy') };
     if (this.disposed) return;
     if (!this.draggingState.peek()) this.dragStart();
-    const next = { x: this.offset.x.peek(), y: this.offset.y.peek() };
-    const toParent = { x: 0, y: 0 };
+    const next = this.offsets(), toParent: Pair = { x: 0, y: 0 };
     for (const axis of AXES) {
-      const delta = axis === 'x' ? dx : dy;
-      if (!delta) continue;
-      if (!this.scrolls(axis)) {
-        if (this.chains(axis)) toParent[axis] = delta;
+      if (!delta[axis]) continue;
+      if (!this.geometry.scrolls(axis)) {
+        if (this.chains(axis)) toParent[axis] = delta[axis];
         continue;
       }
-      const edge = this.chains(axis) ? 'chain' : this.options.overscroll === 'clamp' ? 'clamp' : 'rubber';
-      const moved = dragAxis(next[axis], delta, this.range(axis), this.page(axis), edge);
+      const edge = this.chains(axis) ? 'chain' : this.overscroll === 'clamp' ? 'clamp' : 'rubber';
+      const moved = dragAxis(next[axis], delta[axis], this.geometry.range(axis), this.geometry.page(axis), edge);
       next[axis] = moved.offset;
       if (moved.excess) {
         toParent[axis] = -moved.excess;
         this.pushedPast[axis] = Math.sign(moved.excess);
       }
     }
-    this.write(next);
-    if ((toParent.x || toParent.y) && this.parent) {
-      if (!this.parentDragged || !this.parent.dragging.peek()) this.parent.dragStart();
-      this.parentDragged = true;
-      this.parent.dragBy(toParent.x, toParent.y);
-    }
+    this.show(next);
+    if (!(toParent.x || toParent.y) || !this.parent) return;
+    if (!this.parentDragged) this.parent.dragStart();
+    this.parentDragged = true;
+    this.parent.dragBy(toParent.x, toParent.y);
   }
 
   /** The finger lifted, moving at (vx, vy) px/s: the content flings on (the offsets move the other way), snaps or springs back. */
   dragEnd(velocityX: number, velocityY: number): void {
-    if (this.disposed) return;
     const v = { x: -finite(velocityX, 'dragEnd'), y: -finite(velocityY, 'dragEnd') };
-    const toParent = { x: 0, y: 0 };
+    if (this.disposed) return;
+    const toParent: Pair = { x: 0, y: 0 };
+    // The parent takes the release on an axis it was dragged along, if the finger still pushes that way.
     for (const axis of AXES) {
-      // The parent takes the release on an axis it was dragged along, if the finger still pushes that way.
       if (!this.parentDragged || !this.chains(axis)) continue;
-      if (!this.scrolls(axis) || (this.pushedPast[axis] !== 0 && Math.sign(v[axis]) === this.pushedPast[axis])) {
+      if (!this.geometry.scrolls(axis) || (this.pushedPast[axis] !== 0 && Math.sign(v[axis]) === this.pushedPast[axis])) {
         toParent[axis] = -v[axis];
         v[axis] = 0;
       }
     }
     batch(() => {
       this.draggingState.value = false;
-      for (const axis of AXES) if (this.scrolls(axis)) this.release(axis, this.offset[axis].peek(), v[axis]);
+      for (const axis of AXES) if (this.geometry.scrolls(axis)) this.release(axis, this.offset[axis].peek(), v[axis]);
+      this.updateMoving();
     });
     if (this.parentDragged) this.parent!.dragEnd(toParent.x, toParent.y);
     this.parentDragged = false;
@@ -202,13 +190,13 @@ export class Scroller {
 
   /** Flings with an offset velocity (px/s): the offsets move that way, slowing down, snapping and bouncing as set. */
   fling(vx: number, vy: number): void {
-    const v = { x: finite(vx, 'fling'), y: finite(vy, 'fling') };
-    const toParent = { x: 0, y: 0 };
+    const v = { x: finite(vx, 'fling'), y: finite(vy, 'fling') }, toParent: Pair = { x: 0, y: 0 };
     batch(() => {
       for (const axis of AXES) {
-        if (this.scrolls(axis)) this.release(axis, this.offset[axis].peek(), v[axis]);
+        if (this.geometry.scrolls(axis)) this.release(axis, this.offset[axis].peek(), v[axis]);
         else if (this.chains(axis)) toParent[axis] = v[axis];
       }
+      this.updateMoving();
     });
     if (toParent.x || toParent.y) this.parent!.fling(toParent.x, toParent.y);
   }
@@ -217,18 +205,17 @@ export class Scroller {
   scrollTo(x: number, y: number, o: { animate?: boolean } = {}): void {
     const to = { x: finite(x, 'scrollTo'), y: finite(y, 'scrollTo') };
     const animated = o.animate ?? !untracked(reducedMotion);
-    const next = { x: this.offset.x.peek(), y: this.offset.y.peek() };
+    const next = this.offsets();
     batch(() => {
       for (const axis of AXES) {
-        if (!this.scrolls(axis)) continue;
-        const target = clamp(to[axis], this.range(axis));
-        if (animated) this.animateTo(axis, target);
-        else {
-          this.motions[axis] = null;
+        if (!this.geometry.scrolls(axis)) continue;
+        const target = this.geometry.clamp(axis, to[axis]);
+        if (!animated) {
+          this.motions.stop(axis);
           next[axis] = target;
-        }
+        } else if (this.motions.get(axis) || next[axis] !== target) this.springTo(axis, target, 'scroll');
       }
-      this.write(next);
+      this.show(next);
       this.updateMoving();
     });
   }
@@ -240,36 +227,31 @@ export class Scroller {
 
   /** Halts where it is; content past an edge springs back. */
   stop(): void {
-    batch(() => {
-      for (const axis of AXES) {
-        this.motions[axis] = null;
-        const at = this.offset[axis].peek(), range = this.range(axis);
-        if (!this.draggingState.peek() && this.scrolls(axis) && clamp(at, range) !== at) {
-          this.run(axis, new SpringSimulation(at, clamp(at, range), 0, this.options.springBackMs), 'settle', clamp(at, range));
-        }
-      }
-      this.updateMoving();
-    });
+    this.motions.stop();
+    for (const axis of AXES) {
+      const at = this.offset[axis].peek();
+      if (!this.draggingState.peek() && this.geometry.clamp(axis, at) !== at) this.springTo(axis, this.geometry.clamp(axis, at), 'settle');
+    }
+    this.updateMoving();
   }
 
   /** A wheel or touchpad delta: scrolls by it at once, clamped; what goes past an edge scrolls the parent. */
   wheel(deltaX: number, deltaY: number): void {
     const delta = { x: finite(deltaX, 'wheel'), y: finite(deltaY, 'wheel') };
-    const next = { x: this.offset.x.peek(), y: this.offset.y.peek() };
-    const toParent = { x: 0, y: 0 };
+    const next = this.offsets(), toParent: Pair = { x: 0, y: 0 };
     for (const axis of AXES) {
       if (!delta[axis]) continue;
-      if (!this.scrolls(axis)) {
+      if (!this.geometry.scrolls(axis)) {
         if (this.chains(axis)) toParent[axis] = delta[axis];
         continue;
       }
-      this.motions[axis] = null;
-      const range = this.range(axis), wanted = clamp(next[axis], range) + delta[axis];
-      next[axis] = clamp(wanted, range);
+      this.motions.stop(axis);
+      const wanted = this.geometry.clamp(axis, next[axis]) + delta[axis];
+      next[axis] = this.geometry.clamp(axis, wanted);
       if (this.chains(axis)) toParent[axis] = wanted - next[axis];
     }
     batch(() => {
-      this.write(next);
+      this.show(next);
       this.updateMoving();
     });
     if (toParent.x || toParent.y) this.parent!.wheel(toParent.x, toParent.y);
@@ -278,17 +260,17 @@ export class Scroller {
   /**
    * Scrolls for a key: arrows by a line (40 px) or to the next snap point, PageUp/PageDown by
    * a viewport less a line, Home/End to the ends; animated. True when it scrolled (the caller
-   * then prevents the key's default), false at the end or for another key.
+   * then prevents the key's default), false at the end or for a key it does not use.
+   * @example onKeyDown={(e) => { if (scroller.key(e.key)) e.preventDefault(); }}
    */
   key(key: string): boolean {
-    const move = keyMove(key, this.scrolls('y') ? 'y' : 'x', this.page.bind(this));
-    if (!move || !this.scrolls(move.axis)) return false;
-    const { axis, direction } = move;
-    const from = this.base(axis), range = this.range(axis);
-    let target: number;
-    if (move.step === 'end') target = direction > 0 ? range.max : range.min;
-    else if (this.options.snap !== undefined) target = snapStep(this.options.snap, from, direction, move.step, this.snapContext(axis));
-    else target = clamp(from + direction * move.step, range);
+    const move = keyMove(key, this.geometry.scrolls('y') ? 'y' : 'x', (axis) => this.geometry.page(axis));
+    if (this.disposed || !move || !this.geometry.scrolls(move.axis)) return false;
+    const { axis, direction, step } = move;
+    const from = this.base(axis), range = this.geometry.range(axis);
+    const target = step === 'end' ? (direction > 0 ? range.max : range.min)
+      : this.snap !== undefined ? snapStep(this.snap, from, direction, step, this.geometry.snapContext(axis))
+      : this.geometry.clamp(axis, from + direction * step);
     if (!Number.isFinite(target) || Math.abs(target - from) < 0.5) return false;
     this.scrollTo(axis === 'x' ? target : this.base('x'), axis === 'y' ? target : this.base('y'));
     return true;
@@ -304,9 +286,7 @@ export class Scroller {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.cancelFrame?.();
-    this.cancelFrame = null;
-    this.motions.x = this.motions.y = null;
+    this.motions.dispose();
     this.listeners.clear();
     this.unregister();
     batch(() => {
@@ -315,145 +295,65 @@ export class Scroller {
     });
   }
 
-  /** A fling handed over by a child at `startTime` (frame ms), shown as of `now`. */
-  private receiveFling(axis: ScrollAxis, velocity: number, startTime: number, now: number): void {
+  /** A fling handed on by a child at `start` (frame ms), shown as of the frame at `now`. */
+  private receiveFling(axis: ScrollAxis, velocity: number, start: number, now: number): void {
     if (this.disposed) return;
-    if (!this.scrolls(axis)) {
-      if (this.chains(axis)) this.parent!.receiveFling(axis, velocity, startTime, now);
+    if (!this.geometry.scrolls(axis)) {
+      if (this.chains(axis)) this.parent!.receiveFling(axis, velocity, start, now);
       return;
     }
-    this.release(axis, this.offset[axis].peek(), velocity);
-    const motion = this.motions[axis];
-    if (!motion) return;
-    motion.start = startTime;
-    const next = { x: this.offset.x.peek(), y: this.offset.y.peek() };
-    next[axis] = this.evaluate(axis, now);
+    this.release(axis, this.offset[axis].peek(), velocity, start);
     batch(() => {
-      this.write(next);
+      this.motions.positionAt(axis, now);
       this.updateMoving();
     });
-    this.handOff();
-  }
-
-  /** Gives the parent the flings that reached an edge this frame, once this scroller shows the edge. */
-  private handOff(): void {
-    const handoffs = this.handoffs.splice(0);
-    for (const handoff of handoffs) handoff();
   }
 
   /** Plans the motion after a release at `at` with offset velocity `v`: snap, fling or spring back. */
-  private release(axis: ScrollAxis, at: number, v: number): void {
+  private release(axis: ScrollAxis, at: number, v: number, start?: number): void {
     const motion = releaseMotion(at, v, {
-      range: this.range(axis), mode: this.chains(axis) ? 'chain' : this.options.overscroll, snap: this.options.snap,
-      context: this.snapContext(axis), settleMs: this.options.springBackMs,
+      range: this.geometry.range(axis), mode: this.chains(axis) ? 'chain' : this.overscroll, snap: this.snap,
+      context: this.geometry.snapContext(axis), settleMs: this.springBackMs,
     });
-    if (motion) this.run(axis, motion.sim, motion.kind, motion.target);
-    else this.motions[axis] = null;
+    if (motion) this.motions.run(axis, motion.sim, motion.kind, motion.target, start);
+    else this.motions.stop(axis);
   }
 
-  /** Plans a motion again from `at` and velocity `v`, after the edges moved. */
-  private replan(axis: ScrollAxis, motion: Motion, at: number, v: number): void {
-    const started = motion.start === null ? null : this.lastFrame;
-    const target = clamp(this.targets[axis], this.range(axis));
-    if (motion.kind === 'fling') this.release(axis, at, v);
-    else if (motion.kind === 'snap') this.run(axis, snapSimulation(at, v, target, this.options.springBackMs), 'snap', target);
-    else this.run(axis, new SpringSimulation(at, target, v, motion.kind === 'scroll' ? SCROLL_ANIMATION_MS : this.options.springBackMs), motion.kind, target);
-    if (this.motions[axis]) this.motions[axis]!.start = started;
+  /** A spring from where `axis` is, at the speed it has, to `target`. */
+  private springTo(axis: ScrollAxis, target: number, kind: MotionKind): void {
+    const settle = kind === 'scroll' ? SCROLL_ANIMATION_MS : this.springBackMs;
+    this.motions.run(axis, new SpringSimulation(this.offset[axis].peek(), target, this.motions.velocity(axis), settle), kind, target);
   }
 
-  private animateTo(axis: ScrollAxis, target: number): void {
-    const motion = this.motions[axis], at = this.offset[axis].peek();
-    if (!motion && at === target) return;
-    const started = motion && motion.start !== null ? this.lastFrame : null;
-    this.run(axis, new SpringSimulation(at, target, this.velocity(axis), SCROLL_ANIMATION_MS), 'scroll', target);
-    this.motions[axis]!.start = started;
-  }
-
-  /** Starts `sim` on `axis` and asks for frames. */
-  private run(axis: ScrollAxis, sim: Simulation, kind: Motion['kind'], target: number): void {
-    if (this.disposed) return;
-    this.motions[axis] = { sim, start: null, kind, handedOff: false };
-    this.targets[axis] = target;
-    this.updateMoving();
-    if (!this.cancelFrame) this.cancelFrame = this.frames(this.step);
-  }
-
-  private readonly step = (time: number): void => {
-    this.cancelFrame = null;
-    this.lastFrame = time;
-    const next = { x: this.offset.x.peek(), y: this.offset.y.peek() };
-    for (const axis of AXES) if (this.motions[axis]) next[axis] = this.evaluate(axis, time);
-    batch(() => {
-      this.write(next);
-      this.updateMoving();
-    });
-    this.handOff();
-    if ((this.motions.x || this.motions.y) && !this.cancelFrame && !this.disposed) this.cancelFrame = this.frames(this.step);
-  };
-
-  /** The offset of `axis`'s motion at frame time `time`; ends the motion when it is done, and hands a fling on at its crossing. */
-  private evaluate(axis: ScrollAxis, time: number): number {
-    const motion = this.motions[axis]!;
-    motion.start ??= time;
-    const t = (time - motion.start) / 1000;
-    const handoff = motion.sim.handoff;
-    if (handoff && !motion.handedOff && t >= handoff.time && this.parent) {
-      motion.handedOff = true;
-      const parent = this.parent, start = motion.start + handoff.time * 1000;
-      this.handoffs.push(() => parent.receiveFling(axis, handoff.velocity, start, time));
-    }
-    if (!motion.sim.isDone(t)) return motion.sim.position(t);
-    this.motions[axis] = null;
-    return motion.sim.end;
-  }
-
-  private write(next: { x: number; y: number }): void {
+  /** Sets the offsets and tells the listeners, when they changed. */
+  private show(next: Pair): void {
     const { x, y } = this.offset;
     if (x.peek() === next.x && y.peek() === next.y) return;
     batch(() => {
       x.value = next.x;
       y.value = next.y;
+      this.updateMoving();
     });
     for (const cb of [...this.listeners]) cb(next.x, next.y);
   }
 
   private updateMoving(): void {
-    this.movingState.value = this.motions.x !== null || this.motions.y !== null;
+    this.movingState.value = this.motions.running;
   }
 
-  private velocity(axis: ScrollAxis): number {
-    const motion = this.motions[axis];
-    if (!motion) return 0;
-    return motion.sim.velocity(motion.start === null ? 0 : (this.lastFrame - motion.start) / 1000);
+  private offsets(): Pair {
+    return { x: this.offset.x.peek(), y: this.offset.y.peek() };
   }
 
   /** Where a relative scroll starts: an animated scroll's target, else the offset. */
   private base(axis: ScrollAxis): number {
-    return this.motions[axis]?.kind === 'scroll' ? this.targets[axis] : this.offset[axis].peek();
-  }
-
-  private scrolls(axis: ScrollAxis): boolean {
-    return this.options.axis === 'both' || this.options.axis === axis;
+    const motion = this.motions.get(axis);
+    return motion?.kind === 'scroll' ? motion.target : this.offset[axis].peek();
   }
 
   /** Whether movement on `axis` past this scroller's edge goes to the parent. */
   private chains(axis: ScrollAxis): boolean {
-    return this.parent !== null && this.parent.scrolls(axis) && !this.options.infinite;
-  }
-
-  private range(axis: ScrollAxis): ScrollRange {
-    if (!this.scrolls(axis)) return { min: 0, max: 0 };
-    if (this.options.infinite) return { min: -Infinity, max: Infinity };
-    const e = this.extents;
-    return { min: 0, max: Math.max(0, axis === 'x' ? e.contentWidth - e.viewportWidth : e.contentHeight - e.viewportHeight) };
-  }
-
-  private page(axis: ScrollAxis): number {
-    return axis === 'x' ? this.extents.viewportWidth : this.extents.viewportHeight;
-  }
-
-  private snapContext(axis: ScrollAxis): SnapContext {
-    return { axis, range: this.range(axis), page: this.page(axis) };
+    return this.parent !== null && this.parent.geometry.scrolls(axis) && !this.infinite;
   }
 }
 
@@ -465,10 +365,6 @@ function appFrames(): FrameSource {
   }
   const { loop } = found.value as AppServices;
   return (cb) => loop.requestFrame(cb);
-}
-
-function clamp(x: number, range: ScrollRange): number {
-  return Math.min(range.max, Math.max(range.min, x));
 }
 
 function finite(v: number, method: string): number {
