@@ -8,6 +8,8 @@
 export { createApp, type App, type AppOptions, type AppEvents } from './app/app.js';
 export { View, Text, Image, Canvas, type ViewProps, type TextProps, type ImageProps, type CanvasProps, type BoxProps } from './components/primitives.js';
 export { Layer, Portal, ExternalLayer, type LayerProps, type PortalProps, type ExternalLayerProps } from './components/layer.js';
+export { ScrollLayer, DEFAULT_SCROLL_BUDGET, type ScrollLayerProps } from './components/scroll-layer.js';
+export type { ScrollMetrics } from './tree/layer.js';
 export { createExternalSource, type ExternalSource, type ExternalSourceOptions } from './compositor/external-source.js';
 export type { PlanePreference } from './tree/layer.js';
 // The backend kit (contract, pixels, plane rules, key tables, registry), also importable on
@@ -44,3 +46,4 @@ export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';
 export { SemanticsNode, SemanticsTree, performAction, type Role, type SemanticsProps, type SemanticsValue, type SemanticsStates, type SemanticsAction, type SemanticsData, type SemanticsChange, type SemanticsBounds } from './semantics/index.js';
+export * from './scroll/index.js';

@@ -3,7 +3,7 @@
  * frame stats, and the label `PLANAR_DEBUG=layers` draws on the layer.
  */
 import { describe, expect, it } from 'vitest';
-import { Layer, View, signal, type Child } from '@planar/toolkit';
+import { Layer, View, planePreset, signal, type Child } from '@planar/toolkit';
 import type { RenderOptions, Screen } from '@planar/toolkit/testing';
 import type { Compositor } from '../src/compositor/compositor.js';
 import { mount } from './mount.js';
@@ -41,7 +41,12 @@ const cases: Case[] = [
   },
   {
     name: 'popup-half-off-the-output', scene: () => <Layer testId="popup" position={{ x: 170, y: 10 }}><Box w={60} h={40} /></Layer>,
-    why: { popup: 'partly outside the output' },
+    why: { popup: null },
+  },
+  {
+    name: 'popup-half-off-the-output-on-planes-that-cannot-crop', options: { planes: planePreset('vkms', { width: 200, height: 200 }).map((p) => ({ ...p, crop: false })) },
+    scene: () => <Layer testId="popup" position={{ x: 170, y: 10 }}><Box w={60} h={40} /></Layer>,
+    why: { popup: 'no plane fits it: the plane cannot crop (show part of its buffer)' },
   },
   {
     name: 'display-with-only-a-primary-plane', options: { planes: 'primary-only' },

@@ -164,7 +164,7 @@ describe('<Layer>', () => {
     expect(screen.stats.composedPx).toBe(0);
   });
 
-  it('resizes with its content, and is composited while partly off the output', async () => {
+  it('resizes with its content, and stays on its plane, cropped, while partly off the output', async () => {
     const wide = signal(false);
     const pos = signal({ x: 150, y: 10 });
     const screen = await mount(() => (
@@ -176,12 +176,15 @@ describe('<Layer>', () => {
     wide.value = true;
     await screen.flush();
     expect(screen.pixel(199, 15)).toEqual(RED);
-    expect(screen.planeOf('popup')).toBeNull();
+    // 80 px wide at x 150 on a 200 px output: the plane shows the 50 px inside (its source).
+    expect(screen.planeOf('popup')).not.toBeNull();
+    expect(screen.planes().find((p) => p.layerId !== 0)).toMatchObject({ x: 150, y: 10, source: { x: 0, y: 0, width: 50, height: 20 } });
     pos.value = { x: 100, y: 10 };
     await screen.flush();
     expect(screen.planeOf('popup')).not.toBeNull();
     expect(screen.pixel(179, 15)).toEqual(RED);
     expect(screen.pixel(180, 15)).toEqual(WHITE);
+    expect(screen.planes().find((p) => p.layerId !== 0)!.source).toBeNull();
   });
 
   it('takes percentages of its own size from the output, and nests', async () => {

@@ -25,7 +25,8 @@ function slowDisplay(clock: { t: number; cost: number }): Display {
 }
 
 function record(id: number, x: number, y: number, width: number, height: number, format: PlannedLayer['format'] = 'ARGB8888'): PlannedLayer {
-  return { id, x, y, width, height, format, opacity: 1, info: null, updates: 0, direct: false, external: null, frameBuffer: null };
+  const view = { x, y, width, height, source: { x: 0, y: 0, width, height } };
+  return { id, view, width, height, format, opacity: 1, info: null, updates: 0, direct: false, external: null, frameBuffer: null };
 }
 
 const root = () => record(0, 0, 0, OUT.width, OUT.height, 'XRGB8888');

@@ -95,11 +95,15 @@ export function commitState({ display, composition, frames, visible, allocation,
       damage = unsent === 'all' ? full : mergeRects(unsent, buffer!.width, buffer!.height);
       composition.unsent = [];
     }
-    const x = r ? r.x : 0, y = r ? r.y : 0;
+    // The part shown: a layer cut by its clip or the output's edge shows a source rectangle of its buffer.
+    const view = r?.view;
+    const whole = !view || (view.source.x === 0 && view.source.y === 0 && view.width === buffer!.width && view.height === buffer!.height);
     state.push({
       id: r ? r.id : COMPOSITION_LAYER_ID, planeId, zpos: allocation.zpos.get(planeId) ?? 0, buffer,
       bufferWidth: buffer!.width, bufferHeight: buffer!.height, format: buffer!.format,
-      x, y, width: buffer!.width, height: buffer!.height, opacity: r ? r.opacity : 1, damage,
+      ...(whole ? {} : { source: { ...view!.source } }),
+      x: view ? view.x : 0, y: view ? view.y : 0, width: view ? view.width : buffer!.width, height: view ? view.height : buffer!.height,
+      opacity: r ? r.opacity : 1, damage,
     });
   }
   return state;

@@ -65,7 +65,7 @@ export class CompositionLayer {
       const now = index >= 0 ? placementOf(r, index) : null;
       const was = r.blended;
       if (now && was && samePlacement(now, was)) {
-        for (const d of r.damage) add({ x: r.x + d.x, y: r.y + d.y, width: d.width, height: d.height });
+        for (const d of r.damage) add(clipTo({ x: r.x + d.x, y: r.y + d.y, width: d.width, height: d.height }, now));
       } else {
         if (was) add(was);
         if (now) add(now);
@@ -81,7 +81,10 @@ export class CompositionLayer {
       for (const r of composited) {
         const source = sourceOf(r);
         if (!source) continue;
-        const part = intersect(toRect(rect), { left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height });
+        // Only what shows of it: a scroll tile is cut to its viewport (its pixels keep their origin at r.x, r.y).
+        const v = r.view;
+        if (!v) continue;
+        const part = intersect(toRect(rect), { left: v.x, top: v.y, right: v.x + v.width, bottom: v.y + v.height });
         if (isEmpty(part)) continue;
         if (r.isRoot) copyRects(source.pixels, source.stride, dst, stride, [toDamage(part)], 'ABGR8888');
         else blendRect(dst, stride, source.pixels, source.stride, source.format, toDamage(part), r.x, r.y, r.opacity);
@@ -118,8 +121,17 @@ export class CompositionLayer {
   }
 }
 
+/** Where a layer is blended: the part of it that shows; a move of its pixels under a still clip counts too. */
 function placementOf(r: LayerRecord, order: number): Placement {
-  return { x: r.x, y: r.y, width: r.width, height: r.height, opacity: r.opacity, order: `${order}:${r.id}` };
+  const v = r.view ?? { x: r.x, y: r.y, width: 0, height: 0 };
+  return { x: v.x, y: v.y, width: v.width, height: v.height, opacity: r.opacity, order: `${order}:${r.id}@${r.x},${r.y}` };
+}
+
+/** A rect cut to a placement (empty when outside it). */
+function clipTo(d: DamageRect, p: Placement): DamageRect {
+  const left = Math.max(d.x, p.x), top = Math.max(d.y, p.y);
+  const right = Math.min(d.x + d.width, p.x + p.width), bottom = Math.min(d.y + d.height, p.y + p.height);
+  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
 }
 
 function samePlacement(a: Placement, b: Placement): boolean {

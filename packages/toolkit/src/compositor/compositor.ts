@@ -33,12 +33,14 @@ import { FramePlanner } from './frame-plan.js';
 import { Graveyard } from './graveyard.js';
 import { LayerRecord } from './layer-record.js';
 import { PaintLoop } from './paint-loop.js';
+import { ScrollGroup, TileRecord } from './scroll-tiles.js';
 import { COMPOSITION_LAYER_ID, type Allocation } from './plane-allocator.js';
 import { emptyStats, type FrameStats } from './stats.js';
 import type { Painter } from '../render/painter.js';
 import { cacheLimit } from '../render/painter.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
+import { stackIndex, type LayerInfo, type ScrollMetrics } from '../tree/layer.js';
 
 export class Compositor {
   private readonly planner: FramePlanner;
@@ -46,6 +48,8 @@ export class Compositor {
   private readonly frames: ExternalFrames;
   private readonly root: LayerRecord;
   private records = new Map<PlanarNode, LayerRecord>();
+  /** Scroll layers, each shown as a few tiles (scroll-tiles.ts). */
+  private groups = new Map<PlanarNode, ScrollGroup>();
   private nextLayerId = 1;
   private readonly graveyard = new Graveyard();
   /** The root and the composited layers, blended. */
@@ -53,6 +57,8 @@ export class Compositor {
   /** The last commit failed: the next frame composites everything, as the safest state. */
   private commitFailed = false;
   private frame = 0;
+  /** Counts calls to `render`, frames with nothing to show included. */
+  private pass = 0;
   /** The last frame was skipped for want of a free buffer: the next one must commit. */
   waitingForBuffer = false;
 
@@ -89,7 +95,7 @@ export class Compositor {
 
   /** The compositor's id of the layer whose node has this testId (for tests); throws when there is none. */
   layerId(testId: string): number {
-    for (const r of this.records.values()) if (r.node.testId === testId) return r.id;
+    for (const r of this.all()) if (r.node.testId === testId) return r.id;
     throw new Error(`no layer with testId "${testId}" is mounted (give the <Layer> a testId)`);
   }
 
@@ -102,14 +108,14 @@ export class Compositor {
   /** The `PLANAR_DEBUG=layers` label last drawn on the layer with this testId, or null (for tests). */
   outlineLabel(testId: string): string | null {
     const id = this.layerId(testId);
-    const r = [...this.records.values()].find((v) => v.id === id)!;
+    const r = this.all().find((v) => v.id === id)!;
     return this.paintLoop.outlineLabel(r);
   }
 
   /** A layer's name in debug labels and reasons: "root", its testId quoted, or "layer <id>". */
   private nameOf(id: number): string {
     if (id === 0) return 'root';
-    for (const r of this.records.values()) if (r.id === id) return r.node.testId ? `"${r.node.testId}"` : `layer ${id}`;
+    for (const r of this.all()) if (r.id === id) return r.node.testId ? `"${r.node.testId}"` : `layer ${id}`;
     return `layer ${id}`;
   }
 
@@ -128,26 +134,38 @@ export class Compositor {
 
   /** The root layer and the `<Layer>`s, bottom to top. */
   private all(): LayerRecord[] {
-    const layers = [...this.records.values()];
+    const nodes = [...this.records.keys(), ...this.groups.keys()];
     const order = new Map(this.scene.layerNodes().map((n, i) => [n, i]));
-    layers.sort((a, b) => a.info!.zIndex - b.info!.zIndex || order.get(a.node)! - order.get(b.node)!);
-    return [this.root, ...layers];
+    nodes.sort((a, b) => stackIndex(a.layer!) - stackIndex(b.layer!) || order.get(a)! - order.get(b)!);
+    return [this.root, ...nodes.flatMap((n) => this.groups.get(n)?.tiles ?? [this.records.get(n)!])];
   }
 
   /** Creates records for new layer nodes and drops those of removed ones. */
   private syncLayers(): boolean {
     const nodes = new Set(this.scene.layerNodes());
     let changed = false;
+    const drop = (r: LayerRecord) => {
+      if (r.blended) this.composition.forget(r.blended);
+      r.dispose();
+    };
     for (const [node, record] of this.records) {
       if (nodes.has(node)) continue;
-      if (record.blended) this.composition.forget(record.blended);
-      record.dispose();
+      drop(record);
       this.records.delete(node);
       changed = true;
     }
+    for (const [node, group] of this.groups) {
+      if (nodes.has(node)) continue;
+      group.tiles.forEach(drop);
+      group.dispose();
+      this.groups.delete(node);
+      changed = true;
+    }
     for (const node of nodes) {
-      if (this.records.has(node)) continue;
-      this.records.set(node, new LayerRecord(this.nextLayerId++, node, node.layer, this.graveyard));
+      if (this.records.has(node) || this.groups.has(node)) continue;
+      const info = node.layer as LayerInfo;
+      if (info.scroll) this.groups.set(node, new ScrollGroup(node, info, (g) => new TileRecord(this.nextLayerId++, node, info, this.graveyard, g)));
+      else this.records.set(node, new LayerRecord(this.nextLayerId++, node, info, this.graveyard));
       changed = true;
     }
     return changed;
@@ -157,6 +175,7 @@ export class Compositor {
   async render(): Promise<FrameStats | null> {
     const stats = emptyStats();
     const scene = this.scene;
+    const pass = ++this.pass;
     let t = performance.now();
     let placementChanged = this.syncLayers();
     const layers = this.all();
@@ -170,8 +189,15 @@ export class Compositor {
     const opaque = opaqueFormat(this.display.planes);
     // Planes here do not turn: on a turned output, external frames are turned into a surface.
     const direct = scene.rotation === 0;
-    for (const r of layers) {
-      const before = [r.x, r.y, r.width, r.height].join();
+    const metrics: [ScrollGroup, ScrollMetrics][] = [];
+    for (let i = 0; i < layers.length; i++) {
+      const first = layers[i]!;
+      if (first instanceof TileRecord && first.group.preparedFor !== pass) {
+        placementChanged = this.prepareScroll(first.group, pass, layers, i, metrics) || placementChanged;
+      }
+      // The group's tiles may have been reordered in place.
+      const r = layers[i]!;
+      const before = [r.x, r.y, r.width, r.height, JSON.stringify(r.view)].join();
       const size = Math.ceil(Math.max(r.node.layout.width, r.node.layout.height) * scene.scale);
       const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, size, size);
       try {
@@ -184,14 +210,28 @@ export class Compositor {
         continue;
       }
       r.failed = false;
-      if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height].join()) placementChanged = true;
-      if (r.info) r.info.placementDirty = false;
+      if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height, JSON.stringify(r.view)].join()) placementChanged = true;
+      if (r.info && !(r instanceof TileRecord)) r.info.placementDirty = false;
     }
+    for (const g of this.groups.values()) g.info.placementDirty = false;
+    // After the frame is painted: a scroll layer's owner may mount rows for the new window then.
+    const reportMetrics = () => {
+      for (const [g, m] of metrics) {
+        try {
+          g.info.scroll?.onMetrics?.(m);
+        } catch (error) {
+          this.onError(error as Error);
+        }
+      }
+    };
     // An external layer shows once it has a frame the display could import.
     const visible = layers.filter((r) => r.visible && (!r.external || this.frames.import(r)));
     // Hidden layers count too: their surfaces are kept current for when they show again.
     const anyDamage = layers.some((r) => r.damage.length > 0);
-    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.planner.pending && !this.commitFailed && !this.paintLoop.overlay?.pending()) return null;
+    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.planner.pending && !this.commitFailed && !this.paintLoop.overlay?.pending()) {
+      reportMetrics();
+      return null;
+    }
     stats.frame = ++this.frame;
 
     const allocation = this.planner.plan(visible, output, this.commitFailed, (id) => this.currentBuffer(id, visible));
@@ -206,7 +246,8 @@ export class Compositor {
     for (const r of layers) {
       addUnsent(r, r.damage);
       if (r.visible) continue;
-      r.pool?.remember(r.damage);
+      // A scroll tile out of view copies ahead what it painted; other hidden layers' buffers miss it.
+      if (!(r instanceof TileRecord && r.prefetch(this.display, stats))) r.pool?.remember(r.damage);
       r.plane = null;
     }
     stats.paintMs = performance.now() - t;
@@ -219,6 +260,7 @@ export class Compositor {
 
     const state = commitState({ display: this.display, composition: this.composition, frames: this.frames, visible, allocation, composed, stats });
     stats.copyMs = performance.now() - t;
+    reportMetrics();
     if (!state) {
       stats.skipped = true;
       this.waitingForBuffer = true;
@@ -241,8 +283,28 @@ export class Compositor {
     stats.presentLatencyMs = Math.max(0, presented.presentedAt - committed);
     this.graveyard.sweep();
     this.paintLoop.overlay?.record(stats);
-    if (this.planner.pending) this.scene.requestFrame();
+    // A search cut short searches again; tiles painting ahead go on with the next band.
+    if (this.planner.pending || [...this.groups.values()].some((g) => g.painting)) this.scene.requestFrame();
     return stats;
+  }
+
+  /**
+   * Places a scroll layer's tiles (before the first of them updates, after the layer its
+   * viewport is in) and puts them, made or let go of, into this frame's `layers` in the order
+   * they paint. True when its placement changed.
+   */
+  private prepareScroll(group: ScrollGroup, pass: number, layers: LayerRecord[], at: number, metrics: [ScrollGroup, ScrollMetrics][]): boolean {
+    group.preparedFor = pass;
+    const changed = group.prepare(this.scene);
+    if (changed) metrics.push([group, changed]);
+    for (const t of group.removed) {
+      if (t.blended) this.composition.forget(t.blended);
+      t.dispose();
+    }
+    // Its tiles, nearest the viewport first, replace the ones this frame started with.
+    const before = layers.filter((r) => r instanceof TileRecord && r.group === group).length;
+    layers.splice(at, before, ...group.nearestFirst);
+    return group.info.placementDirty || group.added.length + group.removed.length > 0;
   }
 
   /** A buffer the display held is free: frames and buffers let go of may be handed back now. */
@@ -284,6 +346,8 @@ export class Compositor {
     this.root.dispose();
     for (const r of this.records.values()) r.dispose();
     this.records.clear();
+    for (const g of this.groups.values()) g.dispose();
+    this.groups.clear();
     this.composition.dispose();
     this.graveyard.clear();
     this.paintLoop.dispose();

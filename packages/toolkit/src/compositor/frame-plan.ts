@@ -17,7 +17,7 @@ import { describeRefusal } from './plane-refusal.js';
 import { stackPlanes, type Assignment, type OutputSize } from './plane-rules.js';
 
 /** What planning reads of a layer record. */
-export type PlannedLayer = Pick<LayerRecord, 'id' | 'x' | 'y' | 'width' | 'height' | 'format' | 'opacity' | 'info' | 'updates' | 'direct' | 'external' | 'frameBuffer'>;
+export type PlannedLayer = Pick<LayerRecord, 'id' | 'view' | 'width' | 'height' | 'format' | 'opacity' | 'info' | 'updates' | 'direct' | 'external' | 'frameBuffer'>;
 
 export class FramePlanner {
   private readonly allocator = new PlaneAllocator();
@@ -46,9 +46,10 @@ export class FramePlanner {
    * planes (after a refused commit); `bufferOf` is the buffer a layer shows now, if any.
    */
   plan(visible: readonly PlannedLayer[], output: OutputSize, compositeAll: boolean, bufferOf: (id: number) => DisplayBuffer | null): Allocation {
+    // Each layer as it shows: cut to its clip and the output, the rest of its buffer cropped away.
     const alloc: AllocLayer[] = visible.map((r, rank) => ({
-      id: r.id, x: r.x, y: r.y, width: r.width, height: r.height, bufferWidth: r.width, bufferHeight: r.height,
-      format: r.format!, opacity: r.opacity, zIndex: rank, plane: compositeAll ? 'never' : needsPlane(r) ? 'prefer' : r.info?.plane ?? 'auto', updates: r.updates,
+      id: r.id, x: r.view!.x, y: r.view!.y, width: r.view!.width, height: r.view!.height, bufferWidth: r.width, bufferHeight: r.height,
+      source: r.view!.source, format: r.format!, opacity: r.opacity, zIndex: rank, plane: compositeAll ? 'never' : needsPlane(r) ? 'prefer' : r.info?.plane ?? 'auto', updates: r.updates,
     }));
     const allocation = this.allocator.allocate({
       layers: alloc, output, planes: this.display.planes,
@@ -91,7 +92,7 @@ function testState(assignment: Assignment, display: Display, bufferOf: (id: numb
   return assignment.map(({ planeId, layer }) => ({
     id: layer.id, planeId, zpos: stack.ok ? stack.zpos.get(planeId) ?? 0 : 0,
     buffer: sized(bufferOf(layer.id), layer.bufferWidth, layer.bufferHeight),
-    bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, format: layer.format,
+    bufferWidth: layer.bufferWidth, bufferHeight: layer.bufferHeight, source: layer.source, format: layer.format,
     x: layer.x, y: layer.y, width: layer.width, height: layer.height, opacity: layer.opacity, damage: [],
   }));
 }

@@ -27,6 +27,13 @@ const MAX_SIDE = 8192;
 /** Where a composited layer was blended last frame: a change in any of these recomposes its area. */
 export interface Placement { x: number; y: number; width: number; height: number; opacity: number; order: string }
 
+/**
+ * The part of a layer the output shows, output px, and the part of its surface that is there
+ * (`source`, surface px, the same size: layers are not scaled). A layer cut by its clip (a
+ * scroll viewport) or by the output's edge shows less than its surface.
+ */
+export interface LayerView { x: number; y: number; width: number; height: number; source: DamageRect }
+
 export class LayerRecord {
   /** Device px on the output. */
   x = 0;
@@ -41,6 +48,10 @@ export class LayerRecord {
   pool: BufferPool | null = null;
   /** This frame's changed pixels, surface coordinates. */
   damage: DamageRect[] = [];
+  /** Where on the output it may show, output px (a scroll viewport); null: anywhere. */
+  clip: Rect | null = null;
+  /** What of it shows on the output this frame; null when nothing does. */
+  view: LayerView | null = null;
   /** One bit per recent frame, set when the content changed: how busy the layer is. */
   private history = 0;
   /** The plane that showed it in the last commit, null when composited. */
@@ -83,7 +94,7 @@ export class LayerRecord {
   }
 
   get visible(): boolean {
-    return this.opacity > 0 && this.width > 0 && this.height > 0 && !this.node.hidden;
+    return this.opacity > 0 && this.width > 0 && this.height > 0 && !this.node.hidden && this.view !== null;
   }
 
   /** Lays out the layer's subtree if something asked for it; true when it did. */
@@ -96,6 +107,22 @@ export class LayerRecord {
       return true;
     }
     const external = this.info.external;
+    const scroll = this.info.scroll;
+    if (scroll) {
+      // Content is as wide as its viewport when it scrolls vertically, as tall when horizontally.
+      const viewport = this.node.parent;
+      const yoga = this.node.yoga!;
+      const w = scroll.axis === 'y' && viewport ? viewport.layout.width : NaN;
+      const h = scroll.axis === 'x' && viewport ? viewport.layout.height : NaN;
+      if (!Object.is(yoga.getWidth().value, w) && !(Number.isNaN(w) && yoga.getWidth().unit !== Unit.Point)) {
+        yoga.setWidth(Number.isNaN(w) ? 'auto' : w);
+        this.info.layoutDirty = true;
+      }
+      if (!Object.is(yoga.getHeight().value, h) && !(Number.isNaN(h) && yoga.getHeight().unit !== Unit.Point)) {
+        yoga.setHeight(Number.isNaN(h) ? 'auto' : h);
+        this.info.layoutDirty = true;
+      }
+    }
     if (external) {
       // Its box, for hit testing: the frame's size in logical px.
       const w = external.width / scene.scale, h = external.height / scene.scale;
@@ -127,10 +154,7 @@ export class LayerRecord {
    * external layer shows its frames as they are.
    */
   update(scene: Scene, format: PixelFormat, direct: boolean): void {
-    const tracker = this.info ? this.info.link.damageTracker : scene.damageTracker;
-    const logical: Rect[] = [];
-    updateBounds(this.node, IDENTITY, false, false, (r) => tracker.add(r));
-    logical.push(...tracker.take());
+    const logical = this.takeDamage(scene);
     const out = scene.outputSize;
     let resized = false;
     if (!this.info) {
@@ -147,10 +171,10 @@ export class LayerRecord {
       // transforms): its bounds, less the pixel of anti-aliasing margin bounds keep for damage.
       const box = { left: 0, top: 0, right: node.layout.x + node.layout.width, bottom: node.layout.y + node.layout.height };
       const b = node.subtreeBounds;
-      const painted = b && !external ? union(box, { left: b.left + 1, top: b.top + 1, right: b.right - 1, bottom: b.bottom - 1 }) : box;
+      const painted = external ? box : this.paintedArea(b ? union(box, { left: b.left + 1, top: b.top + 1, right: b.right - 1, bottom: b.bottom - 1 }) : box);
       const size = external && direct
         ? { left: 0, top: 0, right: external.width, bottom: external.height }
-        : roundOut(transformRect(turn, painted));
+        : this.surfaceRect(transformRect(turn, painted));
       const [ox, oy] = apply(m, shownPlacement(this.info).x, shownPlacement(this.info).y);
       // The logical top-left lands on a corner of the turned box; the box's own top-left is where the surface starts.
       this.x = Math.round(ox) + size.left;
@@ -163,14 +187,43 @@ export class LayerRecord {
       const fresh = resized || this.external.serial !== this.seenSerial;
       this.seenSerial = this.external.serial;
       this.damage = fresh ? [{ x: 0, y: 0, width: this.width, height: this.height }] : [];
-    } else if (resized) {
+    } else if (this.wholeDamage(resized)) {
       this.damage = [{ x: 0, y: 0, width: this.width, height: this.height }];
     } else {
       const merged = new DamageTracker({ left: 0, top: 0, right: this.width, bottom: this.height }, 32, 0);
       for (const r of logical) merged.add(roundOut(transformRect(this.contentMatrix, r)));
+      for (const r of this.extraDamage()) merged.add(r);
       this.damage = merged.take().filter((r) => !isEmpty(r)).map((r) => ({ x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top }));
     }
     if (this.damage.length) this.history |= 1;
+    this.view = viewOf(this, out);
+  }
+
+  /** This frame's damage in the layer's logical coordinates (bounds are brought up to date on the way). */
+  protected takeDamage(scene: Scene): Rect[] {
+    const tracker = this.info ? this.info.link.damageTracker : scene.damageTracker;
+    updateBounds(this.node, IDENTITY, false, false, (r) => tracker.add(r));
+    return tracker.take();
+  }
+
+  /** The logical area its surface holds, given what the layer paints (a scroll tile holds its slot). */
+  protected paintedArea(painted: Rect): Rect {
+    return painted;
+  }
+
+  /** Its surface's rect, from the painted area turned into output px. */
+  protected surfaceRect(turned: Rect): Rect {
+    return roundOut(turned);
+  }
+
+  /** Whether all of the surface is painted this frame: when it was made anew (a scroll tile paints ahead instead). */
+  protected wholeDamage(resized: boolean): boolean {
+    return resized;
+  }
+
+  /** Surface rects to paint this frame besides the damage (a tile painting ahead of the viewport). */
+  protected extraDamage(): Rect[] {
+    return [];
   }
 
   /** Makes the surface and pool fit; true when they were remade (everything is damaged then). */
@@ -190,10 +243,15 @@ export class LayerRecord {
     return true;
   }
 
+  /** How many display buffers it may have (a scroll tile, mostly still, fewer). */
+  protected get bufferCount(): number {
+    return 3;
+  }
+
   /** The display buffers of this layer, made on first use. */
   buffers(display: Display): BufferPool {
     if (!this.pool) {
-      this.pool = new BufferPool(display, this.width, this.height, this.format!);
+      this.pool = new BufferPool(display, this.width, this.height, this.format!, this.bufferCount);
       this.stale = true;
     }
     return this.pool;
@@ -237,4 +295,19 @@ export class LayerRecord {
     this.disposeBuffers();
     this.retireFrame();
   }
+}
+
+/** The part of a layer shown: its surface cut to its clip and to the output. */
+export function viewOf(r: Pick<LayerRecord, 'x' | 'y' | 'width' | 'height' | 'clip'>, output: { width: number; height: number }): LayerView | null {
+  let left = Math.max(r.x, 0), top = Math.max(r.y, 0);
+  let right = Math.min(r.x + r.width, output.width), bottom = Math.min(r.y + r.height, output.height);
+  if (r.clip) {
+    left = Math.max(left, r.clip.left);
+    top = Math.max(top, r.clip.top);
+    right = Math.min(right, r.clip.right);
+    bottom = Math.min(bottom, r.clip.bottom);
+  }
+  if (right <= left || bottom <= top) return null;
+  const width = right - left, height = bottom - top;
+  return { x: left, y: top, width, height, source: { x: left - r.x, y: top - r.y, width, height } };
 }

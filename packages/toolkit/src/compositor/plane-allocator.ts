@@ -27,7 +27,7 @@ import { opaqueFormat } from './formats.js';
 import { PlaneBudget } from './plane-budget.js';
 import type { Refusal } from './plane-refusal.js';
 import {
-  compareZ, insideOutput, isVisible, overlaps, stackPlanes,
+  compareZ, insideOutput, isCropped, isVisible, overlaps, sourceOf, stackPlanes,
   type Assignment, type OutputSize, type PlaneAssignment, type RuleLayer,
 } from './plane-rules.js';
 import { COMPOSITION_LAYER_ID, Search, type AllocLayer, type Found, type SearchInput } from './plane-search.js';
@@ -88,7 +88,10 @@ export function relevantKey(layers: readonly AllocLayer[], output: OutputSize): 
   for (const l of sorted) {
     const where = !isVisible(l, output) ? 'gone' : insideOutput(l, output) ? 'in' : 'cut';
     const alpha = l.opacity <= 0 ? 0 : l.opacity >= 1 ? 1 : 'a';
-    parts.push(`${l.id}:${l.width}x${l.height}/${l.bufferWidth}x${l.bufferHeight}:${l.format}:${where}:${alpha}:${l.plane}`);
+    // A cropped layer (a scroll tile) changes the size it shows as it scrolls: only its buffer, and whether it is scaled or cropped, count.
+    const source = sourceOf(l);
+    const scaled = source.width !== l.width || source.height !== l.height ? `${l.width}x${l.height}` : '';
+    parts.push(`${l.id}:${scaled}/${l.bufferWidth}x${l.bufferHeight}${isCropped(l) ? 'c' : ''}:${l.format}:${where}:${alpha}:${l.plane}`);
   }
   const pairs: string[] = [];
   for (let i = 0; i < sorted.length; i++) {

@@ -14,7 +14,7 @@
 import { handleOf } from '../components/handle.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
-import { shownPlacement } from '../tree/layer.js';
+import { shownPlacement, stackIndex } from '../tree/layer.js';
 import { apply, contains, invert, rectFromBox } from '../tree/geometry.js';
 import type { InputEvent } from './events.js';
 import { PointerRouter } from './capture.js';
@@ -60,8 +60,11 @@ export function hitTest(node: PlanarNode, x: number, y: number): PlanarNode | nu
 export function hitTestScene(scene: Scene, x: number, y: number): PlanarNode | null {
   const layers = scene.layerNodes().filter((n) => shownPlacement(n.layer!).opacity > 0 && !n.hidden && (!n.layer!.external || n.layer!.external.current));
   const order = new Map(layers.map((n, i) => [n, i]));
-  layers.sort((a, b) => b.layer!.zIndex - a.layer!.zIndex || order.get(b)! - order.get(a)!);
+  layers.sort((a, b) => stackIndex(b.layer!) - stackIndex(a.layer!) || order.get(b)! - order.get(a)!);
   for (const node of layers) {
+    // A scroll layer is seen only through its viewport.
+    const clip = node.layer!.scroll?.clip;
+    if (clip && !contains(clip, x, y)) continue;
     const shown = shownPlacement(node.layer!);
     const found = hit(node, x - shown.x, y - shown.y);
     if (found === DISABLED) return null;

@@ -75,7 +75,7 @@ export class Screen {
   }
 
   /** What each plane shows, bottom to top: layer 0 is the root layer, -1 the composition layer. */
-  planes(): { layerId: number; planeId: number; x: number; y: number; opacity: number }[] {
+  planes(): ReturnType<HeadlessDisplay['planesInUse']> {
     return this.display.planesInUse();
   }
 
@@ -315,7 +315,7 @@ export class Screen {
    * Animation steps wait for the clock to move (`advance`): they never run at the same instant twice.
    */
   async flush(): Promise<void> {
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 30; i++) {
       await loadsSettled();
       await fontsSettled();
       if (!this.internals.loop.renderRequested) break;

@@ -23,3 +23,31 @@ export interface ExternalFrames {
   /** Calls `cb` on every push; returns the unsubscribe function. */
   watch(cb: () => void): () => void;
 }
+
+/** What a scroll layer reports after a frame: its viewport, its content and the part kept painted, logical px. */
+export interface ScrollMetrics {
+  viewportWidth: number;
+  viewportHeight: number;
+  contentWidth: number;
+  contentHeight: number;
+  /** The range of the content, along the scrolled axis, kept rendered around the viewport (rows there should exist). */
+  windowStart: number;
+  windowEnd: number;
+}
+
+/**
+ * A scroll layer's state: the layer shows its content through its viewport (the node it was
+ * written in), moved by the offsets. The compositor places it every frame.
+ */
+export interface ScrollInfo {
+  axis: 'x' | 'y' | 'both';
+  /** Logical px the content is scrolled by. */
+  offsetX: number;
+  offsetY: number;
+  /** The output area (logical px) it shows through: its viewport, cut by enclosing scroll viewports; null before its first frame. */
+  clip: { left: number; top: number; right: number; bottom: number } | null;
+  /** Bytes of rendered content (surfaces and display buffers) it may keep around the viewport. */
+  budgetBytes: number;
+  /** Called after a frame in which the metrics changed. */
+  onMetrics: ((metrics: ScrollMetrics) => void) | null;
+}

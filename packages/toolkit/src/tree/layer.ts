@@ -12,9 +12,9 @@
 import { DamageTracker } from './damage.js';
 import type { Box, Rect } from './geometry.js';
 import type { LayerRegistry, NodeLayer, PlanarNode, SceneLink } from './node.js';
-import type { ExternalFrames, PlanePreference } from './layer-types.js';
+import type { ExternalFrames, PlanePreference, ScrollInfo } from './layer-types.js';
 
-export type { ExternalFrames, PlanePreference } from './layer-types.js';
+export type { ExternalFrames, PlanePreference, ScrollInfo, ScrollMetrics } from './layer-types.js';
 export type { LayerRegistry } from './node.js';
 
 /** The layer-wide state of a layer node; the node tree's side of a compositor layer. */
@@ -26,6 +26,8 @@ export class LayerInfo implements NodeLayer {
   opacity = 1;
   plane: PlanePreference = 'auto';
   external: ExternalFrames | null = null;
+  /** A scroll layer's state; null for other layers. */
+  scroll: ScrollInfo | null = null;
   /** Layout of the layer's subtree is due. */
   layoutDirty = true;
   /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
@@ -122,4 +124,11 @@ export function layerOrigin(node: PlanarNode): [number, number] {
 export function shownPlacement(layer: NodeLayer): { x: number; y: number; opacity: number } {
   const styled = layer.node.paint.layerPlacement;
   return { x: layer.x + styled.x, y: layer.y + styled.y, opacity: layer.opacity * styled.opacity };
+}
+
+/** Where a layer stacks: its zIndex; a scroll layer's is that of the layer its viewport is in (it shows just above it). */
+export function stackIndex(layer: NodeLayer): number {
+  if (!layer.scroll) return layer.zIndex;
+  const host = layer.node.parent ? layerOf(layer.node.parent) : null;
+  return host ? stackIndex(host) : 0;
 }

@@ -29,7 +29,7 @@ import type { PaintProps } from './paint-state.js';
 import { emptyPaint } from './paint-state.js';
 import type { EventHandlers } from '../input/events.js';
 import type { ResolvedText } from '../style/paint-props.js';
-import type { ExternalFrames, PlanePreference } from './layer-types.js';
+import type { ExternalFrames, PlanePreference, ScrollInfo } from './layer-types.js';
 import type { DamageTracker } from './damage.js';
 
 export type NodeKind = 'root' | 'view' | 'text' | 'span' | 'textpiece' | 'image' | 'canvas' | 'slot' | 'layer';
@@ -81,6 +81,8 @@ export interface NodeLayer {
   opacity: number;
   plane: PlanePreference;
   external: ExternalFrames | null;
+  /** A scroll layer's state; null for other layers. */
+  scroll: ScrollInfo | null;
   /** Layout of the layer's subtree is due. */
   layoutDirty: boolean;
   /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
