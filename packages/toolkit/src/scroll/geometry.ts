@@ -8,12 +8,14 @@ export class ScrollGeometry {
 
   constructor(private readonly axes: 'x' | 'y' | 'both', private readonly infinite: boolean) {}
 
-  /** Takes new sizes (checked); says which scrolled axes changed their range or page size. */
-  set(e: ScrollExtents): ScrollAxis[] {
+  /** Takes new sizes (checked); returns the scrolled axes whose range or page size changed, with the page size they had. */
+  set(e: ScrollExtents): { axis: ScrollAxis; previousPage: number }[] {
     checkExtents(e);
     const before = { x: [this.range('x').max, this.page('x')], y: [this.range('y').max, this.page('y')] };
     this.extents = { viewportWidth: e.viewportWidth, viewportHeight: e.viewportHeight, contentWidth: e.contentWidth, contentHeight: e.contentHeight };
-    return (['x', 'y'] as const).filter((a) => this.scrolls(a) && (this.range(a).max !== before[a][0] || this.page(a) !== before[a][1]));
+    return (['x', 'y'] as const)
+      .filter((a) => this.scrolls(a) && (this.range(a).max !== before[a][0] || this.page(a) !== before[a][1]))
+      .map((axis) => ({ axis, previousPage: before[axis][1]! }));
   }
 
   scrolls(axis: ScrollAxis): boolean {

@@ -1,10 +1,12 @@
 /**
  * The motions a scroller runs, one per axis, and the frames they ask for.
  *
- * 1. A motion is a simulation (physics.ts) and the frame time it started at. Its first frame
- *    sets that time, so it starts from where the content is shown. A motion that takes over
- *    from one that already had frames (a retarget, an edge that moved) starts at the last
- *    frame's time instead, so the very next frame moves on: it never stands still for one.
+ * 1. A motion is a simulation (physics.ts) and the time it started at, on the frames' clock.
+ *    A motion that starts from rest starts now, when the clock is known (in an app: a fling
+ *    starts when the finger lifts, so the first frame after it already shows the glide), else
+ *    at its first frame. A motion that takes over from one that already had frames (a
+ *    retarget, an edge that moved) starts at the last frame's time, where the content is
+ *    shown, so the very next frame moves on: it never stands still for one.
  * 2. While any motion runs there is exactly one frame request. Each frame evaluates every
  *    running motion at (frame time − start), ends those that are done (showing their exact
  *    rest point), shows the positions, and then reports the flings that reached an edge
@@ -45,7 +47,8 @@ export class AxisMotions {
   private lastFrame = 0;
   private disposed = false;
 
-  constructor(private readonly frames: FrameSource, private readonly host: MotionHost) {}
+  /** `now` reads the clock the frame times come from, when it is known. */
+  constructor(private readonly frames: FrameSource, private readonly now: (() => number) | null, private readonly host: MotionHost) {}
 
   /** Whether any axis is moving. */
   get running(): boolean {
@@ -57,13 +60,13 @@ export class AxisMotions {
   }
 
   /**
-   * Runs `sim` on `axis`, replacing what ran there. It starts at its first frame, or at the
-   * last frame when it takes over a motion that had frames, or at `start` when given.
+   * Runs `sim` on `axis`, replacing what ran there. It starts at `start` when given, at the
+   * last frame when it takes over a motion that had frames, else now (or at its first frame).
    */
   run(axis: ScrollAxis, sim: Simulation, kind: MotionKind, target: number, start?: number): void {
     if (this.disposed) return;
     const current = this.motions[axis];
-    const from = start ?? (current && current.start !== null ? this.lastFrame : null);
+    const from = start ?? (current && current.start !== null ? this.lastFrame : this.now?.() ?? null);
     this.motions[axis] = { sim, kind, target, start: from, handedOff: false };
     this.cancelFrame ??= this.frames(this.step);
   }
@@ -114,7 +117,7 @@ export class AxisMotions {
   private evaluate(axis: ScrollAxis, time: number, handoffs: (() => void)[]): number {
     const motion = this.motions[axis]!;
     motion.start ??= time;
-    const start = motion.start, t = (time - start) / 1000;
+    const start = motion.start, t = Math.max(0, time - start) / 1000;
     const handoff = motion.sim.handoff;
     if (handoff && !motion.handedOff && t >= handoff.time) {
       motion.handedOff = true;

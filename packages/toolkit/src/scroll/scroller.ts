@@ -41,7 +41,7 @@ export interface ScrollerOptions {
   infinite?: boolean;
   /** The scroller this one sits in: movement past this one's edges on an axis the parent scrolls moves the parent. */
   parent?: Scroller | null;
-  /** Where frames come from (default: the app's frames, via the component that creates the scroller). */
+  /** Where frames come from (default: the app's frames and clock, via the component that creates the scroller); a motion then starts at its first frame. */
   frames?: FrameSource;
 }
 
@@ -98,7 +98,8 @@ export class Scroller {
     this.snap = options.snap;
     this.infinite = options.infinite ?? false;
     this.parent = options.parent ?? null;
-    this.motions = new AxisMotions(options.frames ?? appFrames(), {
+    const clock = options.frames ? { frames: options.frames, now: null } : appClock();
+    this.motions = new AxisMotions(clock.frames, clock.now, {
       show: (positions) => this.show({ ...this.offsets(), ...positions }),
       handOff: (axis, velocity, start, now) => this.parent?.receiveFling(axis, velocity, start, now),
     });
@@ -114,18 +115,30 @@ export class Scroller {
   /** How far it scrolls vertically (0 on an axis it does not scroll, Infinity when infinite). */
   get maxY(): number { return this.geometry.range('y').max; }
 
-  /** Sets the viewport's and the content's sizes; a motion re-plans against the new edges, content that shrank springs back. */
+  /**
+   * Sets the viewport's and the content's sizes. A motion re-plans against the new edges;
+   * content that shrank under the offset springs back; a pager whose page size changed (a
+   * rotation) stays on its page.
+   */
   setExtents(e: ScrollExtents): void {
     const changed = this.geometry.set(e);
     if (this.draggingState.peek()) return;
-    for (const axis of changed) {
+    const next = this.offsets();
+    for (const { axis, previousPage } of changed) {
       const motion = this.motions.get(axis), at = this.offset[axis].peek(), v = this.motions.velocity(axis);
-      if (motion?.kind === 'fling') this.release(axis, at, v);
+      if (this.snap === 'page' && previousPage > 0 && this.geometry.page(axis) !== previousPage) {
+        const page = Math.round((motion?.kind === 'snap' ? motion.target : at) / previousPage);
+        this.motions.stop(axis);
+        next[axis] = this.geometry.clamp(axis, page * this.geometry.page(axis));
+      } else if (motion?.kind === 'fling') this.release(axis, at, v);
       else if (motion?.kind === 'snap') this.motions.run(axis, snapSimulation(at, v, this.geometry.clamp(axis, motion.target), this.springBackMs), 'snap', this.geometry.clamp(axis, motion.target));
       else if (motion) this.springTo(axis, this.geometry.clamp(axis, motion.target), motion.kind);
       else if (this.geometry.clamp(axis, at) !== at) this.springTo(axis, this.geometry.clamp(axis, at), 'settle');
     }
-    this.updateMoving();
+    batch(() => {
+      this.show(next);
+      this.updateMoving();
+    });
   }
 
   /** A finger went down: any motion stops where it is (the finger catches it). */
@@ -357,14 +370,14 @@ export class Scroller {
   }
 }
 
-/** The frames of the app whose component is running now. */
-function appFrames(): FrameSource {
+/** The frames and the clock of the app whose component is running now. */
+function appClock(): { frames: FrameSource; now: () => number } {
   const found = getOwner()?.lookup(APP_SERVICES);
   if (!found?.found) {
     throw new Error('new Scroller(): there is no running app to take frames from — create it while a component of a running app runs (in the component, an effect or a handler), or pass { frames }');
   }
-  const { loop } = found.value as AppServices;
-  return (cb) => loop.requestFrame(cb);
+  const { loop, clock } = found.value as AppServices;
+  return { frames: (cb) => loop.requestFrame(cb), now: () => clock.now() };
 }
 
 function finite(v: number, method: string): number {

@@ -61,6 +61,9 @@ describe('Scroller in an app', () => {
     expect(scroller.moving.value).toBe(true);
     expect(screen.find({ testId: 'content' }).y).toBe(-DRAGGED);
 
+    // The glide starts when the finger lifts: the very next frame has moved on.
+    await screen.advance(1000 / 60);
+    expect(scroller.y.value).toBeGreaterThan(DRAGGED + 10);
     await screen.advance(100);
     const mid = scroller.y.value;
     expect(mid).toBeGreaterThan(DRAGGED);

@@ -91,6 +91,20 @@ describe('page snap', () => {
     expect(dragAndRelease(s, frames, 150, -1500, 'x')).toBe(800);
   });
 
+  it('when the page size changes (a rotation) it stays on its page, at rest or mid-turn', () => {
+    const { s, frames } = pager();
+    s.scrollTo(800, 0, { animate: false });
+    s.setExtents({ viewportWidth: 300, viewportHeight: 400, contentWidth: 1500, contentHeight: 400 });
+    expect(s.x.value).toBe(600);
+    dragAndRelease(s, frames, -40, -2000, 'x');
+    expect(s.x.value).toBe(900);
+    s.fling(-2000, 0);
+    frames.frame(frames.time + 16);
+    s.setExtents({ viewportWidth: 400, viewportHeight: 300, contentWidth: 2000, contentHeight: 300 });
+    expect(s.x.value).toBe(800);
+    expect(s.moving.value).toBe(false);
+  });
+
   it('flung forward on the last page, it bounces and rests on it', () => {
     const { s, frames } = pager();
     s.scrollTo(1600, 0, { animate: false });
