@@ -8,7 +8,7 @@
 export { createApp, type App, type AppOptions, type AppEvents } from './app/app.js';
 export { View, Text, Image, Canvas, type ViewProps, type TextProps, type ImageProps, type CanvasProps, type BoxProps } from './components/primitives.js';
 export { Layer, Portal, ExternalLayer, type LayerProps, type PortalProps, type ExternalLayerProps } from './components/layer.js';
-export { ScrollLayer, DEFAULT_SCROLL_BUDGET, type ScrollLayerProps } from './components/scroll-layer.js';
+export { ScrollLayer, scrollIntoView, DEFAULT_SCROLL_BUDGET, type ScrollLayerProps } from './components/scroll-layer.js';
 export type { ScrollMetrics } from './tree/layer.js';
 export { createExternalSource, type ExternalSource, type ExternalSourceOptions } from './compositor/external-source.js';
 export type { PlanePreference } from './tree/layer.js';

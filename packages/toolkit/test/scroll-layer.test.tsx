@@ -4,7 +4,7 @@
  * fresh render at the same offset.
  */
 import { describe, expect, it } from 'vitest';
-import { ScrollLayer, Text, View, signal, type ReadonlySignal, type ScrollMetrics } from '@planar/toolkit';
+import { ScrollLayer, Text, View, scrollIntoView, signal, type NodeHandle, type ReadonlySignal, type ScrollMetrics } from '@planar/toolkit';
 import { mount } from './mount.js';
 
 const ROW = 40;
@@ -125,5 +125,35 @@ describe('<ScrollLayer>', () => {
     expect(screen.stats.damagedPx).toBe(0);
     expect(screen.stats.composedPx).toBeGreaterThan(0);
     expect(difference(screen.pixels().pixels, await freshAt(20, 45))).toBe('same');
+  });
+
+  it('asks its owner to reveal what focus moves to, and what scrollIntoView names', async () => {
+    const offset = signal({ x: 0, y: 0 });
+    const asked: { x: number; y: number; width: number; height: number }[] = [];
+    const refs: { current: NodeHandle | null }[] = Array.from({ length: 10 }, () => ({ current: null }));
+    // The owner scrolls just enough to show the rect, as a scroll view would.
+    const reveal = (r: { y: number; height: number }) => {
+      asked.push(r as never);
+      const y = offset.value.y;
+      if (r.y < y) offset.value = { x: 0, y: r.y };
+      else if (r.y + r.height > y + 120) offset.value = { x: 0, y: r.y + r.height - 120 };
+    };
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%' }}>
+        <View style={{ height: 40 }} />
+        <ScrollLayer style={{ height: 120 }} offset={offset} onReveal={reveal}>
+          {refs.map((ref, i) => <View ref={ref} focusable testId={`row-${i}`} style={{ height: ROW }} />)}
+        </ScrollLayer>
+      </View>
+    ), SIZE);
+    for (let i = 0; i < 5; i++) await screen.key('Tab');
+    // Row 4 (content 160..200) is focused: the list scrolled to show it at the viewport's bottom.
+    expect(asked.at(-1)).toEqual({ x: 0, y: 160, width: 300, height: ROW });
+    expect(offset.value.y).toBe(80);
+    expect(screen.find({ testId: 'row-4' })).toEqual({ x: 0, y: 120, width: 300, height: ROW });
+    scrollIntoView(refs[0]!.current!);
+    await screen.flush();
+    expect(offset.value.y).toBe(0);
+    expect(screen.find({ testId: 'row-0' })).toEqual({ x: 0, y: 40, width: 300, height: ROW });
   });
 });

@@ -15,6 +15,9 @@ import type { StyleProp } from '../style/types.js';
 import { LayerInfo, type PlanePreference, type ScrollMetrics } from '../tree/layer.js';
 import type { PlanarNode } from '../tree/node.js';
 import { bindProp, createBox, type BoxProps } from './primitives.js';
+import { nodeOfHandle } from '../input/node-handles.js';
+import type { NodeHandle } from '../input/events.js';
+import { revealNode } from '../tree/reveal.js';
 
 /** Rendered content a scroll layer keeps by default, surfaces and display buffers together. */
 export const DEFAULT_SCROLL_BUDGET = 24 * 1024 * 1024;
@@ -31,6 +34,11 @@ export interface ScrollLayerProps extends BoxProps {
   contentStyle?: StyleProp;
   /** Called after a frame in which the viewport, the content or the rendered window changed size. */
   onMetrics?: (metrics: ScrollMetrics) => void;
+  /**
+   * Asked to bring part of the content into view, in the content's coordinates (logical px):
+   * focus moved there by keys or an encoder, or someone called `scrollIntoView`. The owner scrolls.
+   */
+  onReveal?: (rect: { x: number; y: number; width: number; height: number }) => void;
   /** Bytes of rendered content to keep around the viewport (default 24 MiB); at least three viewports' worth are kept. */
   budgetBytes?: number;
   /** `auto`: the allocator decides; `prefer`: before other layers; `never`: always composited. */
@@ -43,7 +51,7 @@ export interface ScrollLayerProps extends BoxProps {
  * @example <ScrollLayer style={{ height: 300 }} offset={() => ({ x: 0, y: scroll.value })}>{rows}</ScrollLayer>
  */
 export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode => {
-  const { offset, axis = 'y', contentStyle, onMetrics, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, children, ...box } = props;
+  const { offset, axis = 'y', contentStyle, onMetrics, onReveal, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, children, ...box } = props;
   const viewport = createBox('view', 'ScrollLayer', box);
   const content = createBox('layer', 'ScrollContent', { style: contentStyle });
   const layer = new LayerInfo(content);
@@ -51,10 +59,12 @@ export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode =
   if (!AXES.includes(axis)) viewport.propError('axis', axis, "must be 'x', 'y' or 'both'");
   if (!(typeof budgetBytes === 'number' && budgetBytes >= 0)) viewport.propError('budgetBytes', budgetBytes, 'must be a number of bytes, 0 or more');
   if (onMetrics !== undefined && typeof onMetrics !== 'function') viewport.propError('onMetrics', onMetrics, 'must be a function');
+  if (onReveal !== undefined && typeof onReveal !== 'function') viewport.propError('onReveal', onReveal, 'must be a function');
   layer.scroll = {
     axis: AXES.includes(axis) ? axis : 'y', offsetX: 0, offsetY: 0, clip: null,
     budgetBytes: typeof budgetBytes === 'number' && budgetBytes >= 0 ? budgetBytes : DEFAULT_SCROLL_BUDGET,
     onMetrics: typeof onMetrics === 'function' ? onMetrics : null,
+    onReveal: typeof onReveal === 'function' ? onReveal : null,
   };
   bindProp(offset, (o) => {
     if (!o || typeof o !== 'object' || !Number.isFinite(o.x) || !Number.isFinite(o.y)) {
@@ -76,3 +86,13 @@ export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode =
   mountChild(content, children);
   return viewport;
 }, { [PRIMITIVE]: true });
+
+/**
+ * Scrolls every scroll view around a node so that it shows (innermost first).
+ * @example scrollIntoView(fieldRef.current!) // before the on-screen keyboard covers it
+ */
+export function scrollIntoView(target: NodeHandle): void {
+  const node = nodeOfHandle(target);
+  if (!node) throw new Error('scrollIntoView: the handle is not of a mounted node (pass a ref\'s current value after mount)');
+  revealNode(node);
+}

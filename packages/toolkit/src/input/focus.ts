@@ -37,6 +37,7 @@ import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import type { Box } from '../tree/geometry.js';
 import { setInteraction } from './interaction.js';
+import { revealNode } from '../tree/reveal.js';
 
 /** What the focus props set on a node, beyond `focusable` and `disabled`. */
 export interface FocusTraits {
@@ -223,19 +224,25 @@ export class FocusNavigator {
     if (!list.length) return;
     const i = this.scene.focused ? list.indexOf(this.scene.focused) : -1;
     const next = i < 0 ? (delta > 0 ? 0 : list.length - 1) : (i + delta + list.length) % list.length;
-    this.scene.focus(list[next]!);
+    this.moveTo(list[next]!);
+  }
+
+  /** Focus moved by keys or an encoder: the scroll views around the node bring it into view. */
+  private moveTo(node: PlanarNode): void {
+    this.scene.focus(node);
+    revealNode(node);
   }
 
   private arrow(direction: Direction): void {
     const list = this.candidates();
     const focused = this.scene.focused;
     if (!focused || !list.includes(focused)) {
-      if (list.length) this.scene.focus(list[0]!);
+      if (list.length) this.moveTo(list[0]!);
       return;
     }
     const others = list.filter((n) => n !== focused);
     const i = nearestInDirection(this.scene.outputBox(focused), others.map((n) => this.scene.outputBox(n)), direction);
-    if (i >= 0) this.scene.focus(others[i]!);
+    if (i >= 0) this.moveTo(others[i]!);
   }
 
   private setModality(modality: 'pointer' | 'keys'): void {

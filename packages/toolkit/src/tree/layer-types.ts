@@ -50,4 +50,6 @@ export interface ScrollInfo {
   budgetBytes: number;
   /** Called after a frame in which the metrics changed. */
   onMetrics: ((metrics: ScrollMetrics) => void) | null;
+  /** Asked to bring part of the content into view (content coordinates, logical px): focus moved there, or `scrollIntoView`. */
+  onReveal: ((rect: { x: number; y: number; width: number; height: number }) => void) | null;
 }
