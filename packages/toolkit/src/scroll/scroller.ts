@@ -57,9 +57,11 @@ type Pair = Record<ScrollAxis, number>;
  * @example
  * const scroller = new Scroller({ axis: 'y', snap: { interval: 48 } });
  * scroller.setExtents({ viewportWidth: 320, viewportHeight: 480, contentWidth: 320, contentHeight: 4800 });
+ * // A pan's start and end carry movement too (the slop, the lift): give it to dragBy.
  * useGestures(ref, { onPan: {
- *   start: () => scroller.dragStart(), update: (e) => scroller.dragBy(e.dx, e.dy),
- *   end: (e) => scroller.dragEnd(e.velocityX, e.velocityY) } });
+ *   start: (e) => { scroller.dragStart(); scroller.dragBy(e.dx, e.dy); },
+ *   update: (e) => scroller.dragBy(e.dx, e.dy),
+ *   end: (e) => { scroller.dragBy(e.dx, e.dy); scroller.dragEnd(e.velocityX, e.velocityY); } } });
  * <ScrollLayer offset={() => ({ x: scroller.x.value, y: scroller.y.value })}>…</ScrollLayer>
  */
 export class Scroller {
