@@ -21,6 +21,7 @@ import type { PlanarNode } from '../tree/node.js';
 import { Compositor } from '../compositor/compositor.js';
 import { emptyStats, type FrameStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
+import { PresentTime } from './present-time.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
 import { APP_SERVICES, type AppServices, type DisplayControl } from './services.js';
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
@@ -194,14 +195,18 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
 
   const compositor = new Compositor(scene, display, toColor4(options.background ?? '#ffffff'), debugModes(), (e) => emitError(e), () => clock.now());
   if (options.planeDeadlineMs !== undefined) compositor.deadlineMs = options.planeDeadlineMs;
+  // On the real clock, frames are timed for their vblank; a test's virtual clock is its own time.
+  const presentTime = virtual ? null : new PresentTime(display.info.refreshMhz);
   const loop: FrameLoop = new FrameLoop(clock, async () => {
     const stats = await compositor.render();
     if (!stats) return;
     lastStats = stats;
+    presentTime?.rendered(stats.layoutMs + stats.allocMs + stats.paintMs + stats.copyMs);
+    presentTime?.presented(stats.presentedAt);
     // A display that never says it released a buffer must not freeze the app: look again soon.
     if (stats.skipped) clock.setTimer(100, () => loop.request());
     emitter.emit('frame', stats);
-  }, (error) => emitError(error as Error), virtual);
+  }, (error) => emitError(error as Error), virtual, presentTime ? (now) => presentTime.predict(now) : undefined);
   const dispatcher = new InputDispatcher(scene);
 
   const owner = new Owner(null, undefined);

@@ -5,7 +5,7 @@
  * animation (`requestFrame(cb)`). An idle app renders zero frames and sets no timers.
  *
  *   request() ──▶ [scheduled] ──(next turn of the event loop)──▶ tick()
- *                                                                 │ run frame callbacks (animations) at the frame time
+ *                                                                 │ run frame callbacks (animations) at the frame's expected presentation time
  *                                                                 │ render: layout → bounds/damage → paint → copy → commit
  *                                                                 ▼
  *                                           await presented (page flip / frame done / headless vblank)
@@ -33,6 +33,8 @@ export class FrameLoop {
     private readonly render: (time: number) => Promise<void>,
     private readonly onError: (error: unknown) => void,
     private readonly manual: boolean,
+    /** When a frame started at `now` is expected on screen (present-time.ts); frame callbacks get that time. */
+    private readonly presentTime: (now: number) => number = (now) => now,
   ) {}
 
   /** Asks for a frame. */
@@ -71,7 +73,8 @@ export class FrameLoop {
     if (!this.pending || this.stopped) return;
     this.requested = false;
     const frame = (async () => {
-      const time = this.clock.now();
+      // Motion is computed for when the frame will be seen, not for when it began.
+      const time = this.presentTime(this.clock.now());
       const callbacks = this.callbacks;
       this.callbacks = [];
       for (const cb of callbacks) {

@@ -281,6 +281,7 @@ export class Compositor {
     }
     this.commitFailed = false;
     stats.presentLatencyMs = Math.max(0, presented.presentedAt - committed);
+    stats.presentedAt = presented.presentedAt;
     this.graveyard.sweep();
     this.paintLoop.overlay?.record(stats);
     // A search cut short searches again; tiles painting ahead go on with the next band.

@@ -30,11 +30,13 @@ export interface FrameStats {
   presentLatencyMs: number;
   /** Whether no display buffer was free and the frame was skipped. */
   skipped: boolean;
+  /** When the frame reached the screen, ms on the performance.now() clock (0 when it did not). */
+  presentedAt: number;
 }
 
 export function emptyStats(frame = 0): FrameStats {
   return {
     frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, composedPx: 0, copiedBytes: 0,
-    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, allocBudgetMs: 0, refused: [], presentLatencyMs: 0, skipped: false,
+    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, allocBudgetMs: 0, refused: [], presentLatencyMs: 0, skipped: false, presentedAt: 0,
   };
 }
