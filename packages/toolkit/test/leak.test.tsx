@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import Yoga from 'yoga-layout';
 import { closeSync, openSync } from 'node:fs';
-import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, createExternalSource } from '@planar/toolkit';
+import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, ScrollLayer, createExternalSource } from '@planar/toolkit';
 import { checkLeaks, liveObjects, render, type Screen } from '@planar/toolkit/testing';
 import { fileURLToPath } from 'node:url';
 
@@ -137,6 +137,40 @@ describe('memory', () => {
     expect(released).toBe(pushed - 1);
     await screen.dispose();
     expect(released).toBe(pushed - 1);
+  }, 120_000);
+
+  it('mounting, scrolling and unmounting a long scroll layer frees its tiles, surfaces and buffers', async () => {
+    const shown = signal(false), offset = signal({ x: 0, y: 0 });
+    const screen = await render(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <Show when={shown}>
+          <ScrollLayer style={{ height: 300 }} offset={offset}>
+            {Array.from({ length: 200 }, (_, i) => <View style={{ height: 40, backgroundColor: i % 2 ? '#345' : '#543' }}><Text>{`Row ${i}`}</Text></View>)}
+          </ScrollLayer>
+        </Show>
+      </View>
+    ), { width: 400, height: 480 });
+    const hidden = await liveObjects();
+    shown.value = true;
+    await screen.flush();
+    // Several tiles, each a surface over a Malloc block.
+    expect((await liveObjects()).mallocBlocks).toBeGreaterThanOrEqual(hidden.mallocBlocks + 3);
+    shown.value = false;
+    await screen.flush();
+    const report = await checkLeaks(async () => {
+      shown.value = true;
+      await screen.flush();
+      // Far enough that tiles change slots, and back.
+      for (const y of [500, 2600, 5000, 1200]) {
+        offset.value = { x: 0, y };
+        await screen.flush();
+      }
+      shown.value = false;
+      await screen.flush();
+      offset.value = { x: 0, y: 0 };
+    }, { cycles: 12, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
+    expect(report.leaks).toEqual([]);
+    await screen.dispose();
   }, 120_000);
 
   it(`a card mounted, updated and unmounted ${JS_CYCLES} times grows nothing, not even 64 bytes a cycle`, async () => {
