@@ -30,6 +30,11 @@ export class BufferPool {
   /** Buffers are allocated as needed, up to `count`: a display that releases quickly needs fewer. */
   constructor(private readonly display: Display, readonly width: number, readonly height: number, readonly format: PixelFormat, private readonly count = 3) {}
 
+  /** Bytes of the display buffers allocated so far. */
+  get bytes(): number {
+    return this.slots.reduce((n, s) => n + s.buffer.stride * s.buffer.height, 0);
+  }
+
   /** Whether `acquire` would find a buffer now. */
   hasFree(): boolean {
     return this.slots.length < this.count || this.slots.some((s) => !s.buffer.busy);

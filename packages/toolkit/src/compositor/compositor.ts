@@ -112,6 +112,17 @@ export class Compositor {
     return this.paintLoop.outlineLabel(r);
   }
 
+  /** Bytes the compositor holds for pixels: layer surfaces (CanvasKit memory) and display buffers, the composition layer's included. */
+  memory(): { surfaces: number; buffers: number } {
+    let surfaces = this.composition.surface ? this.composition.surface.stride * this.composition.surface.height : 0;
+    let buffers = this.composition.pool?.bytes ?? 0;
+    for (const r of this.all()) {
+      surfaces += r.surface ? r.surface.stride * r.surface.height : 0;
+      buffers += r.pool?.bytes ?? 0;
+    }
+    return { surfaces, buffers };
+  }
+
   /** A layer's name in debug labels and reasons: "root", its testId quoted, or "layer <id>". */
   private nameOf(id: number): string {
     if (id === 0) return 'root';

@@ -1,0 +1,101 @@
+/**
+ * Scrolling a 1,000-row list (a full-screen <ScrollLayer> under a title bar), flung at
+ * 6,000 px/s (2,400 px of travel, well past the rendered window) and followed frame by frame at
+ * 60 Hz along the Scroller's own physics until it stops:
+ *
+ *   scroll.frame.ms.<size>          CPU time per frame (user + system), median; .p95 the 95th percentile
+ *   scroll.repainted_px.<size>      pixels painted or recomposed per frame, median; .mean includes
+ *                                   the frames that paint rows coming near ahead of time
+ *   scroll.copy_bytes.<size>        bytes written into display buffers per frame, median; .mean likewise
+ *   scroll.*.<size>.composited      the same with no free plane (a primary-only device), for contrast
+ *   scroll.memory.<size>            surfaces and display buffers the list's tiles hold once settled
+ *
+ * at 800x480 and 1920x1080, on the headless display (planes emulated, no GPU, no device).
+ */
+import { FrictionSimulation, ScrollLayer, Text, View, signal } from '@planar/toolkit';
+import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
+import { render } from '@planar/toolkit/testing';
+
+export const name = 'scroll';
+
+const ROWS = 1000;
+const ROW = 56;
+const FLING = 6000;
+
+function row(i) {
+  return jsxs(View, {
+    style: { height: ROW, flexDirection: 'row', alignItems: 'center', paddingLeft: 16, gap: 12, borderBottomWidth: 1, borderColor: '#2c3442', backgroundColor: '#1b2230' },
+    children: [
+      jsx(View, { style: { width: 28, height: 28, borderRadius: 14, backgroundColor: i % 3 ? '#3d7eff' : '#ff8a3d' } }),
+      jsx(Text, { style: { fontSize: 18, color: '#e8ecf4' }, children: `Event ${i}` }),
+    ],
+  });
+}
+
+function scene(width, height, offset, withList) {
+  return () => jsxs(View, {
+    style: { width, height, backgroundColor: '#10151e' },
+    children: [
+      jsx(View, { style: { height: 56, backgroundColor: '#202838' } }),
+      withList ? jsx(ScrollLayer, { testId: 'list', style: { flexGrow: 1 }, offset: () => ({ x: 0, y: offset.value }), children: Array.from({ length: ROWS }, (_, i) => row(i)) }) : null,
+    ],
+  });
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function fling(width, height, planes) {
+  const offset = signal(0);
+  const screen = await render(scene(width, height, offset, true), { width, height, planes, checkDamage: false });
+  await screen.flush();
+  const sim = new FrictionSimulation(0, FLING);
+  const frames = [];
+  for (let i = 1; !sim.isDone(i / 60); i++) {
+    offset.value = sim.position(i / 60);
+    const t = cpuMs();
+    await screen.flush();
+    const cpu = cpuMs() - t;
+    const s = screen.stats;
+    if (s.skipped) throw new Error('bench: a frame was skipped');
+    frames.push({ cpu, px: s.damagedPx + s.composedPx, bytes: s.copiedBytes });
+  }
+  await screen.dispose();
+  const sorted = (key) => frames.map((f) => f[key]).sort((a, b) => a - b);
+  const med = (key) => sorted(key)[frames.length >> 1];
+  const mean = (key) => Math.round(frames.reduce((n, f) => n + f[key], 0) / frames.length);
+  const where = `${width}x${height}${planes === 'pi5' ? '' : '.composited'}`;
+  return {
+    [`scroll.frame.ms.${where}`]: { value: med('cpu'), unit: 'ms' },
+    [`scroll.frame.ms.${where}.p95`]: { value: sorted('cpu')[Math.floor(frames.length * 0.95)], unit: 'ms' },
+    [`scroll.repainted_px.${where}`]: { value: med('px'), unit: 'px' },
+    [`scroll.repainted_px.${where}.mean`]: { value: mean('px'), unit: 'px' },
+    [`scroll.copy_bytes.${where}`]: { value: med('bytes'), unit: 'bytes' },
+    [`scroll.copy_bytes.${where}.mean`]: { value: mean('bytes'), unit: 'bytes' },
+  };
+}
+
+/** What the compositor holds for pixels with the list, less the same screen without it. */
+async function memory(width, height) {
+  const held = async (withList) => {
+    const screen = await render(scene(width, height, signal(0), withList), { width, height, planes: 'pi5', checkDamage: false });
+    // Idle frames paint the tiles ahead until all are done.
+    for (let i = 0; i < 20; i++) await screen.flush();
+    const { surfaces, buffers } = screen.internals.compositor.memory();
+    await screen.dispose();
+    return surfaces + buffers;
+  };
+  return { [`scroll.memory.${width}x${height}`]: { value: await held(true) - await held(false), unit: 'bytes' } };
+}
+
+export async function run() {
+  return {
+    ...await fling(800, 480, 'pi5'),
+    ...await fling(800, 480, 'primary-only'),
+    ...await fling(1920, 1080, 'pi5'),
+    ...await memory(800, 480),
+    ...await memory(1920, 1080),
+  };
+}
