@@ -34,3 +34,4 @@ export { Overlay, SCRIM_OPACITY, type OverlayProps } from './overlay-layer.js';
 export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionProps, type DialogState } from './dialog.js';
 export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
+export * from './scroll/index.js';
