@@ -1,0 +1,207 @@
+/**
+ * The virtual list's arithmetic without a screen: row extents (a Fenwick tree checked against
+ * plain sums), rows and section headers built from items, the mount span, the layout's drift
+ * that keeps rows still while heights and rows change, and the pinned header.
+ */
+import { describe, expect, it } from 'vitest';
+import { RowExtents } from '../src/list/row-extents.js';
+import { buildRows } from '../src/list/list-rows.js';
+import { ListLayout, MOUNT_MARGIN, mountSpan } from '../src/list/list-layout.js';
+import { pinnedHeader } from '../src/list/sticky-header.js';
+
+const keys = (n: number, prefix = 'r') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+describe('RowExtents', () => {
+  it('answers starts and rows at offsets like plain sums do, through measurements', () => {
+    const extents = new RowExtents();
+    const n = 37;
+    extents.setRows(keys(n), () => 10);
+    const heights = Array.from({ length: n }, () => 10);
+    // A deterministic mix of tall, short and empty rows.
+    for (const [i, h] of [[0, 33], [5, 0], [6, 0], [17, 120.5], [36, 4], [20, 10]] as const) {
+      heights[i] = h;
+      extents.measure(i, h);
+    }
+    const start = (i: number) => heights.slice(0, i).reduce((a, b) => a + b, 0);
+    for (let i = 0; i <= n; i++) expect(extents.start(i)).toBeCloseTo(start(i), 9);
+    expect(extents.total).toBeCloseTo(start(n), 9);
+    for (let y = -5; y < start(n) + 20; y += 3.5) {
+      const expected = y < 0 ? 0 : y >= start(n) ? n - 1 : heights.findIndex((h, i) => h > 0 && start(i) <= y && y < start(i + 1));
+      expect(extents.indexAt(y), `row at ${y}`).toBe(expected);
+    }
+  });
+
+  it('keeps measured heights by key when rows are inserted before them, and forgets keys that left', () => {
+    const extents = new RowExtents();
+    extents.setRows(['a', 'b', 'c'], () => 48);
+    extents.measure(1, 100);
+    expect(extents.measure(1, 100)).toBe(0);
+    extents.setRows(['x', 'y', 'a', 'b', 'c'], () => 48);
+    expect(extents.heightOf(3)).toBe(100);
+    expect(extents.isMeasured(3)).toBe(true);
+    expect(extents.start(4)).toBe(3 * 48 + 100);
+    extents.setRows(['a', 'c'], () => 48);
+    extents.setRows(['a', 'b', 'c'], () => 48);
+    expect(extents.isMeasured(1)).toBe(false);
+  });
+
+  it('says what is wrong with a bad height', () => {
+    const extents = new RowExtents();
+    expect(() => extents.setRows(['a'], () => Number.NaN)).toThrow(/estimate of row 0 must be a finite number ≥ 0, got NaN/);
+    extents.setRows(['a'], () => 48);
+    expect(() => extents.measure(0, -1)).toThrow(/height of row 0 must be a finite number ≥ 0, got -1/);
+    expect(() => extents.measure(4, 10)).toThrow(/row 4 is not in the list \(0\.\.0\)/);
+  });
+
+  it('has no rows when empty', () => {
+    const extents = new RowExtents();
+    extents.setRows([], () => 48);
+    expect(extents.indexAt(10)).toBe(-1);
+    expect(extents.total).toBe(0);
+  });
+});
+
+describe('buildRows', () => {
+  const contacts = [{ id: 1, name: 'Ada' }, { id: 2, name: 'Alan' }, { id: 3, name: 'Barbara' }, { id: 4, name: 'Ada' }];
+
+  it('puts a header before each run of a section, keyed by label and run', () => {
+    const built = buildRows(contacts, (c) => c.id, (c) => c.name[0]!);
+    expect(built.keys).toEqual(['h:A', 'i:1', 'i:2', 'h:B', 'i:3', 'h:A#2', 'i:4']);
+    expect(built.headers).toEqual([0, 3, 5]);
+    expect([...built.rowOfItem]).toEqual([1, 2, 4, 6]);
+  });
+
+  it('leaves out an item whose key was seen, saying which and what to do', () => {
+    const built = buildRows([{ id: 'a' }, { id: 'b' }, { id: 'a' }], (x) => x.id);
+    expect(built.keys).toEqual(['i:a', 'i:b']);
+    expect(built.problems).toEqual(['items[2] has the key "a" of an earlier item; it is left out — give every item its own key']);
+  });
+
+  it('refuses keys and sections that are not strings', () => {
+    expect(() => buildRows([{}], () => undefined as unknown as string)).toThrow(/key\(items\[0\]\) returned undefined; it must return a string or a number/);
+    expect(() => buildRows([1], (x) => x, () => 3 as unknown as string)).toThrow(/section\(items\[0\]\) returned 3; it must return the section's label/);
+    expect(() => buildRows('abc' as unknown as string[], (x) => x)).toThrow(/items must be an array, got "abc"/);
+  });
+});
+
+describe('mountSpan', () => {
+  it('covers the viewport with a margin on each side, and the rendered window', () => {
+    expect(mountSpan(1000, 400, null)).toEqual({ from: 1000 - 400 * MOUNT_MARGIN, to: 1400 + 400 * MOUNT_MARGIN });
+    expect(mountSpan(1000, 400, { start: 0, end: 3200 })).toEqual({ from: 0, to: 3200 });
+  });
+});
+
+/** A layout of `n` rows estimated at 50, mounted for rows first..last with `anchor` at the viewport's top. */
+function layoutOf(n: number, first: number, last: number, anchor = first) {
+  const layout = new ListLayout();
+  layout.setRows(keys(n), () => 50, 0);
+  layout.mount(first, last, anchor);
+  return layout;
+}
+
+/** Where mounted row i is in the content as Yoga would lay it out: the top spacer, then the rows as they are. */
+function laidOut(layout: ListLayout, real: (i: number) => number, i: number): number {
+  let y = layout.spacers().top;
+  for (let j = layout.first; j < i; j++) {
+    const key = layout.extents.keyOf(j);
+    y += layout.growsUp(key) ? layout.extents.heightOf(j) : layout.isUnmeasured(key) ? real(j) : layout.extents.heightOf(j);
+  }
+  return y;
+}
+
+describe('ListLayout', () => {
+  it('rows below the anchor flow; rows above it grow up: a row on screen never moves while they are measured', () => {
+    const real = (i: number) => (i % 3 === 0 ? 90 : 40);
+    const layout = layoutOf(1000, 100, 110);
+    for (let i = 100; i <= 110; i++) layout.measure(i, real(i));
+    const before = laidOut(layout, real, 105);
+    // Scrolling up: rows 90..99 are mounted above the anchor (row 100), unmeasured.
+    layout.mount(90, 110, 100);
+    expect(layout.growsUp('r95')).toBe(true);
+    expect(laidOut(layout, real, 105)).toBe(before);
+    for (let i = 90; i < 100; i++) {
+      layout.measure(i, real(i));
+      expect(laidOut(layout, real, 105)).toBe(before);
+    }
+    expect(layout.drift).toBe(-(4 * 90 + 6 * 40 - 10 * 50));
+    expect(layout.contentStart(105)).toBe(before);
+    // Resolving moves the content by the shift; the caller moves the offset with it.
+    const shift = layout.resolve();
+    expect(laidOut(layout, real, 105) - shift).toBe(before);
+    expect(layout.contentStart(105)).toBe(layout.extents.start(105));
+  });
+
+  it('a row mounted below the anchor that turns out taller moves only the rows below it', () => {
+    const real = (i: number) => (i === 12 ? 200 : 50);
+    const layout = layoutOf(100, 10, 11);
+    layout.measure(10, 50);
+    layout.measure(11, 50);
+    layout.mount(10, 15, 10);
+    expect(layout.growsUp('r12')).toBe(false);
+    const anchor = laidOut(layout, real, 10);
+    layout.measure(12, 200);
+    expect(laidOut(layout, real, 10)).toBe(anchor);
+    expect(laidOut(layout, real, 13)).toBe(layout.contentStart(13));
+    expect(layout.drift).toBe(0);
+  });
+
+  it('rows leaving the top give their height to the top spacer', () => {
+    const layout = layoutOf(100, 0, 20);
+    for (let i = 0; i <= 20; i++) layout.measure(i, 30 + i);
+    const at = laidOut(layout, () => 0, 15);
+    expect(layout.mount(10, 25, 12).sort()).toEqual(keys(10).sort());
+    expect(laidOut(layout, () => 0, 15)).toBe(at);
+  });
+
+  it('keeps the anchor row where it is when rows are inserted or removed above it', () => {
+    const layout = layoutOf(100, 20, 40);
+    for (let i = 20; i <= 40; i++) layout.measure(i, 50);
+    const offset = layout.contentStart(25) + 10;
+    const anchorAt = layout.contentStart(25);
+    layout.setRows(['new1', 'new2', 'new3', ...keys(100)], () => 50, offset);
+    expect(layout.contentStart(28)).toBe(anchorAt);
+    layout.mount(23, 43, 28);
+    // The anchor itself removed: the next mounted row keeps its place.
+    const next = layout.contentStart(29);
+    layout.setRows(keys(100).filter((k) => k !== 'r25' && k !== 'r3'), () => 50, offset);
+    expect(layout.contentStart(24)).toBe(next);
+  });
+
+  it('at the top, rows inserted before the first one come into view instead', () => {
+    const layout = layoutOf(100, 0, 10);
+    layout.setRows(['new', ...keys(100)], () => 50, 0);
+    expect(layout.drift).toBe(0);
+    expect(layout.contentStart(0)).toBe(0);
+  });
+
+  it('must resolve once the first row is mounted with a drift, or the top spacer would go below 0', () => {
+    const layout = layoutOf(100, 5, 10, 10);
+    layout.measure(6, 500);
+    expect(layout.drift).toBe(-450);
+    expect(layout.spacers().top).toBe(0);
+    expect(layout.mustResolve()).toBe(true);
+    const other = layoutOf(100, 50, 60, 60);
+    other.measure(55, 100);
+    expect(other.mustResolve()).toBe(false);
+    other.mount(0, 60, 60);
+    expect(other.mustResolve()).toBe(true);
+  });
+});
+
+describe('pinnedHeader', () => {
+  // Headers at rows 0 and 4, 30 px tall; items 50 px.
+  const layout = new ListLayout();
+  layout.setRows(['h:A', 'a1', 'a2', 'a3', 'h:B', 'b1', 'b2'], (i) => (i === 0 || i === 4 ? 30 : 50), 0);
+  const headers = [0, 4];
+  const cases: [string, number, ReturnType<typeof pinnedHeader>][] = [
+    ['at-top-no-overlay', 0, null],
+    ['overscrolled-no-overlay', -20, null],
+    ['a-pinned', 40, { row: 0, push: 0 }],
+    ['a-pushed-by-b', 170, { row: 0, push: 20 }],
+    ['b-at-top-no-overlay', 180, null],
+    ['b-pinned', 200, { row: 4, push: 0 }],
+  ];
+  it.each(cases)('%s', (_name, offset, expected) => {
+    expect(pinnedHeader(headers, offset, { contentStart: (r) => layout.contentStart(r), heightOf: (r) => layout.extents.heightOf(r), rowAt: (y) => layout.rowAt(y) })).toEqual(expected);
+  });
+});
