@@ -24,6 +24,8 @@ import { decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures } from '../wayland/figures.js';
 import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, threeLayers, tapAndType, withExternal } from './guest/scenes.mjs';
 import { CROP_STEPS, showCropSteps } from './guest/crop.mjs';
+import { SCROLL_STEPS, type ScrollRecord } from './guest/scroll.mjs';
+import { expectQuietScrolls, scrolledHeadless, shownTiles, tilesAt, type ShownTile } from './scroll-check.js';
 import { prepareVm, runInVm, type RunResult } from './vm.mjs';
 import { vmArch } from './vm-arch.mjs';
 import { drawArrow } from '@planar/kms-backend';
@@ -304,6 +306,22 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     }
     // The windows show different rows: a driver that ignored SRC_Y would fail the comparisons above.
     expect(diffImages(expected.get('top')!, expected.get('scrolled')!).differing).toBeGreaterThan(320 * 200);
+  });
+
+  it('scrolls a 60-row ScrollLayer on overlay planes: each offset reads back as the headless render, and a scroll within the rendered tiles paints and copies nothing', async () => {
+    const r = result('scroll');
+    const steps = r.steps as (ScrollRecord & { capture: string; shown: { layers: (ShownTile & { planeId: number })[] } })[];
+    expect(steps.map((s) => s.name)).toEqual(SCROLL_STEPS.map((s) => s.name));
+    const overlays = (r.planes as { id: number; type: string }[]).filter((p) => p.type === 'overlay').map((p) => p.id);
+    for (const step of steps) {
+      expect(step.capture, step.name).toBe('writeback');
+      // The list is its tiles on overlay planes, each showing its slot's part in view through SRC_*; nothing composited.
+      expect(shownTiles(step.shown.layers, overlays), step.name).toEqual(tilesAt(step.y));
+      expect(step.shown.layers, `${step.name}: the root layer and the tiles`).toHaveLength(tilesAt(step.y).length + 1);
+      expect(step.stats.composited, step.name).toBe(0);
+      expect(diffImages(await scrolledHeadless(step.y), png(`scroll-${step.name}.png`)), step.name).toEqual({ differing: 0, box: null, maxDelta: 0 });
+    }
+    expectQuietScrolls(steps);
   });
 
   it('flips once per vblank at most, on the kernel\'s vblanks, and copies only the damaged spans', () => {

@@ -19,6 +19,7 @@ import { App as Demo, colors, createHomeModel } from '@planar/demo';
 import { backend as kms } from '@planar/kms-backend';
 import { GREEN_PLACES, counter, greenLabel, manyLayers, patternBgrx, slider, tapAndType, threeLayers, withExternal } from './scenes.mjs';
 import { showCropSteps } from './crop.mjs';
+import { scrollList, showScrollSteps } from './scroll.mjs';
 
 const [out, ...names] = process.argv.slice(2);
 let current = '';
@@ -193,6 +194,21 @@ async function crop() {
   for (const buffer of buffers) buffer.destroy();
 }
 
+/**
+ * A list in a ScrollLayer scrolled through the steps of scroll.mjs: at each, the writeback
+ * (`scroll-<step>.png`), the planes shown and the stats of the frame the scroll made.
+ */
+async function scroll() {
+  const list = scrollList();
+  const app = await createApp(list.root, { ...common, cursor: 'hidden' });
+  const steps = await showScrollSteps(app, list, async (step, record) => {
+    await shot(app, `scroll-${step.name}.png`);
+    Object.assign(record, { capture: app.display.captureSource, shown: app.display.describeShown() });
+  }, { quietMs: 2000 });
+  say({ event: 'result', steps, planes: app.display.planes.map((p) => ({ id: p.id, type: p.type, crop: p.crop })) });
+  await app.close();
+}
+
 /** Run as an unprivileged user: the card and input devices come from seatd through libseat. */
 async function seat() {
   const app = await createApp(() => counter(() => 'seat'), common);
@@ -228,7 +244,7 @@ const scenarios = {
   'demo-preferred': () => demo('demo-preferred.png'),
   'demo-800x600': () => demo('demo-800x600.png', '800x600'),
   'demo-800x600-r90': () => demo('demo-800x600-r90.png', '800x600', 90),
-  layers, many, pacing, slide, external, crop, seat, input,
+  layers, many, pacing, slide, external, crop, scroll, seat, input,
   'budget-moves': budgetMoves, 'budget-many': budgetMany,
 };
 const unknown = names.filter((n) => !scenarios[n]);

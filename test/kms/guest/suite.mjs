@@ -82,7 +82,7 @@ const crtcState = (name) => run(name, node, [path.join(here, 'crtc-state.mjs')])
 
 await run('list', node, [path.join(root, 'packages/kms-backend/dist/cli.js'), '--list']);
 await crtcState('state-before');
-await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing', 'slide', 'external', 'crop', 'budget-moves', 'budget-many']);
+await run('apps', node, [scenario, out, 'demo-preferred', 'demo-800x600', 'demo-800x600-r90', 'layers', 'many', 'pacing', 'slide', 'external', 'crop', 'scroll', 'budget-moves', 'budget-many']);
 save();
 
 // Input: the app starts first and the devices are plugged in while it runs (hot-plug), so the
