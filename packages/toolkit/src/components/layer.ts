@@ -23,6 +23,13 @@ export interface LayerProps extends BoxProps {
   opacity?: Reactive<number>;
   /** `auto`: the allocator decides; `prefer`: before other layers; `never`: always composited. */
   plane?: Reactive<PlanePreference>;
+  /**
+   * What `position` is from: the output's top-left (default), or the top-left of the box the
+   * layer is written in ('parent'), which it then follows as layout moves it; such a layer stacks
+   * just above the layer it is written in and shows only through the scroll views around it
+   * (a scrollbar thumb, a sticky header, a badge over a row).
+   */
+  anchor?: 'output' | 'parent';
   children?: Child;
 }
 
@@ -57,6 +64,10 @@ function createLayer(component: string, props: LayerProps): PlanarNode {
     if (!PLANES.includes(p)) node.propError('plane', p, `must be one of ${PLANES.map((s) => `'${s}'`).join(', ')}`);
     else if (p !== layer.plane) layer.place({ plane: p });
   });
+  if (props.anchor !== undefined && props.anchor !== 'output' && props.anchor !== 'parent') {
+    node.propError('anchor', props.anchor, "must be 'output' or 'parent'");
+  }
+  layer.anchored = props.anchor === 'parent';
   return node;
 }
 

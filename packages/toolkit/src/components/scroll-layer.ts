@@ -43,6 +43,11 @@ export interface ScrollLayerProps extends BoxProps {
   budgetBytes?: number;
   /** `auto`: the allocator decides; `prefer`: before other layers; `never`: always composited. */
   plane?: Reactive<PlanePreference>;
+  /**
+   * What shows over the viewport without scrolling: `<Layer anchor="parent">`s placed from the
+   * viewport's top-left (a scrollbar thumb, a sticky header). Moving them repaints nothing.
+   */
+  overlay?: Child;
   children?: Child;
 }
 
@@ -51,7 +56,7 @@ export interface ScrollLayerProps extends BoxProps {
  * @example <ScrollLayer style={{ height: 300 }} offset={() => ({ x: 0, y: scroll.value })}>{rows}</ScrollLayer>
  */
 export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode => {
-  const { offset, axis = 'y', contentStyle, onMetrics, onReveal, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, children, ...box } = props;
+  const { offset, axis = 'y', contentStyle, onMetrics, onReveal, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, overlay, children, ...box } = props;
   const viewport = createBox('view', 'ScrollLayer', box);
   const content = createBox('layer', 'ScrollContent', { style: contentStyle });
   const layer = new LayerInfo(content);
@@ -61,7 +66,7 @@ export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode =
   if (onMetrics !== undefined && typeof onMetrics !== 'function') viewport.propError('onMetrics', onMetrics, 'must be a function');
   if (onReveal !== undefined && typeof onReveal !== 'function') viewport.propError('onReveal', onReveal, 'must be a function');
   layer.scroll = {
-    axis: AXES.includes(axis) ? axis : 'y', offsetX: 0, offsetY: 0, clip: null,
+    axis: AXES.includes(axis) ? axis : 'y', offsetX: 0, offsetY: 0,
     budgetBytes: typeof budgetBytes === 'number' && budgetBytes >= 0 ? budgetBytes : DEFAULT_SCROLL_BUDGET,
     onMetrics: typeof onMetrics === 'function' ? onMetrics : null,
     onReveal: typeof onReveal === 'function' ? onReveal : null,
@@ -84,6 +89,8 @@ export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode =
   });
   viewport.insertBefore(content, null);
   mountChild(content, children);
+  // After the content: overlay layers stack above it.
+  mountChild(viewport, overlay);
   return viewport;
 }, { [PRIMITIVE]: true });
 

@@ -34,6 +34,7 @@ import { Graveyard } from './graveyard.js';
 import { LayerRecord } from './layer-record.js';
 import { PaintLoop } from './paint-loop.js';
 import { ScrollGroup, TileRecord } from './scroll-tiles.js';
+import { placeAnchored } from './anchor.js';
 import { COMPOSITION_LAYER_ID, type Allocation } from './plane-allocator.js';
 import { emptyStats, type FrameStats } from './stats.js';
 import type { Painter } from '../render/painter.js';
@@ -208,6 +209,7 @@ export class Compositor {
       }
       // The group's tiles may have been reordered in place.
       const r = layers[i]!;
+      if (r.info?.anchored) r.clip = placeAnchored(r.info as LayerInfo, scene);
       const before = [r.x, r.y, r.width, r.height, JSON.stringify(r.view)].join();
       const size = Math.ceil(Math.max(r.node.layout.width, r.node.layout.height) * scene.scale);
       const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, size, size);

@@ -27,8 +27,9 @@
  */
 import type { Display } from '../backend/contract.js';
 import { updateBounds } from '../render/bounds.js';
-import { IDENTITY, intersect, isEmpty, multiply, roundOut, transformRect, translation, type Rect } from '../tree/geometry.js';
-import { layerOf, layerOrigin, type LayerInfo, type ScrollMetrics } from '../tree/layer.js';
+import { IDENTITY, intersect, roundOut, transformRect, type Rect } from '../tree/geometry.js';
+import { layerOf, logicalBox, type LayerInfo, type ScrollMetrics } from '../tree/layer.js';
+import { outputClip, placeAt } from './anchor.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';
 import type { Graveyard } from './graveyard.js';
@@ -189,18 +190,11 @@ export class ScrollGroup {
     updateBounds(node, IDENTITY, false, false, (r) => tracker.add(r));
     this.damage = tracker.take();
     const viewport = node.parent;
-    const [vx, vy] = viewport ? layerOrigin(viewport) : [0, 0];
-    const box = viewport ? transformRect(multiply(translation(vx, vy), viewport.matrix), { left: 0, top: 0, right: viewport.layout.width, bottom: viewport.layout.height }) : { left: 0, top: 0, right: 0, bottom: 0 };
+    const box = viewport ? logicalBox(viewport) : { left: 0, top: 0, right: 0, bottom: 0 };
     const host = viewport ? layerOf(viewport) : null;
-    const clip = host?.scroll?.clip ? intersect(box, host.scroll.clip) : box;
-    scroll.clip = clip;
-    const x = box.left - scroll.offsetX, y = box.top - scroll.offsetY;
-    if (x !== info.x || y !== info.y) {
-      info.x = x;
-      info.y = y;
-      info.placementDirty = true;
-    }
-    info.zIndex = host?.zIndex ?? 0;
+    const clip = host?.clip ? intersect(box, host.clip) : box;
+    info.clip = clip;
+    placeAt(info, box.left - scroll.offsetX, box.top - scroll.offsetY);
 
     const vertical = this.vertical;
     const length = vertical ? box.bottom - box.top : box.right - box.left;
@@ -221,11 +215,11 @@ export class ScrollGroup {
     this.tiles.push(...this.added);
     const centre = Math.min(slots - 1, Math.max(0, Math.floor((offset + length / 2) / this.tile)));
     const first = Math.max(0, Math.min(slots - count, centre - Math.floor((count - 1) / 2)));
-    const outClip = snapRect(transformRect(scene.outputMatrix, clip));
+    const outClip = outputClip(scene, clip);
     for (let s = first; s < first + count; s++) {
       const tile = this.tiles[s % count]!;
       if (tile.slot !== s || redeal) tile.assign(s);
-      tile.clip = isEmpty(outClip) ? { left: 0, top: 0, right: 0, bottom: 0 } : outClip;
+      tile.clip = outClip;
     }
     // The tiles update nearest the viewport first, so the nearest pending slot gets the band.
     const distance = (t: TileRecord) => Math.abs(t.slot * this.tile + this.tile / 2 - (offset + length / 2));
@@ -253,9 +247,4 @@ export class ScrollGroup {
     for (const t of this.tiles) t.dispose();
     this.tiles.length = 0;
   }
-}
-
-/** A rect in output px with its edges on whole pixels (the viewport's edges round to the nearest). */
-function snapRect(r: Rect): Rect {
-  return { left: Math.round(r.left), top: Math.round(r.top), right: Math.round(r.right), bottom: Math.round(r.bottom) };
 }

@@ -62,8 +62,8 @@ export function hitTestScene(scene: Scene, x: number, y: number): PlanarNode | n
   const order = new Map(layers.map((n, i) => [n, i]));
   layers.sort((a, b) => stackIndex(b.layer!) - stackIndex(a.layer!) || order.get(b)! - order.get(a)!);
   for (const node of layers) {
-    // A scroll layer is seen only through its viewport.
-    const clip = node.layer!.scroll?.clip;
+    // A scroll layer (and what is anchored in one) is seen only through its viewport.
+    const clip = node.layer!.clip;
     if (clip && !contains(clip, x, y)) continue;
     const shown = shownPlacement(node.layer!);
     const found = hit(node, x - shown.x, y - shown.y);

@@ -44,8 +44,6 @@ export interface ScrollInfo {
   /** Logical px the content is scrolled by. */
   offsetX: number;
   offsetY: number;
-  /** The output area (logical px) it shows through: its viewport, cut by enclosing scroll viewports; null before its first frame. */
-  clip: { left: number; top: number; right: number; bottom: number } | null;
   /** Bytes of rendered content (surfaces and display buffers) it may keep around the viewport. */
   budgetBytes: number;
   /** Called after a frame in which the metrics changed. */

@@ -11,6 +11,7 @@
  */
 import { DamageTracker } from './damage.js';
 import type { Box, Rect } from './geometry.js';
+import { multiply, transformRect, translation } from './geometry.js';
 import type { LayerRegistry, NodeLayer, PlanarNode, SceneLink } from './node.js';
 import type { ExternalFrames, PlanePreference, ScrollInfo } from './layer-types.js';
 
@@ -28,6 +29,12 @@ export class LayerInfo implements NodeLayer {
   external: ExternalFrames | null = null;
   /** A scroll layer's state; null for other layers. */
   scroll: ScrollInfo | null = null;
+  /** Placed relative to the box it is written in (and following it), not to the output. */
+  anchored = false;
+  /** Where its anchor (or a scroll layer's viewport, less the offsets) is, logical px; set by the compositor. */
+  origin = { x: 0, y: 0 };
+  /** The output area (logical px) it shows through; null: anywhere. */
+  clip: Rect | null = null;
   /** Layout of the layer's subtree is due. */
   layoutDirty = true;
   /** Position, Z order, opacity or plane preference changed: the compositor looks again. */
@@ -123,12 +130,21 @@ export function layerOrigin(node: PlanarNode): [number, number] {
  */
 export function shownPlacement(layer: NodeLayer): { x: number; y: number; opacity: number } {
   const styled = layer.node.paint.layerPlacement;
-  return { x: layer.x + styled.x, y: layer.y + styled.y, opacity: layer.opacity * styled.opacity };
+  return { x: layer.origin.x + layer.x + styled.x, y: layer.origin.y + layer.y + styled.y, opacity: layer.opacity * styled.opacity };
 }
 
-/** Where a layer stacks: its zIndex; a scroll layer's is that of the layer its viewport is in (it shows just above it). */
+/** A node's box in logical output px (the bounding box, when it is turned). */
+export function logicalBox(node: PlanarNode): Rect {
+  const [x, y] = layerOrigin(node);
+  return transformRect(multiply(translation(x, y), node.matrix), { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height });
+}
+
+/**
+ * Where a layer stacks: its zIndex; a scroll layer's or an anchored layer's is that of the layer
+ * it is written in (it shows just above it, in tree order).
+ */
 export function stackIndex(layer: NodeLayer): number {
-  if (!layer.scroll) return layer.zIndex;
+  if (!layer.scroll && !layer.anchored) return layer.zIndex;
   const host = layer.node.parent ? layerOf(layer.node.parent) : null;
   return host ? stackIndex(host) : 0;
 }

@@ -83,6 +83,12 @@ export interface NodeLayer {
   external: ExternalFrames | null;
   /** A scroll layer's state; null for other layers. */
   scroll: ScrollInfo | null;
+  /** Placed relative to the box it is written in (and following it), not to the output. */
+  anchored: boolean;
+  /** Logical px added to its position: where its anchor (or a scroll layer's viewport, less the offsets) is; set by the compositor. */
+  origin: { x: number; y: number };
+  /** The output area (logical px) it shows through: a scroll viewport, cut by enclosing ones; null: anywhere. */
+  clip: Rect | null;
   /** Layout of the layer's subtree is due. */
   layoutDirty: boolean;
   /** Position, Z order, opacity or plane preference changed: the compositor looks again. */

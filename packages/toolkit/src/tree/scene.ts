@@ -5,8 +5,8 @@
  */
 import { PlanarNode, type LayerRegistry, type SceneLink } from './node.js';
 import { DamageTracker } from './damage.js';
-import { layerOrigin } from './layer.js';
-import { apply, invert, multiply, transformRect, translation, type Affine, type Box, type Rect } from './geometry.js';
+import { logicalBox } from './layer.js';
+import { apply, invert, multiply, transformRect, type Affine, type Box, type Rect } from './geometry.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -142,8 +142,7 @@ export class Scene implements SceneLink, LayerRegistry {
 
   /** The node's border box in output pixels (through its layer's position). */
   outputBox(node: PlanarNode): Box {
-    const [ox, oy] = layerOrigin(node);
-    const r = this.toOutput(transformRect(multiply(translation(ox, oy), node.matrix), { left: 0, top: 0, right: node.layout.width, bottom: node.layout.height }));
+    const r = this.toOutput(logicalBox(node));
     return { x: r.left, y: r.top, width: r.right - r.left, height: r.bottom - r.top };
   }
 
