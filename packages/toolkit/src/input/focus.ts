@@ -10,7 +10,8 @@
  *    is mounted, the next move enters the latest mounted one. Elsewhere the whole tree cycles.
  * 3. Tab / Shift-Tab (and an encoder's turn) go to the next / previous candidate in reading order.
  * 4. Arrows go to the nearest candidate in that direction, by border boxes in output pixels (so
- *    "right" is right on the glass, whatever the rotation). A candidate qualifies when its
+ *    "right" is right on the glass, whatever the rotation); the focused node's ancestors are
+ *    never in a direction from it, so they are left out. A candidate qualifies when its
  *    centre lies beyond the focused box's centre along the arrow; it scores its gap along the
  *    arrow plus twice its gap across it (0 when they overlap across), and the centre distance
  *    breaks ties:
@@ -90,6 +91,12 @@ export function addTrappedScope(node: PlanarNode): void {
 export function removeTrappedScope(node: PlanarNode): void {
   const i = trappedScopes.indexOf(node);
   if (i >= 0) trappedScopes.splice(i, 1);
+}
+
+/** Whether `ancestor` is above `node` in the tree. */
+function holds(ancestor: PlanarNode, node: PlanarNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n === ancestor) return true;
+  return false;
 }
 
 function rootOf(node: PlanarNode): PlanarNode {
@@ -240,7 +247,8 @@ export class FocusNavigator {
       if (list.length) this.moveTo(list[0]!);
       return;
     }
-    const others = list.filter((n) => n !== focused);
+    // A box that holds the focused node (a scroll view) is not in any direction from it.
+    const others = list.filter((n) => n !== focused && !holds(n, focused));
     const i = nearestInDirection(this.scene.outputBox(focused), others.map((n) => this.scene.outputBox(n)), direction);
     if (i >= 0) this.moveTo(others[i]!);
   }
