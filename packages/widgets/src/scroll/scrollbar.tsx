@@ -6,15 +6,18 @@
  * it (as UIScrollView places its indicators): the content is a layer shown through the
  * viewport, so a thumb drawn over it has to be in that layer, and there a scroll frame
  * repaints only the thumb's old and new few pixels — the content around them is moved, not
- * painted. Content is rendered only inside its own box, so a thumb that would leave it (the
- * content pulled past an edge) is kept inside it. Faded out, the thumb leaves the layout
- * (`display: 'none'`): it costs nothing and takes no taps.
+ * painted. Faded out, the thumb leaves the layout (`display: 'none'`): it costs nothing and
+ * takes no taps.
  *
  * Along an axis, with viewport length V, content length C, offset o and a track of
  * T = V − 2·INSET:
  *
- *     length = max(MIN_LENGTH, T·V/C), less how far the content is pulled past an edge
+ *     length = max(MIN_LENGTH, T·V/C)
  *     start  = INSET + (T − length)·clamp(o / (C − V), 0, 1)       (viewport coordinates)
+ *
+ * Content is rendered only inside its own box, so the thumb is cut to it: with the content
+ * pulled past an edge, the thumb shrinks by the gap (as on iOS), and goes when it would be
+ * shorter than it is thick.
  */
 import { View, computed, effect, getOwner, onCleanup, runWithOwner, signal, timeout, type ReadonlySignal, type Scroller } from '@planar/toolkit';
 import { useTheme } from '../theme/index.js';
@@ -38,8 +41,7 @@ export function thumbSpan(viewport: number, content: number, offset: number): { 
   const max = content - viewport;
   if (!(max > 0.5) || viewport <= 2 * INSET) return null;
   const track = viewport - 2 * INSET;
-  const over = offset < 0 ? -offset : offset > max ? offset - max : 0;
-  const length = Math.min(track, Math.max(THICKNESS * 2, Math.max(MIN_LENGTH, (track * viewport) / content) - over));
+  const length = Math.min(track, Math.max(MIN_LENGTH, (track * viewport) / content));
   return { start: INSET + (track - length) * Math.min(1, Math.max(0, offset / max)), length };
 }
 
@@ -109,15 +111,18 @@ function Thumb(props: { axis: 'x' | 'y'; fade: ReturnType<typeof useScrollbarFad
     const o = props.offset.value;
     const span = vertical ? thumbSpan(m.viewportHeight, m.contentHeight, o.y) : thumbSpan(m.viewportWidth, m.contentWidth, o.x);
     if (!span) return null;
-    // Into content coordinates, kept inside the content's box.
-    const along = Math.min(Math.max(0, (vertical ? o.y : o.x) + span.start), (vertical ? m.contentHeight : m.contentWidth) - span.length);
+    // Into content coordinates, cut to the content's box.
+    const from = (vertical ? o.y : o.x) + span.start;
+    const along = Math.max(0, from);
+    const length = Math.min(vertical ? m.contentHeight : m.contentWidth, from + span.length) - along;
+    if (length < 2 * THICKNESS) return null;
     const across = Math.max(0, Math.min(
       (vertical ? o.x + m.viewportWidth : o.y + m.viewportHeight) - INSET - THICKNESS,
       (vertical ? m.contentWidth : m.contentHeight) - THICKNESS,
     ));
     return vertical
-      ? { left: across, top: along, width: THICKNESS, height: span.length }
-      : { left: along, top: across, width: span.length, height: THICKNESS };
+      ? { left: across, top: along, width: THICKNESS, height: length }
+      : { left: along, top: across, width: length, height: THICKNESS };
   });
   return (
     <View style={() => {
