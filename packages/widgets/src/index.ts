@@ -35,3 +35,4 @@ export { Dialog, DialogAction, useDialog, type DialogProps, type DialogActionPro
 export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from './message-box.js';
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
 export * from './scroll/index.js';
+export * from './list/index.js';

@@ -74,7 +74,7 @@ describe('buildRows', () => {
   it('leaves out an item whose key was seen, saying which and what to do', () => {
     const built = buildRows([{ id: 'a' }, { id: 'b' }, { id: 'a' }], (x) => x.id);
     expect(built.keys).toEqual(['i:a', 'i:b']);
-    expect(built.problems).toEqual(['items[2] has the key "a" of an earlier item; it is left out — give every item its own key']);
+    expect(built.problems).toEqual([{ key: 'a', problem: 'is the key of items[0] and items[2]; items[2] is left out — give every item its own key' }]);
   });
 
   it('refuses keys and sections that are not strings', () => {

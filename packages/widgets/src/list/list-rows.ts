@@ -18,8 +18,8 @@ export interface ListRows<T> {
   readonly headers: readonly number[];
   /** The items shown (duplicates left out). */
   readonly itemCount: number;
-  /** Items left out, as sentences for a prop report. */
-  readonly problems: readonly string[];
+  /** Items left out: the key they repeat, and a sentence for a prop report. */
+  readonly problems: readonly { key: string | number; problem: string }[];
 }
 
 /**
@@ -31,9 +31,9 @@ export function buildRows<T>(
   items: readonly T[], keyOf: (item: T) => string | number, sectionOf?: (item: T, index: number) => string,
 ): ListRows<T> {
   if (!Array.isArray(items)) throw new TypeError(`VirtualList: items must be an array, got ${describe(items)}`);
-  const rows: ListRow<T>[] = [], keys: string[] = [], headers: number[] = [], problems: string[] = [];
+  const rows: ListRow<T>[] = [], keys: string[] = [], headers: number[] = [], problems: { key: string | number; problem: string }[] = [];
   const rowOfItem: number[] = [];
-  const seen = new Set<string>(), runs = new Map<string, number>();
+  const seen = new Map<string, number>(), runs = new Map<string, number>();
   let section: string | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
@@ -42,11 +42,12 @@ export function buildRows<T>(
       throw new TypeError(`VirtualList: key(items[${i}]) returned ${describe(raw)}; it must return a string or a number that tells the item apart`);
     }
     const key = `i:${raw}`;
-    if (seen.has(key)) {
-      problems.push(`items[${i}] has the key ${JSON.stringify(raw)} of an earlier item; it is left out — give every item its own key`);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ key: raw, problem: `is the key of items[${earlier}] and items[${i}]; items[${i}] is left out — give every item its own key` });
       continue;
     }
-    seen.add(key);
+    seen.set(key, i);
     if (sectionOf) {
       const label = sectionOf(item, i);
       if (typeof label !== 'string') throw new TypeError(`VirtualList: section(items[${i}]) returned ${describe(label)}; it must return the section's label, a string`);

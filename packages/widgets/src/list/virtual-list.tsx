@@ -1,0 +1,145 @@
+/**
+ * VirtualList: a scrolling list of any length that mounts only the rows near the viewport.
+ *
+ * It is a ScrollView (same drags, flings, wheel, keys, scrollbar, pull to refresh and focus)
+ * whose content is a column: a spacer for the rows above, the mounted rows, a spacer for the
+ * rows below (list-layout.ts). The rows mounted are those in the scroll layer's rendered
+ * window — the content it keeps painted around the viewport, which `onMetrics` reports — and
+ * a margin of viewports either side, so a row exists before the tile that shows it is painted.
+ * Rows leaving that span are unmounted (their nodes freed); the cost of a scroll frame depends
+ * on the viewport, not on how many items there are.
+ *
+ * Heights: a row counts at `estimatedHeight` until it is laid out; then its slot is read
+ * through a handle (`box()`, at the start of the next frame) and the height is kept by the
+ * item's key (list-window.ts). Rows may have any height and change it. The content's length
+ * is the measured heights plus the estimates of rows never laid out, so the scrollbar settles
+ * as rows are seen. Rows on screen never move when rows above them are measured or inserted:
+ * the first visible row is the anchor, and the offset follows what changed above it.
+ *
+ * Sections: with `section`, a header row goes before each run of items of one section, and
+ * the current section's header stays pinned to the viewport's top until the next one pushes
+ * it out (section-header.tsx).
+ *
+ * Semantics: a `list` (inside the ScrollView's named group) that says how many items it has;
+ * each row is a `listitem`, named by its content. Only mounted rows are in the tree.
+ */
+import { For, Show, View, computed, effect, onCleanup, read, type Child, type NodeHandle, type Reactive, type ReadonlySignal } from '@planar/toolkit';
+import { type StyleValues } from '../theme/index.js';
+import { usePropReporter } from '../internal/prop-report.js';
+import { ScrollView } from '../scroll/scroll-view.js';
+import type { ScrollbarMode } from '../scroll/scrollbar.js';
+import { buildRows, type ListRow } from './list-rows.js';
+import { useListWindow } from './list-window.js';
+import { RowSlot } from './row-slot.js';
+import { SECTION_HEADER_HEIGHT, SectionHeader, StickyHeader } from './section-header.js';
+import { VirtualListController } from './virtual-list-controller.js';
+
+/** A row's height before it is laid out, when `estimatedHeight` is not given, logical px. */
+export const DEFAULT_ROW_ESTIMATE = 48;
+
+export interface VirtualListProps<T> {
+  /** The items, in order. A signal (or getter) re-lays the list when it changes; rows of kept keys stay mounted. */
+  items: Reactive<readonly T[]>;
+  /** A unique, stable key per item: a row keeps its node, its state and its measured height by it. */
+  key: (item: T) => string | number;
+  /**
+   * The row for an item, made once per item (a new item object with the same key makes it
+   * again). `index` follows the item's place as the list changes.
+   */
+  renderItem: (item: T, index: ReadonlySignal<number>) => Child;
+  /** A row's height before it is laid out (default 48). Closer guesses make the scrollbar steadier. */
+  estimatedHeight?: number;
+  /** Groups consecutive items into sections: the label of the item's section. */
+  section?: (item: T, index: number) => string;
+  /** A section's header row (default: `<SectionHeader label={section} />`). */
+  renderSectionHeader?: (section: string) => Child;
+  /** A header's height before it is laid out (default: the default header's, 36). */
+  estimatedHeaderHeight?: number;
+  /** Pins the current section's header to the top (default true when there are sections). */
+  stickyHeaders?: boolean;
+  /** Scrolls the list from outside (`scrollToIndex`); without it the list makes its own. */
+  controller?: VirtualListController;
+  /** Pull down at the top to refresh: a spinner shows until the promise settles. */
+  onRefresh?: () => Promise<unknown> | unknown;
+  /** Shown instead of rows while there are no items. */
+  empty?: Child;
+  /** The accessible name of the list. */
+  label?: Reactive<string | undefined>;
+  scrollbar?: Reactive<ScrollbarMode>;
+  /** Past an edge: stretch and spring back ('bounce', the default), or stop ('clamp'). Ignored with a `controller`. */
+  overscroll?: 'bounce' | 'clamp';
+  /** Called with the offset whenever it changes. */
+  onScroll?: (x: number, y: number) => void;
+  testId?: string;
+  /** The outer box (give it a height, or let it grow in a flex column). */
+  style?: StyleValues;
+}
+
+/**
+ * A virtualised, scrolling list.
+ * @example
+ * const list = new VirtualListController();
+ * <VirtualList label="Contacts" controller={list} items={contacts} key={(c) => c.id}
+ *   estimatedHeight={56} section={(c) => c.name[0]!.toUpperCase()}
+ *   renderItem={(c) => <ListItem title={c.name} subtitle={c.phone} onPress={() => call(c)} />}
+ *   onRefresh={() => contacts.sync()} style={{ flexGrow: 1 }} />
+ * list.scrollToIndex(250, { align: 'center' });
+ */
+export function VirtualList<T>(props: VirtualListProps<T>): Child {
+  const ref = { current: null as NodeHandle | null };
+  const report = usePropReporter(ref);
+  const controller = props.controller ?? new VirtualListController({ overscroll: props.overscroll });
+  const scroller = controller.scroller;
+  const itemEstimate = checkedEstimate(props.estimatedHeight, DEFAULT_ROW_ESTIMATE, 'estimatedHeight', report);
+  const headerEstimate = checkedEstimate(props.estimatedHeaderHeight, SECTION_HEADER_HEIGHT, 'estimatedHeaderHeight', report);
+  const rows = computed(() => buildRows(read(props.items), props.key, props.section));
+  onCleanup(effect(() => {
+    for (const { key, problem } of rows.value.problems) report('key', key, problem);
+  }));
+  const sticky = props.section !== undefined && props.stickyHeaders !== false;
+  const renderHeader = props.renderSectionHeader ?? ((section: string) => <SectionHeader label={section} />);
+  const win = useListWindow({
+    rows, scroller, stickyHeaders: sticky,
+    estimate: (row) => (row.kind === 'header' ? headerEstimate : itemEstimate),
+  });
+  onCleanup(controller.attach({ scrollToIndex: (index, options) => win.scrollToIndex(index, options) }));
+  onCleanup(effect(() => controller.setFirstVisible(win.firstVisibleItem.value)));
+
+  const renderRow = (row: ListRow<T>, at: ReadonlySignal<number>) => {
+    const content = row.kind === 'header' ? renderHeader(row.section) : props.renderItem(row.item, computed(() => {
+      const shown = win.slice.value[at.value];
+      return shown?.kind === 'item' ? shown.itemIndex : -1;
+    }));
+    return <RowSlot row={row} window={win}>{content}</RowSlot>;
+  };
+  // An item object is its row's identity (a new object makes the row again); headers go by key.
+  const identity = (row: ListRow<T>) => (row.kind === 'item' && typeof row.item === 'object' && row.item !== null ? row.item : row.key);
+
+  return (
+    <View ref={ref} testId={props.testId} style={{ flexGrow: 1, flexShrink: 1, ...props.style }}>
+      <ScrollView
+        controller={scroller} axis="y" style={{ flexGrow: 1, flexShrink: 1 }} label={props.label} scrollbar={props.scrollbar}
+        onMetrics={(m) => win.onMetrics(m)} onScroll={props.onScroll} onRefresh={props.onRefresh}
+      >
+        <View semantics={{ role: 'list', label: () => read(props.label), description: () => itemCount(rows.value.itemCount) }}>
+          <View style={{ height: () => win.spacers.value.top }} />
+          <For each={win.slice} key={identity}>{renderRow}</For>
+          <View style={{ height: () => win.spacers.value.bottom }} />
+        </View>
+        <Show when={() => props.empty !== undefined && rows.value.itemCount === 0}>{props.empty}</Show>
+      </ScrollView>
+      {sticky ? <StickyHeader window={win} rows={rows} scroller={scroller} render={renderHeader} /> : null}
+    </View>
+  );
+}
+
+function itemCount(n: number): string {
+  return n === 1 ? '1 item' : `${n} items`;
+}
+
+function checkedEstimate(value: number | undefined, fallback: number, prop: string, report: (prop: string, value: unknown, problem: string) => void): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  report(prop, value, `must be a height above 0 (logical px); using ${fallback}`);
+  return fallback;
+}
