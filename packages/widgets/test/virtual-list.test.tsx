@@ -5,9 +5,9 @@
  * over 100,000 rows costs what it costs over 100.
  */
 import { describe, expect, it } from 'vitest';
-import { Text, View, signal, type Child, type FrameStats, type Signal } from '@planar/toolkit';
+import { Text, View, signal, type Child, type FrameStats } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
-import { REFRESH_THRESHOLD, VirtualList, VirtualListController, useTheme, type VirtualListProps } from '../src/index.js';
+import { REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, type VirtualListProps } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
 
 const touch = { type: 'touch' } as const;
@@ -81,5 +81,195 @@ describe('VirtualList: rows', () => {
     expect(screen.getByText(`Row ${top + 2}`)).toBeVisible();
     expect(screen.queryByText('Row 0')).toBeNull();
     expect(mountedRows(screen)).toBeLessThan(60);
+  });
+});
+
+describe('VirtualList: scrollToIndex and heights', () => {
+  /** Every seventh row three lines tall: heights the list learns only by laying rows out. */
+  const mixed = (n: number) => itemsOf(n).map((it) => (it.id % 7 === 3 ? { ...it, lines: 3 } : it));
+
+  it('brings an item to the top, the bottom or the middle, through rows of unknown height', async () => {
+    let list!: VirtualListController;
+    const screen = await mount(() => {
+      list = new VirtualListController();
+      return <List items={mixed(10_000)} controller={list} />;
+    });
+    list.scrollToIndex(5000, { animate: false });
+    await screen.advance(50);
+    expect(rowTop(screen, 5000)).toBe(0);
+    expect(list.firstVisibleIndex.value).toBe(5000);
+
+    list.scrollToIndex(7003, { align: 'end' });
+    await screen.advance(1000);
+    const tall = screen.find({ testId: 'row-7003' });
+    expect(tall.height).toBeGreaterThan(ROW);
+    expect(tall.y + tall.height).toBeCloseTo(200, 5);
+
+    list.scrollToIndex(120, { align: 'center' });
+    await screen.advance(1000);
+    const centred = screen.find({ testId: 'row-120' });
+    expect(centred.y + centred.height / 2).toBeCloseTo(100, 5);
+    expect(() => list.scrollToIndex(10_000)).toThrow(/index 10000 is outside the list \(0\.\.9999\)/);
+  });
+
+  it('a row taller than its estimate pushes the next one down, and the end of the list is reachable exactly', async () => {
+    let list!: VirtualListController;
+    const screen = await mount(() => {
+      list = new VirtualListController();
+      return <List items={mixed(300)} controller={list} />;
+    });
+    const tall = screen.find({ testId: 'row-3' });
+    expect(tall.height).toBeGreaterThan(ROW);
+    expect(rowTop(screen, 4)).toBe(tall.y + tall.height);
+    list.scrollToIndex(299, { align: 'end' });
+    await screen.advance(1000);
+    const last = screen.find({ testId: 'row-299' });
+    expect(last.y + last.height).toBeCloseTo(200, 5);
+    // Past the end it only bounces back there.
+    await drag(screen, { x: 150, y: 150 }, -120, 6, 100);
+    await screen.advance(1500);
+    expect(rowTop(screen, 299) + last.height).toBeCloseTo(200, 5);
+  });
+
+  it('rows inserted above the viewport leave the rows on screen where they were', async () => {
+    const items = signal(itemsOf(200, 1000));
+    const screen = await mount(() => <List items={items} />);
+    await drag(screen, { x: 150, y: 180 }, -150, 10, 200);
+    await screen.advance(1000);
+    const top = topRow(screen), y = rowTop(screen, top), pixels = screen.pixels().pixels;
+    expect(top).toBeGreaterThan(1000);
+
+    // Five rows, two of them tall, come in at the start.
+    items.value = [...itemsOf(5).map((it) => (it.id % 2 ? { ...it, lines: 4 } : it)), ...items.value];
+    await screen.flush();
+    expect(rowTop(screen, top)).toBe(y);
+    await screen.advance(200);
+    expect(rowTop(screen, top)).toBe(y);
+    expect(screen.find({ testId: `row-${top + 1}` }).y).toBe(y + ROW);
+    // Only the scrollbar's thumb may differ: the list is longer now.
+    expect(differingColumns(pixels, screen.pixels().pixels).every((x) => x >= SIZE.width - 8)).toBe(true);
+
+    // The new rows are there above.
+    for (let n = 0; n < 3; n++) await drag(screen, { x: 150, y: 20 }, 170, 10, 200);
+    await screen.advance(1500);
+    expect(rowTop(screen, 0)).toBe(0);
+    expect(screen.getByText('Row 1 Row 1 Row 1 Row 1')).toBeVisible();
+  });
+
+  it('rows inserted while the list is at its top come into view', async () => {
+    const items = signal(itemsOf(50, 1));
+    const screen = await mount(() => <List items={items} />);
+    items.value = [{ id: 0, text: 'Row 0' }, ...items.value];
+    await screen.flush();
+    expect(rowTop(screen, 0)).toBe(0);
+    expect(rowTop(screen, 1)).toBe(ROW);
+  });
+});
+
+/** The x of every column in which two RGBA frames differ. */
+function differingColumns(a: Uint8Array, b: Uint8Array): number[] {
+  const columns = new Set<number>();
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) columns.add((i / 4) % SIZE.width);
+  }
+  return [...columns].sort((p, q) => p - q);
+}
+
+describe('VirtualList: sections', () => {
+  /** Sections "Section A".."Section E" of ten 40 px rows each, under 36 px headers. */
+  const sectioned = (controller?: VirtualListController) => (
+    <List items={itemsOf(50)} controller={controller} section={(it) => `Section ${'ABCDE'[Math.floor(it.id / 10)]}`} />
+  );
+  /** Where each heading named `name` is: the row in the list, and the pinned copy over the viewport. */
+  const headings = (screen: Screen, name: string) =>
+    screen.queryAllByRole('heading', { name, hidden: true }).map((h) => screen.find(h).y).sort((a, b) => a - b);
+
+  it('pins the current section\'s header to the top, lets the next one push it up, then shows that one', async () => {
+    let list!: VirtualListController;
+    const screen = await mount(() => {
+      list = new VirtualListController();
+      return sectioned(list);
+    });
+    const band = rgb(lightTheme.colors.surfaceContainerHigh);
+    // At the top the header row itself shows; nothing is pinned.
+    expect(headings(screen, 'Section A')).toEqual([0]);
+
+    list.scrollToOffset(100, { animate: false });
+    await screen.flush();
+    expect(headings(screen, 'Section A')).toEqual([-100, 0]);
+    expect(screen.pixel(150, 5)).toEqual(band);
+    // The pinned header covers the row under it; the row below shows.
+    expect(screen.pixel(150, 30)).toEqual(band);
+    expect(screen.pixel(150, 40)).not.toEqual(band);
+
+    // Section B's row starts at 36 + 400: at 420 it is 16 px from the top and pushes A up by 20.
+    list.scrollToOffset(420, { animate: false });
+    await screen.flush();
+    expect(headings(screen, 'Section A')).toEqual([-420, -20]);
+    expect(headings(screen, 'Section B')).toEqual([16]);
+
+    list.scrollToOffset(500, { animate: false });
+    await screen.flush();
+    expect(headings(screen, 'Section B')).toEqual([-64, 0]);
+    // Section A's row is still mounted above the viewport; its pinned copy is gone.
+    expect(headings(screen, 'Section A')).toEqual([-500]);
+  });
+
+  it('a drag that starts on the pinned header scrolls the list; scrollToIndex lands below the pinned header', async () => {
+    let list!: VirtualListController;
+    const screen = await mount(() => {
+      list = new VirtualListController();
+      return sectioned(list);
+    });
+    list.scrollToIndex(14, { animate: false });
+    await screen.flush();
+    expect(rowTop(screen, 14)).toBe(36);
+    expect(headings(screen, 'Section B')).toContain(0);
+    await drag(screen, { x: 150, y: 10 }, 60, 6, 200);
+    await screen.advance(500);
+    expect(rowTop(screen, 14)).toBe(96);
+  });
+});
+
+describe('VirtualList: pull to refresh', () => {
+  it('pulled down past the threshold at the top calls onRefresh once', async () => {
+    let calls = 0;
+    const screen = await mount(() => <List items={itemsOf(100)} onRefresh={() => { calls++; return new Promise(() => {}); }} />);
+    await screen.pointer.down({ x: 150, y: 20 }, touch);
+    for (let y = 40; y <= 200; y += 20) {
+      await screen.advance(10);
+      await screen.pointer.move({ x: 150, y }, touch);
+    }
+    await screen.advance(200);
+    await screen.pointer.up({ x: 150, y: 200 }, touch);
+    await screen.advance(600);
+    expect(calls).toBe(1);
+    expect(screen.getByRole('progressbar', { name: 'Refreshing' })).toBeVisible();
+    expect(rowTop(screen, 0)).toBeGreaterThanOrEqual(REFRESH_THRESHOLD - 10);
+  });
+});
+
+describe('VirtualList: cost', () => {
+  it('scrolling 100,000 rows mounts as many rows and paints as many pixels a frame as 100 rows', async () => {
+    const run = async (count: number) => {
+      // No scrollbar: its thumb travels less per pixel scrolled on a longer list, which is not a row's cost.
+      const screen = await mount(() => <List items={itemsOf(count)} scrollbar="never" />);
+      const frames = recordFrames(screen);
+      const mounted: number[] = [];
+      for (let n = 0; n < 3; n++) {
+        await drag(screen, { x: 150, y: 190 }, -120, 6);
+        for (let t = 0; t < 40; t++) {
+          await screen.advance(16);
+          mounted.push(mountedRows(screen));
+        }
+      }
+      return { mounted, painted: frames.map((f: FrameStats) => f.damagedPx), top: topRow(screen) };
+    };
+    const small = await run(100), large = await run(100_000);
+    expect(large.top).toBe(small.top);
+    expect(small.top).toBeGreaterThan(10);
+    expect(large.mounted).toEqual(small.mounted);
+    expect(large.painted).toEqual(small.painted);
+    expect(Math.max(...large.mounted)).toBeLessThan(60);
   });
 });
