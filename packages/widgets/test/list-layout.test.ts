@@ -89,6 +89,10 @@ describe('mountSpan', () => {
     expect(mountSpan(1000, 400, null)).toEqual({ from: 1000 - 400 * MOUNT_MARGIN, to: 1400 + 400 * MOUNT_MARGIN });
     expect(mountSpan(1000, 400, { start: 0, end: 3200 })).toEqual({ from: 0, to: 3200 });
   });
+
+  it('leaves out a window that does not reach the viewport (reported before a jump)', () => {
+    expect(mountSpan(200_000, 400, { start: 0, end: 3200 })).toEqual({ from: 200_000 - 600, to: 200_400 + 600 });
+  });
 });
 
 /** A layout of `n` rows estimated at 50, mounted for rows first..last with `anchor` at the viewport's top. */

@@ -98,6 +98,8 @@ describe('VirtualList: scrollToIndex and heights', () => {
     await screen.advance(50);
     expect(rowTop(screen, 5000)).toBe(0);
     expect(list.firstVisibleIndex.value).toBe(5000);
+    // Only rows around the new place exist, none of those between.
+    expect(mountedRows(screen)).toBeLessThan(60);
 
     list.scrollToIndex(7003, { align: 'end' });
     await screen.advance(1000);
@@ -129,6 +131,32 @@ describe('VirtualList: scrollToIndex and heights', () => {
     await drag(screen, { x: 150, y: 150 }, -120, 6, 100);
     await screen.advance(1500);
     expect(rowTop(screen, 299) + last.height).toBeCloseTo(200, 5);
+  });
+
+  it('dragging back into rows never laid out, the rows under the finger move with it and nothing else', async () => {
+    let list!: VirtualListController;
+    const screen = await mount(() => {
+      list = new VirtualListController();
+      return <List items={mixed(10_000)} controller={list} />;
+    });
+    list.scrollToIndex(5000, { animate: false });
+    await screen.advance(50);
+    expect(rowTop(screen, 5000)).toBe(0);
+    // Five drags down, each 144 px: the rendered window moves up into rows never laid out.
+    for (let n = 0; n < 5; n++) {
+      const row = topRow(screen), from = rowTop(screen, row);
+      await screen.pointer.down({ x: 150, y: 30 }, touch);
+      for (let y = 42; y <= 174; y += 12) {
+        await screen.advance(16);
+        await screen.pointer.move({ x: 150, y }, touch);
+        // Rows above come in and are measured as the finger goes; the row under it stays under it.
+        expect(rowTop(screen, row)).toBe(from + y - 30);
+      }
+      await screen.advance(100);
+      await screen.pointer.up({ x: 150, y: 174 }, touch);
+      await screen.advance(100);
+    }
+    expect(topRow(screen)).toBeLessThan(4990);
   });
 
   it('rows inserted above the viewport leave the rows on screen where they were', async () => {

@@ -36,12 +36,15 @@ export interface Span { from: number; to: number }
  * viewports on either side. A scroll layer moves its window by a viewport-long slot when the
  * viewport's centre crosses into the next slot; the new slot then lies 0.5..2.5 viewports
  * beyond the viewport, so with the margin its rows already exist when its tile is assigned.
+ * The window is reported after the frame: one that does not reach the viewport is from
+ * before a jump, and is left out.
  * @example mountSpan(1000, 400, { start: 400, end: 1600 }) // { from: 400, to: 2000 }
  */
 export function mountSpan(offset: number, viewportLength: number, window: { start: number; end: number } | null): Span {
   const margin = viewportLength * MOUNT_MARGIN;
   const from = offset - margin, to = offset + viewportLength + margin;
-  return window ? { from: Math.min(from, window.start), to: Math.max(to, window.end) } : { from, to };
+  const current = window !== null && window.start <= offset + viewportLength && window.end >= offset;
+  return current ? { from: Math.min(from, window.start), to: Math.max(to, window.end) } : { from, to };
 }
 
 export class ListLayout {
