@@ -80,6 +80,14 @@ function claim(e: KeyEvent): boolean {
   return true;
 }
 
+/**
+ * Runs `fn` once the frame that is being rendered is done: a ScrollLayer reports its metrics
+ * inside the frame, and changes made there would not ask for another frame.
+ */
+export function deferred(fn: () => void): void {
+  queueMicrotask(fn);
+}
+
 /** Scrolls for `key` with the first scroller of the chain that can; true when one did. */
 export function scrollKey(chain: ScrollChain | null, key: string): boolean {
   for (let link = chain; link; link = link.outer) if (link.scroller.key(key)) return true;

@@ -3,8 +3,8 @@
  * with the toolkit's scroll physics, fading scrollbars and, if asked, pull to refresh.
  *
  * The content is a `<ScrollLayer>`: rendered once in tiles and shown through the viewport,
- * so a scroll frame moves a plane's source rectangle and repaints nothing but the scrollbar
- * thumb. A `Scroller` (the ScrollView's own, or the `controller` given) holds the offsets and
+ * so a scroll frame moves a plane's source rectangle; the scrollbar thumb is a small layer
+ * over the viewport, moved the same way: a scroll frame repaints nothing. A `Scroller` (the ScrollView's own, or the `controller` given) holds the offsets and
  * the physics; scroll-input.ts binds it to the viewport's pointer, wheel and key events. A
  * ScrollView inside another finds the outer one's Scroller through a context and takes it as
  * its parent, so a drag or fling that reaches its edge carries on in the outer one.
@@ -24,7 +24,7 @@ import {
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from '../theme/index.js';
 import { usePropReporter } from '../internal/prop-report.js';
-import { ScrollChainContext, scrollKey, useScrollInput, type ScrollAxis, type ScrollChain } from './scroll-input.js';
+import { ScrollChainContext, deferred, scrollKey, useScrollInput, type ScrollAxis, type ScrollChain } from './scroll-input.js';
 import { Scrollbars, type ScrollbarMode } from './scrollbar.js';
 import { REFRESH_HOLD, RefreshIndicator, usePullToRefresh } from './pull-to-refresh.js';
 import { ViewportRing } from './viewport-ring.js';
@@ -114,10 +114,11 @@ export function ScrollView(props: ScrollViewProps): Child {
           contentStyle={props.contentStyle}
           offset={offset}
           onMetrics={(m) => {
-            metrics.value = m;
+            deferred(() => (metrics.value = m));
             props.onMetrics?.(m);
           }}
           onReveal={(rect) => reveal(scroller, metrics.peek(), rect)}
+          overlay={<Scrollbars scroller={scroller} axis={axis} mode={scrollbar} sizes={metrics} offset={offset} />}
           focusable={props.focusable ?? true}
           editable
           semantics={{
@@ -134,7 +135,6 @@ export function ScrollView(props: ScrollViewProps): Child {
           }}
         >
           <ScrollChainContext.Provider value={chain}>{props.children}</ScrollChainContext.Provider>
-          <Scrollbars scroller={scroller} axis={axis} mode={scrollbar} sizes={metrics} offset={offset} />
           <ViewportRing shown={() => focusVisible.value || editing.value} sizes={metrics} offset={offset} color={() => theme.colors.primary} />
         </ScrollLayer>
         <RefreshIndicator top={computed(() => Math.max(0, -offset.value.y))} refreshing={pull.refreshing} />

@@ -2,24 +2,20 @@
  * Scrollbars: a thin themed thumb per scrolled axis, shown while the content scrolls and
  * faded out a second after it stops (or always, or never).
  *
- * The thumb is drawn inside the scrolled content, placed each frame where the viewport shows
- * it (as UIScrollView places its indicators): the content is a layer shown through the
- * viewport, so a thumb drawn over it has to be in that layer, and there a scroll frame
- * repaints only the thumb's old and new few pixels — the content around them is moved, not
- * painted. Faded out, the thumb leaves the layout (`display: 'none'`): it costs nothing and
- * takes no taps.
+ * Each thumb is a small layer anchored to the viewport (the ScrollLayer's `overlay`): the
+ * compositor places it over the content from the viewport's top-left, so moving it with the
+ * offset, or fading it, repaints nothing — a scroll frame moves a plane or two and paints no
+ * pixel. Faded out, the thumb's layer is hidden (`display: 'none'`): it takes no plane and no taps.
  *
  * Along an axis, with viewport length V, content length C, offset o and a track of
  * T = V − 2·INSET:
  *
- *     length = max(MIN_LENGTH, T·V/C)
+ *     length = max(MIN_LENGTH, T·V/C), less how far the content is pulled past an edge
  *     start  = INSET + (T − length)·clamp(o / (C − V), 0, 1)       (viewport coordinates)
  *
- * Content is rendered only inside its own box, so the thumb is cut to it: with the content
- * pulled past an edge, the thumb shrinks by the gap (as on iOS), and goes when it would be
- * shorter than it is thick.
+ * so a thumb at an end shrinks towards it as the content is pulled further (as on iOS).
  */
-import { View, computed, effect, getOwner, onCleanup, runWithOwner, signal, timeout, type ReadonlySignal, type Scroller } from '@planar/toolkit';
+import { Layer, View, computed, effect, getOwner, onCleanup, runWithOwner, signal, timeout, type ReadonlySignal, type Scroller } from '@planar/toolkit';
 import { useTheme } from '../theme/index.js';
 
 /** When the scrollbar shows: while scrolling and a moment after ('auto'), whenever the content overflows, or never. */
@@ -41,7 +37,8 @@ export function thumbSpan(viewport: number, content: number, offset: number): { 
   const max = content - viewport;
   if (!(max > 0.5) || viewport <= 2 * INSET) return null;
   const track = viewport - 2 * INSET;
-  const length = Math.min(track, Math.max(MIN_LENGTH, (track * viewport) / content));
+  const over = offset < 0 ? -offset : offset > max ? offset - max : 0;
+  const length = Math.min(track, Math.max(THICKNESS * 2, Math.max(MIN_LENGTH, (track * viewport) / content) - over));
   return { start: INSET + (track - length) * Math.min(1, Math.max(0, offset / max)), length };
 }
 
@@ -93,8 +90,8 @@ export interface ScrollbarsProps {
 }
 
 /**
- * The thumbs of a scrolling box, to be placed last inside its content.
- * @example <ScrollLayer …>{children}<Scrollbars scroller={s} axis="y" mode={() => 'auto'} sizes={sizes} offset={offset} /></ScrollLayer>
+ * The thumbs of a scrolling box: give them to its ScrollLayer as `overlay`.
+ * @example <ScrollLayer overlay={<Scrollbars scroller={s} axis="y" mode={() => 'auto'} sizes={sizes} offset={offset} />} …>
  */
 export function Scrollbars(props: ScrollbarsProps) {
   const fade = useScrollbarFade(props.scroller, props.mode);
@@ -105,36 +102,35 @@ export function Scrollbars(props: ScrollbarsProps) {
 function Thumb(props: { axis: 'x' | 'y'; fade: ReturnType<typeof useScrollbarFade>; sizes: ScrollbarsProps['sizes']; offset: ScrollbarsProps['offset'] }) {
   const theme = useTheme();
   const vertical = props.axis === 'y';
+  /** The thumb in viewport coordinates, or null when nothing overflows. */
   const place = computed(() => {
     const m = props.sizes.value;
-    if (!m || !props.fade.present.value) return null;
+    if (!m) return null;
     const o = props.offset.value;
     const span = vertical ? thumbSpan(m.viewportHeight, m.contentHeight, o.y) : thumbSpan(m.viewportWidth, m.contentWidth, o.x);
     if (!span) return null;
-    // Into content coordinates, cut to the content's box.
-    const from = (vertical ? o.y : o.x) + span.start;
-    const along = Math.max(0, from);
-    const length = Math.min(vertical ? m.contentHeight : m.contentWidth, from + span.length) - along;
-    if (length < 2 * THICKNESS) return null;
-    const across = Math.max(0, Math.min(
-      (vertical ? o.x + m.viewportWidth : o.y + m.viewportHeight) - INSET - THICKNESS,
-      (vertical ? m.contentWidth : m.contentHeight) - THICKNESS,
-    ));
+    const across = (vertical ? m.viewportWidth : m.viewportHeight) - INSET - THICKNESS;
     return vertical
-      ? { left: across, top: along, width: THICKNESS, height: length }
-      : { left: along, top: across, width: length, height: THICKNESS };
+      ? { x: across, y: span.start, width: THICKNESS, height: span.length }
+      : { x: span.start, y: across, width: span.length, height: THICKNESS };
   });
+  const length = computed(() => (vertical ? place.value?.height : place.value?.width) ?? 0);
+  // Written straight into the viewport (no Show around it): an anchored layer is placed from its parent box.
   return (
-    <View style={() => {
-      const at = place.value;
-      if (!at) return { display: 'none' as const, position: 'absolute' as const };
-      const shown = props.fade.shown.value;
-      return {
-        display: 'flex' as const, position: 'absolute' as const, ...at, borderRadius: THICKNESS / 2,
-        backgroundColor: theme.colors.outline, opacity: shown ? 1 : 0,
+    <Layer
+      anchor="parent"
+      position={() => ({ x: place.value?.x ?? 0, y: place.value?.y ?? 0 })}
+      style={() => ({
+        display: props.fade.present.value && place.value !== null ? 'flex' : 'none',
+        opacity: props.fade.shown.value ? 1 : 0,
         // Up at once when scrolling starts; a slow fade once it has stopped.
-        transition: { opacity: shown ? 0 : SCROLLBAR_FADE_MS },
-      };
-    }} />
+        transition: { opacity: props.fade.shown.value ? 0 : SCROLLBAR_FADE_MS },
+      })}
+    >
+      <View style={{
+        width: () => (vertical ? THICKNESS : length.value), height: () => (vertical ? length.value : THICKNESS),
+        borderRadius: THICKNESS / 2, backgroundColor: () => theme.colors.outline,
+      }} />
+    </Layer>
   );
 }
