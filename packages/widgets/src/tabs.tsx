@@ -2,7 +2,10 @@
  * Tabs: a tab bar (`tablist` of `tab`s) and the panel of the selected tab.
  *
  * Only the selected tab's panel is mounted: switching tabs unmounts the old panel and mounts
- * the new one (keep state that must survive a switch in signals above the tabs). `useTabs`
+ * the new one (keep state that must survive a switch in signals above the tabs). The panels
+ * swipe: a horizontal drag slides the panel aside and brings in its neighbour, and the tab it
+ * comes to rest on is selected (scroll/swipe-panels.ts); the neighbour is mounted only while
+ * it shows. `useTabs`
  * holds the behaviour: the value (controlled, uncontrolled or two-way), checked items, and
  * keys. The bar is one stop in the focus order (Tab, an encoder's turn), drawn as a ring on the
  * selected tab; there the arrows, Home and End select another tab at once. The bar is
@@ -20,6 +23,7 @@ import { reportProblems } from './progress-bar-range.js';
 import { uniqueByValue } from './internal/unique-values.js';
 import { Icon } from './icon.js';
 import type { IconName } from './icons.js';
+import { SwipePanels } from './scroll/swipe-panels.js';
 
 export interface TabItem<T> {
   value: T;
@@ -139,10 +143,14 @@ export function Tabs<T>(props: TabsProps<T>): Child {
         <For each={tabs.items}>{(item, index) => <Tab tabs={tabs} item={item} index={index} ring={focusVisible} />}</For>
       </View>
       <View semantics={{ role: 'tabpanel', label: () => selected.value?.label }} style={{ flexGrow: 1 }}>
-        {() => {
-          const item = selected.value;
-          return item ? item.panel() : null;
-        }}
+        <SwipePanels
+          count={() => tabs.items.value.length}
+          selected={tabs.selectedIndex}
+          selectable={(i) => !tabs.items.peek()[i]?.disabled}
+          select={tabs.select}
+          disabled={() => read(props.disabled) === true}
+          panel={(i) => tabs.items.peek()[i]?.panel() ?? null}
+        />
       </View>
     </View>
   );

@@ -1,11 +1,12 @@
 /**
  * Tabs: a tap selects a tab and mounts its panel alone; arrows, Home / End and an encoder
  * switch tabs while the bar keeps focus; the bar is one stop in the Tab order; controlled,
- * two-way; bad values and duplicates; disabled tabs and a disabled bar; states sheets.
+ * two-way; bad values and duplicates; disabled tabs and a disabled bar; swiping the panels;
+ * states sheets.
  */
 import { describe, expect, it } from 'vitest';
 import { Text, View, onCleanup, signal, type Child } from '@planar/toolkit';
-import { type RenderOptions } from '@planar/toolkit/testing';
+import { type RenderOptions, type Screen } from '@planar/toolkit/testing';
 import { Tabs, useTheme, type TabItem } from '../src/index.js';
 import { renderThemed, statesSheet } from './harness.js';
 
@@ -135,6 +136,81 @@ describe('Tabs', () => {
     expect(messages).toContainEqual(expect.stringMatching(/Tabs.*items = "about": the value is given to more than one tab/));
     expect(screen.getAllByRole('tab')).toHaveLength(4);
     expect(screen.getByText('Display settings')).toBeVisible();
+  });
+});
+
+describe('Tabs: swiping the panels', () => {
+  const touch = { type: 'touch' } as const;
+  /** A finger on the panel moving by dx in `steps` moves, one every 10 ms; held still `rest` ms before lifting, else lifted moving. */
+  async function swipe(screen: Screen, dx: number, steps: number, rest = 0): Promise<void> {
+    const from = { x: 200, y: 75 };
+    const at = (i: number) => ({ x: from.x + (dx * i) / steps, y: from.y });
+    await screen.pointer.down(from, touch);
+    for (let i = 1; i < steps || (rest > 0 && i === steps); i++) {
+      await screen.advance(10);
+      await screen.pointer.move(at(i), touch);
+    }
+    await screen.advance(10 + rest);
+    await screen.pointer.up(at(steps), touch);
+  }
+  const selectedTab = (screen: Screen) => screen.getAllByRole('tab').find((t) => t.states.selected)?.name;
+  const SETTLE = 3000;
+
+  it('a swipe brings in the next tab\'s panel and selects it as the finger lifts; the old panel goes when the slide ends', async () => {
+    mounted.length = 0;
+    const changes: Page[] = [];
+    const { screen } = await mount(() => <Tabs label="Settings" items={PAGES} onChange={(p: Page) => changes.push(p)} />);
+    await screen.pointer.down({ x: 300, y: 75 }, touch);
+    for (let i = 1; i <= 5; i++) {
+      await screen.advance(10);
+      await screen.pointer.move({ x: 300 - 20 * i, y: 75 }, touch);
+    }
+    // Both panels show while the finger holds them, the next one 100 px in from the right.
+    expect(screen.find(screen.getByText('Network settings')).x).toBeCloseTo(400 - 100 + 16, 0);
+    expect(mounted).toEqual(['+Display', '+Network']);
+    await screen.advance(10);
+    await screen.pointer.up({ x: 180, y: 75 }, touch);
+    expect(selectedTab(screen)).toBe('Network');
+    expect(changes).toEqual(['network']);
+    await screen.advance(SETTLE);
+    expect(screen.find(screen.getByText('Network settings')).x).toBeCloseTo(16, 0);
+    expect(screen.queryByText('Display settings')).toBeNull();
+    expect(mounted).toEqual(['+Display', '+Network', '-Display']);
+  });
+
+  it('a slow drag under half the width goes back to the same tab', async () => {
+    mounted.length = 0;
+    const { screen } = await mount(() => <Tabs label="Settings" items={PAGES} />);
+    await swipe(screen, -120, 12, 300);
+    await screen.advance(SETTLE);
+    expect(selectedTab(screen)).toBe('Display');
+    expect(screen.find(screen.getByText('Display settings')).x).toBeCloseTo(16, 0);
+    expect(mounted).toEqual(['+Display', '+Network', '-Network']);
+  });
+
+  it('skips a disabled tab, and stops at the last one', async () => {
+    const { screen } = await mount(() => <Tabs label="Settings" items={PAGES} defaultValue="network" />);
+    await swipe(screen, -100, 5);
+    await screen.advance(SETTLE);
+    expect(selectedTab(screen)).toBe('About');
+    expect(screen.getByText('About settings')).toBeVisible();
+    await swipe(screen, -100, 5);
+    await screen.advance(SETTLE);
+    expect(selectedTab(screen)).toBe('About');
+    expect(screen.find(screen.getByText('About settings')).x).toBeCloseTo(16, 0);
+  });
+
+  it('a swipe back selects the previous tab; a disabled bar does not swipe', async () => {
+    const { screen } = await mount(() => <Tabs label="Settings" items={PAGES} defaultValue="network" />);
+    await swipe(screen, 100, 5);
+    await screen.advance(SETTLE);
+    expect(selectedTab(screen)).toBe('Display');
+
+    const { screen: off } = await mount(() => <Tabs label="Locked" items={PAGES} disabled />);
+    await swipe(off, -100, 5);
+    await off.advance(SETTLE);
+    expect(selectedTab(off)).toBe('Display');
+    expect(off.find(off.getByText('Display settings')).x).toBeCloseTo(16, 0);
   });
 });
 
