@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Text, View, signal, type Child, type FrameStats } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
-import { REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, type VirtualListProps } from '../src/index.js';
+import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme, type VirtualListProps } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
 
 const touch = { type: 'touch' } as const;
@@ -299,5 +299,35 @@ describe('VirtualList: cost', () => {
     expect(large.mounted).toEqual(small.mounted);
     expect(large.painted).toEqual(small.painted);
     expect(Math.max(...large.mounted)).toBeLessThan(60);
+  });
+});
+
+describe('VirtualList snapshot', () => {
+  const NAMES = ['Ada', 'Alan', 'Alice', 'Barbara', 'Bjarne', 'Brian', 'Carl', 'Claude', 'Dennis', 'Donald', 'Edsger', 'Frances', 'Grace'];
+  const contacts = NAMES.map((name, id) => ({ id, name, phone: `+44 20 7946 0${String(100 + id * 7).slice(-3)}` }));
+
+  function Contacts(props: { controller: VirtualListController }): Child {
+    const theme = useTheme();
+    return (
+      <View style={{ width: '100%', height: '100%', backgroundColor: () => theme.colors.surface }}>
+        <VirtualList label="Contacts" controller={props.controller} items={contacts} key={(c) => c.id} estimatedHeight={72}
+          section={(c) => c.name[0]!} scrollbar="always"
+          renderItem={(c) => <ListItem icon="user" title={c.name} subtitle={c.phone} />} />
+      </View>
+    );
+  }
+
+  it('draws rows under a pinned section header that the next header pushes up', async () => {
+    let list!: VirtualListController;
+    const screen = await renderThemed(() => {
+      list = new VirtualListController();
+      return <Contacts controller={list} />;
+    }, { width: 320, height: 300 });
+    // Section B's header 20 px below the top: A's pinned header is pushed up by 16.
+    const b = screen.queryAllByRole('heading', { name: 'B', hidden: true }).map((h) => screen.find(h).y)[0]!;
+    list.scrollToOffset(b - 20, { animate: false });
+    await screen.flush();
+    expect(screen.queryAllByRole('heading', { name: 'A', hidden: true }).map((h) => screen.find(h).y)).toContain(-16);
+    await expect(screen).toMatchImageSnapshot('virtual-list-states-light');
   });
 });
