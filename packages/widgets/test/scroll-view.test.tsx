@@ -4,8 +4,8 @@
  * that show and fade, overscroll, nesting, pull to refresh, and what a scroll frame costs.
  */
 import { describe, expect, it } from 'vitest';
-import { FRICTION, SPRING_BACK_MS, SCROLL_ANIMATION_MS, Scroller, Text, View, type Child } from '@planar/toolkit';
-import type { Screen } from '@planar/toolkit/testing';
+import { FRICTION, SPRING_BACK_MS, SCROLL_ANIMATION_MS, Scroller, Show, Text, View, signal, type Child } from '@planar/toolkit';
+import { checkLeaks, type Screen } from '@planar/toolkit/testing';
 import { Button, ScrollView, REFRESH_HOLD, SCROLLBAR_FADE_DELAY_MS, SCROLLBAR_FADE_MS, lightTheme, useTheme } from '../src/index.js';
 import { renderThemed, rgb, statesSheet } from './harness.js';
 
@@ -213,6 +213,33 @@ describe('ScrollView: wheel and keys', () => {
     expect(screen.find(screen.getByRole('button', { name: 'Open 4' })).y).toBeCloseTo(before - 160, 0);
   });
 
+  it('an encoder reaches it, and once pushed into edit mode its turns scroll by a line', async () => {
+    const screen = await mount(list(20));
+    await screen.key('EncoderCW');
+    expect(screen.getByRole('group', { name: 'Rows' })).toHaveFocus();
+    await screen.key('Enter');
+    await screen.key('EncoderCW');
+    await screen.key('EncoderCW');
+    await screen.advance(SCROLL_ANIMATION_MS + 50);
+    expect(scrolled(screen)).toBe(80);
+    await screen.key('EncoderCCW');
+    await screen.advance(SCROLL_ANIMATION_MS + 50);
+    expect(scrolled(screen)).toBe(40);
+  });
+
+  it('an arrow on a button with nothing to move focus to that way scrolls by a line instead', async () => {
+    const screen = await mount(() => (
+      <ScrollView label="Help" style={{ height: 200 }}>
+        <View style={{ height: 56, justifyContent: 'center', paddingLeft: 8 }}><Button label="Back" /></View>
+        <Rows count={20} from={1} />
+      </ScrollView>
+    ));
+    await screen.key(screen.getByRole('button', { name: 'Back' }), 'ArrowDown');
+    await screen.advance(SCROLL_ANIMATION_MS + 50);
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    expect(scrolled(screen, 'row-1')).toBe(40 - 56);
+  });
+
   it('is a group named by its label, its value the offset, scrolled a page by increment', async () => {
     const screen = await mount(list(20));
     const group = screen.getByRole('group', { name: 'Rows' });
@@ -324,6 +351,25 @@ describe('ScrollView: pull to refresh', () => {
     expect(scrolled(screen)).toBe(0);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
+});
+
+describe('ScrollView: memory', () => {
+  it('mounted, scrolled, flung and unmounted again and again, it leaves nothing behind', async () => {
+    const shown = signal(false);
+    const screen = await mount(() => <Show when={shown}>{list(40, { onRefresh: () => undefined })()}</Show>);
+    const cycle = async () => {
+      shown.value = true;
+      await screen.flush();
+      await wheel(screen, 120);
+      await flick(screen);
+      await screen.advance(100);
+      shown.value = false;
+      await screen.advance(50);
+    };
+    await cycle();
+    const report = await checkLeaks(cycle, { cycles: 30, warmup: 5, jsHeapBytesPerCycle: 1024 });
+    expect(report.leaks).toEqual([]);
+  }, 120_000);
 });
 
 function Sheet() {

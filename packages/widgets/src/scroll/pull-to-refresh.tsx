@@ -14,7 +14,7 @@
  * The spinner is drawn behind the content's layer, in the box around the viewport: it shows
  * through the gap above the content's top, which only the pull opens.
  */
-import { Show, View, computed, createTween, getOwner, reportPropError, runWithOwner, signal, type NodeHandle, type ReadonlySignal, type Scroller } from '@planar/toolkit';
+import { Show, View, computed, createTween, getOwner, onCleanup, reportPropError, runWithOwner, signal, type NodeHandle, type ReadonlySignal, type Scroller } from '@planar/toolkit';
 import { useTheme } from '../theme/index.js';
 import { Spinner } from '../spinner.js';
 
@@ -43,7 +43,10 @@ export function usePullToRefresh(scroller: Scroller, onRefresh: (() => Promise<u
   const owner = getOwner();
   const refreshing = signal(false);
   const hold = createTween(0, { duration: HOLD_MS });
-  const finish = () => runWithOwner(owner, () => {
+  let mounted = true;
+  onCleanup(() => (mounted = false));
+  // The promise may settle after the view is gone: then there is nothing to close.
+  const finish = () => mounted && runWithOwner(owner, () => {
     refreshing.value = false;
     hold.to(0);
   });
