@@ -4,10 +4,11 @@
  *
  * The content is a `<ScrollLayer>`: rendered once in tiles and shown through the viewport,
  * so a scroll frame moves a plane's source rectangle; the scrollbar thumb is a small layer
- * over the viewport, moved the same way: a scroll frame repaints nothing. A `Scroller` (the ScrollView's own, or the `controller` given) holds the offsets and
- * the physics; scroll-input.ts binds it to the viewport's pointer, wheel and key events. A
- * ScrollView inside another finds the outer one's Scroller through a context and takes it as
- * its parent, so a drag or fling that reaches its edge carries on in the outer one.
+ * over the viewport, moved the same way: a scroll frame repaints nothing. A `Scroller` (the
+ * ScrollView's own, or the `controller` given) holds the offsets and the physics;
+ * scroll-input.ts binds it to the viewport's pointer, wheel and key events. A ScrollView
+ * inside another finds the outer one's Scroller through a context and takes it as its
+ * parent, so a drag or fling that reaches its edge carries on in the outer one.
  *
  * Focus: the viewport is a focus stop of its own (as in Firefox; Chrome and Android skip it
  * when something inside can take focus, which needs a query the toolkit does not offer yet),
