@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Text, View, signal, type Child, type FrameStats } from '@planar/toolkit';
-import type { Screen } from '@planar/toolkit/testing';
+import { checkLeaks, type Screen } from '@planar/toolkit/testing';
 import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme, type VirtualListProps } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
 
@@ -32,6 +32,16 @@ function List(props: Partial<VirtualListProps<Item>> & { items: VirtualListProps
 }
 
 const mount = (ui: () => Child) => renderThemed(ui, SIZE);
+
+/** Mounts `list()` with a controller the test holds, made while the list's component runs. */
+async function mountWith(list: (controller: VirtualListController) => Child) {
+  let controller!: VirtualListController;
+  const screen = await mount(() => {
+    controller = new VirtualListController();
+    return list(controller);
+  });
+  return { screen, list: controller };
+}
 
 /** Drags a finger from `from` by dy in `steps` moves 10 ms apart; `rest` ms of holding still before the lift (0: a flick). */
 async function drag(screen: Screen, from: { x: number; y: number }, dy: number, steps = 10, rest = 0): Promise<void> {
@@ -89,11 +99,7 @@ describe('VirtualList: scrollToIndex and heights', () => {
   const mixed = (n: number) => itemsOf(n).map((it) => (it.id % 7 === 3 ? { ...it, lines: 3 } : it));
 
   it('brings an item to the top, the bottom or the middle, through rows of unknown height', async () => {
-    let list!: VirtualListController;
-    const screen = await mount(() => {
-      list = new VirtualListController();
-      return <List items={mixed(10_000)} controller={list} />;
-    });
+    const { screen, list } = await mountWith((c) => <List items={mixed(10_000)} controller={c} />);
     list.scrollToIndex(5000, { animate: false });
     await screen.advance(50);
     expect(rowTop(screen, 5000)).toBe(0);
@@ -115,11 +121,7 @@ describe('VirtualList: scrollToIndex and heights', () => {
   });
 
   it('a row taller than its estimate pushes the next one down, and the end of the list is reachable exactly', async () => {
-    let list!: VirtualListController;
-    const screen = await mount(() => {
-      list = new VirtualListController();
-      return <List items={mixed(300)} controller={list} />;
-    });
+    const { screen, list } = await mountWith((c) => <List items={mixed(300)} controller={c} />);
     const tall = screen.find({ testId: 'row-3' });
     expect(tall.height).toBeGreaterThan(ROW);
     expect(rowTop(screen, 4)).toBe(tall.y + tall.height);
@@ -134,11 +136,7 @@ describe('VirtualList: scrollToIndex and heights', () => {
   });
 
   it('dragging back into rows never laid out, the rows under the finger move with it and nothing else', async () => {
-    let list!: VirtualListController;
-    const screen = await mount(() => {
-      list = new VirtualListController();
-      return <List items={mixed(10_000)} controller={list} />;
-    });
+    const { screen, list } = await mountWith((c) => <List items={mixed(10_000)} controller={c} />);
     list.scrollToIndex(5000, { animate: false });
     await screen.advance(50);
     expect(rowTop(screen, 5000)).toBe(0);
@@ -213,11 +211,7 @@ describe('VirtualList: sections', () => {
     screen.queryAllByRole('heading', { name, hidden: true }).map((h) => screen.find(h).y).sort((a, b) => a - b);
 
   it('pins the current section\'s header to the top, lets the next one push it up, then shows that one', async () => {
-    let list!: VirtualListController;
-    const screen = await mount(() => {
-      list = new VirtualListController();
-      return sectioned(list);
-    });
+    const { screen, list } = await mountWith(sectioned);
     const band = rgb(lightTheme.colors.surfaceContainerHigh);
     // At the top the header row itself shows; nothing is pinned.
     expect(headings(screen, 'Section A')).toEqual([0]);
@@ -244,11 +238,7 @@ describe('VirtualList: sections', () => {
   });
 
   it('a drag that starts on the pinned header scrolls the list; scrollToIndex lands below the pinned header', async () => {
-    let list!: VirtualListController;
-    const screen = await mount(() => {
-      list = new VirtualListController();
-      return sectioned(list);
-    });
+    const { screen, list } = await mountWith(sectioned);
     list.scrollToIndex(14, { animate: false });
     await screen.flush();
     expect(rowTop(screen, 14)).toBe(36);
@@ -300,6 +290,22 @@ describe('VirtualList: cost', () => {
     expect(large.painted).toEqual(small.painted);
     expect(Math.max(...large.mounted)).toBeLessThan(60);
   });
+});
+
+describe('VirtualList: memory', () => {
+  it('frees the nodes and drawing objects of rows it unmounts', async () => {
+    const { screen, list } = await mountWith((c) => <List items={itemsOf(100_000)} controller={c} />);
+    const jump = async (index: number) => {
+      list.scrollToIndex(index, { animate: false });
+      await screen.advance(50);
+    };
+    const report = await checkLeaks(async () => {
+      await jump(50_000);
+      await jump(0);
+    }, { cycles: 20, warmup: 4, jsHeapBytesPerCycle: 2048 });
+    expect(report.leaks).toEqual([]);
+    expect(screen.getByText('Row 0')).toBeVisible();
+  }, 120_000);
 });
 
 describe('VirtualList snapshot', () => {

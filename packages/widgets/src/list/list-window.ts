@@ -157,9 +157,10 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     }
     const wanted = offsetFor(target.row, target.align, m);
     if (fresh || target.offset === null || Math.abs(wanted - target.offset) > 0.5) {
-      const animate = target.animate && (fresh || target.offset === null || scroller.moving.peek());
+      // A first aim, or one while gliding there, glides (unless reduced motion); a correction at rest jumps.
+      const glide = target.animate && (fresh || target.offset === null || scroller.moving.peek());
       target.offset = wanted;
-      scroller.scrollTo(scroller.x.peek(), wanted, { animate });
+      scroller.scrollTo(scroller.x.peek(), wanted, glide ? {} : { animate: false });
     }
     if (!scroller.moving.peek() && !layout.measuring) target = null;
   };
@@ -211,7 +212,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
         throw new RangeError(`VirtualList.scrollToIndex: index ${itemIndex} is outside the list (${count === 0 ? 'it is empty' : `0..${count - 1}`})`);
       }
       const row = built.rowOfItem[itemIndex]!;
-      target = { key: built.keys[row]!, row, align: options.align ?? 'start', animate: options.animate ?? true, offset: null };
+      target = { key: built.keys[row]!, row, align: options.align ?? 'start', animate: options.animate !== false, offset: null };
       aim(true);
     },
   };
