@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { View, signal, type Child } from '@planar/toolkit';
 import type { Screen } from '@planar/toolkit/testing';
-import { ROLLER_ROW_HEIGHT, Roller, useTheme, type RollerViewProps } from '../src/index.js';
+import { ROLLER_ROW_HEIGHT, Roller, useTheme, type RollerProps } from '../src/index.js';
 import { renderThemed } from './harness.js';
 
 const touch = { type: 'touch' } as const;
@@ -36,7 +36,7 @@ function differing(a: Uint8Array, b: Uint8Array): number {
   return n;
 }
 
-const hourRoller = (props: Partial<RollerViewProps>) => () => <Roller label="Hour" options={HOURS} visibleRows={5} {...props} />;
+const hourRoller = (props: Partial<RollerProps>) => () => <Roller label="Hour" options={HOURS} visibleRows={5} {...props} />;
 
 describe('Roller', () => {
   it('a fling comes to rest exactly on a row: the value is the option in the band, drawn as a roller at that value draws it', async () => {

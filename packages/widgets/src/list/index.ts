@@ -2,5 +2,5 @@
 export { VirtualList, DEFAULT_ROW_ESTIMATE, type VirtualListProps } from './virtual-list.js';
 export { VirtualListController, type ScrollToIndexOptions, type VirtualListControllerOptions } from './virtual-list-controller.js';
 export { SectionHeader, SECTION_HEADER_HEIGHT } from './section-header.js';
-export { Roller, type RollerViewProps } from './roller.js';
+export { Roller } from './roller.js';
 export { useRoller, ROLLER_ROW_HEIGHT, type RollerProps, type RollerBehaviour } from './use-roller.js';

@@ -34,8 +34,9 @@ export interface Span { from: number; to: number }
 /**
  * The content rows must exist for: the rendered window, and the viewport with MOUNT_MARGIN
  * viewports on either side. A scroll layer moves its window by a viewport-long slot when the
- * viewport's centre crosses into the next slot; the new slot then lies 0.5..2.5 viewports
- * beyond the viewport, so with the margin its rows already exist when its tile is assigned.
+ * viewport's centre crosses into the next slot; the new slot then lies 0.5 to 1.5 viewports
+ * beyond the viewport's edge, so with the margin its rows already exist when its tile is
+ * assigned.
  * The window is reported after the frame: one that does not reach the viewport is from
  * before a jump, and is left out.
  * @example mountSpan(1000, 400, { start: 400, end: 1600 }) // { from: 400, to: 2000 }
@@ -47,6 +48,13 @@ export function mountSpan(offset: number, viewportLength: number, window: { star
   return current ? { from: Math.min(from, window.start), to: Math.max(to, window.end) } : { from, to };
 }
 
+/**
+ * The mounted rows, the spacers and the drift of one list (see the top of this file).
+ * @example
+ * layout.setRows(keys, () => 48, offset);
+ * const { first, last } = layout.rangeFor(mountSpan(offset, 400, window));
+ * layout.mount(first, last, layout.rowAt(offset));
+ */
 export class ListLayout {
   readonly extents = new RowExtents();
   /** Mounted rows, inclusive (last < first: none). */

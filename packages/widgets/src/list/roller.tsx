@@ -14,8 +14,8 @@
  * nothing but rows that come into view. It is a `spinbutton` to assistive technologies, its
  * value the chosen option's text.
  */
-import { View, useGestures, useInteraction, read, computed, type Child, type NodeHandle } from '@planar/toolkit';
-import { useTheme, type StyleValues } from '../theme/index.js';
+import { View, computed, read, useGestures, useInteraction, type Child, type NodeHandle, type WheelEvent } from '@planar/toolkit';
+import { useTheme } from '../theme/index.js';
 import { useScrollInput } from '../scroll/scroll-input.js';
 import { RollerColumn } from './roller-column.js';
 import { bandTop, shownOffset } from './roller-geometry.js';
@@ -24,18 +24,13 @@ import { useRoller, type RollerProps } from './use-roller.js';
 /** The focus ring's width, always there (transparent without focus) so the rows never move. */
 const BORDER = 2;
 
-export interface RollerViewProps extends RollerProps {
-  /** Overrides for the box (its width…). */
-  style?: StyleValues;
-}
-
 /**
  * A themed roller.
  * @example
  * const hour = signal(7);
  * <Roller label="Wake up at" options={HOURS} value={hour} infinite visibleRows={5} />
  */
-export function Roller(props: RollerViewProps): Child {
+export function Roller(props: RollerProps): Child {
   const theme = useTheme();
   const c = theme.colors;
   const ref = { current: null as NodeHandle | null };
@@ -51,7 +46,8 @@ export function Roller(props: RollerViewProps): Child {
     const input = useScrollInput(layer, scroller, { axis: 'y', outer: null, disabled: roller.disabled });
     return {
       onPointerDownCapture: input.onPointerDownCapture, onPointerUp: input.onPointerUp, onPointerCancel: input.onPointerCancel,
-      onWheel: (e: { deltaY: number; stopPropagation(): void }) => {
+      // The wheel steps a whole option per notch: a roller never rests between rows.
+      onWheel: (e: WheelEvent) => {
         e.stopPropagation();
         roller.step(Math.sign(e.deltaY));
       },

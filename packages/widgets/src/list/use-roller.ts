@@ -13,6 +13,7 @@ import {
   Scroller, computed, effect, onCleanup, read, reducedMotion, untracked,
   type KeyEvent, type NodeHandle, type Reactive, type ReadonlySignal, type SemanticsAction, type SemanticsProps,
 } from '@planar/toolkit';
+import type { StyleValues } from '../theme/index.js';
 import { useControllable } from '../internal/controllable.js';
 import { usePropReporter } from '../internal/prop-report.js';
 import { contentLength, offsetOf, optionAt, type RollerGeometry } from './roller-geometry.js';
@@ -35,6 +36,8 @@ export interface RollerProps {
   label?: Reactive<string | undefined>;
   disabled?: Reactive<boolean>;
   testId?: string;
+  /** Overrides for the box (its width…). */
+  style?: StyleValues;
 }
 
 export interface RollerBehaviour {
@@ -59,18 +62,16 @@ const KEY_STEPS: Record<string, number> = { ArrowDown: 1, EncoderCW: 1, ArrowUp:
 export function useRoller(props: RollerProps, ref: { readonly current: NodeHandle | null }): RollerBehaviour {
   const report = usePropReporter(ref);
   const infinite = props.infinite === true;
-  const visibleRows = props.visibleRows === undefined || props.visibleRows === 3 || props.visibleRows === 5 ? props.visibleRows ?? 3 : badRows(props.visibleRows);
-  function badRows(v: unknown): 3 {
-    report('visibleRows', v, 'must be 3 or 5; showing 3');
-    return 3;
-  }
+  const visibleRows = props.visibleRows ?? 3;
+  if (visibleRows !== 3 && visibleRows !== 5) report('visibleRows', visibleRows, 'must be 3 or 5; showing 3');
   const options = computed(() => {
     const list = read(props.options);
     if (Array.isArray(list) && list.every((o) => typeof o === 'string')) return list;
     report('options', list, 'must be an array of strings; showing none');
     return [] as readonly string[];
   });
-  const geometry = computed((): RollerGeometry => ({ rowHeight: ROLLER_ROW_HEIGHT, visibleRows, count: options.value.length, infinite }));
+  const rows = visibleRows === 5 ? 5 : 3;
+  const geometry = computed((): RollerGeometry => ({ rowHeight: ROLLER_ROW_HEIGHT, visibleRows: rows, count: options.value.length, infinite }));
   const state = useControllable(props.value, props.defaultValue, 0, props.onChange);
   const selected = computed(() => {
     const n = options.value.length, v = state.value.value;
