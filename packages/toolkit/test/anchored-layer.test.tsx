@@ -4,7 +4,7 @@
  * the scroll viewports around them. Placing them repaints nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { Layer, ScrollLayer, View, signal } from '@planar/toolkit';
+import { Layer, ScrollLayer, Show, View, signal } from '@planar/toolkit';
 import { mount } from './mount.js';
 
 const RED: [number, number, number, number] = [255, 0, 0, 255];
@@ -93,6 +93,21 @@ describe('<Layer anchor="parent">', () => {
     await screen.tap({ x: 15, y: 47 });
     await screen.tap({ x: 15, y: 60 });
     expect(taps).toEqual(['header', 'pin']);
+  });
+
+  it('is placed from the box it is written in, through Show and getters', async () => {
+    const shown = signal(true);
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <View style={{ marginLeft: 40, marginTop: 30, width: 100, height: 50 }}>
+          <Show when={shown}>
+            {() => <Layer testId="tip" anchor="parent" position={{ x: 5, y: 5 }}><View style={{ width: 10, height: 10, backgroundColor: 'red' }} /></Layer>}
+          </Show>
+        </View>
+      </View>
+    ), SIZE);
+    expect(screen.find({ testId: 'tip' })).toEqual({ x: 45, y: 35, width: 10, height: 10 });
+    expect(screen.pixel(50, 40)).toEqual(RED);
   });
 
   it('says what is wrong with a bad anchor', async () => {

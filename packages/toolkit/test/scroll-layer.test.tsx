@@ -99,6 +99,22 @@ describe('<ScrollLayer>', () => {
     expect(seen.at(-1)!.windowStart).toBeGreaterThan(0);
   });
 
+  it('what onMetrics changes is shown by the next frame', async () => {
+    // A list that sizes a footer from its metrics, as a pager sizes its pages.
+    const footer = signal(0);
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+        <ScrollLayer style={{ height: 100 }} onMetrics={(m) => { footer.value = m.contentHeight / 10; }}>
+          <View style={{ height: 80, backgroundColor: '#888' }} />
+        </ScrollLayer>
+        <View testId="footer" style={{ height: footer, backgroundColor: 'red' }} />
+      </View>
+    ), SIZE);
+    // Nothing else asks for a frame here (the content fits one tile: nothing is painted ahead).
+    expect(screen.find({ testId: 'footer' })).toEqual({ x: 0, y: 100, width: 300, height: 8 });
+    expect(screen.pixel(10, 104)).toEqual([255, 0, 0, 255]);
+  });
+
   it('taps reach rows only inside the viewport', async () => {
     const offset = signal({ x: 0, y: 60 });
     const tapped: string[] = [];

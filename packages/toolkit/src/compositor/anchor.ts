@@ -24,7 +24,8 @@ export function outputClip(scene: Scene, clip: Rect): Rect {
 
 /** Places an anchored layer at its parent box; returns its clip in output px (null: none). */
 export function placeAnchored(info: LayerInfo, scene: Scene): Rect | null {
-  const parent = info.node.parent;
+  // The box it is written in: control flow (Show, For, a getter) puts wrapper nodes between.
+  const parent = info.node.boxParent();
   if (!parent) return null;
   const box = logicalBox(parent);
   placeAt(info, box.left, box.top);
