@@ -4,3 +4,4 @@ export { VirtualListController, type ScrollToIndexOptions, type VirtualListContr
 export { SectionHeader, SECTION_HEADER_HEIGHT } from './section-header.js';
 export { Roller } from './roller.js';
 export { useRoller, ROLLER_ROW_HEIGHT, type RollerProps, type RollerBehaviour } from './use-roller.js';
+export type { RollerGeometry } from './roller-geometry.js';
