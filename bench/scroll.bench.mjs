@@ -9,12 +9,16 @@
  *   scroll.copy_bytes.<size>        bytes written into display buffers per frame, median; .mean likewise
  *   scroll.*.<size>.composited      the same with no free plane (a primary-only device), for contrast
  *   scroll.memory.<size>            surfaces and display buffers the list's tiles hold once settled
+ *   list.mount.ms.<n>               a VirtualList of n items (100 and 100,000) mounted at 800x480:
+ *                                   from render() to its first frame presented, median of fresh
+ *                                   screens (the items exist before; making them is not counted)
  *
  * at 800x480 and 1920x1080, on the headless display (planes emulated, no GPU, no device).
  */
 import { FrictionSimulation, ScrollLayer, Text, View, signal } from '@planar/toolkit';
 import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { render } from '@planar/toolkit/testing';
+import { VirtualList } from '@planar/widgets';
 
 export const name = 'scroll';
 
@@ -90,8 +94,25 @@ async function memory(width, height) {
   return { [`scroll.memory.${width}x${height}`]: { value: await held(true) - await held(false), unit: 'bytes' } };
 }
 
-export async function run() {
+async function listMount(median, n) {
+  const items = Array.from({ length: n }, (_, i) => ({ id: i, text: `Event ${i}` }));
+  const ms = await median(async () => {
+    const t = performance.now();
+    const screen = await render(() => jsx(VirtualList, {
+      items, key: (item) => item.id, estimatedHeight: ROW, label: 'Events', style: { width: 800, height: 480 },
+      renderItem: (item) => row(item.id),
+    }), { width: 800, height: 480, planes: 'pi5', checkDamage: false });
+    const took = performance.now() - t;
+    await screen.dispose();
+    return took;
+  }, { runs: 7, warmup: 2 });
+  return { [`list.mount.ms.${n}`]: { value: ms, unit: 'ms' } };
+}
+
+export async function run({ median }) {
   return {
+    ...await listMount(median, 100),
+    ...await listMount(median, 100_000),
     ...await fling(800, 480, 'pi5'),
     ...await fling(800, 480, 'primary-only'),
     ...await fling(1920, 1080, 'pi5'),
