@@ -24,6 +24,16 @@ function Tile(props: { i: number }) {
   );
 }
 
+/** Shows the scene once: it holds at least `surfaces` more Malloc blocks while shown; then hides it again. */
+async function expectSurfacesWhileShown(screen: Screen, shown: { value: boolean }, surfaces: number): Promise<void> {
+  const hidden = await liveObjects();
+  shown.value = true;
+  await screen.flush();
+  expect((await liveObjects()).mallocBlocks).toBeGreaterThanOrEqual(hidden.mallocBlocks + surfaces);
+  shown.value = false;
+  await screen.flush();
+}
+
 /**
  * A small card with text, an image, a shadow and a drawn canvas; a cycle mounts it, changes
  * its text and unmounts it (three frames). `extra` runs once a cycle, for the scratch leaks.
@@ -117,13 +127,8 @@ describe('memory', () => {
         </Show>
       </View>
     ), { width: 800, height: 480 });
-    const hidden = await liveObjects();
-    shown.value = true;
-    await screen.flush();
     // Each layer has a surface over a Malloc block while it is shown.
-    expect((await liveObjects()).mallocBlocks).toBeGreaterThanOrEqual(hidden.mallocBlocks + 3);
-    shown.value = false;
-    await screen.flush();
+    await expectSurfacesWhileShown(screen, shown, 3);
     const report = await checkLeaks(async () => {
       shown.value = true;
       await screen.flush();
@@ -150,13 +155,8 @@ describe('memory', () => {
         </Show>
       </View>
     ), { width: 400, height: 480 });
-    const hidden = await liveObjects();
-    shown.value = true;
-    await screen.flush();
     // Several tiles, each a surface over a Malloc block.
-    expect((await liveObjects()).mallocBlocks).toBeGreaterThanOrEqual(hidden.mallocBlocks + 3);
-    shown.value = false;
-    await screen.flush();
+    await expectSurfacesWhileShown(screen, shown, 3);
     const report = await checkLeaks(async () => {
       shown.value = true;
       await screen.flush();
