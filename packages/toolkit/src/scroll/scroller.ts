@@ -15,12 +15,15 @@
  * 4. When the content changes size under a motion (`setExtents`), the motion is planned
  *    again from where it is with the velocity it has, against the new edges; at rest, content
  *    that shrank under the offset springs back into range.
+ * 5. When content moves under the viewport (a list learns that rows above it are taller than
+ *    guessed), `shift` moves the offsets and the running motion's whole curve by the same
+ *    amount: a fling keeps its speed and its frames and stops that much further on.
  */
 import { batch, signal, untracked, type ReadonlySignal } from '@preact/signals-core';
 import { getOwner } from '../jsx/owner.js';
 import { APP_SERVICES, type AppServices } from '../app/services.js';
 import { reducedMotion } from '../animation/motion.js';
-import { SPRING_BACK_MS, SpringSimulation } from './physics.js';
+import { SPRING_BACK_MS, SpringSimulation, type Simulation } from './physics.js';
 import { checkSnapSpec, snapSimulation, snapStep, type SnapSpec } from './snap.js';
 import { dragAxis } from './drag.js';
 import { releaseMotion } from './release.js';
@@ -240,6 +243,31 @@ export class Scroller {
     this.scrollTo(this.base('x') + finite(dx, 'scrollBy'), this.base('y') + finite(dy, 'scrollBy'), o);
   }
 
+  /**
+   * Moves the offsets by (dx, dy), and any running fling, spring or animated scroll with them,
+   * so that content which moved by the same amount (rows above the viewport that turned out
+   * taller) stays where it is on screen while the motion goes on as it would have. Nothing
+   * else changes: the range is not checked, so set the extents that go with the move (after
+   * it: a motion is then planned again from where it is, against the new edges).
+   * @example scroller.shift(0, 120); scroller.setExtents({ ...extents, contentHeight: extents.contentHeight + 120 });
+   */
+  shift(dx: number, dy: number): void {
+    const by = { x: finite(dx, 'shift'), y: finite(dy, 'shift') };
+    if (this.disposed) return;
+    const next = this.offsets();
+    batch(() => {
+      for (const axis of AXES) {
+        if (!by[axis] || !this.geometry.scrolls(axis)) continue;
+        next[axis] += by[axis];
+        const motion = this.motions.get(axis);
+        if (!motion) continue;
+        this.motions.run(axis, ShiftedSimulation.of(motion.sim, by[axis]), motion.kind, motion.target + by[axis], motion.start ?? undefined);
+        this.motions.get(axis)!.handedOff = motion.handedOff;
+      }
+      this.show(next);
+    });
+  }
+
   /** Halts where it is; content past an edge springs back. */
   stop(): void {
     this.motions.stop();
@@ -370,6 +398,26 @@ export class Scroller {
   private chains(axis: ScrollAxis): boolean {
     return this.parent !== null && this.parent.geometry.scrolls(axis) && !this.infinite;
   }
+}
+
+/** A simulation moved along by `by` px: the same motion at the same times, `by` further. */
+class ShiftedSimulation implements Simulation {
+  /** `sim` moved by `by` (a shifted one is moved again, not wrapped twice). */
+  static of(sim: Simulation, by: number): Simulation {
+    return sim instanceof ShiftedSimulation ? new ShiftedSimulation(sim.inner, sim.by + by) : new ShiftedSimulation(sim, by);
+  }
+
+  readonly end: number;
+  readonly handoff: Simulation['handoff'];
+
+  private constructor(private readonly inner: Simulation, private readonly by: number) {
+    this.end = inner.end + by;
+    this.handoff = inner.handoff;
+  }
+
+  position(t: number): number { return this.inner.position(t) + this.by; }
+  velocity(t: number): number { return this.inner.velocity(t); }
+  isDone(t: number): boolean { return this.inner.isDone(t); }
 }
 
 /** The frames and the clock of the app whose component is running now. */
