@@ -23,6 +23,8 @@ export interface DashboardProps {
   height?: number;
   /** Shows a settings button in the header that calls this. */
   onSettings?: () => void;
+  /** Shows a history button in the header that calls this. */
+  onHistory?: () => void;
 }
 
 export function Dashboard(props: DashboardProps) {
@@ -42,7 +44,7 @@ export function Dashboard(props: DashboardProps) {
             backgroundGradient: { type: 'linear', angle: 180, colors: [colors.backgroundTop, colors.background] },
           }}
         >
-          <Header model={model} onSettings={props.onSettings} />
+          <Header model={model} onSettings={props.onSettings} onHistory={props.onHistory} />
           {layout.portrait ? (
             <View style={{ gap: layout.gap }}>
               <Thermostat model={model} />

@@ -1,7 +1,8 @@
 /**
  * The top bar: the home's name with the date and how many devices are on, the weather, and
  * the clock (HH:MM, from the model's clock signal). Tapping the weather, the view outside,
- * opens the front-door camera; the gear opens the settings.
+ * opens the front-door camera; the clock button opens the event history and the gear the
+ * settings.
  */
 import { Text, View, useContext } from '@planar/toolkit';
 import { Button } from '@planar/widgets';
@@ -9,12 +10,16 @@ import type { HomeModel } from './model.js';
 import { WeatherIcon } from './WeatherIcon.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
-export function Header(props: { model: HomeModel; onSettings?: () => void }) {
+export function Header(props: { model: HomeModel; onSettings?: () => void; onHistory?: () => void }) {
   const { model } = props;
   const layout = useContext(LayoutContext);
   const { font, scale } = layout;
   const icon = Math.round(font.body * 1.5);
-  const settings = Math.round(layout.header.height * 0.8);
+  const button = Math.round(layout.header.height * 0.8);
+  const buttonStyle = {
+    width: button, height: button, minWidth: button, alignSelf: 'center' as const,
+    borderWidth: 1, borderColor: colors.cardBorder, backgroundColor: colors.chip,
+  };
 
   return (
     <View
@@ -47,11 +52,11 @@ export function Header(props: { model: HomeModel; onSettings?: () => void }) {
         <Text testId="clock" style={{ fontFamily: FONT, fontSize: font.clock, fontWeight: 'bold', color: colors.text }}>
           {model.clock}
         </Text>
+        {props.onHistory && (
+          <Button testId="open-history" label="History" variant="icon" icon="clock" onPress={props.onHistory} style={buttonStyle} />
+        )}
         {props.onSettings && (
-          <Button
-            testId="open-settings" label="Settings" variant="icon" icon="settings" onPress={props.onSettings}
-            style={{ width: settings, height: settings, minWidth: settings, alignSelf: 'center', borderWidth: 1, borderColor: colors.cardBorder, backgroundColor: colors.chip }}
-          />
+          <Button testId="open-settings" label="Settings" variant="icon" icon="settings" onPress={props.onSettings} style={buttonStyle} />
         )}
       </View>
     </View>

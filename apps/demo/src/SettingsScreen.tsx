@@ -3,21 +3,18 @@
  * the temperature unit, the hour night mode starts, and Save / Restart panel. Every control
  * writes its setting at once (two-way signals); a new rotation turns the display at once and
  * the brightness goes to the backlight where the display has one. Save confirms with a toast,
- * Restart panel asks first in a dialog. It is a layer of its own over the dashboard that slides in from the right
- * and back out: the slide is a `transition` on the layer's transform, which the compositor
- * applies as the layer's placement, so neither the screen nor the dashboard repaints while it
- * moves. Focus stays inside while it is open (Tab, arrows, Enter, an encoder) and goes back to
- * the settings button when it closes.
+ * Restart panel asks first in a dialog. It slides in over the dashboard (SlideInScreen.tsx).
+ *
+ * Below the title row the settings scroll, so that every one of them can be reached on a short
+ * or turned screen: a drag or a fling scrolls them, and focus moved by Tab, the arrows or an
+ * encoder brings the focused control into view.
  */
+import { View, signal, useDisplayControl, useViewport, type Child, type Rotation } from '@planar/toolkit';
 import {
-  FocusScope, Layer, View, effect, onCleanup, onMount, reducedMotion, signal, timeout, untracked, useDisplayControl, useViewport,
-  type Child, type KeyEvent, type Rotation,
-} from '@planar/toolkit';
-import {
-  Button, Dialog, DialogAction, Divider, Heading, Label, RadioGroup, Select, Slider, SpinBox, Switch,
-  useTheme, useToast,
+  Button, Dialog, DialogAction, Label, RadioGroup, Roller, ScrollView, Select, Slider, Switch, useTheme, useToast,
 } from '@planar/widgets';
 import type { Settings, TemperatureUnit } from './settings.js';
+import { SlideInScreen } from './SlideInScreen.js';
 
 export interface SettingsScreenProps {
   settings: Settings;
@@ -32,13 +29,17 @@ export interface SettingsScreenProps {
 
 const ROTATIONS: { value: Rotation; label: string }[] = [0, 90, 180, 270].map((r) => ({ value: r as Rotation, label: `${r}°` }));
 const UNITS: { value: TemperatureUnit; label: string }[] = [{ value: 'c', label: 'Celsius (°C)' }, { value: 'f', label: 'Fahrenheit (°F)' }];
+/** "00:00".."23:00": the roller's option i is hour i. */
+const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
 const ROW = 52;
+/** A roller of three 40 px rows inside its 2 px focus ring, and a little air. */
+const ROLLER_ROW = 132;
 
 /** A setting: its name on the left, its control on the right. */
-function Row(props: { label: string; children: Child }): Child {
+function Row(props: { label: string; height?: number; children: Child }): Child {
   const theme = useTheme();
   return (
-    <View style={{ height: ROW, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: () => theme.spacing.md }}>
+    <View style={{ height: props.height ?? ROW, flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between', gap: () => theme.spacing.md }}>
       <Label style={{ flexShrink: 0 }}>{props.label}</Label>
       {props.children}
     </View>
@@ -52,48 +53,34 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
   const display = useDisplayControl();
   const toast = useToast();
   const confirming = signal(false);
-  // Mounted off to the right; asking for 0 once mounted is what the transition animates.
-  const inPlace = signal(false);
-  onMount(() => {
-    inPlace.value = true;
-  });
-  const placed = () => inPlace.value && props.shown();
-  // Unmounted once it has slid out.
-  onCleanup(effect(() => {
-    if (props.shown()) return;
-    untracked(() => {
-      if (reducedMotion()) props.onClosed();
-      else timeout(theme.motion.duration.medium2, props.onClosed);
-    });
-  }));
   const wide = () => viewport.value.width >= 640;
   // Side by side when wide, sharing the width; stacked (each as tall as its rows) when narrow.
   const column = () => (wide() ? { flexGrow: 1, flexBasis: 0 } : {});
-  const onKeyDown = (e: KeyEvent) => {
-    if (e.key !== 'Escape' || confirming.value) return;
-    e.preventDefault();
-    props.onBack();
-  };
+  // The content is at least as tall as the viewport, so that Save sits at the bottom when all fits.
+  const viewportHeight = signal(0);
 
   return (
-    <Layer
-      testId="settings"
-      semantics={{ hidden: () => !props.shown() }}
-      disabled={() => !props.shown()}
-      style={() => ({
-        width: viewport.value.width,
-        height: viewport.value.height,
-        backgroundColor: theme.colors.surface,
-        transform: { translateX: placed() ? 0 : viewport.value.width },
-        transition: { transform: { duration: theme.motion.duration.medium2, easing: theme.motion.easing.emphasized } },
-      })}
+    <SlideInScreen
+      testId="settings" title="Settings" shown={props.shown} onBack={props.onBack} onClosed={props.onClosed}
+      escapes={() => !confirming.value}
+      overlays={
+        <Dialog
+          open={confirming}
+          title="Restart panel?"
+          message="The screen goes dark for a few seconds while the panel starts again."
+          actions={<>
+            <DialogAction label="Cancel" />
+            <DialogAction label="Restart" look="filled" onPress={props.onRestart} />
+          </>}
+        />
+      }
     >
-      <FocusScope trapped autoFocus onKeyDown={onKeyDown} style={{ flexGrow: 1, padding: () => theme.spacing.lg, gap: () => theme.spacing.sm }}>
-        <View style={{ flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.sm }}>
-          <Button testId="settings-back" label="Back" variant="icon" icon="back" onPress={props.onBack} />
-          <Heading level={1}>Settings</Heading>
-        </View>
-        <Divider />
+      {/* Every part of it holds a control that takes focus and brings itself into view, so the viewport is no stop of its own. */}
+      <ScrollView
+        testId="settings-body" label="All settings" focusable={false} style={{ flexGrow: 1, flexShrink: 1 }}
+        onMetrics={(m) => (viewportHeight.value = m.viewportHeight)}
+        contentStyle={{ minHeight: () => viewportHeight.value, paddingHorizontal: () => theme.spacing.lg, paddingTop: () => theme.spacing.sm, paddingBottom: () => theme.spacing.lg, gap: () => theme.spacing.sm }}
+      >
         <View style={() => ({ flexDirection: wide() ? 'row' : 'column', gap: wide() ? theme.spacing.xl : 0 })}>
           <View style={column}>
             <Row label="Brightness">
@@ -108,8 +95,8 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
             <Row label="Temperature unit">
               <Select label="Temperature unit" hideLabel options={UNITS} value={settings.unit} style={{ width: 200 }} />
             </Row>
-            <Row label="Night mode from">
-              <SpinBox label="Night mode from" value={settings.nightHour} min={0} max={23} formatValue={(h) => `${String(h).padStart(2, '0')}:00`} />
+            <Row label="Night mode from" height={ROLLER_ROW}>
+              <Roller label="Night mode from" options={HOURS} value={settings.nightHour} infinite visibleRows={3} style={{ alignSelf: 'center' }} />
             </Row>
           </View>
         </View>
@@ -121,16 +108,7 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
           <Button label="Restart panel" variant="outline" icon="power" onPress={() => (confirming.value = true)} />
           <Button label="Save" onPress={() => toast('Settings saved')} />
         </View>
-      </FocusScope>
-      <Dialog
-        open={confirming}
-        title="Restart panel?"
-        message="The screen goes dark for a few seconds while the panel starts again."
-        actions={<>
-          <DialogAction label="Cancel" />
-          <DialogAction label="Restart" look="filled" onPress={props.onRestart} />
-        </>}
-      />
-    </Layer>
+      </ScrollView>
+    </SlideInScreen>
   );
 }

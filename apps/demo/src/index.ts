@@ -9,9 +9,12 @@
 export { App, type AppProps, type Size } from './App.js';
 export { Dashboard, type DashboardProps } from './Dashboard.js';
 export { SettingsScreen, type SettingsScreenProps } from './SettingsScreen.js';
+export { HistoryScreen, HISTORY_ROW_HEIGHT, type HistoryScreenProps } from './HistoryScreen.js';
+export { SlideInScreen, type SlideInScreenProps } from './SlideInScreen.js';
+export { createHistory, dayLabel, type HistoryEvent } from './history.js';
 export { createSettings, type Settings, type SettingsOptions, type TemperatureUnit } from './settings.js';
 export {
-  createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME,
+  createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME, HISTORY_LENGTH,
   FIRST_RING_S, RING_EVERY_S, DOORBELL_OPEN_S,
   type HomeModel, type HomeModelOptions, type Device, type DeviceKind, type HomeEvent, type Battery,
 } from './model.js';

@@ -1,10 +1,11 @@
 /**
- * The home's state as signals: devices, the thermostat, recent events, batteries, the
- * doorbell and the time. The data is a simulated home; `frozen` fixes the clock at 09:41 and
- * keeps every value still (the doorbell never rings by itself), so renders of a frozen model
- * are the same on every run.
+ * The home's state as signals: devices, the thermostat, recent events, the event history,
+ * batteries, the doorbell and the time. The data is a simulated home; `frozen` fixes the clock
+ * at 09:41 and keeps every value still (the doorbell never rings by itself), so renders of a
+ * frozen model are the same on every run.
  */
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
+import { createHistory, type HistoryEvent } from './history.js';
 import { createSettings, type Settings, type SettingsOptions } from './settings.js';
 
 export type DeviceKind = 'light' | 'plug' | 'fan' | 'blinds';
@@ -49,6 +50,11 @@ export interface HomeModel {
   readonly humidity: ReadonlySignal<number>;
   readonly heating: ReadonlySignal<boolean>;
   readonly events: ReadonlySignal<readonly HomeEvent[]>;
+  /**
+   * What the home logged over the past month, HISTORY_LENGTH events ending at the time the model
+   * was made (09:41 when frozen), newest first. Made the first time it is read, then kept.
+   */
+  readonly history: readonly HistoryEvent[];
   readonly batteries: ReadonlySignal<readonly Battery[]>;
   /** Whether the doorbell popup (the front-door camera) is open. */
   readonly doorbell: ReadonlySignal<boolean>;
@@ -132,6 +138,8 @@ const BATTERIES: readonly Battery[] = [
 ];
 
 const MAX_EVENTS = 24;
+/** How many events the history holds. */
+export const HISTORY_LENGTH = 10_000;
 
 export interface HomeModelOptions {
   /** Fixed time (09:41) and data, for repeatable renders. */
@@ -161,6 +169,8 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
   const measured = signal(20.4);
   const heating = signal(true);
   const doorbell = signal(!!options.doorbell);
+  const madeAt = now.peek();
+  let history: readonly HistoryEvent[] | null = null;
 
   const log = (text: string, tone: Tone) => {
     const event = { id: nextEventId++, time: formatClock(now.peek()), text, tone };
@@ -194,6 +204,10 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     humidity: signal(46),
     heating,
     events,
+    // Ten thousand events take a moment to make: only a model whose history is looked at makes them.
+    get history() {
+      return (history ??= createHistory(HISTORY_LENGTH, madeAt));
+    },
     batteries: signal(BATTERIES),
     doorbell,
     settings: createSettings(options.settings),

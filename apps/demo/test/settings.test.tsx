@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
 import { App, createHomeModel, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
-import { watchErrors } from './helpers.js';
+import { expectInside, watchErrors } from './helpers.js';
+
+const touch = { type: 'touch' } as const;
 
 let screen: Screen | null = null;
 afterEach(async () => {
@@ -10,10 +12,29 @@ afterEach(async () => {
   screen = null;
 });
 
-async function renderApp(model: HomeModel = createHomeModel({ frozen: true })) {
-  screen = await render(() => <App model={model} size={{ width: 800, height: 480 }} />, { width: 800, height: 480, background: colors.background });
+async function renderApp(model: HomeModel = createHomeModel({ frozen: true }), width = 800, height = 480) {
+  screen = await render(() => <App model={model} size={{ width, height }} />, { width, height, background: colors.background });
   return { screen, model };
 }
+
+/** Drags a finger from `from` by dy in eight moves 10 ms apart, holds still `rest` ms and lifts. */
+async function drag(screen: Screen, from: { x: number; y: number }, dy: number, rest = 200): Promise<void> {
+  await screen.pointer.down(from, touch);
+  for (let i = 1; i <= 8; i++) {
+    await screen.advance(10);
+    await screen.pointer.move({ x: from.x, y: from.y + (dy * i) / 8 }, touch);
+  }
+  await screen.advance(rest);
+  await screen.pointer.up({ x: from.x, y: from.y + dy }, touch);
+}
+
+/** The part of the screen the settings scroll in, under the title row. */
+const body = (screen: Screen) => screen.find({ testId: 'settings-body' });
+const onScreen = (screen: Screen, target: Target) => {
+  const box = screen.find(target), port = body(screen);
+  return box.y >= port.y && box.y + box.height <= port.y + port.height;
+};
+const nightHour = (screen: Screen) => screen.getByRole('spinbutton', { name: 'Night mode from' });
 
 type Target = ReturnType<Screen['getByRole']>;
 
@@ -94,9 +115,11 @@ describe('settings screen', () => {
     await screen.key('Enter');
     expect(model.settings.unit.value).toBe('f');
 
-    await tabTo(screen, () => screen.getByRole('spinbutton', { name: 'Night mode from' }), 1);
-    await screen.key('ArrowUp');
-    expect(screen.getByRole('spinbutton', { name: 'Night mode from' })).toHaveValue({ now: 23, text: '23:00' });
+    await tabTo(screen, () => nightHour(screen), 1);
+    await screen.key('ArrowDown');
+    await screen.advance(600);
+    expect(nightHour(screen)).toHaveValue({ now: 23, text: '23:00' });
+    expect(model.settings.nightHour.value).toBe(23);
 
     await tabTo(screen, () => screen.getByRole('radio', { name: '0°' }), 1);
     await screen.key('ArrowRight');
@@ -122,6 +145,82 @@ describe('settings screen', () => {
     expect(screen.queryByRole('heading', { name: 'Settings' })).toBeNull();
   });
 
+  it('turns the night-mode hour with a drag on the roller, round past midnight, and the setting follows both ways', async () => {
+    // A short screen, on which the settings scroll: the drag turns the roller, not the page.
+    const { screen, model } = await renderApp(undefined, 800, 300);
+    await openByTap(screen);
+    const roller = screen.find(nightHour(screen));
+    expect(nightHour(screen)).toHaveValue({ now: 22, text: '22:00' });
+    // Two rows up: 22:00, 23:00, then 00:00 in the band.
+    await drag(screen, { x: roller.x + roller.width / 2, y: roller.y + roller.height - 20 }, -80);
+    await screen.advance(1000);
+    expect(nightHour(screen)).toHaveValue({ now: 0, text: '00:00' });
+    expect(model.settings.nightHour.value).toBe(0);
+    expect(screen.find(nightHour(screen))).toEqual(roller);
+
+    // A fling turns it further; it comes to rest on an hour, which is the setting.
+    await screen.pointer.down({ x: roller.x + roller.width / 2, y: roller.y + roller.height - 10 }, touch);
+    for (let i = 1; i <= 5; i++) {
+      await screen.advance(10);
+      await screen.pointer.move({ x: roller.x + roller.width / 2, y: roller.y + roller.height - 10 - 20 * i }, touch);
+    }
+    await screen.pointer.up({ x: roller.x + roller.width / 2, y: roller.y + roller.height - 110 }, touch);
+    await screen.advance(3000);
+    const flung = model.settings.nightHour.value;
+    expect(flung).toBeGreaterThan(2);
+    expect(nightHour(screen)).toHaveValue({ now: flung, text: `${String(flung).padStart(2, '0')}:00` });
+
+    // Set elsewhere, the roller turns to it.
+    model.settings.nightHour.value = 6;
+    await screen.advance(600);
+    expect(nightHour(screen)).toHaveValue({ now: 6, text: '06:00' });
+  });
+
+  it('scrolls on a short screen: Tab brings each control into view down to Save, the title row stays', async () => {
+    const { screen } = await renderApp(undefined, 480, 320);
+    await openByTap(screen);
+    const title = screen.find(screen.getByRole('heading', { name: 'Settings' }));
+    const save = () => screen.getByRole('button', { name: 'Save' });
+    expect(onScreen(screen, save())).toBe(false);
+    const order: (() => Target)[] = [
+      () => screen.getByRole('slider', { name: 'Brightness' }),
+      () => screen.getByRole('switch', { name: 'Dark theme' }),
+      () => screen.getByRole('combobox', { name: 'Temperature unit' }),
+      () => nightHour(screen),
+      () => screen.getByRole('radio', { name: '0°' }),
+      () => screen.getByRole('button', { name: 'Restart panel' }),
+      save,
+    ];
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    for (const control of order) {
+      await tabTo(screen, control, 1);
+      await screen.advance(400);
+      expect(onScreen(screen, control()), `${control().name} on screen`).toBe(true);
+    }
+    expect(screen.find(screen.getByRole('heading', { name: 'Settings' }))).toEqual(title);
+    expect(onScreen(screen, order[0]!())).toBe(false);
+    // Round again to the top.
+    await screen.key('Tab');
+    await tabTo(screen, order[0]!, 1);
+    await screen.advance(400);
+    expect(onScreen(screen, order[0]!())).toBe(true);
+  });
+
+  it('scrolls on a short screen by a drag, to Save, which a tap then presses', async () => {
+    const { screen } = await renderApp(undefined, 480, 320);
+    await openByTap(screen);
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(onScreen(screen, save)).toBe(false);
+    // A drag up on the names of the settings, which take no press.
+    const name = screen.find(screen.getByText('Dark theme'));
+    await drag(screen, { x: name.x + 10, y: name.y + 10 }, -200);
+    await screen.advance(1000);
+    expect(onScreen(screen, save)).toBe(true);
+    await screen.tap(save);
+    await screen.advance(400);
+    expect(screen.getByRole('status', { name: 'Settings saved' })).toBeVisible();
+  });
+
   for (const theme of ['dark', 'light'] as const) {
     it(`matches the golden image in the ${theme} theme`, async () => {
       const { screen } = await renderApp(createHomeModel({ frozen: true, settings: { dark: theme === 'dark' } }));
@@ -137,12 +236,16 @@ describe('settings screen', () => {
     await screen.act('increment', brightness);
     expect(screen.getByRole('slider', { name: 'Brightness' })).toHaveValue({ now: 85 });
 
+    // The roller shows three hours, the chosen one in the middle: a tap on the one below turns to it.
+    const roller = screen.find(nightHour(screen));
+    await screen.tap({ x: roller.x + roller.width / 2, y: roller.y + roller.height - 22 });
+    await screen.advance(600);
+    expect(nightHour(screen)).toHaveValue({ now: 23, text: '23:00' });
+    expect(model.settings.nightHour.value).toBe(23);
+
     await screen.tap(screen.getByRole('radio', { name: '270°' }));
     expect(screen.getByRole('radio', { name: '270°' })).toBeChecked();
     expect(model.settings.rotation.value).toBe(270);
-
-    await screen.tap(screen.getByRole('button', { name: 'Increase Night mode from' }));
-    expect(screen.getByRole('spinbutton', { name: 'Night mode from' })).toHaveValue({ now: 23 });
   });
 
   it('turns the whole app at once when 90° is chosen by touch', async () => {
@@ -169,9 +272,12 @@ describe('settings screen', () => {
     const unit = screen.find(screen.getByRole('combobox', { name: 'Temperature unit' }));
     expect(heading.x).toBeGreaterThan(unit.x);
 
-    // A tap on a control in the turned frame works.
-    await screen.tap(screen.getByRole('button', { name: 'Increase Night mode from' }));
-    expect(screen.getByRole('spinbutton', { name: 'Night mode from' })).toHaveValue({ now: 23 });
+    // A tap on a control in the turned frame works: the hour below the roller's band, which lies
+    // to the left of the band on the output, as the logical bottom does.
+    const roller = screen.find(nightHour(screen));
+    await screen.tap({ x: roller.x + 22, y: roller.y + roller.height / 2 });
+    await screen.advance(600);
+    expect(nightHour(screen)).toHaveValue({ now: 23, text: '23:00' });
     await screen.tap(screen.getByRole('radio', { name: '0°' }));
     await screen.advance(600);
     expect({ width: screen.app.width, height: screen.app.height }).toEqual({ width: 800, height: 480 });

@@ -1,0 +1,62 @@
+/**
+ * The history screen: every event the home logged over the past month (ten thousand of
+ * them), newest first, in days. It slides in over the dashboard like the settings
+ * (SlideInScreen.tsx). The events are a VirtualList: only the rows near the viewport exist,
+ * each day opens with a header, and the header of the day at the top stays pinned there until
+ * the next day's pushes it out. A drag or a fling scrolls it; with the list focused, the
+ * arrows, PageUp / PageDown and Home / End do, and so do an encoder's turns in edit mode.
+ */
+import { Text, View, type Child, type Reactive } from '@planar/toolkit';
+import { VirtualList, useTheme } from '@planar/widgets';
+import type { HistoryEvent } from './history.js';
+import type { Tone } from './model.js';
+import { SlideInScreen } from './SlideInScreen.js';
+
+export interface HistoryScreenProps {
+  /** The events, newest first: a model's `history`, or a getter of it (read when the screen opens). */
+  events: Reactive<readonly HistoryEvent[]>;
+  /** Back was pressed (or Escape): the app starts the slide out. */
+  onBack: () => void;
+  /** Whether the screen is in place; turning false slides it out, after which `onClosed` runs. */
+  shown: () => boolean;
+  onClosed: () => void;
+}
+
+/** An event row's height, logical px; the list's estimate is exact. */
+export const HISTORY_ROW_HEIGHT = 48;
+const DOT = 10;
+
+/** An event: a dot coloured by its tone, what happened and when. */
+function HistoryRow(props: { event: HistoryEvent }): Child {
+  const theme = useTheme();
+  const c = theme.colors;
+  const tones: Record<Tone, () => string> = { info: () => c.primary, ok: () => c.success, warn: () => c.warning };
+  const { event } = props;
+  return (
+    <View style={{
+      height: HISTORY_ROW_HEIGHT, flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.md,
+      paddingHorizontal: () => theme.spacing.lg,
+    }}>
+      <View style={{ width: DOT, height: DOT, borderRadius: DOT / 2, backgroundColor: tones[event.tone] }} />
+      <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{event.text}</Text>
+      <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{event.time}</Text>
+    </View>
+  );
+}
+
+/**
+ * @example
+ * <HistoryScreen events={() => model.history} shown={() => open.value} onBack={close} onClosed={unmount} />
+ */
+export function HistoryScreen(props: HistoryScreenProps): Child {
+  return (
+    <SlideInScreen testId="history" title="History" shown={props.shown} onBack={props.onBack} onClosed={props.onClosed}>
+      <VirtualList
+        testId="history-list" label="Event history" items={props.events} key={(e) => e.id}
+        estimatedHeight={HISTORY_ROW_HEIGHT} section={(e) => e.day}
+        renderItem={(e) => <HistoryRow event={e} />}
+        style={{ flexGrow: 1 }}
+      />
+    </SlideInScreen>
+  );
+}
