@@ -1,21 +1,42 @@
 /**
  * The virtual list's arithmetic without a screen: row extents (a Fenwick tree checked against
- * plain sums), rows and section headers built from items, the mount span, the layout's drift
- * that keeps rows still while heights and rows change, and the pinned header.
+ * plain sums), rows and section headers worked out from items as they are asked for, finding
+ * rows again after the items change, the mount span, the layout's drift that keeps rows still
+ * while heights and rows change, and the pinned header.
  */
 import { describe, expect, it } from 'vitest';
-import { RowExtents } from '../src/list/row-extents.js';
-import { buildRows } from '../src/list/list-rows.js';
+import { RowExtents, type RowSource } from '../src/list/row-extents.js';
+import { ListRows } from '../src/list/list-rows.js';
+import { NEAR_BUDGET, NEAR_ROWS, findAnchor, findRow, relocate } from '../src/list/row-search.js';
 import { ListLayout, MOUNT_MARGIN, mountSpan } from '../src/list/list-layout.js';
 import { pinnedHeader } from '../src/list/sticky-header.js';
 
 const keys = (n: number, prefix = 'r') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
+/** Rows with these keys and estimates, counting the keys read. */
+function rowsOf(list: readonly string[], estimate: (index: number) => number): RowSource & { reads: number } {
+  return {
+    reads: 0,
+    count: list.length,
+    keyOf(i) {
+      this.reads++;
+      return list[i]!;
+    },
+    peekKey(i) {
+      this.reads++;
+      return list[i]!;
+    },
+    estimate(heights) {
+      for (let i = 0; i < list.length; i++) heights[i] = estimate(i);
+    },
+  };
+}
+
 describe('RowExtents', () => {
   it('answers starts and rows at offsets like plain sums do, through measurements', () => {
     const extents = new RowExtents();
     const n = 37;
-    extents.setRows(keys(n), () => 10);
+    extents.setRows(rowsOf(keys(n), () => 10));
     const heights = Array.from({ length: n }, () => 10);
     // A deterministic mix of tall, short and empty rows.
     for (const [i, h] of [[0, 33], [5, 0], [6, 0], [17, 120.5], [36, 4], [20, 10]] as const) {
@@ -33,54 +54,105 @@ describe('RowExtents', () => {
 
   it('keeps measured heights by key when rows are inserted before them, and forgets keys that left', () => {
     const extents = new RowExtents();
-    extents.setRows(['a', 'b', 'c'], () => 48);
+    extents.setRows(rowsOf(['a', 'b', 'c'], () => 48));
     extents.measure(1, 100);
     expect(extents.measure(1, 100)).toBe(0);
-    extents.setRows(['x', 'y', 'a', 'b', 'c'], () => 48);
+    extents.setRows(rowsOf(['x', 'y', 'a', 'b', 'c'], () => 48));
     expect(extents.heightOf(3)).toBe(100);
     expect(extents.isMeasured(3)).toBe(true);
     expect(extents.start(4)).toBe(3 * 48 + 100);
-    extents.setRows(['a', 'c'], () => 48);
-    extents.setRows(['a', 'b', 'c'], () => 48);
+    extents.setRows(rowsOf(['a', 'c'], () => 48));
+    extents.setRows(rowsOf(['a', 'b', 'c'], () => 48));
     expect(extents.isMeasured(1)).toBe(false);
   });
 
   it('says what is wrong with a bad height', () => {
     const extents = new RowExtents();
-    expect(() => extents.setRows(['a'], () => Number.NaN)).toThrow(/estimate of row 0 must be a finite number ≥ 0, got NaN/);
-    extents.setRows(['a'], () => 48);
+    expect(() => extents.setRows(rowsOf(['a'], () => Number.NaN))).toThrow(/estimate of row 0 must be a finite number ≥ 0, got NaN/);
+    extents.setRows(rowsOf(['a'], () => 48));
     expect(() => extents.measure(0, -1)).toThrow(/height of row 0 must be a finite number ≥ 0, got -1/);
     expect(() => extents.measure(4, 10)).toThrow(/row 4 is not in the list \(0\.\.0\)/);
   });
 
   it('has no rows when empty', () => {
     const extents = new RowExtents();
-    extents.setRows([], () => 48);
+    extents.setRows(rowsOf([], () => 48));
     expect(extents.indexAt(10)).toBe(-1);
     expect(extents.total).toBe(0);
   });
 });
 
-describe('buildRows', () => {
+describe('ListRows', () => {
   const contacts = [{ id: 1, name: 'Ada' }, { id: 2, name: 'Alan' }, { id: 3, name: 'Barbara' }, { id: 4, name: 'Ada' }];
+  const estimates = { item: 56, header: 36 };
+  const all = <T,>(rows: ListRows<T>) => Array.from({ length: rows.count }, (_, i) => rows.keyOf(i));
 
   it('puts a header before each run of a section, keyed by label and run', () => {
-    const built = buildRows(contacts, (c) => c.id, (c) => c.name[0]!);
-    expect(built.keys).toEqual(['h:A', 'i:1', 'i:2', 'h:B', 'i:3', 'h:A#2', 'i:4']);
-    expect(built.headers).toEqual([0, 3, 5]);
-    expect([...built.rowOfItem]).toEqual([1, 2, 4, 6]);
+    const rows = new ListRows(contacts, { key: (c) => c.id, section: (c) => c.name[0]!, estimates });
+    expect(all(rows)).toEqual(['h:A', 'i:1', 'i:2', 'h:B', 'i:3', 'h:A#2', 'i:4']);
+    expect([...rows.headers]).toEqual([0, 3, 5]);
+    expect(contacts.map((_, i) => rows.rowOfItem(i))).toEqual([1, 2, 4, 6]);
+    expect(rows.row(3)).toEqual({ kind: 'header', key: 'h:B', section: 'B', firstItem: 2 });
+    expect(rows.row(6)).toEqual({ kind: 'item', key: 'i:4', item: contacts[3], itemIndex: 3 });
+    const heights = new Float64Array(rows.count);
+    rows.estimate(heights);
+    expect([...heights]).toEqual([36, 56, 56, 36, 56, 36, 56]);
   });
 
-  it('leaves out an item whose key was seen, saying which and what to do', () => {
-    const built = buildRows([{ id: 'a' }, { id: 'b' }, { id: 'a' }], (x) => x.id);
-    expect(built.keys).toEqual(['i:a', 'i:b']);
-    expect(built.problems).toEqual([{ key: 'a', problem: 'is the key of items[0] and items[2]; items[2] is left out — give every item its own key' }]);
+  it('without sections, reads the key of an item only when its row is asked for, once', () => {
+    let calls = 0;
+    const items = Array.from({ length: 100_000 }, (_, id) => ({ id }));
+    const rows = new ListRows(items, { key: (x) => (calls++, x.id), estimates });
+    expect(rows.count).toBe(100_000);
+    expect(calls).toBe(0);
+    expect(rows.slice(50_000, 50_002).map((r) => r.key)).toEqual(['i:50000', 'i:50001', 'i:50002']);
+    rows.keyOf(50_001);
+    expect(calls).toBe(3);
+    expect(rows.rowOfItem(70_000)).toBe(70_000);
+  });
+
+  it('reports a key found on two items among the rows asked for, and tells the later one apart', () => {
+    const problems: [string | number, string][] = [];
+    const rows = new ListRows([{ id: 'a' }, { id: 'b' }, { id: 'a' }], { key: (x) => x.id, estimates, onDuplicate: (key, problem) => problems.push([key, problem]) });
+    expect(all(rows)).toEqual(['i:a', 'i:b', 'd:2:a']);
+    expect(problems).toEqual([['a', 'is the key of items[0] and items[2] — give every item its own key (until then items[2] is told apart by its index)']]);
+    expect(rows.row(2)).toMatchObject({ kind: 'item', itemIndex: 2 });
   });
 
   it('refuses keys and sections that are not strings', () => {
-    expect(() => buildRows([{}], () => undefined as unknown as string)).toThrow(/key\(items\[0\]\) returned undefined; it must return a string or a number/);
-    expect(() => buildRows([1], (x) => x, () => 3 as unknown as string)).toThrow(/section\(items\[0\]\) returned 3; it must return the section's label/);
-    expect(() => buildRows('abc' as unknown as string[], (x) => x)).toThrow(/items must be an array, got "abc"/);
+    expect(() => new ListRows([{}], { key: () => undefined as unknown as string, estimates }).row(0)).toThrow(/key\(items\[0\]\) returned undefined; it must return a string or a number/);
+    expect(() => new ListRows([1], { key: (x) => x, section: () => 3 as unknown as string, estimates })).toThrow(/section\(items\[0\]\) returned 3; it must return the section's label/);
+    expect(() => new ListRows('abc' as unknown as string[], { key: (x) => x, estimates })).toThrow(/items must be an array, got "abc"/);
+    expect(() => new ListRows([1], { key: (x) => x, estimates }).row(1)).toThrow(/row 1 is not in the list \(0\.\.0\)/);
+  });
+});
+
+describe('finding rows after the items change', () => {
+  // The example at the top of row-search.ts: x, y in at the top, d out.
+  const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g'], after = ['x', 'y', 'a', 'b', 'c', 'e', 'f', 'g'];
+  const was = (key: string) => ({ key, row: before.indexOf(key) });
+
+  it('finds the anchor by the first mounted row met reading outward, and the measured rows at the shifts seen', () => {
+    expect(findAnchor(rowsOf(after, () => 1), ['c', 'd', 'e'].map(was))).toEqual({ index: 4, candidate: 0 });
+    // The anchor removed: the next mounted row kept is the anchor now.
+    expect(findAnchor(rowsOf(after, () => 1), ['d', 'e'].map(was))).toEqual({ index: 5, candidate: 1 });
+    expect(findAnchor(rowsOf(['p', 'q'], () => 1), ['d', 'e'].map(was))).toBeNull();
+    expect([...relocate(rowsOf(after, () => 1), ['a', 'b', 'd', 'e', 'f'].map(was), [2])]).toEqual([2, 3, -1, 5, 6]);
+    expect(findRow(rowsOf(after, () => 1), 'g', 0)).toBe(7);
+  });
+
+  it('reads as many keys as rows came in above the anchor, not the whole list', () => {
+    const list = keys(100_000), old = { key: 'r50000', row: 50_000 };
+    const grown = rowsOf([...keys(300, 'new'), ...list], () => 48);
+    expect(findAnchor(grown, [old])).toEqual({ index: 50_300, candidate: 0 });
+    expect(grown.reads).toBeLessThan(2 * 300 + 4);
+  });
+
+  it('gives up on measured rows far from where they were after a few reads, and forgets them', () => {
+    const shuffled = rowsOf([...keys(5000)].reverse(), () => 48);
+    const found = relocate(shuffled, keys(2000).map((key, row) => ({ key, row })), []);
+    expect(found.every((at) => at === -1)).toBe(true);
+    expect(shuffled.reads).toBeLessThan(2000 + NEAR_BUDGET + 2 * NEAR_ROWS + 1);
   });
 });
 
@@ -98,7 +170,7 @@ describe('mountSpan', () => {
 /** A layout of `n` rows estimated at 50, mounted for rows first..last with `anchor` at the viewport's top. */
 function layoutOf(n: number, first: number, last: number, anchor = first) {
   const layout = new ListLayout();
-  layout.setRows(keys(n), () => 50, 0);
+  layout.setRows(rowsOf(keys(n), () => 50), 0);
   layout.mount(first, last, anchor);
   return layout;
 }
@@ -162,18 +234,18 @@ describe('ListLayout', () => {
     for (let i = 20; i <= 40; i++) layout.measure(i, 50);
     const offset = layout.contentStart(25) + 10;
     const anchorAt = layout.contentStart(25);
-    layout.setRows(['new1', 'new2', 'new3', ...keys(100)], () => 50, offset);
+    layout.setRows(rowsOf(['new1', 'new2', 'new3', ...keys(100)], () => 50), offset);
     expect(layout.contentStart(28)).toBe(anchorAt);
     layout.mount(23, 43, 28);
     // The anchor itself removed: the next mounted row keeps its place.
     const next = layout.contentStart(29);
-    layout.setRows(keys(100).filter((k) => k !== 'r25' && k !== 'r3'), () => 50, offset);
+    layout.setRows(rowsOf(keys(100).filter((k) => k !== 'r25' && k !== 'r3'), () => 50), offset);
     expect(layout.contentStart(24)).toBe(next);
   });
 
   it('at the top, rows inserted before the first one come into view instead', () => {
     const layout = layoutOf(100, 0, 10);
-    layout.setRows(['new', ...keys(100)], () => 50, 0);
+    layout.setRows(rowsOf(['new', ...keys(100)], () => 50), 0);
     expect(layout.drift).toBe(0);
     expect(layout.contentStart(0)).toBe(0);
   });
@@ -195,7 +267,7 @@ describe('ListLayout', () => {
 describe('pinnedHeader', () => {
   // Headers at rows 0 and 4, 30 px tall; items 50 px.
   const layout = new ListLayout();
-  layout.setRows(['h:A', 'a1', 'a2', 'a3', 'h:B', 'b1', 'b2'], (i) => (i === 0 || i === 4 ? 30 : 50), 0);
+  layout.setRows(rowsOf(['h:A', 'a1', 'a2', 'a3', 'h:B', 'b1', 'b2'], (i) => (i === 0 || i === 4 ? 30 : 50)), 0);
   const headers = [0, 4];
   const cases: [string, number, ReturnType<typeof pinnedHeader>][] = [
     ['at-top-no-overlay', 0, null],

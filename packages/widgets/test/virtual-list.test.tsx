@@ -28,7 +28,8 @@ function Row(props: { item: Item }): Child {
 }
 
 function List(props: Partial<VirtualListProps<Item>> & { items: VirtualListProps<Item>['items'] }): Child {
-  return <VirtualList label="Rows" key={(i) => i.id} estimatedHeight={ROW} renderItem={(i) => <Row item={i} />} style={{ height: 200 }} {...props} />;
+  const { key = (i: Item) => i.id, ...rest } = props;
+  return <VirtualList label="Rows" key={key} estimatedHeight={ROW} renderItem={(i) => <Row item={i} />} style={{ height: 200 }} {...rest} />;
 }
 
 const mount = (ui: () => Child) => renderThemed(ui, SIZE);
@@ -182,6 +183,26 @@ describe('VirtualList: scrollToIndex and heights', () => {
     expect(screen.getByText('Row 1 Row 1 Row 1 Row 1')).toBeVisible();
   });
 
+  it('a fling up into rows never laid out glides on to the top while they are measured, and bounces there', async () => {
+    const { screen, list } = await mountWith((c) => <List items={mixed(10_000)} controller={c} />);
+    list.scrollToIndex(70, { animate: false });
+    await screen.advance(50);
+    expect(rowTop(screen, 70)).toBe(0);
+    // A flick down: the content glides towards the top through rows above, three lines tall every seventh,
+    // most never laid out; the first row comes in, so the list takes up their heights mid-fling.
+    await drag(screen, { x: 150, y: 10 }, 180, 2);
+    let highest = Infinity;
+    while (list.scroller.moving.value) {
+      await screen.advance(16);
+      highest = Math.min(highest, list.scroller.y.value);
+    }
+    // It went all the way (3,600 px of fling for some 3,000 px of rows), past the top, and came back.
+    expect(highest).toBeLessThan(-10);
+    expect(rowTop(screen, 0)).toBe(0);
+    expect(rowTop(screen, 3)).toBe(3 * ROW);
+    expect(rowTop(screen, 4)).toBe(3 * ROW + screen.find({ testId: 'row-3' }).height);
+  });
+
   it('rows inserted while the list is at its top come into view', async () => {
     const items = signal(itemsOf(50, 1));
     const screen = await mount(() => <List items={items} />);
@@ -289,6 +310,44 @@ describe('VirtualList: cost', () => {
     expect(large.mounted).toEqual(small.mounted);
     expect(large.painted).toEqual(small.painted);
     expect(Math.max(...large.mounted)).toBeLessThan(60);
+  });
+});
+
+describe('VirtualList: items', () => {
+  it('mounting 100,000 items asks key() of as many items as mounting 100 does: those of the rows it mounts', async () => {
+    const asked = async (count: number) => {
+      let calls = 0;
+      const screen = await mount(() => <List items={itemsOf(count)} key={(i) => (calls++, i.id)} />);
+      return { calls, mounted: mountedRows(screen) };
+    };
+    const small = await asked(100), large = await asked(100_000);
+    expect(large).toEqual(small);
+    expect(large.calls).toBeLessThanOrEqual(large.mounted);
+  });
+
+  it('an item added at the start of 100,000 asks key() of about the rows mounted, and the rows on screen stay put', async () => {
+    const items = signal(itemsOf(100_000, 1));
+    let calls = 0;
+    const { screen, list } = await mountWith((c) => <List items={items} controller={c} key={(i) => (calls++, i.id)} />);
+    list.scrollToIndex(50_000, { animate: false });
+    await screen.advance(50);
+    const top = topRow(screen), y = rowTop(screen, top);
+    calls = 0;
+    items.value = [{ id: 0, text: 'Row 0' }, ...items.value];
+    await screen.flush();
+    expect(rowTop(screen, top)).toBe(y);
+    expect(list.firstVisibleIndex.value).toBe(50_001);
+    // Each row measured so far (those mounted at the top, then around 50,000) is looked for once, and the rows mounted now are keyed.
+    expect(calls).toBeLessThan(4 * mountedRows(screen));
+  });
+
+  it('reports two items with one key once both have been near the viewport, and shows both', async () => {
+    const errors: Error[] = [];
+    const items = itemsOf(50).map((it) => (it.id === 3 ? { ...it, id: 1 } : it));
+    const screen = await renderThemed(() => <List items={items} />, { ...SIZE, onError: (e) => errors.push(e) });
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/key = 1: is the key of items\[1\] and items\[3\] — give every item its own key/)]);
+    expect(screen.getByText('Row 3')).toBeVisible();
+    expect(screen.getByText('Row 1')).toBeVisible();
   });
 });
 

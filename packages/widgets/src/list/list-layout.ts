@@ -17,13 +17,18 @@
  *    (drift −= change): nothing below moves.
  * 4. When the list's rows change (`setRows`), the anchor row keeps its content position: the
  *    drift takes up whatever was inserted or removed above it. At the very top (offset ≤ 0)
- *    the list stays at its top instead, so rows added there come into view.
+ *    the list stays at its top instead, so rows added there come into view. The anchor and
+ *    the measured rows are found in the new rows near where they were (row-search.ts), not
+ *    by reading every key.
  * 5. `resolve` turns the drift into an offset change: the content moves by −drift (rows land
- *    at `start(i)` again) and the caller moves the offset by the same amount in the same frame,
- *    so the screen does not change. Callers do it when the scroller is not gliding; it must be
- *    done (`mustResolve`) once the first row is mounted or the top spacer would go negative.
+ *    at `start(i)` again) and the caller shifts the offset, and any motion under way, by the
+ *    same amount in the same frame (`Scroller.shift`), so the screen does not change and a
+ *    fling glides on. Moving the content repaints what the scroll layer has rendered, so
+ *    callers do it once the scroller rests, unless it must be done at once (`mustResolve`):
+ *    the first row is mounted, or the top spacer would go negative.
  */
-import { RowExtents } from './row-extents.js';
+import { RowExtents, type RowSource } from './row-extents.js';
+import { findAnchor } from './row-search.js';
 
 /** Viewports of content kept mounted before and after the viewport, beyond the rendered window. */
 export const MOUNT_MARGIN = 1.5;
@@ -51,7 +56,7 @@ export function mountSpan(offset: number, viewportLength: number, window: { star
 /**
  * The mounted rows, the spacers and the drift of one list (see the top of this file).
  * @example
- * layout.setRows(keys, () => 48, offset);
+ * layout.setRows(rows, offset);
  * const { first, last } = layout.rangeFor(mountSpan(offset, 400, window));
  * layout.mount(first, last, layout.rowAt(offset));
  */
@@ -89,21 +94,15 @@ export class ListLayout {
    * where it is in the content; at offset ≤ 0 the list keeps its top instead. Mounted rows are
    * forgotten by index: `mount` says which rows exist next.
    */
-  setRows(keys: readonly string[], estimate: (index: number) => number, offset: number): void {
+  setRows(rows: RowSource, offset: number): void {
     // The anchor, or failing that (it was removed) the first mounted row after it that remains.
     const candidates = offset > 0 ? this.anchorCandidates(offset) : [];
-    this.extents.setRows(keys, estimate);
+    const found = findAnchor(rows, candidates);
+    const anchor = found && { ...candidates[found.candidate]!, index: found.index };
+    this.extents.setRows(rows, anchor ? [anchor.index - anchor.row] : []);
     this.first = 0;
     this.last = -1;
-    if (candidates.length > 0) {
-      const order = new Map(candidates.map((c, n) => [c.key, n]));
-      let best = -1, bestIndex = -1;
-      for (let i = 0; i < keys.length; i++) {
-        const n = order.get(keys[i]!);
-        if (n !== undefined && (best < 0 || n < best)) [best, bestIndex] = [n, i];
-      }
-      if (best >= 0) this.drift = candidates[best]!.at - this.extents.start(bestIndex);
-    }
+    if (anchor) this.drift = anchor.at - this.extents.start(anchor.index);
     if (this.extents.count === 0) this.drift = 0;
   }
 
@@ -191,11 +190,11 @@ export class ListLayout {
   }
 
   /** The mounted rows from the one at `offset` down, in order, with their content positions. */
-  private anchorCandidates(offset: number): { key: string; at: number }[] {
-    const candidates: { key: string; at: number }[] = [];
+  private anchorCandidates(offset: number): { key: string; row: number; at: number }[] {
+    const candidates: { key: string; row: number; at: number }[] = [];
     if (this.last < this.first) return candidates;
     for (let i = Math.max(this.first, Math.min(this.last, this.rowAt(offset))); i <= this.last; i++) {
-      candidates.push({ key: this.extents.keyOf(i), at: this.contentStart(i) });
+      candidates.push({ key: this.extents.keyOf(i), row: i, at: this.contentStart(i) });
     }
     return candidates;
   }

@@ -1,75 +1,177 @@
 /**
- * The rows a list shows for its items: one row per item and, when the items are grouped into
- * sections, a header row before each run of items of the same section. Rows are keyed — items
- * by their own key, headers by their section's label (and how many runs of that label came
- * before) — so a row keeps its node and its measured height while the list changes around it.
+ * ListRows: the rows a list shows for its items, worked out when asked for, so that a list of
+ * 100,000 items costs what a list of 100 does until its rows are looked at.
+ *
+ * 1. Without sections, row i is items[i]: nothing is read or made when the items change.
+ * 2. With `section`, a header row goes before each run of items of the same section. One pass
+ *    reads every item's label (n calls, no object per item) and keeps only the headers: their
+ *    row indices and labels. An item's row is its index plus the headers before it, and a
+ *    row's item its index less them (binary searches over the headers).
+ * 3. Rows are keyed — items by their own key, headers by their section's label (and how many
+ *    runs of that label came before) — so a row keeps its node and its measured height while
+ *    the list changes around it. `key()` is called for an item only when its row is asked for
+ *    (mounted, measured, anchored, scrolled to); the row is remembered until the items change.
+ *    Searches for rows after a change read keys with `peekKey`, which remembers nothing.
+ * 4. Duplicate keys are found among the rows asked for: a row whose key another row already
+ *    has is reported (`onDuplicate`) and told apart by its item's index from then on. Every
+ *    mounted row is asked for, so two items with one key are reported as soon as both have
+ *    been near the viewport since the items last changed; duplicates never shown are not
+ *    looked for (that would read every key).
  */
+import type { RowSource } from './row-extents.js';
 
 export type ListRow<T> =
   | { readonly kind: 'item'; readonly key: string; readonly item: T; readonly itemIndex: number }
   | { readonly kind: 'header'; readonly key: string; readonly section: string; readonly firstItem: number };
 
-export interface ListRows<T> {
-  readonly rows: readonly ListRow<T>[];
-  readonly keys: readonly string[];
-  /** The row index of each item (after duplicates are dropped). */
-  readonly rowOfItem: Int32Array;
-  /** The row indices of the section headers, ascending. */
-  readonly headers: readonly number[];
-  /** The items shown (duplicates left out). */
-  readonly itemCount: number;
-  /** Items left out: the key they repeat, and a sentence for a prop report. */
-  readonly problems: readonly { key: string | number; problem: string }[];
+export interface ListRowsOptions<T> {
+  /** A unique, stable key per item. */
+  key: (item: T) => string | number;
+  /** The label of the item's section; with it, a header row goes before each run of a label. */
+  section?: (item: T, index: number) => string;
+  /** Heights of item and header rows before they are laid out, logical px. */
+  estimates: { item: number; header: number };
+  /** Told of a key found on two items, with a sentence for a prop report. */
+  onDuplicate?: (key: string | number, problem: string) => void;
 }
 
 /**
- * Builds the rows for `items`. Items whose key was already seen are left out (and said in
- * `problems`). O(n).
- * @example buildRows(contacts, (c) => c.id, (c) => c.name[0]!)
+ * The rows for `items` (see the top of this file).
+ * @example
+ * const rows = new ListRows(contacts, { key: (c) => c.id, section: (c) => c.name[0]!, estimates: { item: 56, header: 36 } });
+ * rows.row(rows.rowOfItem(12)) // { kind: 'item', key: 'i:…', item: contacts[12], itemIndex: 12 }
  */
-export function buildRows<T>(
-  items: readonly T[], keyOf: (item: T) => string | number, sectionOf?: (item: T, index: number) => string,
-): ListRows<T> {
-  if (!Array.isArray(items)) throw new TypeError(`VirtualList: items must be an array, got ${describe(items)}`);
-  const rows: ListRow<T>[] = [], keys: string[] = [], headers: number[] = [], problems: { key: string | number; problem: string }[] = [];
-  const rowOfItem: number[] = [];
-  const seen = new Map<string, number>(), runs = new Map<string, number>();
-  let section: string | null = null;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const raw = keyOf(item);
-    if (typeof raw !== 'string' && typeof raw !== 'number') {
-      throw new TypeError(`VirtualList: key(items[${i}]) returned ${describe(raw)}; it must return a string or a number that tells the item apart`);
+export class ListRows<T> implements RowSource {
+  /** Rows in all: items and headers. */
+  readonly count: number;
+  readonly itemCount: number;
+  /** The row indices of the section headers, ascending (empty without sections). */
+  readonly headers: Int32Array;
+  private readonly labels: readonly string[] = [];
+  private readonly headerKeys: readonly string[] = [];
+  /** The rows asked for since the items changed, by index, and their indices by key. */
+  private readonly made = new Map<number, ListRow<T>>();
+  private readonly rowByKey = new Map<string, number>();
+
+  constructor(private readonly items: readonly T[], private readonly options: ListRowsOptions<T>) {
+    if (!Array.isArray(items)) throw new TypeError(`VirtualList: items must be an array, got ${describe(items)}`);
+    this.itemCount = items.length;
+    const sectionOf = options.section;
+    if (!sectionOf) {
+      this.headers = new Int32Array(0);
+      this.count = items.length;
+      return;
     }
-    const key = `i:${raw}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push({ key: raw, problem: `is the key of items[${earlier}] and items[${i}]; items[${i}] is left out — give every item its own key` });
-      continue;
-    }
-    seen.set(key, i);
-    if (sectionOf) {
-      const label = sectionOf(item, i);
+    const rows: number[] = [], labels: string[] = [], keys: string[] = [], runs = new Map<string, number>();
+    let current: string | null = null;
+    for (let i = 0; i < items.length; i++) {
+      const label = sectionOf(items[i]!, i);
       if (typeof label !== 'string') throw new TypeError(`VirtualList: section(items[${i}]) returned ${describe(label)}; it must return the section's label, a string`);
-      if (label !== section) {
-        const run = (runs.get(label) ?? 0) + 1;
-        runs.set(label, run);
-        const headerKey = run === 1 ? `h:${label}` : `h:${label}#${run}`;
-        headers.push(rows.length);
-        rows.push({ kind: 'header', key: headerKey, section: label, firstItem: rowOfItem.length });
-        keys.push(headerKey);
-        section = label;
-      }
+      if (label === current) continue;
+      const run = (runs.get(label) ?? 0) + 1;
+      runs.set(label, run);
+      rows.push(i + labels.length);
+      labels.push(label);
+      keys.push(run === 1 ? `h:${label}` : `h:${label}#${run}`);
+      current = label;
     }
-    rowOfItem.push(rows.length);
-    rows.push({ kind: 'item', key, item, itemIndex: rowOfItem.length - 1 });
-    keys.push(key);
+    this.headers = Int32Array.from(rows);
+    this.labels = labels;
+    this.headerKeys = keys;
+    this.count = items.length + labels.length;
   }
-  return { rows, keys, rowOfItem: Int32Array.from(rowOfItem), headers, itemCount: rowOfItem.length, problems };
+
+  /** Row `index`, made (and its key read) the first time it is asked for. */
+  row(index: number): ListRow<T> {
+    const made = this.made.get(index);
+    if (made) return made;
+    if (!(index >= 0 && index < this.count)) throw new RangeError(`VirtualList: row ${index} is not in the list (0..${this.count - 1})`);
+    const h = this.headerAtOrBefore(index);
+    let row: ListRow<T>;
+    if (h >= 0 && this.headers[h] === index) {
+      row = { kind: 'header', key: this.headerKeys[h]!, section: this.labels[h]!, firstItem: index - h };
+    } else {
+      const itemIndex = index - h - 1, raw = this.rawKey(itemIndex);
+      let key = `i:${raw}`;
+      const other = this.rowByKey.get(key);
+      if (other !== undefined) {
+        const first = Math.min(other, index) - this.headerAtOrBefore(Math.min(other, index)) - 1;
+        const second = Math.max(other, index) - this.headerAtOrBefore(Math.max(other, index)) - 1;
+        this.options.onDuplicate?.(raw, `is the key of items[${first}] and items[${second}] — give every item its own key (until then items[${itemIndex}] is told apart by its index)`);
+        key = `d:${itemIndex}:${raw}`;
+      }
+      row = { kind: 'item', key, item: this.items[itemIndex]!, itemIndex };
+    }
+    this.made.set(index, row);
+    this.rowByKey.set(row.key, index);
+    return row;
+  }
+
+  /** Row `index`'s key (see `row`). */
+  keyOf(index: number): string {
+    return this.row(index).key;
+  }
+
+  /** Row `index`'s key, read for a search: not remembered, not checked against other rows. */
+  peekKey(index: number): string {
+    const made = this.made.get(index);
+    if (made) return made.key;
+    const h = this.headerAtOrBefore(index);
+    return h >= 0 && this.headers[h] === index ? this.headerKeys[h]! : `i:${this.rawKey(index - h - 1)}`;
+  }
+
+  /** Rows `first`..`last`, inclusive. */
+  slice(first: number, last: number): ListRow<T>[] {
+    const rows: ListRow<T>[] = [];
+    for (let i = first; i <= last; i++) rows.push(this.row(i));
+    return rows;
+  }
+
+  /** The row of item `itemIndex`. */
+  rowOfItem(itemIndex: number): number {
+    // The headers before an item are those whose first item is at or before it.
+    let lo = 0, hi = this.headers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.headers[mid]! - mid <= itemIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return itemIndex + lo;
+  }
+
+  /** A row's height before it is laid out. */
+  estimateOf(row: ListRow<T>): number {
+    return row.kind === 'header' ? this.options.estimates.header : this.options.estimates.item;
+  }
+
+  /** Writes every row's height before it is laid out into `heights`. */
+  estimate(heights: Float64Array): void {
+    heights.fill(this.options.estimates.item);
+    for (const row of this.headers) heights[row] = this.options.estimates.header;
+  }
+
+  /** The index in `headers` of the last header at or before row `row`; -1 when none. */
+  private headerAtOrBefore(row: number): number {
+    let lo = 0, hi = this.headers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.headers[mid]! <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  private rawKey(itemIndex: number): string | number {
+    const raw = this.options.key(this.items[itemIndex]!);
+    if (typeof raw !== 'string' && typeof raw !== 'number') {
+      throw new TypeError(`VirtualList: key(items[${itemIndex}]) returned ${describe(raw)}; it must return a string or a number that tells the item apart`);
+    }
+    return raw;
+  }
 }
 
 /** The header row of the section row `row` is in: the last header at or before it; -1 when none. */
-export function headerBefore(headers: readonly number[], row: number): number {
+export function headerBefore(headers: ArrayLike<number>, row: number): number {
   let lo = 0, hi = headers.length - 1, found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -82,7 +184,7 @@ export function headerBefore(headers: readonly number[], row: number): number {
 }
 
 /** The first header row after `row`; -1 when none. */
-export function headerAfter(headers: readonly number[], row: number): number {
+export function headerAfter(headers: ArrayLike<number>, row: number): number {
   let lo = 0, hi = headers.length - 1, found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;

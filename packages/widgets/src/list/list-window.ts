@@ -14,8 +14,12 @@
  *    content changed height are caught too), and a row is read once more as it leaves.
  * 3. Settling. The layout's drift (rows kept still while rows above them were measured or
  *    inserted) is turned into an offset change when the scroller is not gliding, or at once
- *    when the layout must (list-layout.ts): the content and the offset move together.
- * 4. scrollToIndex aims at the row's position as known, and aims again after each measuring
+ *    when the layout must (list-layout.ts): the content and the offset move together, and a
+ *    motion under way is shifted with the offset (`Scroller.shift`), so a fling glides on.
+ * 4. Items. When they change the layout takes the new rows (anchored, list-layout.ts); only
+ *    the rows mounted are made (list-rows.ts), so this costs the rows near the viewport and
+ *    typed-array work over the rest, however many items there are.
+ * 5. scrollToIndex aims at the row's position as known, and aims again after each measuring
  *    pass until the scroller rests there with every mounted row measured; a drag cancels it.
  */
 import {
@@ -24,6 +28,7 @@ import {
 } from '@planar/toolkit';
 import { ListLayout, mountSpan } from './list-layout.js';
 import { headerBefore, type ListRow, type ListRows } from './list-rows.js';
+import { findRow } from './row-search.js';
 import type { ScrollToIndexOptions } from './virtual-list-controller.js';
 
 /** Measuring passes in a row that may find a mounted row not yet laid out before it stops asking for frames. */
@@ -31,8 +36,6 @@ const LAYOUT_WAIT_FRAMES = 3;
 
 export interface ListWindowOptions<T> {
   rows: ReadonlySignal<ListRows<T>>;
-  /** A row's height before it is measured. */
-  estimate: (row: ListRow<T>) => number;
   scroller: Scroller;
   /** Whether a pinned section header covers the viewport's top (scrollToIndex lands below it). */
   stickyHeaders: boolean;
@@ -96,7 +99,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
       // Rows about to leave are read once more: what they took on screen goes to the spacer.
       for (let i = layout.first; i <= layout.last; i++) if (i < first || i > last) measureRow(i);
       layout.mount(first, last, Math.max(0, layout.rowAt(y)));
-      slice.value = built.rows.slice(first, last + 1);
+      slice.value = built.slice(first, last);
       if (layout.measuring) schedulePass();
     }
     const next = layout.spacers();
@@ -110,10 +113,10 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     if (layout.drift === 0 || (scroller.moving.peek() && !layout.mustResolve())) return;
     const shift = layout.resolve();
     spacers.value = layout.spacers();
+    // The offset and any motion move with the content, then the range follows it (the metrics say so only after the frame).
+    scroller.shift(0, shift);
     const m = metrics.peek();
-    // The scroller's range must already hold the new offset: the metrics say so only after the frame.
     if (m) scroller.setExtents({ viewportWidth: m.viewportWidth, viewportHeight: m.viewportHeight, contentWidth: m.contentWidth, contentHeight: layout.contentLength });
-    scroller.scrollTo(scroller.x.peek(), scroller.y.peek() + shift, { animate: false });
   };
 
   const schedulePass = () => {
@@ -137,7 +140,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
 
   const offsetFor = (row: number, align: Target['align'], m: ScrollMetrics): number => {
     const top = layout.contentStart(row), h = layout.extents.heightOf(row), v = m.viewportHeight, y = scroller.y.peek();
-    const header = o.stickyHeaders && built.rows[row]?.kind === 'item' ? headerBefore(built.headers, row) : -1;
+    const header = o.stickyHeaders && built.row(row).kind === 'item' ? headerBefore(built.headers, row) : -1;
     const start = top - (header >= 0 ? layout.extents.heightOf(header) : 0);
     const wanted = align === 'start' ? start
       : align === 'center' ? top + h / 2 - v / 2
@@ -150,7 +153,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
   const aim = (fresh: boolean) => {
     const m = metrics.peek();
     if (!target || !m) return;
-    if (built.keys[target.row] !== target.key) target.row = built.keys.indexOf(target.key);
+    if (target.row >= built.count || built.peekKey(target.row) !== target.key) target.row = findRow(built, target.key, target.row);
     if (target.row < 0) {
       target = null;
       return;
@@ -170,7 +173,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     const next = o.rows.value;
     untracked(() => {
       built = next;
-      layout.setRows(next.keys, (i) => o.estimate(next.rows[i]!), scroller.y.peek());
+      layout.setRows(next, scroller.y.peek());
       refresh();
     });
   }));
@@ -185,8 +188,8 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     firstVisibleItem: computed(() => {
       void version.value;
       const row = layout.rowAt(scroller.y.value);
-      const r = built.rows[row] ?? null;
-      if (!r) return -1;
+      if (row < 0) return -1;
+      const r = built.row(row);
       return r.kind === 'item' ? r.itemIndex : r.firstItem < built.itemCount ? r.firstItem : -1;
     }),
     onMetrics(m) {
@@ -204,15 +207,15 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
       onCleanup(() => {
         if (states.get(row.key) === state) states.delete(row.key);
       });
-      return { growsUp: state.growsUp, estimate: o.estimate(row) };
+      return { growsUp: state.growsUp, estimate: built.estimateOf(row) };
     },
     scrollToIndex(itemIndex, options) {
       const count = built.itemCount;
       if (!(itemIndex >= 0 && itemIndex < count)) {
         throw new RangeError(`VirtualList.scrollToIndex: index ${itemIndex} is outside the list (${count === 0 ? 'it is empty' : `0..${count - 1}`})`);
       }
-      const row = built.rowOfItem[itemIndex]!;
-      target = { key: built.keys[row]!, row, align: options.align ?? 'start', animate: options.animate !== false, offset: null };
+      const row = built.rowOfItem(itemIndex);
+      target = { key: built.keyOf(row), row, align: options.align ?? 'start', animate: options.animate !== false, offset: null };
       aim(true);
     },
   };

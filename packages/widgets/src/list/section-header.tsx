@@ -63,8 +63,8 @@ export function StickyHeader<T>(props: StickyHeaderProps<T>): Child {
   const row = computed(() => pinned.value?.row ?? -1);
   const height = computed(() => (row.value >= 0 ? places.heightOf(row.value) : 0));
   const shown = computed((): readonly ListRow<T>[] => {
-    const r = props.rows.value.rows[row.value];
-    return r ? [r] : [];
+    const rows = props.rows.value;
+    return row.value >= 0 && row.value < rows.count ? [rows.row(row.value)] : [];
   });
   return (
     <ScrollLayer

@@ -34,7 +34,7 @@ export interface RowPlaces {
  * current section's own header row is still at or below the viewport's top).
  * @example pinnedHeader([0, 5], 260, layout) // { row: 0, push: 0 }
  */
-export function pinnedHeader(headers: readonly number[], offset: number, rows: RowPlaces): PinnedHeader | null {
+export function pinnedHeader(headers: ArrayLike<number>, offset: number, rows: RowPlaces): PinnedHeader | null {
   if (headers.length === 0) return null;
   const top = rows.rowAt(offset);
   if (top < 0) return null;

@@ -28,7 +28,7 @@ import { type StyleValues } from '../theme/index.js';
 import { usePropReporter } from '../internal/prop-report.js';
 import { ScrollView } from '../scroll/scroll-view.js';
 import type { ScrollbarMode } from '../scroll/scrollbar.js';
-import { buildRows, type ListRow } from './list-rows.js';
+import { ListRows, type ListRow } from './list-rows.js';
 import { useListWindow } from './list-window.js';
 import { RowSlot } from './row-slot.js';
 import { SECTION_HEADER_HEIGHT, SectionHeader, StickyHeader } from './section-header.js';
@@ -92,16 +92,14 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
   const scroller = controller.scroller;
   const itemEstimate = checkedEstimate(props.estimatedHeight, DEFAULT_ROW_ESTIMATE, 'estimatedHeight', report);
   const headerEstimate = checkedEstimate(props.estimatedHeaderHeight, SECTION_HEADER_HEIGHT, 'estimatedHeaderHeight', report);
-  const rows = computed(() => buildRows(read(props.items), props.key, props.section));
-  onCleanup(effect(() => {
-    for (const { key, problem } of rows.value.problems) report('key', key, problem);
+  // Rows are worked out as they are asked for (list-rows.ts): a new items array costs the rows near the viewport.
+  const rows = computed(() => new ListRows(read(props.items), {
+    key: props.key, section: props.section, estimates: { item: itemEstimate, header: headerEstimate },
+    onDuplicate: (key, problem) => report('key', key, problem),
   }));
   const sticky = props.section !== undefined && props.stickyHeaders !== false;
   const renderHeader = props.renderSectionHeader ?? ((section: string) => <SectionHeader label={section} />);
-  const win = useListWindow({
-    rows, scroller, stickyHeaders: sticky,
-    estimate: (row) => (row.kind === 'header' ? headerEstimate : itemEstimate),
-  });
+  const win = useListWindow({ rows, scroller, stickyHeaders: sticky });
   onCleanup(controller.attach({ scrollToIndex: (index, options) => win.scrollToIndex(index, options) }));
   onCleanup(effect(() => controller.setFirstVisible(win.firstVisibleItem.value)));
 
