@@ -343,11 +343,16 @@ describe('VirtualList: items', () => {
 
   it('reports two items with one key once both have been near the viewport, and shows both', async () => {
     const errors: Error[] = [];
-    const items = itemsOf(50).map((it) => (it.id === 3 ? { ...it, id: 1 } : it));
+    // Item 3 has item 1's key; item 5 is item 2 again, the very object.
+    const items = itemsOf(50).map((it, i, all) => (i === 3 ? { ...it, id: 1 } : i === 5 ? all[2]! : it));
     const screen = await renderThemed(() => <List items={items} />, { ...SIZE, onError: (e) => errors.push(e) });
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/key = 1: is the key of items\[1\] and items\[3\] — give every item its own key/)]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/key = 1: is the key of items\[1\] and items\[3\] — give every item its own key/),
+      expect.stringMatching(/key = 2: is the key of items\[2\] and items\[5\]/),
+    ]);
     expect(screen.getByText('Row 3')).toBeVisible();
     expect(screen.getByText('Row 1')).toBeVisible();
+    expect(screen.queryAllByRole('listitem', { name: 'Row 2' }).map((row) => screen.find(row).y)).toEqual([2 * ROW, 5 * ROW]);
   });
 });
 

@@ -98,7 +98,7 @@ export class ListRows<T> implements RowSource {
         const first = Math.min(other, index) - this.headerAtOrBefore(Math.min(other, index)) - 1;
         const second = Math.max(other, index) - this.headerAtOrBefore(Math.max(other, index)) - 1;
         this.options.onDuplicate?.(raw, `is the key of items[${first}] and items[${second}] — give every item its own key (until then items[${itemIndex}] is told apart by its index)`);
-        key = `d:${itemIndex}:${raw}`;
+        key = `${DUPLICATE}${itemIndex}:${raw}`;
       }
       row = { kind: 'item', key, item: this.items[itemIndex]!, itemIndex };
     }
@@ -168,6 +168,19 @@ export class ListRows<T> implements RowSource {
     }
     return raw;
   }
+}
+
+/** The start of the key of an item told apart by its index (its key was another item's). */
+const DUPLICATE = 'd:';
+
+/**
+ * What a row's node is kept by: its item, when an object (a new object with the same key
+ * makes the row again), else its key — also for an item told apart by its index, which may be
+ * the very object of the row whose key it repeats.
+ */
+export function rowIdentity<T>(row: ListRow<T>): unknown {
+  const byItem = row.kind === 'item' && typeof row.item === 'object' && row.item !== null && !row.key.startsWith(DUPLICATE);
+  return byItem ? row.item : row.key;
 }
 
 /** The header row of the section row `row` is in: the last header at or before it; -1 when none. */

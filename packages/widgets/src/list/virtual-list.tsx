@@ -16,9 +16,17 @@
  * as rows are seen. Rows on screen never move when rows above them are measured or inserted:
  * the first visible row is the anchor, and the offset follows what changed above it.
  *
+ * Items: mounting the list, or giving it new items, costs the rows near the viewport, not the
+ * list's length: rows are worked out as they are asked for (list-rows.ts), `key` is called only
+ * for items whose rows are mounted, measured, anchored or scrolled to, and what is kept for
+ * every row is a typed array of heights (a few additions per row when the items change). Two
+ * items with one key are reported (a prop error on `key`) once both have been near the
+ * viewport since the items last changed: finding every duplicate at once would read every key.
+ *
  * Sections: with `section`, a header row goes before each run of items of one section, and
  * the current section's header stays pinned to the viewport's top until the next one pushes
- * it out (section-header.tsx).
+ * it out (section-header.tsx). Finding the runs reads every item's label when the items change
+ * (one call per item; only the headers are kept).
  *
  * Semantics: a `list` (inside the ScrollView's named group) that says how many items it has;
  * each row is a `listitem`, named by its content. Only mounted rows are in the tree.
@@ -28,7 +36,7 @@ import { type StyleValues } from '../theme/index.js';
 import { usePropReporter } from '../internal/prop-report.js';
 import { ScrollView } from '../scroll/scroll-view.js';
 import type { ScrollbarMode } from '../scroll/scrollbar.js';
-import { ListRows, type ListRow } from './list-rows.js';
+import { ListRows, rowIdentity, type ListRow } from './list-rows.js';
 import { useListWindow } from './list-window.js';
 import { RowSlot } from './row-slot.js';
 import { SECTION_HEADER_HEIGHT, SectionHeader, StickyHeader } from './section-header.js';
@@ -40,7 +48,11 @@ export const DEFAULT_ROW_ESTIMATE = 48;
 export interface VirtualListProps<T> {
   /** The items, in order. A signal (or getter) re-lays the list when it changes; rows of kept keys stay mounted. */
   items: Reactive<readonly T[]>;
-  /** A unique, stable key per item: a row keeps its node, its state and its measured height by it. */
+  /**
+   * A unique, stable key per item: a row keeps its node, its state and its measured height by
+   * it. Called only for the items near the viewport. A key on two items is reported once both
+   * have been near the viewport; the later one is told apart by its index until it is fixed.
+   */
   key: (item: T) => string | number;
   /**
    * The row for an item, made once per item (a new item object with the same key makes it
@@ -49,7 +61,7 @@ export interface VirtualListProps<T> {
   renderItem: (item: T, index: ReadonlySignal<number>) => Child;
   /** A row's height before it is laid out (default 48). Closer guesses make the scrollbar steadier. */
   estimatedHeight?: number;
-  /** Groups consecutive items into sections: the label of the item's section. */
+  /** Groups consecutive items into sections: the label of the item's section (asked of every item when the items change). */
   section?: (item: T, index: number) => string;
   /** A section's header row (default: `<SectionHeader label={section} />`). */
   renderSectionHeader?: (section: string) => Child;
@@ -110,8 +122,6 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
     }));
     return <RowSlot row={row} window={win}>{content}</RowSlot>;
   };
-  // An item object is its row's identity (a new object makes the row again); headers go by key.
-  const identity = (row: ListRow<T>) => (row.kind === 'item' && typeof row.item === 'object' && row.item !== null ? row.item : row.key);
 
   return (
     <View ref={ref} testId={props.testId} style={{ flexGrow: 1, flexShrink: 1, ...props.style }}>
@@ -121,7 +131,7 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
       >
         <View semantics={{ role: 'list', label: () => read(props.label), description: () => itemCount(rows.value.itemCount) }}>
           <View style={{ height: () => win.spacers.value.top }} />
-          <For each={win.slice} key={identity}>{renderRow}</For>
+          <For each={win.slice} key={rowIdentity}>{renderRow}</For>
           <View style={{ height: () => win.spacers.value.bottom }} />
         </View>
         <Show when={() => props.empty !== undefined && rows.value.itemCount === 0}>{props.empty}</Show>
