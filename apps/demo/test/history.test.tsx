@@ -4,7 +4,8 @@
  * fling and by keys with the right day pinned at the top, and left with Back or Escape.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { render, type Screen } from '@planar/toolkit/testing';
+import { setReducedMotion } from '@planar/toolkit';
+import { checkLeaks, render, type Screen } from '@planar/toolkit/testing';
 import { App, FROZEN_TIME, HISTORY_LENGTH, createHomeModel, dayLabel, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
 import { expectInside } from './helpers.js';
@@ -151,6 +152,53 @@ describe('history screen', () => {
     expect(screen.queryByRole('heading', { name: 'History' })).toBeNull();
     expect(screen.getByRole('button', { name: 'History' })).toHaveFocus();
   });
+
+  it('slides in as a layer whose moves repaint nothing of the screen', async () => {
+    const { screen } = await renderApp();
+    const button = screen.getByRole('button', { name: 'History' });
+    const pressed = screen.find(button);
+    await screen.tap(button);
+    const xs: number[] = [];
+    for (let t = 16; t <= 600; t += 16) {
+      await screen.advance(16);
+      const x = screen.find({ testId: 'history' }).x;
+      if (xs.length && x !== xs[xs.length - 1]) {
+        // While the button's own press look fades (its box and a pixel of edge), nothing else is repainted; then nothing at all.
+        if (t <= 200) expect(screen.stats.damagedPx, `frame at x ${x}`).toBeLessThanOrEqual((pressed.width + 2) * (pressed.height + 2));
+        else expect(screen.stats.damagedPx, `frame at x ${x}`).toBe(0);
+      }
+      xs.push(x);
+    }
+    expect(new Set(xs).size).toBeGreaterThan(3);
+    expect(xs[xs.length - 1]).toBe(0);
+    expect([...xs].sort((a, b) => b - a)).toEqual(xs);
+  });
+
+  it('opened, scrolled and closed again and again, leaves nothing behind', async () => {
+    // Without motion each step takes a frame or two, so the check can afford many cycles.
+    setReducedMotion(true);
+    try {
+      const { screen } = await renderApp();
+      const cycle = async () => {
+        await screen.tap(screen.getByRole('button', { name: 'History' }));
+        await screen.advance(50);
+        await screen.key('Tab');
+        await screen.key('PageDown');
+        await screen.advance(50);
+        expect(rowsShown(screen)[0]).not.toBe('Motion in the hallway 09:41');
+        await screen.key('Escape');
+        await screen.advance(50);
+        expect(screen.queryByRole('heading', { name: 'History' })).toBeNull();
+      };
+      // A screen left behind would hold its nodes (counted exactly) and far more than 16 KiB of
+      // heap; the bound is that loose because caches the first openings fill wander by some KiB.
+      const report = await checkLeaks(cycle, { cycles: 30, warmup: 8, jsHeapBytesPerCycle: 16_384 });
+      expect(report.leaks).toEqual([]);
+      expect(screen.queryAllByRole('listitem')).toEqual([]);
+    } finally {
+      setReducedMotion(false);
+    }
+  }, 120_000);
 
   it('matches the golden image in the dark theme at 800x480', async () => {
     const { screen } = await renderApp();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
 import { App, createHomeModel, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
-import { expectInside, watchErrors } from './helpers.js';
+import { watchErrors } from './helpers.js';
 
 const touch = { type: 'touch' } as const;
 
