@@ -8,7 +8,7 @@
  *    layer's rendered window and a margin around the viewport are mounted (`mountSpan`).
  * 2. Positions: a mounted row i sits at `start(i) + drift` in the content. `drift` is the
  *    correction that keeps rows still on screen when rows above them change height, without
- *    moving the content (which would repaint every rendered tile) or the offset mid-motion.
+ *    moving the content, which would repaint every rendered tile, while the list glides.
  * 3. A row mounted below the anchor (the row at the viewport's top) flows: if it is taller
  *    than its estimate it pushes only rows below it, further from view. A row mounted above
  *    the anchor "grows up": until it is measured its slot keeps the estimated height and its

@@ -56,6 +56,7 @@ export class RowExtents {
     const n = rows.count;
     const heights = new Float64Array(n);
     rows.estimate(heights);
+    for (let i = 0; i < n; i++) if (!(heights[i]! >= 0 && heights[i]! < Infinity)) checkedHeight(heights[i]!, `the estimate of row ${i}`);
     const known: (KnownRow & { height: number })[] = [];
     for (const [key, { height, row }] of this.measured) known.push({ key, row, height });
     known.sort((a, b) => a.row - b.row);
@@ -72,9 +73,7 @@ export class RowExtents {
     // Build in O(n): each cell passes its sum on to the next cell that covers it.
     const tree = new Float64Array(n + 1);
     for (let k = 1; k <= n; k++) {
-      const h = heights[k - 1]!;
-      if (!(h >= 0 && h < Infinity)) checkedHeight(h, `the estimate of row ${k - 1}`);
-      tree[k]! += h;
+      tree[k]! += heights[k - 1]!;
       const parent = k + (k & -k);
       if (parent <= n) tree[parent]! += tree[k]!;
     }
