@@ -4,6 +4,7 @@
  * picks each event's kind and the gap to the one before, so ten thousand events span about a
  * month and tests can name the rows they expect.
  */
+import { formatClock, formatDate } from './dates.js';
 import type { Tone } from './model.js';
 
 export interface HistoryEvent {
@@ -33,19 +34,13 @@ const KINDS: { text: string; tone: Tone }[] = [
   { text: 'Low battery: back door sensor', tone: 'warn' },
 ];
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-export function dayLabel(d: Date): string {
-  return `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}`;
-}
-
-function timeLabel(d: Date): string {
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** `count` events ending at `end`, newest first. */
+/**
+ * `count` events ending at `end`, newest first; the same seed gives the same events.
+ * @example createHistory(10_000, new Date(2025, 0, 14, 9, 41))[0].day // "Tue 14 Jan"
+ */
 export function createHistory(count: number, end: Date, seed = 7): HistoryEvent[] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`createHistory: count must be a whole number, 0 or more, got ${String(count)}`);
+  if (!(end instanceof Date) || Number.isNaN(end.getTime())) throw new TypeError(`createHistory: end must be a valid Date (when the newest event happened), got ${String(end)}`);
   let state = seed >>> 0;
   // Numerical Recipes' LCG: good enough to scatter kinds and gaps, and the same everywhere.
   const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
@@ -54,7 +49,7 @@ export function createHistory(count: number, end: Date, seed = 7): HistoryEvent[
   for (let id = 0; id < count; id++) {
     const at = new Date(t);
     const kind = KINDS[Math.floor(next() * KINDS.length)]!;
-    events.push({ id, at, day: dayLabel(at), time: timeLabel(at), text: kind.text, tone: kind.tone });
+    events.push({ id, at, day: formatDate(at), time: formatClock(at), text: kind.text, tone: kind.tone });
     // One to eight minutes between events.
     t -= (1 + Math.floor(next() * 8)) * 60_000;
   }

@@ -11,7 +11,7 @@ export { Dashboard, type DashboardProps } from './Dashboard.js';
 export { SettingsScreen, type SettingsScreenProps } from './SettingsScreen.js';
 export { HistoryScreen, HISTORY_ROW_HEIGHT, type HistoryScreenProps } from './HistoryScreen.js';
 export { SlideInScreen, type SlideInScreenProps } from './SlideInScreen.js';
-export { createHistory, dayLabel, type HistoryEvent } from './history.js';
+export { createHistory, type HistoryEvent } from './history.js';
 export { createSettings, type Settings, type SettingsOptions, type TemperatureUnit } from './settings.js';
 export {
   createHomeModel, startLiveUpdates, formatClock, formatDate, formatTemperature, stateLabel, FROZEN_TIME, HISTORY_LENGTH,

@@ -5,6 +5,7 @@
  * frozen model are the same on every run.
  */
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
+import { formatClock, formatDate } from './dates.js';
 import { createHistory, type HistoryEvent } from './history.js';
 import { createSettings, type Settings, type SettingsOptions } from './settings.js';
 
@@ -87,20 +88,7 @@ export const RING_EVERY_S = 30;
 /** How long the doorbell popup stays open unless dismissed, in a live model. */
 export const DOORBELL_OPEN_S = 10;
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** 24-hour HH:MM. */
-export function formatClock(date: Date): string {
-  return `${two(date.getHours())}:${two(date.getMinutes())}`;
-}
-
-/** "Tue 14 Jan". */
-export function formatDate(date: Date): string {
-  return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]}`;
-}
-
+export { formatClock, formatDate } from './dates.js';
 export { formatTemperature } from './settings.js';
 
 /** The label a tile shows for a state. */

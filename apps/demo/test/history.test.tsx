@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setReducedMotion } from '@planar/toolkit';
 import { checkLeaks, render, type Screen } from '@planar/toolkit/testing';
-import { App, FROZEN_TIME, HISTORY_LENGTH, createHomeModel, dayLabel, type HomeModel } from '../src/index.js';
+import { App, FROZEN_TIME, HISTORY_LENGTH, createHomeModel, formatDate, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
-import { expectInside } from './helpers.js';
+import { expectInside, expectSlideRepaintsNothing } from './helpers.js';
 
 const touch = { type: 'touch' } as const;
 let screen: Screen | null = null;
@@ -67,7 +67,7 @@ describe('history screen', () => {
     expect(screen.getByRole('list', { name: 'Event history' }).description).toBe('10000 items');
 
     // The frozen model's day and time, and the event logged at that minute first.
-    expect(dayLabel(FROZEN_TIME)).toBe('Tue 14 Jan');
+    expect(formatDate(FROZEN_TIME)).toBe('Tue 14 Jan');
     const today = screen.getByText('Tue 14 Jan');
     expectInside(screen.find(today), viewport(screen), 'today\'s header');
     const shown = rowsShown(screen);
@@ -155,23 +155,7 @@ describe('history screen', () => {
 
   it('slides in as a layer whose moves repaint nothing of the screen', async () => {
     const { screen } = await renderApp();
-    const button = screen.getByRole('button', { name: 'History' });
-    const pressed = screen.find(button);
-    await screen.tap(button);
-    const xs: number[] = [];
-    for (let t = 16; t <= 600; t += 16) {
-      await screen.advance(16);
-      const x = screen.find({ testId: 'history' }).x;
-      if (xs.length && x !== xs[xs.length - 1]) {
-        // While the button's own press look fades (its box and a pixel of edge), nothing else is repainted; then nothing at all.
-        if (t <= 200) expect(screen.stats.damagedPx, `frame at x ${x}`).toBeLessThanOrEqual((pressed.width + 2) * (pressed.height + 2));
-        else expect(screen.stats.damagedPx, `frame at x ${x}`).toBe(0);
-      }
-      xs.push(x);
-    }
-    expect(new Set(xs).size).toBeGreaterThan(3);
-    expect(xs[xs.length - 1]).toBe(0);
-    expect([...xs].sort((a, b) => b - a)).toEqual(xs);
+    await expectSlideRepaintsNothing(screen, screen.getByRole('button', { name: 'History' }), 'history');
   });
 
   it('opened, scrolled and closed again and again, leaves nothing behind', async () => {

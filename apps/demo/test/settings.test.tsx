@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
 import { App, createHomeModel, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
-import { watchErrors } from './helpers.js';
+import { expectSlideRepaintsNothing, watchErrors } from './helpers.js';
 
 const touch = { type: 'touch' } as const;
 
@@ -71,24 +71,7 @@ describe('settings screen', () => {
 
   it('slides in as a layer whose moves repaint nothing of the screen', async () => {
     const { screen } = await renderApp();
-    const gear = screen.getByRole('button', { name: 'Settings' });
-    const gearBox = screen.find(gear);
-    await screen.tap(gear);
-    const xs: number[] = [];
-    for (let t = 16; t <= 600; t += 16) {
-      await screen.advance(16);
-      const x = screen.find({ testId: 'settings' }).x;
-      if (xs.length && x !== xs[xs.length - 1]) {
-        // While the gear's own press look fades (its box and a pixel of edge), nothing else is repainted; then nothing at all.
-        if (t <= 200) expect(screen.stats.damagedPx, `frame at x ${x}`).toBeLessThanOrEqual((gearBox.width + 2) * (gearBox.height + 2));
-        else expect(screen.stats.damagedPx, `frame at x ${x}`).toBe(0);
-      }
-      xs.push(x);
-    }
-    // It moved in steps, from the right edge to the left one.
-    expect(new Set(xs).size).toBeGreaterThan(3);
-    expect(xs[xs.length - 1]).toBe(0);
-    expect([...xs].sort((a, b) => b - a)).toEqual(xs);
+    await expectSlideRepaintsNothing(screen, screen.getByRole('button', { name: 'Settings' }), 'settings');
   });
 
   it('is reached, operated and left with keys alone', async () => {
