@@ -56,8 +56,6 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
   const wide = () => viewport.value.width >= 640;
   // Side by side when wide, sharing the width; stacked (each as tall as its rows) when narrow.
   const column = () => (wide() ? { flexGrow: 1, flexBasis: 0 } : {});
-  // The content is at least as tall as the viewport, so that Save sits at the bottom when all fits.
-  const viewportHeight = signal(0);
 
   return (
     <SlideInScreen
@@ -77,9 +75,9 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
     >
       {/* Every part of it holds a control that takes focus and brings itself into view, so the viewport is no stop of its own. */}
       <ScrollView
-        testId="settings-body" label="All settings" focusable={false} style={{ flexGrow: 1, flexShrink: 1 }}
-        onMetrics={(m) => (viewportHeight.value = m.viewportHeight)}
-        contentStyle={{ minHeight: () => viewportHeight.value, paddingHorizontal: () => theme.spacing.lg, paddingTop: () => theme.spacing.sm, paddingBottom: () => theme.spacing.lg, gap: () => theme.spacing.sm }}
+        // At least as tall as the viewport, so that Save sits at the bottom when all fits.
+        testId="settings-body" label="All settings" focusable={false} style={{ flexGrow: 1, flexShrink: 1 }} fillViewport
+        contentStyle={{ paddingHorizontal: () => theme.spacing.lg, paddingTop: () => theme.spacing.sm, paddingBottom: () => theme.spacing.lg, gap: () => theme.spacing.sm }}
       >
         <View style={() => ({ flexDirection: wide() ? 'row' : 'column', gap: wide() ? theme.spacing.xl : 0 })}>
           <View style={column}>

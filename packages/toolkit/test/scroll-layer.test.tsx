@@ -115,6 +115,28 @@ describe('<ScrollLayer>', () => {
     expect(screen.pixel(10, 104)).toEqual([255, 0, 0, 255]);
   });
 
+  it('with fillViewport, content at least as tall as the viewport lets a footer sit at its bottom', async () => {
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%' }}>
+        <ScrollLayer style={{ height: 150 }} fillViewport>
+          <View style={{ height: 50 }} />
+          <View style={{ flexGrow: 1 }} />
+          <View testId="footer" style={{ height: 30, backgroundColor: 'red' }} />
+        </ScrollLayer>
+      </View>
+    ), SIZE);
+    expect(screen.find({ testId: 'footer' })).toEqual({ x: 0, y: 120, width: 300, height: 30 });
+    // Without it the content is as tall as what it holds.
+    const plain = await mount(() => (
+      <ScrollLayer style={{ height: 150 }}>
+        <View style={{ height: 50 }} />
+        <View style={{ flexGrow: 1 }} />
+        <View testId="footer" style={{ height: 30 }} />
+      </ScrollLayer>
+    ), SIZE);
+    expect(plain.find({ testId: 'footer' })).toEqual({ x: 0, y: 50, width: 300, height: 30 });
+  });
+
   it('taps reach rows only inside the viewport', async () => {
     const offset = signal({ x: 0, y: 60 });
     const tapped: string[] = [];

@@ -35,6 +35,12 @@ export interface ScrollLayerProps extends BoxProps {
   /** Called after a frame in which the viewport, the content or the rendered window changed size. */
   onMetrics?: (metrics: ScrollMetrics) => void;
   /**
+   * Makes the content at least as long as the viewport along the scrolled axis, so that a
+   * `flexGrow` child can push what follows it to the viewport's end (a form's buttons at the
+   * bottom while everything fits). Default false: the content is as long as what it holds.
+   */
+  fillViewport?: boolean;
+  /**
    * Asked to bring part of the content into view, in the content's coordinates (logical px):
    * focus moved there by keys or an encoder, or someone called `scrollIntoView`. The owner scrolls.
    */
@@ -56,7 +62,7 @@ export interface ScrollLayerProps extends BoxProps {
  * @example <ScrollLayer style={{ height: 300 }} offset={() => ({ x: 0, y: scroll.value })}>{rows}</ScrollLayer>
  */
 export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode => {
-  const { offset, axis = 'y', contentStyle, onMetrics, onReveal, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, overlay, children, ...box } = props;
+  const { offset, axis = 'y', contentStyle, onMetrics, onReveal, fillViewport = false, budgetBytes = DEFAULT_SCROLL_BUDGET, plane, overlay, children, ...box } = props;
   const viewport = createBox('view', 'ScrollLayer', box);
   const content = createBox('layer', 'ScrollContent', { style: contentStyle });
   const layer = new LayerInfo(content);
@@ -70,6 +76,7 @@ export const ScrollLayer = Object.assign((props: ScrollLayerProps): PlanarNode =
     budgetBytes: typeof budgetBytes === 'number' && budgetBytes >= 0 ? budgetBytes : DEFAULT_SCROLL_BUDGET,
     onMetrics: typeof onMetrics === 'function' ? onMetrics : null,
     onReveal: typeof onReveal === 'function' ? onReveal : null,
+    fillViewport: !!fillViewport,
   };
   bindProp(offset, (o) => {
     if (!o || typeof o !== 'object' || !Number.isFinite(o.x) || !Number.isFinite(o.y)) {

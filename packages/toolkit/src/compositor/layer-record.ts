@@ -122,6 +122,17 @@ export class LayerRecord {
         yoga.setHeight(Number.isNaN(h) ? 'auto' : h);
         this.info.layoutDirty = true;
       }
+      // fillViewport: at least the viewport's length along the scrolled axis (it owns that min size then).
+      if (scroll.fillViewport && viewport) {
+        const vertical = scroll.axis !== 'x';
+        const least = vertical ? viewport.layout.height : viewport.layout.width;
+        const now = vertical ? yoga.getMinHeight() : yoga.getMinWidth();
+        if (now.unit !== Unit.Point || now.value !== least) {
+          if (vertical) yoga.setMinHeight(least);
+          else yoga.setMinWidth(least);
+          this.info.layoutDirty = true;
+        }
+      }
     }
     if (external) {
       // Its box, for hit testing: the frame's size in logical px.

@@ -46,6 +46,8 @@ export interface ScrollInfo {
   offsetY: number;
   /** Bytes of rendered content (surfaces and display buffers) it may keep around the viewport. */
   budgetBytes: number;
+  /** The content is at least as long as the viewport along the scrolled axis (its flexGrow children fill it). */
+  fillViewport: boolean;
   /** Called after a frame in which the metrics changed. */
   onMetrics: ((metrics: ScrollMetrics) => void) | null;
   /** Asked to bring part of the content into view (content coordinates, logical px): focus moved there, or `scrollIntoView`. */

@@ -37,6 +37,8 @@ export interface ScrollViewProps {
   style?: StyleValues;
   /** The content's box (padding, gap, direction). */
   contentStyle?: StyleProp;
+  /** The content is at least as long as the viewport, so a `flexGrow` spacer can push a footer to its end (Android's fillViewport). */
+  fillViewport?: boolean;
   /** Past an edge: stretch and spring back ('bounce', the default), or stop ('clamp'). Ignored with a `controller`. */
   overscroll?: 'bounce' | 'clamp';
   /** Where it comes to rest after a fling (an interval, points, 'page' or a function). Ignored with a `controller`. */
@@ -113,6 +115,7 @@ export function ScrollView(props: ScrollViewProps): Child {
           axis={axis}
           style={{ flexGrow: 1, flexShrink: 1 }}
           contentStyle={props.contentStyle}
+          fillViewport={props.fillViewport}
           offset={offset}
           onMetrics={(m) => {
             deferred(() => (metrics.value = m));
