@@ -126,6 +126,27 @@ describe('components and signals', () => {
     await screen.dispose();
   });
 
+  it('For moves only the items that changed place: rows taken from the top to the bottom repaint only there', async () => {
+    // Forty 20 px rows under a spacer; the first three go to the end as the spacer grows by as
+    // much, so rows 3..39 stay where they were on screen.
+    const items = signal(Array.from({ length: 40 }, (_, i) => i));
+    const spacer = signal(0);
+    const screen = await render(() => (
+      <View style={{ height: 900 }}>
+        <View style={{ height: spacer }} />
+        <For each={items}>{(i) => <View style={{ height: 20, backgroundColor: i % 2 ? '#c04040' : '#4040c0' }} />}</For>
+      </View>
+    ), { width: 200, height: 900 });
+    spacer.value = 60;
+    items.value = [...items.value.slice(3), 0, 1, 2];
+    await screen.flush();
+    // Where the three were (0..60) and where they went (800..860), give or take the pixel
+    // lines damage is rounded out by; nothing between (moving the 37 others repaints 0..860).
+    expect(screen.stats.damagedPx).toBeGreaterThanOrEqual(2 * 60 * 200);
+    expect(screen.stats.damagedPx).toBeLessThan(2 * 64 * 200);
+    await screen.dispose();
+  });
+
   it('For shows a fallback for an empty list', async () => {
     const items = signal<string[]>([]);
     const screen = await render(() => (

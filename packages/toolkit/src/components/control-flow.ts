@@ -84,14 +84,7 @@ export function For<T>(props: {
           fallback.dispose();
           fallback = null;
         }
-        // Put rows in order, moving only the nodes that are out of place.
-        let i = 0;
-        const ordered = [...rows.values()].map((r) => r.nodes);
-        for (const nodes of ordered) {
-          const at = slot.children[i];
-          if (at !== nodes) slot.insertBefore(nodes, at ?? null);
-          i++;
-        }
+        placeInOrder(slot, [...rows.values()].map((r) => r.nodes));
         if (!rows.size && props.fallback && !fallback) {
           fallback = new Owner(parentOwner, undefined);
           runWithOwner(fallback, () => mountChild(slot, props.fallback));
@@ -105,6 +98,47 @@ export function For<T>(props: {
       fallback?.dispose();
     });
   });
+}
+
+/**
+ * Puts `ordered` (nodes of `slot`, and new ones) in that order, moving as few as it can: the
+ * nodes on a longest run already in order stay, every other one is inserted before the node
+ * that follows it, from the last to the first. Moving a node damages where it was and where
+ * it goes, so a list whose first rows move to its end moves those rows, not all the others.
+ */
+function placeInOrder(slot: PlanarNode, ordered: readonly PlanarNode[]): void {
+  const was = new Map<PlanarNode, number>();
+  slot.children.forEach((node, i) => was.set(node, i));
+  const stays = longestRunInOrder(ordered.map((node) => was.get(node) ?? -1));
+  let next: PlanarNode | null = null;
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const node = ordered[i]!;
+    if (!stays[i]) slot.insertBefore(node, next);
+    next = node;
+  }
+}
+
+/**
+ * Which entries are on a longest strictly increasing subsequence of `places` (entries below 0,
+ * new nodes, are on none). Patience sorting: `tails[k]` is the entry ending the best run of
+ * length k + 1 found so far, `before[i]` the entry before i on its run; O(n log n).
+ */
+function longestRunInOrder(places: readonly number[]): boolean[] {
+  const tails: number[] = [], before = new Int32Array(places.length).fill(-1);
+  places.forEach((place, i) => {
+    if (place < 0) return;
+    let lo = 0, hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (places[tails[mid]!]! < place) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) before[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const on = new Array<boolean>(places.length).fill(false);
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = before[i]!) on[i] = true;
+  return on;
 }
 
 /**
