@@ -5,67 +5,11 @@
  * over 100,000 rows costs what it costs over 100.
  */
 import { describe, expect, it } from 'vitest';
-import { Text, View, signal, type Child, type FrameStats } from '@planar/toolkit';
+import { View, signal, type Child, type FrameStats } from '@planar/toolkit';
 import { checkLeaks, type Screen } from '@planar/toolkit/testing';
-import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme, type VirtualListProps } from '../src/index.js';
+import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
-
-const touch = { type: 'touch' } as const;
-const SIZE = { width: 300, height: 200 };
-const ROW = 40;
-
-interface Item { id: number; text: string; lines?: number }
-const itemsOf = (n: number, from = 0): Item[] => Array.from({ length: n }, (_, i) => ({ id: from + i, text: `Row ${from + i}` }));
-
-/** A row: fixed at ROW px, or as tall as its text wrapped over `lines` lines (the list does not know how tall). */
-function Row(props: { item: Item }): Child {
-  const { item } = props;
-  return (
-    <View testId={`row-${item.id}`} style={{ minHeight: ROW, justifyContent: 'center', paddingLeft: 8, backgroundColor: item.id % 2 ? '#e8e8f0' : '#ffffff' }}>
-      <Text style={{ fontSize: 14, lineHeight: 1.4, color: '#222' }}>{item.lines ? Array.from({ length: item.lines }, () => item.text).join('\n') : item.text}</Text>
-    </View>
-  );
-}
-
-function List(props: Partial<VirtualListProps<Item>> & { items: VirtualListProps<Item>['items'] }): Child {
-  const { key = (i: Item) => i.id, ...rest } = props;
-  return <VirtualList label="Rows" key={key} estimatedHeight={ROW} renderItem={(i) => <Row item={i} />} style={{ height: 200 }} {...rest} />;
-}
-
-const mount = (ui: () => Child) => renderThemed(ui, SIZE);
-
-/** Mounts `list()` with a controller the test holds, made while the list's component runs. */
-async function mountWith(list: (controller: VirtualListController) => Child) {
-  let controller!: VirtualListController;
-  const screen = await mount(() => {
-    controller = new VirtualListController();
-    return list(controller);
-  });
-  return { screen, list: controller };
-}
-
-/** Drags a finger from `from` by dy in `steps` moves 10 ms apart; `rest` ms of holding still before the lift (0: a flick). */
-async function drag(screen: Screen, from: { x: number; y: number }, dy: number, steps = 10, rest = 0): Promise<void> {
-  await screen.pointer.down(from, touch);
-  for (let i = 1; i <= steps; i++) {
-    await screen.advance(10);
-    await screen.pointer.move({ x: from.x, y: from.y + (dy * i) / steps }, touch);
-  }
-  if (rest) await screen.advance(rest);
-  await screen.pointer.up({ x: from.x, y: from.y + dy }, touch);
-}
-
-/** The rows mounted now, by their testIds' numbers. */
-const mountedRows = (screen: Screen) => screen.queryAllByRole('listitem').length;
-const rowTop = (screen: Screen, id: number) => screen.find({ testId: `row-${id}` }).y;
-/** The row at the top edge of the viewport. */
-function topRow(screen: Screen): number {
-  for (const node of screen.queryAllByRole('listitem')) {
-    const box = screen.find(node);
-    if (box.y <= 0 && box.y + box.height > 0) return Number(/Row (\d+)/.exec(node.name)![1]);
-  }
-  throw new Error('no row at the top');
-}
+import { List, ROW, SIZE, drag, touch, itemsOf, mixed, mount, mountWith, mountedRows, rowTop, topRow } from './list-harness.js';
 
 describe('VirtualList: rows', () => {
   it('mounts only the rows near the viewport of a 100,000-row list, and says how many there are', async () => {
@@ -96,9 +40,6 @@ describe('VirtualList: rows', () => {
 });
 
 describe('VirtualList: scrollToIndex and heights', () => {
-  /** Every seventh row three lines tall: heights the list learns only by laying rows out. */
-  const mixed = (n: number) => itemsOf(n).map((it) => (it.id % 7 === 3 ? { ...it, lines: 3 } : it));
-
   it('brings an item to the top, the bottom or the middle, through rows of unknown height', async () => {
     const { screen, list } = await mountWith((c) => <List items={mixed(10_000)} controller={c} />);
     list.scrollToIndex(5000, { animate: false });

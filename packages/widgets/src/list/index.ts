@@ -1,5 +1,5 @@
 /** Lists: VirtualList (any length, only the rows near the viewport mounted) and Roller (a picker wheel). */
-export { VirtualList, DEFAULT_ROW_ESTIMATE, type VirtualListProps } from './virtual-list.js';
+export { VirtualList, DEFAULT_ROW_ESTIMATE, type VirtualListProps, type VirtualListOptions, type KeyedRowProps, type RecycledRowProps } from './virtual-list.js';
 export { VirtualListController, type ScrollToIndexOptions, type VirtualListControllerOptions } from './virtual-list-controller.js';
 export { SectionHeader, SECTION_HEADER_HEIGHT } from './section-header.js';
 export { Roller } from './roller.js';

@@ -12,6 +12,9 @@
  *    callback, so the layout read is the one on screen. A box with no width has not been laid
  *    out yet: it is read again next frame. Every mounted row is read in that pass (rows whose
  *    content changed height are caught too), and a row is read once more as it leaves.
+ *    A slot that took another row (a recycling list, row-pool.ts) still has the old row's box
+ *    until the next layout, which may come after a pass in the same frame: its row is read
+ *    from the second pass after the change on, when a layout surely came between.
  * 3. Settling. The layout's drift (rows kept still while rows above them were measured or
  *    inserted) is turned into an offset change when the scroller is not gliding, or at once
  *    when the layout must (list-layout.ts): the content and the offset move together, and a
@@ -57,12 +60,22 @@ export interface ListWindow<T> {
   /** The index of the item at the viewport's top, -1 when none. */
   readonly firstVisibleItem: ReadonlySignal<number>;
   onMetrics(m: ScrollMetrics): void;
-  /** A row's slot tells the window its inner box (call while the row's component runs). */
-  register(row: ListRow<T>, inner: { readonly current: NodeHandle | null }): MountedRow;
+  /**
+   * A row's slot tells the window its inner box (call while the slot's component runs), and
+   * the row it holds (a recycling slot's changes; none while `idle`).
+   */
+  register(row: ReadonlySignal<ListRow<T>>, idle: ReadonlySignal<boolean> | undefined, inner: { readonly current: NodeHandle | null }): MountedRow;
   scrollToIndex(itemIndex: number, options: ScrollToIndexOptions): void;
 }
 
-interface RowState { inner: { readonly current: NodeHandle | null }; growsUp: Signal<boolean> }
+interface RowState {
+  inner: { readonly current: NodeHandle | null };
+  growsUp: Signal<boolean>;
+  /** The key of the row the slot holds; null while it holds none. */
+  key: string | null;
+  /** The slot took this row from another: its box is the old row's until a pass has gone by (see 2 above). */
+  rebound: boolean;
+}
 interface Target { key: string; row: number; align: NonNullable<ScrollToIndexOptions['align']>; animate: boolean; offset: number | null }
 
 export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
@@ -80,9 +93,15 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
   let cancelPass: (() => void) | null = null;
   let waited = 0;
 
-  const measureRow = (index: number): boolean => {
+  /** Reads row `index`'s height from its slot; false when it cannot be read yet. A pass (`passing`) counts rows rebound. */
+  const measureRow = (index: number, passing: boolean): boolean => {
     const key = layout.extents.keyOf(index);
-    const handle = states.get(key)?.inner.current;
+    const state = states.get(key);
+    if (state?.rebound) {
+      if (passing) state.rebound = false;
+      return false;
+    }
+    const handle = state?.inner.current;
     const height = handle ? logicalHeight(handle, viewport.peek()) : null;
     if (height === null) return false;
     const grew = layout.growsUp(key);
@@ -97,7 +116,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     const { first, last } = layout.rangeFor(mountSpan(y, length, m ? { start: m.windowStart, end: m.windowEnd } : null));
     if (first !== layout.first || last !== layout.last) {
       // Rows about to leave are read once more: what they took on screen goes to the spacer.
-      for (let i = layout.first; i <= layout.last; i++) if (i < first || i > last) measureRow(i);
+      for (let i = layout.first; i <= layout.last; i++) if (i < first || i > last) measureRow(i, false);
       layout.mount(first, last, Math.max(0, layout.rowAt(y)));
       slice.value = built.slice(first, last);
       if (layout.measuring) schedulePass();
@@ -129,7 +148,7 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
     let waiting = false;
     batch(() => {
       for (let i = layout.first; i <= layout.last; i++) {
-        if (!measureRow(i) && layout.isUnmeasured(layout.extents.keyOf(i))) waiting = true;
+        if (!measureRow(i, true) && layout.isUnmeasured(layout.extents.keyOf(i))) waiting = true;
       }
       refresh();
       aim(false);
@@ -200,14 +219,28 @@ export function useListWindow<T>(o: ListWindowOptions<T>): ListWindow<T> {
       if (grew) schedulePass();
       aim(false);
     },
-    register(row, inner) {
-      const state: RowState = { inner, growsUp: signal(layout.growsUp(row.key)) };
-      states.set(row.key, state);
-      schedulePass();
-      onCleanup(() => {
-        if (states.get(row.key) === state) states.delete(row.key);
-      });
-      return { growsUp: state.growsUp, estimate: built.estimateOf(row) };
+    register(row, idle, inner) {
+      const state: RowState = { inner, growsUp: signal(false), key: null, rebound: false };
+      const release = () => {
+        if (state.key !== null && states.get(state.key) === state) states.delete(state.key);
+      };
+      let held = false;
+      onCleanup(effect(() => {
+        const key = idle?.value ? null : row.value.key;
+        if (key === state.key) return;
+        untracked(() => {
+          release();
+          state.key = key;
+          if (key === null) return;
+          states.set(key, state);
+          state.rebound = held;
+          state.growsUp.value = layout.growsUp(key);
+          held = true;
+          schedulePass();
+        });
+      }));
+      onCleanup(release);
+      return { growsUp: state.growsUp, estimate: built.estimateOf(row.peek()) };
     },
     scrollToIndex(itemIndex, options) {
       const count = built.itemCount;

@@ -6,8 +6,16 @@
  * rows below (list-layout.ts). The rows mounted are those in the scroll layer's rendered
  * window — the content it keeps painted around the viewport, which `onMetrics` reports — and
  * a margin of viewports either side, so a row exists before the tile that shows it is painted.
- * Rows leaving that span are unmounted (their nodes freed); the cost of a scroll frame depends
- * on the viewport, not on how many items there are.
+ * The cost of a scroll frame depends on the viewport, not on how many items there are.
+ *
+ * Keyed or recycled rows: with `renderItem` a row is made for its item when it comes into
+ * that span and unmounted (its nodes freed) when it leaves, so state inside a row belongs to
+ * its item. With `renderRow` rows are slots in a pool (row-pool.ts): a row is made once per
+ * slot from signals of an item and an index, and a slot whose row left is given one that came
+ * in — the signals change, the nodes stay — so a long fling makes no nodes after the first
+ * screenful. Pick `renderRow` for rows whose content comes from the item alone, `renderItem`
+ * for rows with state of their own (an open menu, a text being typed, a running animation),
+ * which a recycled row would carry over to the next item.
  *
  * Heights: a row counts at `estimatedHeight` until it is laid out; then its slot is read
  * through a handle (`box()`, at the start of the next frame) and the height is kept by the
@@ -31,13 +39,14 @@
  * Semantics: a `list` (inside the ScrollView's named group) that says how many items it has;
  * each row is a `listitem`, named by its content. Only mounted rows are in the tree.
  */
-import { For, Show, View, computed, effect, onCleanup, read, type Child, type NodeHandle, type Reactive, type ReadonlySignal } from '@planar/toolkit';
+import { For, Show, View, computed, effect, onCleanup, read, signal, type Child, type NodeHandle, type Reactive, type ReadonlySignal } from '@planar/toolkit';
 import { type StyleValues } from '../theme/index.js';
-import { usePropReporter } from '../internal/prop-report.js';
+import { usePropReporter, type PropReporter } from '../internal/prop-report.js';
 import { ScrollView } from '../scroll/scroll-view.js';
 import type { ScrollbarMode } from '../scroll/scrollbar.js';
 import { ListRows, rowIdentity, type ListRow } from './list-rows.js';
 import { useListWindow } from './list-window.js';
+import { RecycledRows } from './recycled-rows.js';
 import { RowSlot } from './row-slot.js';
 import { SECTION_HEADER_HEIGHT, SectionHeader, StickyHeader } from './section-header.js';
 import { VirtualListController } from './virtual-list-controller.js';
@@ -45,7 +54,33 @@ import { VirtualListController } from './virtual-list-controller.js';
 /** A row's height before it is laid out, when `estimatedHeight` is not given, logical px. */
 export const DEFAULT_ROW_ESTIMATE = 48;
 
-export interface VirtualListProps<T> {
+/** A VirtualList's props: the list's, and how its rows are made (`renderItem` or `renderRow`, one of the two). */
+export type VirtualListProps<T> = VirtualListOptions<T> & (KeyedRowProps<T> | RecycledRowProps<T>);
+
+/** Keyed rows: one made per item near the viewport, freed when it leaves. */
+export interface KeyedRowProps<T> {
+  /**
+   * The row for an item, made when it comes near the viewport and freed when it leaves (a
+   * new item object with the same key makes it again). `index` follows the item's place as
+   * the list changes. For rows with state of their own.
+   */
+  renderItem: (item: T, index: ReadonlySignal<number>) => Child;
+  renderRow?: never;
+}
+
+/** Recycled rows: a pool of rows, each shown for one item after another. */
+export interface RecycledRowProps<T> {
+  /**
+   * A row made once per slot, shown for one item after another as the list scrolls: read the
+   * item and index through their signals (`() => item.value.name`), not once. No nodes are
+   * made after the first screenful. For rows whose content comes from the item alone.
+   */
+  renderRow: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Child;
+  renderItem?: never;
+}
+
+/** What a VirtualList takes besides how its rows are made. */
+export interface VirtualListOptions<T> {
   /** The items, in order. A signal (or getter) re-lays the list when it changes; rows of kept keys stay mounted. */
   items: Reactive<readonly T[]>;
   /**
@@ -54,11 +89,6 @@ export interface VirtualListProps<T> {
    * have been near the viewport; the later one is told apart by its index until it is fixed.
    */
   key: (item: T) => string | number;
-  /**
-   * The row for an item, made once per item (a new item object with the same key makes it
-   * again). `index` follows the item's place as the list changes.
-   */
-  renderItem: (item: T, index: ReadonlySignal<number>) => Child;
   /** A row's height before it is laid out (default 48). Closer guesses make the scrollbar steadier. */
   estimatedHeight?: number;
   /** Groups consecutive items into sections: the label of the item's section (asked of every item when the items change). */
@@ -93,7 +123,7 @@ export interface VirtualListProps<T> {
  * const list = new VirtualListController();
  * <VirtualList label="Contacts" controller={list} items={contacts} key={(c) => c.id}
  *   estimatedHeight={56} section={(c) => c.name[0]!.toUpperCase()}
- *   renderItem={(c) => <ListItem title={c.name} subtitle={c.phone} onPress={() => call(c)} />}
+ *   renderRow={(c) => <ListItem title={() => c.value.name} subtitle={() => c.value.phone} onPress={() => call(c.value)} />}
  *   onRefresh={() => contacts.sync()} style={{ flexGrow: 1 }} />
  * list.scrollToIndex(250, { align: 'center' });
  */
@@ -115,12 +145,13 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
   onCleanup(controller.attach({ scrollToIndex: (index, options) => win.scrollToIndex(index, options) }));
   onCleanup(effect(() => controller.setFirstVisible(win.firstVisibleItem.value)));
 
-  const renderRow = (row: ListRow<T>, at: ReadonlySignal<number>) => {
-    const content = row.kind === 'header' ? renderHeader(row.section) : props.renderItem(row.item, computed(() => {
+  const rendering = rowRendering(props, report);
+  const keyedRow = (renderItem: KeyedRender<T>) => (row: ListRow<T>, at: ReadonlySignal<number>) => {
+    const content = row.kind === 'header' ? renderHeader(row.section) : renderItem(row.item, computed(() => {
       const shown = win.slice.value[at.value];
       return shown?.kind === 'item' ? shown.itemIndex : -1;
     }));
-    return <RowSlot row={row} window={win}>{content}</RowSlot>;
+    return <RowSlot row={signal(row)} window={win}>{content}</RowSlot>;
   };
 
   return (
@@ -131,7 +162,9 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
       >
         <View semantics={{ role: 'list', label: () => read(props.label), description: () => itemCount(rows.value.itemCount) }}>
           <View style={{ height: () => win.spacers.value.top }} />
-          <For each={win.slice} key={rowIdentity}>{renderRow}</For>
+          {rendering?.recycled
+            ? <RecycledRows window={win} renderRow={rendering.recycled} renderHeader={renderHeader} />
+            : rendering ? <For each={win.slice} key={rowIdentity}>{keyedRow(rendering.keyed)}</For> : null}
           <View style={{ height: () => win.spacers.value.bottom }} />
         </View>
         <Show when={() => props.empty !== undefined && rows.value.itemCount === 0}>{props.empty}</Show>
@@ -141,11 +174,28 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
   );
 }
 
+type KeyedRender<T> = KeyedRowProps<T>['renderItem'];
+type RecycledRender<T> = RecycledRowProps<T>['renderRow'];
+
+/** How rows are made: `renderItem` (keyed) or `renderRow` (recycled); a prop error and no rows unless one is given. */
+function rowRendering<T>(props: VirtualListProps<T>, report: PropReporter): { keyed: KeyedRender<T>; recycled?: undefined } | { recycled: RecycledRender<T> } | null {
+  const { renderItem, renderRow } = props;
+  if (renderItem !== undefined && typeof renderItem !== 'function') report('renderItem', renderItem, 'must be a function (item, index) => row');
+  if (renderRow !== undefined && typeof renderRow !== 'function') report('renderRow', renderRow, 'must be a function (item, index) => row, both signals');
+  const keyed = typeof renderItem === 'function', recycled = typeof renderRow === 'function';
+  if (keyed && recycled) {
+    report('renderRow', renderRow, 'cannot be given with renderItem — give renderItem for keyed rows (state of their own) or renderRow for recycled rows (content from the item alone); using renderItem');
+  } else if (!keyed && !recycled && renderItem === undefined && renderRow === undefined) {
+    report('renderItem', undefined, 'is missing — give renderItem(item, index) for keyed rows or renderRow(item, index) for recycled rows; showing no rows');
+  }
+  return keyed ? { keyed: renderItem } : recycled ? { recycled: renderRow } : null;
+}
+
 function itemCount(n: number): string {
   return n === 1 ? '1 item' : `${n} items`;
 }
 
-function checkedEstimate(value: number | undefined, fallback: number, prop: string, report: (prop: string, value: unknown, problem: string) => void): number {
+function checkedEstimate(value: number | undefined, fallback: number, prop: string, report: PropReporter): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
   report(prop, value, `must be a height above 0 (logical px); using ${fallback}`);
