@@ -86,3 +86,12 @@ export function topRow(screen: Screen): number {
   }
   throw new Error('no row at the top');
 }
+
+/** The x of every column in which two RGBA frames of the screen differ. */
+export function differingColumns(a: Uint8Array, b: Uint8Array): number[] {
+  const columns = new Set<number>();
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) columns.add((i / 4) % SIZE.width);
+  }
+  return [...columns].sort((p, q) => p - q);
+}

@@ -2,7 +2,7 @@
  * The virtual list's arithmetic without a screen: row extents (a Fenwick tree checked against
  * plain sums), rows and section headers worked out from items as they are asked for, finding
  * rows again after the items change, the mount span, the layout's drift that keeps rows still
- * while heights and rows change, and the pinned header.
+ * while heights and rows change, the pinned header, and the pool of a recycling list's slots.
  */
 import { describe, expect, it } from 'vitest';
 import { RowExtents, type RowSource } from '../src/list/row-extents.js';
@@ -10,6 +10,8 @@ import { ListRows } from '../src/list/list-rows.js';
 import { NEAR_BUDGET, NEAR_ROWS, findAnchor, findRow, relocate } from '../src/list/row-search.js';
 import { ListLayout, MOUNT_MARGIN, mountSpan } from '../src/list/list-layout.js';
 import { pinnedHeader } from '../src/list/sticky-header.js';
+import { IDLE_SLOTS, RowPool, type PoolSlot } from '../src/list/row-pool.js';
+import type { ListRow } from '../src/list/list-rows.js';
 
 const keys = (n: number, prefix = 'r') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -279,5 +281,72 @@ describe('pinnedHeader', () => {
   ];
   it.each(cases)('%s', (_name, offset, expected) => {
     expect(pinnedHeader(headers, offset, { contentStart: (r) => layout.contentStart(r), heightOf: (r) => layout.extents.heightOf(r), rowAt: (y) => layout.rowAt(y) })).toEqual(expected);
+  });
+});
+
+describe('RowPool', () => {
+  const item = (n: number): ListRow<string> => ({ kind: 'item', key: `i:${n}`, item: `item ${n}`, itemIndex: n });
+  const header = (label: string, firstItem: number): ListRow<string> => ({ kind: 'header', key: `h:${label}`, section: label, firstItem });
+  const items = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => item(from + i));
+  /** What each slot shows, by slot id: its row's key, or "idle". */
+  const shown = (slots: readonly PoolSlot<string>[]) => slots.map((s) => `${s.id}:${s.idle.value ? 'idle' : s.row.value.key}`);
+
+  it('span-moves-down-rebinds-rows-that-left', () => {
+    const pool = new RowPool<string>();
+    pool.assign(items(0, 5));
+    const slots = pool.assign(items(2, 7));
+    expect(shown(slots)).toEqual(['2:i:2', '3:i:3', '4:i:4', '0:i:5', '1:i:6']);
+    expect(slots[3]!.row.value).toEqual(item(5));
+    expect(pool.made).toBe(5);
+  });
+
+  it('span-moves-up-rebinds-rows-that-left', () => {
+    const pool = new RowPool<string>();
+    pool.assign(items(10, 15));
+    expect(shown(pool.assign(items(8, 13)))).toEqual(['3:i:8', '4:i:9', '0:i:10', '1:i:11', '2:i:12']);
+    expect(pool.made).toBe(5);
+  });
+
+  it('kept-row-takes-its-new-item-object-and-index', () => {
+    const pool = new RowPool<string>();
+    const [slot] = pool.assign([item(3)]);
+    const moved: ListRow<string> = { kind: 'item', key: 'i:3', item: 'item 3, edited', itemIndex: 4 };
+    expect(pool.assign([item(9), moved])[1]).toBe(slot);
+    expect(slot!.row.value).toBe(moved);
+  });
+
+  it('span-shrinks-slots-go-idle-and-come-back-before-any-is-made', () => {
+    const pool = new RowPool<string>();
+    pool.assign(items(0, 6));
+    expect(shown(pool.assign(items(0, 3)))).toEqual(['0:i:0', '1:i:1', '2:i:2', '3:idle', '4:idle', '5:idle']);
+    // The idle keep their rows (hidden), so their content still has an item.
+    expect(pool.assign(items(0, 3))[3]!.row.value.key).toBe('i:3');
+    expect(shown(pool.assign(items(0, 5)))).toEqual(['0:i:0', '1:i:1', '2:i:2', '5:i:3', '4:i:4', '3:idle']);
+    expect(pool.made).toBe(6);
+  });
+
+  it('idle-past-the-limit-freed-longest-idle-first', () => {
+    const pool = new RowPool<string>();
+    const all = pool.assign(items(0, IDLE_SLOTS + 4));
+    const left = pool.assign(items(0, 2));
+    expect(left.length).toBe(2 + IDLE_SLOTS);
+    expect(pool.size).toBe(2 + IDLE_SLOTS);
+    // Slots 2..IDLE_SLOTS + 3 went idle in row order; the first two of them were freed.
+    expect(left.slice(2)).toEqual(all.slice(4));
+  });
+
+  it('headers-keyed-their-slots-freed-never-rebound', () => {
+    const pool = new RowPool<string>();
+    const first = pool.assign([header('A', 0), item(0), item(1)]);
+    const next = pool.assign([item(1), item(2), header('B', 3), item(3)]);
+    expect(shown(next)).toEqual(['2:i:1', '1:i:2', '3:h:B', '4:i:3']);
+    expect(next).not.toContain(first[0]);
+    expect(next.every((s) => s.kind === s.row.value.kind)).toBe(true);
+  });
+
+  it('empty-list-keeps-only-the-idle-limit', () => {
+    const pool = new RowPool<string>();
+    pool.assign(items(0, 30));
+    expect(shown(pool.assign([]))).toEqual(Array.from({ length: IDLE_SLOTS }, (_, i) => `${30 - IDLE_SLOTS + i}:idle`));
   });
 });

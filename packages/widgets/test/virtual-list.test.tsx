@@ -9,7 +9,7 @@ import { View, signal, type Child, type FrameStats } from '@planar/toolkit';
 import { checkLeaks, type Screen } from '@planar/toolkit/testing';
 import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
-import { List, ROW, SIZE, drag, touch, itemsOf, mixed, mount, mountWith, mountedRows, rowTop, topRow } from './list-harness.js';
+import { List, ROW, SIZE, differingColumns, drag, touch, itemsOf, mixed, mount, mountWith, mountedRows, rowTop, topRow } from './list-harness.js';
 
 describe('VirtualList: rows', () => {
   it('mounts only the rows near the viewport of a 100,000-row list, and says how many there are', async () => {
@@ -153,15 +153,6 @@ describe('VirtualList: scrollToIndex and heights', () => {
     expect(rowTop(screen, 1)).toBe(ROW);
   });
 });
-
-/** The x of every column in which two RGBA frames differ. */
-function differingColumns(a: Uint8Array, b: Uint8Array): number[] {
-  const columns = new Set<number>();
-  for (let i = 0; i < a.length; i += 4) {
-    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) columns.add((i / 4) % SIZE.width);
-  }
-  return [...columns].sort((p, q) => p - q);
-}
 
 describe('VirtualList: sections', () => {
   /** Sections "Section A".."Section E" of ten 40 px rows each, under 36 px headers. */
