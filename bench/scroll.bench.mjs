@@ -13,13 +13,16 @@
  *                                   from render() to its first frame presented, median of fresh
  *                                   screens, the two sizes in turns (order swapped every round) after a warm-up (the items
  *                                   exist before; making them is not counted)
+ *   list.fling.rows_made.<mode>     rows made (renderItem or renderRow calls) while a VirtualList of
+ *                                   1,000 items at 800x480 is flung the same way, after its first
+ *                                   frame: keyed rows (renderItem) against recycled ones (renderRow)
  *
  * at 800x480 and 1920x1080, on the headless display (planes emulated, no GPU, no device).
  */
 import { FrictionSimulation, ScrollLayer, Text, View, signal } from '@planar/toolkit';
 import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { render } from '@planar/toolkit/testing';
-import { VirtualList } from '@planar/widgets';
+import { VirtualList, VirtualListController } from '@planar/widgets';
 
 export const name = 'scroll';
 
@@ -27,12 +30,14 @@ const ROWS = 1000;
 const ROW = 56;
 const FLING = 6000;
 
-function row(i) {
+/** The row of event `id`, or of whichever event `id()` says now (a recycled row). */
+function row(id) {
+  const of = typeof id === 'function' ? (f) => () => f(id()) : (f) => f(id);
   return jsxs(View, {
     style: { height: ROW, flexDirection: 'row', alignItems: 'center', paddingLeft: 16, gap: 12, borderBottomWidth: 1, borderColor: '#2c3442', backgroundColor: '#1b2230' },
     children: [
-      jsx(View, { style: { width: 28, height: 28, borderRadius: 14, backgroundColor: i % 3 ? '#3d7eff' : '#ff8a3d' } }),
-      jsx(Text, { style: { fontSize: 18, color: '#e8ecf4' }, children: `Event ${i}` }),
+      jsx(View, { style: { width: 28, height: 28, borderRadius: 14, backgroundColor: of((i) => (i % 3 ? '#3d7eff' : '#ff8a3d')) } }),
+      jsx(Text, { style: { fontSize: 18, color: '#e8ecf4' }, children: of((i) => `Event ${i}`) }),
     ],
   });
 }
@@ -121,9 +126,38 @@ async function listMount(sizes) {
   return Object.fromEntries(sizes.map((n, k) => [`list.mount.ms.${n}`, { value: times[k].sort((a, b) => a - b)[times[k].length >> 1], unit: 'ms' }]));
 }
 
+/** Rows a VirtualList of ROWS items makes while flung at FLING px/s (its first frame's rows not counted), keyed or recycled. */
+async function listFling(mode) {
+  const items = Array.from({ length: ROWS }, (_, i) => ({ id: i }));
+  let made = 0;
+  let controller;
+  const rows = mode === 'keyed'
+    ? { renderItem: (item) => (made++, row(item.id)) }
+    : { renderRow: (item) => (made++, row(() => item.value.id)) };
+  const screen = await render(() => {
+    controller = new VirtualListController();
+    return jsx(VirtualList, {
+      items, key: (item) => item.id, estimatedHeight: ROW, label: 'Events', controller, style: { width: 800, height: 480 }, ...rows,
+    });
+  }, { width: 800, height: 480, planes: 'pi5', checkDamage: false });
+  await screen.flush();
+  const first = made;
+  const sim = new FrictionSimulation(0, FLING);
+  for (let i = 1; !sim.isDone(i / 60); i++) {
+    controller.scrollToOffset(sim.position(i / 60), { animate: false });
+    await screen.flush();
+  }
+  // The list shows the rows its offset says (getByText throws when a row is missing).
+  screen.getByText(`Event ${Math.floor(controller.scroller.y.value / ROW) + 1}`);
+  await screen.dispose();
+  return { [`list.fling.rows_made.${mode}`]: { value: made - first, unit: 'count' } };
+}
+
 export async function run() {
   return {
     ...await listMount([100, 100_000]),
+    ...await listFling('keyed'),
+    ...await listFling('recycled'),
     ...await fling(800, 480, 'pi5'),
     ...await fling(800, 480, 'primary-only'),
     ...await fling(1920, 1080, 'pi5'),
