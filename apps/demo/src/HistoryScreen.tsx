@@ -3,10 +3,11 @@
  * them), newest first, in days. It slides in over the dashboard like the settings
  * (SlideInScreen.tsx). The events are a VirtualList: only the rows near the viewport exist,
  * each day opens with a header, and the header of the day at the top stays pinned there until
- * the next day's pushes it out. A drag or a fling scrolls it; with the list focused, the
+ * the next day's pushes it out. A row shows its event and nothing of its own, so rows are
+ * recycled: scrolling hands the rows that left to the events coming in, and makes none. A drag or a fling scrolls it; with the list focused, the
  * arrows, PageUp / PageDown and Home / End do, and so do an encoder's turns in edit mode.
  */
-import { Text, View, type Child, type Reactive } from '@planar/toolkit';
+import { Text, View, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
 import { VirtualList, useTheme } from '@planar/widgets';
 import type { HistoryEvent } from './history.js';
 import type { Tone } from './model.js';
@@ -26,8 +27,8 @@ export interface HistoryScreenProps {
 export const HISTORY_ROW_HEIGHT = 48;
 const DOT = 10;
 
-/** An event: a dot coloured by its tone, what happened and when. */
-function HistoryRow(props: { event: HistoryEvent }): Child {
+/** An event: a dot coloured by its tone, what happened and when (a recycled row: `event` changes). */
+function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
   const theme = useTheme();
   const c = theme.colors;
   const tones: Record<Tone, () => string> = { info: () => c.primary, ok: () => c.success, warn: () => c.warning };
@@ -37,9 +38,9 @@ function HistoryRow(props: { event: HistoryEvent }): Child {
       height: HISTORY_ROW_HEIGHT, flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.md,
       paddingHorizontal: () => theme.spacing.lg,
     }}>
-      <View style={{ width: DOT, height: DOT, borderRadius: DOT / 2, backgroundColor: tones[event.tone] }} />
-      <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{event.text}</Text>
-      <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{event.time}</Text>
+      <View style={{ width: DOT, height: DOT, borderRadius: DOT / 2, backgroundColor: () => tones[event.value.tone]() }} />
+      <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{() => event.value.text}</Text>
+      <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{() => event.value.time}</Text>
     </View>
   );
 }
@@ -54,7 +55,7 @@ export function HistoryScreen(props: HistoryScreenProps): Child {
       <VirtualList
         testId="history-list" label="Event history" items={props.events} key={(e) => e.id}
         estimatedHeight={HISTORY_ROW_HEIGHT} section={(e) => e.day}
-        renderItem={(e) => <HistoryRow event={e} />}
+        renderRow={(e) => <HistoryRow event={e} />}
         style={{ flexGrow: 1 }}
       />
     </SlideInScreen>
