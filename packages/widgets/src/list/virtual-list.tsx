@@ -37,7 +37,8 @@
  * (one call per item; only the headers are kept).
  *
  * Semantics: a `list` (inside the ScrollView's named group) that says how many items it has;
- * each row is a `listitem`, named by its content. Only mounted rows are in the tree.
+ * each row is a `listitem`, named by its content. Only mounted rows are in the tree (a
+ * recycling list's idle rows are hidden).
  */
 import { For, Show, View, computed, effect, onCleanup, read, signal, type Child, type NodeHandle, type Reactive, type ReadonlySignal } from '@planar/toolkit';
 import { type StyleValues } from '../theme/index.js';
@@ -72,8 +73,10 @@ export interface KeyedRowProps<T> {
 export interface RecycledRowProps<T> {
   /**
    * A row made once per slot, shown for one item after another as the list scrolls: read the
-   * item and index through their signals (`() => item.value.name`), not once. No nodes are
-   * made after the first screenful. For rows whose content comes from the item alone.
+   * item and index through their signals (`() => item.value.name`), not once; a new item
+   * object with the same key reaches the row the same way. A row is made only when more rows
+   * are mounted at once than ever before, so a fling makes none after the first screenful.
+   * For rows whose content comes from the item alone.
    */
   renderRow: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Child;
   renderItem?: never;
@@ -84,9 +87,10 @@ export interface VirtualListOptions<T> {
   /** The items, in order. A signal (or getter) re-lays the list when it changes; rows of kept keys stay mounted. */
   items: Reactive<readonly T[]>;
   /**
-   * A unique, stable key per item: a row keeps its node, its state and its measured height by
-   * it. Called only for the items near the viewport. A key on two items is reported once both
-   * have been near the viewport; the later one is told apart by its index until it is fixed.
+   * A unique, stable key per item: a row keeps its measured height by it (and with
+   * `renderItem` its node and state). Called only for the items near the viewport. A key on
+   * two items is reported once both have been near the viewport; the later one is told apart
+   * by its index until it is fixed.
    */
   key: (item: T) => string | number;
   /** A row's height before it is laid out (default 48). Closer guesses make the scrollbar steadier. */
@@ -162,9 +166,9 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
       >
         <View semantics={{ role: 'list', label: () => read(props.label), description: () => itemCount(rows.value.itemCount) }}>
           <View style={{ height: () => win.spacers.value.top }} />
-          {rendering?.recycled
-            ? <RecycledRows window={win} renderRow={rendering.recycled} renderHeader={renderHeader} />
-            : rendering ? <For each={win.slice} key={rowIdentity}>{keyedRow(rendering.keyed)}</For> : null}
+          {rendering?.kind === 'recycled'
+            ? <RecycledRows window={win} renderRow={rendering.render} renderHeader={renderHeader} />
+            : rendering ? <For each={win.slice} key={rowIdentity}>{keyedRow(rendering.render)}</For> : null}
           <View style={{ height: () => win.spacers.value.bottom }} />
         </View>
         <Show when={() => props.empty !== undefined && rows.value.itemCount === 0}>{props.empty}</Show>
@@ -175,20 +179,20 @@ export function VirtualList<T>(props: VirtualListProps<T>): Child {
 }
 
 type KeyedRender<T> = KeyedRowProps<T>['renderItem'];
-type RecycledRender<T> = RecycledRowProps<T>['renderRow'];
+type RowRendering<T> = { kind: 'keyed'; render: KeyedRender<T> } | { kind: 'recycled'; render: RecycledRowProps<T>['renderRow'] };
 
 /** How rows are made: `renderItem` (keyed) or `renderRow` (recycled); a prop error and no rows unless one is given. */
-function rowRendering<T>(props: VirtualListProps<T>, report: PropReporter): { keyed: KeyedRender<T>; recycled?: undefined } | { recycled: RecycledRender<T> } | null {
+function rowRendering<T>(props: VirtualListProps<T>, report: PropReporter): RowRendering<T> | null {
   const { renderItem, renderRow } = props;
   if (renderItem !== undefined && typeof renderItem !== 'function') report('renderItem', renderItem, 'must be a function (item, index) => row');
   if (renderRow !== undefined && typeof renderRow !== 'function') report('renderRow', renderRow, 'must be a function (item, index) => row, both signals');
   const keyed = typeof renderItem === 'function', recycled = typeof renderRow === 'function';
   if (keyed && recycled) {
     report('renderRow', renderRow, 'cannot be given with renderItem — give renderItem for keyed rows (state of their own) or renderRow for recycled rows (content from the item alone); using renderItem');
-  } else if (!keyed && !recycled && renderItem === undefined && renderRow === undefined) {
+  } else if (renderItem === undefined && renderRow === undefined) {
     report('renderItem', undefined, 'is missing — give renderItem(item, index) for keyed rows or renderRow(item, index) for recycled rows; showing no rows');
   }
-  return keyed ? { keyed: renderItem } : recycled ? { recycled: renderRow } : null;
+  return keyed ? { kind: 'keyed', render: renderItem } : recycled ? { kind: 'recycled', render: renderRow } : null;
 }
 
 function itemCount(n: number): string {
