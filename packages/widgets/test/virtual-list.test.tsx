@@ -1,8 +1,8 @@
 /**
  * VirtualList, as a person uses it: only rows near the viewport exist, scrolling shows the
  * right rows, scrollToIndex lands, rows of unknown height push the next, rows inserted above
- * leave the screen as it was, section headers pin and give way, pull to refresh, and a scroll
- * over 100,000 rows costs what it costs over 100.
+ * leave the screen as it was (with keyed and with recycled rows), section headers pin and give
+ * way, pull to refresh, and a scroll over 100,000 rows costs what it costs over 100.
  */
 import { describe, expect, it } from 'vitest';
 import { View, signal, type Child, type FrameStats } from '@planar/toolkit';
@@ -10,6 +10,9 @@ import { checkLeaks, type Screen } from '@planar/toolkit/testing';
 import { ListItem, REFRESH_THRESHOLD, VirtualList, VirtualListController, lightTheme, useTheme } from '../src/index.js';
 import { recordFrames, renderThemed, rgb } from './harness.js';
 import { List, ROW, SIZE, differingColumns, drag, touch, itemsOf, mixed, mount, mountWith, mountedRows, rowTop, topRow } from './list-harness.js';
+
+/** Both kinds of rows, for what they share: keyed (renderItem) and recycled (renderRow, virtual-list-recycling.test.tsx). */
+const BOTH = ['keyed', 'recycled'] as const;
 
 describe('VirtualList: rows', () => {
   it('mounts only the rows near the viewport of a 100,000-row list, and says how many there are', async () => {
@@ -77,8 +80,8 @@ describe('VirtualList: scrollToIndex and heights', () => {
     expect(rowTop(screen, 299) + last.height).toBeCloseTo(200, 5);
   });
 
-  it('dragging back into rows never laid out, the rows under the finger move with it and nothing else', async () => {
-    const { screen, list } = await mountWith((c) => <List items={mixed(10_000)} controller={c} />);
+  it.each(BOTH)('dragging back into rows never laid out, the rows under the finger move with it and nothing else (%s rows)', async (kind) => {
+    const { screen, list } = await mountWith((c) => <List recycled={kind === 'recycled'} items={mixed(10_000)} controller={c} />);
     list.scrollToIndex(5000, { animate: false });
     await screen.advance(50);
     expect(rowTop(screen, 5000)).toBe(0);
@@ -89,7 +92,8 @@ describe('VirtualList: scrollToIndex and heights', () => {
       for (let y = 42; y <= 174; y += 12) {
         await screen.advance(16);
         await screen.pointer.move({ x: 150, y }, touch);
-        // Rows above come in and are measured as the finger goes; the row under it stays under it.
+        // Rows above come in (recycled: in slots of rows that left below) and are measured as the
+        // finger goes; the row under it stays under it.
         expect(rowTop(screen, row)).toBe(from + y - 30);
       }
       await screen.advance(100);
@@ -99,9 +103,9 @@ describe('VirtualList: scrollToIndex and heights', () => {
     expect(topRow(screen)).toBeLessThan(4990);
   });
 
-  it('rows inserted above the viewport leave the rows on screen where they were', async () => {
+  it.each(BOTH)('rows inserted above the viewport leave the rows on screen where they were (%s rows)', async (kind) => {
     const items = signal(itemsOf(200, 1000));
-    const screen = await mount(() => <List items={items} />);
+    const screen = await mount(() => <List recycled={kind === 'recycled'} items={items} />);
     await drag(screen, { x: 150, y: 180 }, -150, 10, 200);
     await screen.advance(1000);
     const top = topRow(screen), y = rowTop(screen, top), pixels = screen.pixels().pixels;
