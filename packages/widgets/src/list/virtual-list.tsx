@@ -14,8 +14,8 @@
  * slot from signals of an item and an index, and a slot whose row left is given one that came
  * in — the signals change, the nodes stay — so a long fling makes no nodes after the first
  * screenful. Pick `renderRow` for rows whose content comes from the item alone, `renderItem`
- * for rows with state of their own (an open menu, a text being typed, a running animation),
- * which a recycled row would carry over to the next item.
+ * for rows with state of their own (an open menu, a text being typed, a running animation,
+ * keyboard focus), which a recycled row would carry over to the next item.
  *
  * Heights: a row counts at `estimatedHeight` until it is laid out; then its slot is read
  * through a handle (`box()`, at the start of the next frame) and the height is kept by the
@@ -76,7 +76,8 @@ export interface RecycledRowProps<T> {
    * item and index through their signals (`() => item.value.name`), not once; a new item
    * object with the same key reaches the row the same way. A row is made only when more rows
    * are mounted at once than ever before, so a fling makes none after the first screenful.
-   * For rows whose content comes from the item alone.
+   * For rows whose content comes from the item alone: state a row holds, focus among it, goes
+   * with it to the next item.
    */
   renderRow: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Child;
   renderItem?: never;
