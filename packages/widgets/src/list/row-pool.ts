@@ -11,7 +11,7 @@
  *    key, the index may have moved).
  * 2. The rows that came in take, in order, the item slots whose rows left, then idle slots
  *    (the one idle the shortest time first); a slot is made only when none is left. So the
- *    pool never holds more slots than the span has rows, and the idle ones below.
+ *    pool holds no more slots than the span has held rows at once, and the idle ones (4).
  * 3. Section headers stay keyed: a header slot is made for its header and freed when it
  *    leaves. Headers are few, and `renderSectionHeader` is a function of a plain label.
  * 4. Item slots left over go idle: hidden (display none), out of layout and semantics, their
@@ -49,7 +49,7 @@ export interface PoolSlot<T> {
  * slots.value = pool.assign(rows.slice(first, last));
  */
 export class RowPool<T> {
-  /** Slots made since the pool was, for tests and figures. */
+  /** Slots made since the pool was (for tests). */
   made = 0;
   private nextId = 0;
   /** The slot of each mounted row, by row key. */
