@@ -168,6 +168,22 @@ describe('gestures', () => {
     expect(late.swipe).toBe('right 1100.000,0.000');
   });
 
+  it('screen-drag-flicks-or-holds-as-asked', async () => {
+    const log: string[] = [];
+    const screen = await mount(() => (
+      <Pad testId="pad" style={full} gestures={{
+        onPan: { end: (e) => void log.push(`pan ${e.offsetX},${e.offsetY} at ${Math.round(e.velocityX)},${Math.round(e.velocityY)}`) },
+        onSwipe: (e) => void log.push(`swipe ${e.direction}`),
+      }} />
+    ));
+    await screen.advance(100);
+    // 100 px right in 10 moves 10 ms apart: 1,000 px/s at the lift.
+    await screen.drag({ x: 50, y: 100 }, { dx: 100 });
+    // The same, held still 200 ms before lifting: no velocity left.
+    await screen.drag({ x: 50, y: 100 }, { dy: 60 }, { steps: 6, hold: 200 });
+    expect(log).toEqual(['pan 100,0 at 1000,0', 'swipe right', 'pan 0,60 at 0,0']);
+  });
+
   it('fling-held-still-before-release-is-no-swipe', async () => {
     const { log } = journal();
     const screen = await mount(() => (

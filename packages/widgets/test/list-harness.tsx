@@ -63,15 +63,7 @@ export async function mountWith(list: (controller: VirtualListController) => Chi
 }
 
 /** Drags a finger from `from` by dy in `steps` moves 10 ms apart; `rest` ms of holding still before the lift (0: a flick). */
-export async function drag(screen: Screen, from: { x: number; y: number }, dy: number, steps = 10, rest = 0): Promise<void> {
-  await screen.pointer.down(from, touch);
-  for (let i = 1; i <= steps; i++) {
-    await screen.advance(10);
-    await screen.pointer.move({ x: from.x, y: from.y + (dy * i) / steps }, touch);
-  }
-  if (rest) await screen.advance(rest);
-  await screen.pointer.up({ x: from.x, y: from.y + dy }, touch);
-}
+export const drag = (screen: Screen, from: { x: number; y: number }, dy: number, steps = 10, rest = 0) => screen.drag(from, { dy }, { steps, hold: rest });
 
 /** How many rows are mounted and shown (a recycled list's idle rows are hidden, and not counted). */
 export const mountedRows = (screen: Screen) => screen.queryAllByRole('listitem').length;

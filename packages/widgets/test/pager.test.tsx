@@ -29,16 +29,7 @@ const NAMES = ['Kitchen', 'Living room', 'Bedroom', 'Garage'];
 const pages = () => NAMES.map((name, i) => <Page name={name} index={i} />);
 
 /** Moves a finger from `from` by dx in `steps` moves, one every 10 ms; holds still `rest` ms before lifting, else lifts moving. */
-async function swipe(screen: Screen, dx: number, steps: number, rest = 0, from = { x: 150, y: 80 }): Promise<void> {
-  const at = (i: number) => ({ x: from.x + (dx * i) / steps, y: from.y });
-  await screen.pointer.down(from, touch);
-  for (let i = 1; i < steps || (rest > 0 && i === steps); i++) {
-    await screen.advance(10);
-    await screen.pointer.move(at(i), touch);
-  }
-  await screen.advance(10 + rest);
-  await screen.pointer.up(at(steps), touch);
-}
+const swipe = (screen: Screen, dx: number, steps: number, rest = 0, from = { x: 150, y: 80 }) => screen.drag(from, { dx }, { steps, hold: rest });
 
 /** Which page fills the pager now: the one whose left edge is at the pager's. */
 const shownPage = (screen: Screen) => NAMES.findIndex((_, i) => Math.abs(screen.find({ testId: `page-${i}` }).x) < 0.5);

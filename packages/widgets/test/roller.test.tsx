@@ -19,15 +19,7 @@ const mount = (ui: () => Child) => renderThemed(ui, { width: 200, height: 220 })
 const spin = (screen: Screen, name = 'Hour') => screen.getByRole('spinbutton', { name });
 
 /** Drags a finger on the roller by dy in `steps` moves 10 ms apart; `rest` ms of holding still before the lift (0: a flick). */
-async function drag(screen: Screen, from: { x: number; y: number }, dy: number, steps = 6, rest = 0): Promise<void> {
-  await screen.pointer.down(from, touch);
-  for (let i = 1; i <= steps; i++) {
-    await screen.advance(10);
-    await screen.pointer.move({ x: from.x, y: from.y + (dy * i) / steps }, touch);
-  }
-  if (rest) await screen.advance(rest);
-  await screen.pointer.up({ x: from.x, y: from.y + dy }, touch);
-}
+const drag = (screen: Screen, from: { x: number; y: number }, dy: number, steps = 6, rest = 0) => screen.drag(from, { dy }, { steps, hold: rest });
 
 /** How many pixels differ between two frames. */
 function differing(a: Uint8Array, b: Uint8Array): number {

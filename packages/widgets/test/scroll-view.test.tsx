@@ -33,16 +33,7 @@ const scrolled = (screen: Screen, row = 'row-0') => 0 - screen.find({ testId: ro
  * Drags a finger from `from` by (dx, dy) in `steps` equal moves, one every 10 ms. With `rest`
  * it holds still that long before lifting; without, the lift is the last move (a flick).
  */
-async function drag(screen: Screen, from: { x: number; y: number }, dx: number, dy: number, steps = 10, rest = 0): Promise<void> {
-  const at = (i: number) => ({ x: from.x + (dx * i) / steps, y: from.y + (dy * i) / steps });
-  await screen.pointer.down(from, touch);
-  for (let i = 1; i < steps || (rest > 0 && i === steps); i++) {
-    await screen.advance(10);
-    await screen.pointer.move(at(i), touch);
-  }
-  await screen.advance(10 + rest);
-  await screen.pointer.up(at(steps), touch);
-}
+const drag = (screen: Screen, from: { x: number; y: number }, dx: number, dy: number, steps = 10, rest = 0) => screen.drag(from, { dx, dy }, { steps, hold: rest });
 
 /** A flick up at 1,500 px/s: 15 px every 10 ms from y = 190 to y = 25, lifted while moving. */
 const flick = (screen: Screen) => drag(screen, { x: 150, y: 190 }, 0, -165, 11);

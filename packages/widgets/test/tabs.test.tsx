@@ -142,17 +142,7 @@ describe('Tabs', () => {
 describe('Tabs: swiping the panels', () => {
   const touch = { type: 'touch' } as const;
   /** A finger on the panel moving by dx in `steps` moves, one every 10 ms; held still `rest` ms before lifting, else lifted moving. */
-  async function swipe(screen: Screen, dx: number, steps: number, rest = 0): Promise<void> {
-    const from = { x: 200, y: 75 };
-    const at = (i: number) => ({ x: from.x + (dx * i) / steps, y: from.y });
-    await screen.pointer.down(from, touch);
-    for (let i = 1; i < steps || (rest > 0 && i === steps); i++) {
-      await screen.advance(10);
-      await screen.pointer.move(at(i), touch);
-    }
-    await screen.advance(10 + rest);
-    await screen.pointer.up(at(steps), touch);
-  }
+  const swipe = (screen: Screen, dx: number, steps: number, rest = 0) => screen.drag({ x: 200, y: 75 }, { dx }, { steps, hold: rest });
   const selectedTab = (screen: Screen) => screen.getAllByRole('tab').find((t) => t.states.selected)?.name;
   const SETTLE = 3000;
 

@@ -49,6 +49,8 @@ type PointerOptions = {
   timestamp?: number;
 };
 type Modifiers = { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean };
+/** How `drag` moves: `steps` moves `every` ms apart, `hold` ms still before the lift (0: a flick), and the pointer's id and type. */
+export type DragOptions = Omit<PointerOptions, 'timestamp'> & { steps?: number; every?: number; hold?: number };
 
 const FRAME_MS = 1000 / 60;
 
@@ -228,6 +230,29 @@ export class Screen {
     const p = this.point(target);
     await this.pointer.down(p, { type: 'touch', ...options });
     await this.pointer.up(p, { type: 'touch', ...options });
+  }
+
+  /**
+   * A finger (touch, unless `type` says otherwise) put on the target and moved by (dx, dy) in
+   * `steps` equal moves, `every` ms apart on the virtual clock (default 10 moves, 10 ms); held
+   * still `hold` ms before it lifts, or lifted while moving (a flick) when `hold` is 0.
+   * @example await screen.drag(screen.getByRole('list'), { dy: -300 });        // a flick up
+   * @example await screen.drag({ x: 100, y: 200 }, { dx: 80 }, { hold: 200 }); // a slow drag
+   */
+  async drag(target: Target, by: { dx?: number; dy?: number }, options: DragOptions = {}): Promise<void> {
+    const from = this.point(target);
+    const { steps = 10, every = 10, hold = 0, ...pointer } = options;
+    const o: PointerOptions = { type: 'touch', ...pointer };
+    const at = (i: number) => ({ x: from.x + ((by.dx ?? 0) * i) / steps, y: from.y + ((by.dy ?? 0) * i) / steps });
+    await this.pointer.down(from, o);
+    // A flick lifts on its last move; a held finger makes every move, then waits.
+    const moves = hold > 0 ? steps : steps - 1;
+    for (let i = 1; i <= moves; i++) {
+      await this.advance(every);
+      await this.pointer.move(at(i), o);
+    }
+    await this.advance(hold > 0 ? hold : every);
+    await this.pointer.up(at(steps), o);
   }
 
   /** Pointer down / move / up at output pixels, or at the centre of a node's box. */
