@@ -35,10 +35,14 @@ export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color }
 export { parseColor, color4f, type RGBA } from './style/color.js';
 export type { FrameStats } from './compositor/stats.js';
 export type {
-  PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, NodeHandle, EventHandlers, InputEvent,
+  PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, CompositionEvent, NodeHandle, EventHandlers, InputEvent,
 } from './input/events.js';
 export type { PointerCrossingEvent } from './input/events.js';
 export { useInteraction, type Interaction } from './input/interaction.js';
+export {
+  useTextInput, useTextInputFocus, usePhysicalKeyboard, useKeyboardSender, useViewportInsets, INPUT_MODES, ENTER_KEY_HINTS,
+  type InputMode, type EnterKeyHint, type TextInputClient, type FocusedTextInput, type KeyboardSender, type ViewportInsets,
+} from './input/text-input.js';
 export { FocusScope, type FocusScopeProps } from './input/focus-scope.js';
 export { isDisabled } from './input/focus.js';
 export { reportPropError } from './components/handle.js';

@@ -22,6 +22,7 @@ import { Compositor } from '../compositor/compositor.js';
 import { emptyStats, type FrameStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
 import { PresentTime } from './present-time.js';
+import { TextInputs } from '../input/text-input.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
 import { APP_SERVICES, type AppServices, type DisplayControl } from './services.js';
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
@@ -187,6 +188,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     },
     focusChanged: (from: PlanarNode | null, to: PlanarNode | null) => {
       dispatcher.focus.focusChanged(from, to);
+      textInputs.focusChanged(to);
       const blur = from?.handlers.onBlur, focus = to?.handlers.onFocus;
       if (from && blur) callHandler(from, blur);
       if (to && focus) callHandler(to, focus);
@@ -208,6 +210,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     emitter.emit('frame', stats);
   }, (error) => emitError(error as Error), virtual, presentTime ? (now) => presentTime.predict(now) : undefined);
   const dispatcher = new InputDispatcher(scene);
+  const textInputs = new TextInputs((e) => dispatcher.dispatch(e), () => clock.now());
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
@@ -228,7 +231,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   };
   const control: DisplayControl = { setRotation };
   if (display.setBrightness) control.setBrightness = (level) => display.setBrightness!(level);
-  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info, display: control } satisfies AppServices]]);
+  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info, display: control, text: textInputs } satisfies AppServices]]);
 
   const offs = [
     display.on('input', (e) => dispatcher.dispatch(e)),
@@ -238,7 +241,10 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       compositor.resize();
       publish();
     }),
-    display.on('device', (e) => emitter.emit('device', e)),
+    display.on('device', (e) => {
+      textInputs.device(e);
+      emitter.emit('device', e);
+    }),
     // A frame skipped for want of a free buffer goes as soon as the display lets one go.
     display.on('release', () => {
       compositor.released();

@@ -9,6 +9,7 @@ import type { Clock } from './clock.js';
 import type { FrameLoop } from './frame-loop.js';
 import type { Rotation } from '../tree/scene.js';
 import type { OutputInfo } from '../backend/contract.js';
+import type { TextInputServices } from '../input/text-input-types.js';
 
 export const APP_SERVICES = Symbol('planar.app');
 
@@ -19,6 +20,8 @@ export interface AppServices {
   /** The display's output (physical size in mm, for touch slop), read when needed. */
   output: () => OutputInfo;
   display: DisplayControl;
+  /** Text fields, the physical keyboard, on-screen keyboards (input/text-input.ts). */
+  text: TextInputServices;
 }
 
 /** What a component may change about the display its app shows on. */

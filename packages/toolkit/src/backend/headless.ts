@@ -188,6 +188,11 @@ export class HeadlessDisplay implements Display {
     this.emitter.emit('close', { reason, lost: true });
   }
 
+  /** Says a device was plugged in (or out), as a backend's device event does. */
+  plug(kind: 'pointer' | 'touch' | 'keyboard', added = true): void {
+    this.emitter.emit('device', { kind, added });
+  }
+
   /** Delivers an input event as if a device had produced it. */
   inject(event: InputEvent): void {
     this.emitter.emit('input', event);

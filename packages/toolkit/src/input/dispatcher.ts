@@ -119,6 +119,14 @@ export class InputDispatcher {
         }));
       }
       if (event.type === 'down' && !prevented) this.focus.keyDefault(event);
+    } else if (event.kind === 'composition') {
+      const target = this.keyTarget();
+      if (!target) return;
+      const name = event.type === 'start' ? 'onCompositionStart' : event.type === 'update' ? 'onCompositionUpdate' : 'onCompositionEnd';
+      propagate(target, null, name, (n, phase, stop) => ({
+        type: `composition${event.type}` as const, data: event.data, timestamp: event.timestamp,
+        target: handleOf(target), currentTarget: handleOf(n), phase, stopPropagation: stop,
+      }));
     } else {
       const target = this.keyTarget();
       if (!target) return;

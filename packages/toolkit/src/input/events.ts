@@ -101,6 +101,16 @@ export interface TextInputEvent extends BaseEvent {
   readonly text: string;
 }
 
+/**
+ * Text being composed before it is committed (DOM's CompositionEvent): a dead key or a
+ * compose sequence in progress, or an input method's preedit. `data` is the whole preedit
+ * string now ('' at the end); the committed text arrives as a `textinput` event.
+ */
+export interface CompositionEvent extends BaseEvent {
+  readonly type: 'compositionstart' | 'compositionupdate' | 'compositionend';
+  readonly data: string;
+}
+
 type Handler<E> = (event: E) => void;
 
 export interface EventHandlers {
@@ -128,6 +138,9 @@ export interface EventHandlers {
   onKeyDownCapture?: Handler<KeyEvent>;
   onKeyUpCapture?: Handler<KeyEvent>;
   onTextInput?: Handler<TextInputEvent>;
+  onCompositionStart?: Handler<CompositionEvent>;
+  onCompositionUpdate?: Handler<CompositionEvent>;
+  onCompositionEnd?: Handler<CompositionEvent>;
   onFocus?: () => void;
   onBlur?: () => void;
 }
@@ -136,7 +149,7 @@ export const HANDLER_NAMES: ReadonlySet<string> = new Set<keyof EventHandlers>([
   'onPointerDown', 'onPointerMove', 'onPointerUp', 'onPointerCancel',
   'onPointerDownCapture', 'onPointerMoveCapture', 'onPointerUpCapture', 'onPointerCancelCapture',
   'onPointerEnter', 'onPointerLeave', 'onWheel', 'onWheelCapture', 'onPress', 'onKeyDown', 'onKeyUp', 'onKeyDownCapture', 'onKeyUpCapture',
-  'onTextInput', 'onFocus', 'onBlur',
+  'onTextInput', 'onCompositionStart', 'onCompositionUpdate', 'onCompositionEnd', 'onFocus', 'onBlur',
 ]);
 
 /** Raw input from a backend, in output pixels, with the device's timestamp in ms. */
@@ -144,4 +157,6 @@ export type InputEvent =
   | { kind: 'pointer'; type: 'down' | 'move' | 'up' | 'cancel'; x: number; y: number; pointerId: number; pointerType: 'mouse' | 'touch'; button?: number; buttons: number; timestamp: number }
   | { kind: 'wheel'; x: number; y: number; deltaX: number; deltaY: number; discreteX: number; discreteY: number; timestamp: number }
   | { kind: 'key'; type: 'down' | 'up'; key: string; code: string; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean; repeat: boolean; timestamp: number }
-  | { kind: 'text'; text: string; timestamp: number };
+  | { kind: 'text'; text: string; timestamp: number }
+  /** A composition (preedit) starts, changes or ends: dead keys, compose sequences, input methods. */
+  | { kind: 'composition'; type: 'start' | 'update' | 'end'; data: string; timestamp: number };

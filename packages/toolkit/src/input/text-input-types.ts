@@ -1,0 +1,50 @@
+/**
+ * The vocabulary of text input (see text-input.ts): input modes, Enter key hints, what a
+ * text field tells the app, and what an app offers its components.
+ */
+import type { ReadonlySignal, Signal } from '@preact/signals-core';
+import type { Reactive } from '../jsx/reactive.js';
+import type { NodeHandle } from './events.js';
+
+/** The kind of text a field wants: it chooses the on-screen keyboard's layout. */
+export type InputMode = 'text' | 'number' | 'decimal' | 'pin' | 'email' | 'url';
+/** What the Enter key does in a field, and so what an on-screen keyboard writes on it. */
+export type EnterKeyHint = 'enter' | 'go' | 'next' | 'done' | 'search' | 'send';
+
+export const INPUT_MODES: readonly InputMode[] = ['text', 'number', 'decimal', 'pin', 'email', 'url'];
+export const ENTER_KEY_HINTS: readonly EnterKeyHint[] = ['enter', 'go', 'next', 'done', 'search', 'send'];
+
+/** What a text field tells the app about itself. */
+export interface TextInputClient {
+  inputMode?: Reactive<InputMode>;
+  enterKeyHint?: Reactive<EnterKeyHint>;
+}
+
+/** The focused node that takes text, and what it wants. */
+export interface FocusedTextInput {
+  handle: NodeHandle;
+  inputMode: InputMode;
+  enterKeyHint: EnterKeyHint;
+}
+
+/** Parts of the viewport something covers (an on-screen keyboard at the bottom), logical px. */
+export interface ViewportInsets { top: number; right: number; bottom: number; left: number }
+
+/** Types into the focused node as a keyboard would, without taking focus. */
+export interface KeyboardSender {
+  /** Committed text (a `textinput` event). */
+  text(text: string): void;
+  /** A key pressed and released ('Backspace', 'Enter', 'ArrowLeft' …). */
+  key(key: string, mods?: { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean }): void;
+  /** A composition starting, changing or ending (an on-screen keyboard's own preedit). */
+  composition(type: 'start' | 'update' | 'end', data: string): void;
+}
+
+/** The app's text input state, as components reach it (useTextInputFocus and the others). */
+export interface TextInputServices {
+  readonly focused: ReadonlySignal<FocusedTextInput | null>;
+  readonly physicalKeyboard: ReadonlySignal<boolean>;
+  readonly insets: Signal<ViewportInsets>;
+  readonly sender: KeyboardSender;
+  clientsChanged(): void;
+}
