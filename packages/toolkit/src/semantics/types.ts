@@ -7,20 +7,21 @@ import type { NodeHandle } from '../input/events.js';
 
 /**
  * What a node is to a person who cannot see it: the WAI-ARIA role names, plus `text` for a
- * plain `<Text>` and `none` for a box that only lays out others (it is left out of the tree).
+ * plain `<Text>`, `none` for a box that only lays out others (it is left out of the tree), and
+ * the custom role `keyboard` for an on-screen keyboard (its keys are `button`s).
  */
 export type Role =
   | 'button' | 'checkbox' | 'switch' | 'radio' | 'radiogroup' | 'slider' | 'spinbutton' | 'progressbar'
   | 'tab' | 'tablist' | 'tabpanel' | 'dialog' | 'alertdialog' | 'alert' | 'listbox' | 'option' | 'combobox'
   | 'textbox' | 'list' | 'listitem' | 'heading' | 'img' | 'status' | 'group' | 'link' | 'menu' | 'menuitem'
-  | 'text' | 'none';
+  | 'text' | 'none' | 'keyboard';
 
 /** Every role, for checking a role written in a test or a prop. */
 export const ROLES: ReadonlySet<Role> = new Set<Role>([
   'button', 'checkbox', 'switch', 'radio', 'radiogroup', 'slider', 'spinbutton', 'progressbar',
   'tab', 'tablist', 'tabpanel', 'dialog', 'alertdialog', 'alert', 'listbox', 'option', 'combobox',
   'textbox', 'list', 'listitem', 'heading', 'img', 'status', 'group', 'link', 'menu', 'menuitem',
-  'text', 'none',
+  'text', 'none', 'keyboard',
 ]);
 
 /** What an assistive technology or a test can ask a node to do. */
