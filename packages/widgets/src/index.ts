@@ -36,3 +36,4 @@ export { useMessageBox, type MessageBoxOptions, type MessageBoxFunction } from '
 export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHandle, type ToastFunction } from './toast.js';
 export * from './scroll/index.js';
 export * from './list/index.js';
+export * from './text/index.js';
