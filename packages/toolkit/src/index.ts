@@ -29,6 +29,7 @@ export { interval, timeout } from './app/timers.js';
 export { useViewport, useDisplayControl, type Viewport, type DisplayControl } from './app/services.js';
 export { useGestures, touchSlop, GESTURE_DEFAULTS, type GestureOptions } from './gestures/use-gestures.js';
 export type { TapEvent, LongPressEvent, LongPressOptions, PanEvent, PanEndEvent, PanHandlers, SwipeEvent, PinchEvent, PinchHandlers } from './gestures/index.js';
+export * from './i18n/index.js';
 export { registerFont } from './render/fonts.js';
 export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
 export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';

@@ -28,6 +28,8 @@ import { APP_SERVICES, type AppServices, type DisplayControl } from './services.
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
 import { SemanticsTree } from '../semantics/tree.js';
 import { toColor4 } from '../style/paint-props.js';
+import { bindAppDirection, type Direction } from '../i18n/direction.js';
+import type { Reactive } from '../jsx/reactive.js';
 
 export interface AppOptions {
   /**
@@ -64,6 +66,12 @@ export interface AppOptions {
   planeDeadlineMs?: number;
   /** The colour behind everything (default white). */
   background?: string;
+  /**
+   * Which way the app reads: 'ltr' (default) or 'rtl', or a signal of it (an `I18n`'s
+   * `direction`, say): rows, `start`/`end` edges and text follow, and `useDirection()` tells components.
+   * @example await createApp(() => <App />, { direction: i18n.direction });
+   */
+  direction?: Reactive<Direction>;
   /** Hears errors from the start, including those raised while the first frame is built (same as `app.on('error')`). */
   onError?: (error: Error) => void;
   /** @internal The testing API drives a virtual clock and renders frames itself. */
@@ -231,7 +239,12 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   };
   const control: DisplayControl = { setRotation };
   if (display.setBrightness) control.setBrightness = (level) => display.setBrightness!(level);
-  owner.contexts = new Map([[APP_SERVICES, { clock, loop, viewport, output: () => display.info, display: control, text: textInputs } satisfies AppServices]]);
+  const direction = bindAppDirection(scene.root, options.direction, emitError);
+  owner.onDispose(direction.dispose);
+  owner.contexts = new Map<symbol, unknown>([
+    [APP_SERVICES, { clock, loop, viewport, output: () => display.info, display: control, text: textInputs } satisfies AppServices],
+    direction.entry,
+  ]);
 
   const offs = [
     display.on('input', (e) => dispatcher.dispatch(e)),
@@ -324,6 +337,7 @@ function validateOptions(o: AppOptions): void {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
   }
   if (o.rotation !== undefined && !ROTATIONS.includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
+  if (typeof o.direction === 'string' && o.direction !== 'ltr' && o.direction !== 'rtl') bad(`direction must be 'ltr' or 'rtl' (or a signal of one), got ${safeString(o.direction)}`);
   const b: unknown = o.backend;
   if (b !== undefined && typeof b !== 'string' && typeof (b as { open?: unknown })?.open !== 'function') {
     bad(`backend must be 'auto', a backend's name or a backend object with open(options), got ${safeString(b)}`);

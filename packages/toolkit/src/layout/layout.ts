@@ -3,8 +3,9 @@
  * a new layout are read back (a read is a call into wasm). A node whose box, border or
  * padding really changed is marked GEOMETRY so the next pass damages its old and new bounds.
  */
-import { Direction, Edge } from 'yoga-layout';
+import { Edge } from 'yoga-layout';
 import { GEOMETRY, type PlanarNode } from '../tree/node.js';
+import { resolvedDirection, yogaDirection } from './direction.js';
 
 const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
 
@@ -16,11 +17,14 @@ const EDGES = [Edge.Top, Edge.Right, Edge.Bottom, Edge.Left] as const;
  * child whose own constraints did not change keeps percentages (padding, margin, insets)
  * resolved against its parent's old width. When a box's content box changes, its children that
  * use percentages are dirtied and the layout runs again (at most three passes).
+ *
+ * A layer's root is laid out on its own: it inherits the direction of the box it is written in.
  */
 export function runLayout(root: PlanarNode, width: number | undefined, height: number | undefined): void {
   root.scene?.syncPendingChildren();
+  const owner = yogaDirection(resolvedDirection(root.parent));
   for (let pass = 0; pass < 3; pass++) {
-    root.yoga!.calculateLayout(width, height, Direction.LTR);
+    root.yoga!.calculateLayout(width, height, owner);
     const stale: PlanarNode[] = [];
     readBack(root, stale);
     if (!stale.length) return;

@@ -13,6 +13,7 @@ import { MeasureMode } from 'yoga-layout';
 import { canvasKit } from './canvaskit.js';
 import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily } from './fonts.js';
 import { DEFAULT_TEXT, type ResolvedText } from '../style/paint-props.js';
+import { resolvedDirection } from '../layout/direction.js';
 import type { NodeContent, PlanarNode } from '../tree/node.js';
 
 
@@ -57,8 +58,9 @@ export class TextContent implements NodeContent {
     const root = { ...DEFAULT_TEXT, ...this.node.textStyle } as ResolvedText;
     this.style = root;
     const text = collectText(this.node);
-    const direction = root.writingDirection === 'auto'
-      ? (firstStrongIsRtl(text) ? 'rtl' : 'ltr') : root.writingDirection;
+    // The base direction orders the paragraph's runs (Skia applies the Unicode bidi algorithm).
+    const direction = root.writingDirection === 'auto' ? (firstStrongIsRtl(text) ? 'rtl' : 'ltr')
+      : root.writingDirection === 'inherit' ? resolvedDirection(this.node) : root.writingDirection;
     this.leftAligned = direction === 'ltr' ? ['left', 'start', 'justify'].includes(root.textAlign) : root.textAlign === 'left';
     const fallbacks = fallbackFamilies(text);
     const builder: ParagraphBuilder = ck.ParagraphBuilder.MakeFromFontProvider(
@@ -137,6 +139,14 @@ export class TextContent implements NodeContent {
       this.unboundedHeight = Math.ceil(this.paragraph.getHeight());
     }
     return this.paragraph;
+  }
+
+  /**
+   * The paragraph laid out at the content width of the node's last layout, for text geometry
+   * queries (text/geometry.ts). It stays owned here: a caller must not keep or delete it.
+   */
+  laidOut(): Paragraph {
+    return this.ensure(this.contentBox(this.node).width);
   }
 
   private measure(width: number, widthMode: MeasureMode, _h: number, _hm: MeasureMode): { width: number; height: number } {

@@ -14,6 +14,7 @@ import { TransitionTrack, checkTransition, type Transition, type TransitionKey }
 import { isReactive, read } from '../jsx/reactive.js';
 import { GEOMETRY, OPACITY, PAINT, type PlanarNode } from '../tree/node.js';
 import { LAYOUT_PROPS, isLayoutKey } from './layout-props.js';
+import { directionChanged } from '../layout/direction.js';
 import {
   PAINT_PROPS, StyleValueError, TEXT_PROPS, isPaintKey, isTextKey,
   type ResolvedGradient, type ResolvedShadow, type Color4,
@@ -148,6 +149,7 @@ class StyleBinder {
     if (!problem && typeof value === 'string' && value.endsWith('%')) node.percentLayout = true;
     if (key.startsWith('padding') || key.startsWith('border')) node.edgesStyled = true;
     node.layoutChanged();
+    if (key === 'direction') directionChanged(node);
   }
 
   private applyPaint(key: keyof typeof PAINT_PROPS, value: unknown): number {

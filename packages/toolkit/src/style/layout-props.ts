@@ -4,7 +4,7 @@
  * style that changes over time never leaves stale layout behind.
  */
 import {
-  Align, Display, Edge, FlexDirection, Gutter, Justify, Overflow, PositionType, Wrap,
+  Align, Direction, Display, Edge, FlexDirection, Gutter, Justify, Overflow, PositionType, Wrap,
   type Node as YogaNode,
 } from 'yoga-layout';
 import type { LayoutStyle } from './types.js';
@@ -45,6 +45,7 @@ const DIRECTION = {
   row: FlexDirection.Row, column: FlexDirection.Column,
   'row-reverse': FlexDirection.RowReverse, 'column-reverse': FlexDirection.ColumnReverse,
 };
+const LAYOUT_DIRECTION = { inherit: Direction.Inherit, ltr: Direction.LTR, rtl: Direction.RTL };
 const WRAP = { nowrap: Wrap.NoWrap, wrap: Wrap.Wrap, 'wrap-reverse': Wrap.WrapReverse };
 
 function enumProp<T extends string>(map: Record<T, number>, set: (y: YogaNode, v: number) => void, fallback: number): LayoutProp {
@@ -66,6 +67,7 @@ const widthCheck = number({ min: 0 });
 
 export const LAYOUT_PROPS: Record<keyof LayoutStyle, LayoutProp> = {
   display: { check: oneOf({ flex: 0, none: 1 }), apply: (y, v) => y.setDisplay(v === 'none' ? Display.None : Display.Flex) },
+  direction: enumProp(LAYOUT_DIRECTION, (y, v) => y.setDirection(v), Direction.Inherit),
   position: {
     check: oneOf({ relative: 0, absolute: 1 }),
     apply: (y, v) => y.setPositionType(v === 'absolute' ? PositionType.Absolute : PositionType.Relative),
@@ -74,6 +76,8 @@ export const LAYOUT_PROPS: Record<keyof LayoutStyle, LayoutProp> = {
   right: edgeProp(Edge.Right, inset, signed),
   bottom: edgeProp(Edge.Bottom, inset, signed),
   left: edgeProp(Edge.Left, inset, signed),
+  start: edgeProp(Edge.Start, inset, signed),
+  end: edgeProp(Edge.End, inset, signed),
   width: { check: size, apply: (y, v) => y.setWidth(v as LengthValue) },
   height: { check: size, apply: (y, v) => y.setHeight(v as LengthValue) },
   minWidth: { check: nonNegative, apply: (y, v) => y.setMinWidth(v as Exclude<LengthValue, 'auto'>) },
@@ -101,6 +105,8 @@ export const LAYOUT_PROPS: Record<keyof LayoutStyle, LayoutProp> = {
   paddingRight: edgeProp(Edge.Right, padding, nonNegative),
   paddingBottom: edgeProp(Edge.Bottom, padding, nonNegative),
   paddingLeft: edgeProp(Edge.Left, padding, nonNegative),
+  paddingStart: edgeProp(Edge.Start, padding, nonNegative),
+  paddingEnd: edgeProp(Edge.End, padding, nonNegative),
   margin: edgeProp(Edge.All, margin, signedAuto),
   marginHorizontal: edgeProp(Edge.Horizontal, margin, signedAuto),
   marginVertical: edgeProp(Edge.Vertical, margin, signedAuto),
@@ -108,11 +114,15 @@ export const LAYOUT_PROPS: Record<keyof LayoutStyle, LayoutProp> = {
   marginRight: edgeProp(Edge.Right, margin, signedAuto),
   marginBottom: edgeProp(Edge.Bottom, margin, signedAuto),
   marginLeft: edgeProp(Edge.Left, margin, signedAuto),
+  marginStart: edgeProp(Edge.Start, margin, signedAuto),
+  marginEnd: edgeProp(Edge.End, margin, signedAuto),
   borderWidth: edgeProp(Edge.All, border, widthCheck),
   borderTopWidth: edgeProp(Edge.Top, border, widthCheck),
   borderRightWidth: edgeProp(Edge.Right, border, widthCheck),
   borderBottomWidth: edgeProp(Edge.Bottom, border, widthCheck),
   borderLeftWidth: edgeProp(Edge.Left, border, widthCheck),
+  borderStartWidth: edgeProp(Edge.Start, border, widthCheck),
+  borderEndWidth: edgeProp(Edge.End, border, widthCheck),
   overflow: {
     check: oneOf({ visible: 0, hidden: 1 }),
     apply: (y, v) => y.setOverflow(v === 'hidden' ? Overflow.Hidden : Overflow.Visible),

@@ -131,7 +131,8 @@ export const TEXT_PROPS: { [K in keyof TextStyle]-?: (v: unknown) => unknown } =
     const n = toNumber(v, { min: 1 });
     return Number.isInteger(n) ? n : fail('expected a whole number');
   },
-  writingDirection: (v) => (v === 'ltr' || v === 'rtl' || v === 'auto' ? v : fail("expected 'ltr', 'rtl' or 'auto'")),
+  writingDirection: (v) =>
+    v === 'ltr' || v === 'rtl' || v === 'auto' || v === 'inherit' ? v : fail("expected 'ltr', 'rtl', 'auto' or 'inherit'"),
   textDecoration: (v) =>
     v === 'none' || v === 'underline' || v === 'line-through' ? v : fail("expected 'none', 'underline' or 'line-through'"),
 };
@@ -147,7 +148,7 @@ export interface ResolvedText {
   letterSpacing: number;
   textAlign: 'left' | 'right' | 'center' | 'justify' | 'start' | 'end';
   maxLines: number | null;
-  writingDirection: 'ltr' | 'rtl' | 'auto';
+  writingDirection: 'ltr' | 'rtl' | 'auto' | 'inherit';
   textDecoration: 'none' | 'underline' | 'line-through';
 }
 
@@ -161,7 +162,7 @@ export const DEFAULT_TEXT: ResolvedText = {
   letterSpacing: 0,
   textAlign: 'start',
   maxLines: null,
-  writingDirection: 'auto',
+  writingDirection: 'inherit',
   textDecoration: 'none',
 };
 

@@ -8,9 +8,9 @@ export const TRANSITIONABLE = [
   'opacity', 'transform', 'backgroundColor', 'borderColor', 'color',
   'borderRadius', 'borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomRightRadius', 'borderBottomLeftRadius',
   'width', 'height', 'minWidth', 'minHeight', 'maxWidth', 'maxHeight',
-  'top', 'right', 'bottom', 'left',
-  'padding', 'paddingHorizontal', 'paddingVertical', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
-  'margin', 'marginHorizontal', 'marginVertical', 'marginTop', 'marginRight', 'marginBottom', 'marginLeft',
+  'top', 'right', 'bottom', 'left', 'start', 'end',
+  'padding', 'paddingHorizontal', 'paddingVertical', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'paddingStart', 'paddingEnd',
+  'margin', 'marginHorizontal', 'marginVertical', 'marginTop', 'marginRight', 'marginBottom', 'marginLeft', 'marginStart', 'marginEnd',
   'gap', 'rowGap', 'columnGap', 'borderWidth', 'fontSize', 'letterSpacing',
 ] as const;
 

@@ -56,8 +56,16 @@ export interface TransformStep {
 
 export interface LayoutStyle {
   display?: 'flex' | 'none';
+  /**
+   * Which way rows run and where `start`/`end` are, for this box and what it holds: 'ltr',
+   * 'rtl', or 'inherit' (the default: the parent's, and at the top the app's `direction`).
+   * Rows, `flex-start`/`flex-end`, the `…Start`/`…End` edges and text's `start`/`end` follow it.
+   */
+  direction?: 'ltr' | 'rtl' | 'inherit';
   position?: 'relative' | 'absolute';
   top?: Length; right?: Length; bottom?: Length; left?: Length;
+  /** Insets from the edge a line starts at (left in 'ltr', right in 'rtl') and the one it ends at. */
+  start?: Length; end?: Length;
   width?: LengthAuto; height?: LengthAuto;
   minWidth?: Length; minHeight?: Length; maxWidth?: Length; maxHeight?: Length;
   aspectRatio?: number;
@@ -73,9 +81,15 @@ export interface LayoutStyle {
   gap?: Length; rowGap?: Length; columnGap?: Length;
   padding?: Length; paddingHorizontal?: Length; paddingVertical?: Length;
   paddingTop?: Length; paddingRight?: Length; paddingBottom?: Length; paddingLeft?: Length;
+  /** Padding on the side a line starts at (left in 'ltr', right in 'rtl') / ends at; wins over Left/Right. */
+  paddingStart?: Length; paddingEnd?: Length;
   margin?: LengthAuto; marginHorizontal?: LengthAuto; marginVertical?: LengthAuto;
   marginTop?: LengthAuto; marginRight?: LengthAuto; marginBottom?: LengthAuto; marginLeft?: LengthAuto;
+  /** Margin on the side a line starts at / ends at (see `direction`); wins over Left/Right. */
+  marginStart?: LengthAuto; marginEnd?: LengthAuto;
   borderWidth?: number; borderTopWidth?: number; borderRightWidth?: number; borderBottomWidth?: number; borderLeftWidth?: number;
+  /** Border width on the side a line starts at / ends at (see `direction`); wins over Left/Right. */
+  borderStartWidth?: number; borderEndWidth?: number;
   overflow?: 'visible' | 'hidden';
 }
 
@@ -103,10 +117,16 @@ export interface TextStyle {
   /** A multiple of the font size. */
   lineHeight?: number;
   letterSpacing?: number;
+  /** 'start' (the default) and 'end' are the sides the paragraph's lines start and end at. */
   textAlign?: 'left' | 'right' | 'center' | 'justify' | 'start' | 'end';
   /** Lines shown at most; the last one ends with an ellipsis when text is cut. */
   maxLines?: number;
-  writingDirection?: 'ltr' | 'rtl' | 'auto';
+  /**
+   * The paragraph's base direction, which orders its mixed runs (Unicode bidi) and places
+   * `start`/`end`: 'inherit' (the default) takes the box's layout direction (see `direction`),
+   * 'auto' the first strong letter of the text (for text from outside, such as names).
+   */
+  writingDirection?: 'ltr' | 'rtl' | 'auto' | 'inherit';
   textDecoration?: 'none' | 'underline' | 'line-through';
 }
 

@@ -36,6 +36,8 @@ export interface RenderOptions {
   checkDamage?: boolean;
   /** The display's physical size as it reports it, mm (default 0 × 0: unknown, as many headless outputs say). */
   physicalSizeMm?: { width: number; height: number };
+  /** Which way the app reads (createApp's `direction`): 'ltr' (default), 'rtl', or a signal of one. */
+  direction?: AppOptions['direction'];
 }
 
 /** A node to act on: by testId, by its exact text, or as found by `getByRole` and the other queries. */
@@ -414,6 +416,7 @@ export async function render(root: () => Child, options: RenderOptions = {}): Pr
     width: options.width ?? 800, height: options.height ?? 480,
     rotation: options.rotation, scale: options.scale, background: options.background, onError: options.onError,
     planes: options.planes, planeDeadlineMs: options.planeDeadlineMs ?? 100, checkDamage: options.checkDamage ?? true,
+    direction: options.direction,
   });
   if (options.physicalSizeMm) {
     internals.display.info.physicalWidthMm = options.physicalSizeMm.width;
