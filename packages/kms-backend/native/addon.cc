@@ -6,6 +6,7 @@
 #include "input.h"
 #include "seat.h"
 #include "vt.h"
+#include "planar/compose-binding.h"
 
 namespace planar {
 
@@ -17,6 +18,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Console", Console::Define(env));
   exports.Set("Input", Input::Define(env));
   exports.Set("Seat", Seat::Define(env));
+  exports.Set("Compose", ComposeBinding::Define(env));
   exports.Set("liveObjects", Napi::Function::New(env, [](const Napi::CallbackInfo& info) { return LiveObjects(info.Env()); }, "liveObjects"));
   return exports;
 }

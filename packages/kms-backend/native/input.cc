@@ -30,6 +30,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "planar/compose-binding.h"
 #include "planar/errors.h"
 #include "planar/owned.h"
 
@@ -108,6 +109,7 @@ Input::Input(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Input>(info) {
   } catch (const std::runtime_error& error) {
     throw Napi::Error::New(env, error.what());
   }
+  if (!keyboard_->compose_problem.empty()) warnings_.push_back(keyboard_->compose_problem);
 
   calibration_ = MatrixOf(env, options.Get("calibration"));
   // Devices open through the seat manager when the display has one (no root, no input group).
@@ -431,6 +433,7 @@ void Input::Key(libinput_event* event) {
     e.Set("ctrl", key.ctrl);
     e.Set("alt", key.alt);
     e.Set("meta", key.meta);
+    if (!key.composition.empty()) e.Set("composition", CompositionEventsToJs(e.Env(), key.composition));
   });
 }
 
@@ -471,6 +474,8 @@ Napi::Value Input::Suspend(const Napi::CallbackInfo& info) {
     libinput_suspend(libinput_.get());
     Dispatch();
   }
+  // JS ends the composition it was showing (input.ts).
+  if (keyboard_) keyboard_->CancelCompose();
   return info.Env().Undefined();
 }
 

@@ -55,6 +55,11 @@ Keyboard::Keyboard(const KeymapNames& names) {
   }
   state_.reset(xkb_state_new(keymap_.get()));
   if (!state_) throw std::runtime_error("cannot create an xkbcommon state for the " + Describe(names));
+  try {
+    composer_ = std::make_unique<Composer>(ComposeLocaleFromEnvironment());
+  } catch (const ComposeError& error) {
+    compose_problem = std::string("compose sequences and dead keys are off: ") + error.what();
+  }
 }
 
 KeyResult Keyboard::Key(uint32_t code, bool pressed) {
@@ -73,6 +78,11 @@ KeyResult Keyboard::Key(uint32_t code, bool pressed) {
   xkb_keysym_to_utf8(sym, buffer, sizeof buffer);
   result.character = buffer;
   result.repeats = xkb_keymap_key_repeats(keymap_.get(), keycode);
+  if (pressed && composer_) {
+    ComposedKey composed = composer_->Press(sym, result.text);
+    result.text = std::move(composed.text);
+    result.composition = std::move(composed.events);
+  }
   xkb_state_update_key(state_.get(), keycode, pressed ? XKB_KEY_DOWN : XKB_KEY_UP);
   auto active = [&](const char* mod) { return xkb_state_mod_name_is_active(state_.get(), mod, XKB_STATE_MODS_EFFECTIVE) > 0; };
   result.shift = active(XKB_MOD_NAME_SHIFT);
@@ -80,6 +90,10 @@ KeyResult Keyboard::Key(uint32_t code, bool pressed) {
   result.alt = active(XKB_MOD_NAME_ALT);
   result.meta = active(XKB_MOD_NAME_LOGO);
   return result;
+}
+
+void Keyboard::CancelCompose() {
+  if (composer_) composer_->Cancel();
 }
 
 uint32_t Keyboard::Leds() const {

@@ -31,6 +31,16 @@ export interface NativeInputOptions {
   seatManager?: unknown;
 }
 
+/**
+ * What a key press did to a compose sequence (planar/compose.h in the native core): a sequence
+ * starts with `start` '' and shows its keys so far with `update` ('´'); `end` carries the text
+ * composed ('é'), which is also the key's `text`, or '' when it was cancelled.
+ */
+export interface NativeComposition {
+  kind: 'start' | 'update' | 'end';
+  data: string;
+}
+
 /** The events, by type. */
 export interface NativeInputEventMap {
   /** A device was added or removed, with what it can do. */
@@ -53,11 +63,13 @@ export interface NativeInputEventMap {
     | { kind: 'frame'; time: number };
   /**
    * A key (evdev code): the keysym's name and character, the text a press types ('' for a
-   * release), whether the keymap repeats it, and the modifiers once the key has acted.
+   * release or a key inside a compose sequence, the composed 'é' for the key that ends one),
+   * whether the keymap repeats it, the modifiers once the key has acted, and what the press
+   * did to a compose sequence, when it did something.
    */
   key: {
     time: number; code: number; pressed: boolean; name: string; text: string; character: string; repeats: boolean;
-    shift: boolean; ctrl: boolean; alt: boolean; meta: boolean;
+    shift: boolean; ctrl: boolean; alt: boolean; meta: boolean; composition?: NativeComposition[];
   };
   /** Something a person should know: a device that would not open, no udev database, libinput's errors. */
   warning: { message: string };
@@ -80,6 +92,20 @@ export interface NativeInput {
   /** Stops reading and frees everything; safe twice and from inside an event handler. */
   close(): void;
 }
+
+/**
+ * `new Compose(locale?)`: xkbcommon's compose state machine as the keyboard uses it, fed keysyms
+ * by name (for tests). The table is the one of `locale` (default: LC_ALL, LC_CTYPE or LANG,
+ * else "C"), else of "C"; throws with the reason, and `errno` where there is one, when neither loads.
+ */
+export type NativeComposeConstructor = new (locale?: string) => {
+  /** The locale whose table was loaded. */
+  readonly locale: string;
+  /** A press of a key with this keysym (by name: 'dead_acute') that types `ownText` on its own. */
+  press(keysym: string, ownText?: string): { events: NativeComposition[]; text: string };
+  /** Drops a sequence under way; its end event, if there was one. */
+  cancel(): NativeComposition[];
+};
 
 /**
  * `new Input(emit, options)`. Devices present already are reported before the constructor

@@ -9,9 +9,11 @@
  *      touch is in use.
  *   3. Buttons → pointer down/up with the pressed-buttons mask; scroll → wheel, with whole
  *      notches gathered from the wheel's 120ths; touch slots → touch pointers 100 + slot, and a
- *      cancel ends every touch still down; keys → key events with W3C key and code, a text event
- *      for a press that types, and repeats of held keys through the toolkit's KeyRepeater (libinput
- *      leaves repeat to its clients).
+ *      cancel ends every touch still down; keys → key events with W3C key and code, then the
+ *      composition events of a compose sequence or dead key the press began, advanced or ended
+ *      (the native keyboard runs xkbcommon's compose table), then a text event for a press that
+ *      types (a finished sequence's 'é'), and repeats of held keys through the toolkit's
+ *      KeyRepeater (libinput leaves repeat to its clients).
  *   4. Devices are counted per capability, so that `hasTouch` and friends are known as soon as
  *      `open` returns and a `device` handler hears of each one plugged in or out.
  */
@@ -98,6 +100,8 @@ export class KmsInput {
   private cursorVisible = false;
   private buttons = 0;
   private readonly touches = new Map<number, { x: number; y: number }>();
+  /** A compose sequence is under way: the app shows its preedit until an end event. */
+  private composing = false;
   /** Wheel movement in 120ths of a notch not yet sent as a whole notch. */
   private v120 = { x: 0, y: 0 };
 
@@ -272,6 +276,10 @@ export class KmsInput {
       shift: e.shift, ctrl: e.ctrl, alt: e.alt, meta: e.meta, repeat: false, timestamp: e.time,
     };
     this.handlers.input(event);
+    for (const c of e.composition ?? []) {
+      this.composing = c.kind !== 'end';
+      this.handlers.input({ kind: 'composition', type: c.kind, data: c.data, timestamp: e.time });
+    }
     const text = e.pressed && e.text && !isControlText(e.text) && !e.ctrl && !e.meta ? e.text : null;
     if (text) this.handlers.input({ kind: 'text', text, timestamp: e.time });
     if (e.pressed) this.repeater.pressed(event, text, e.repeats);
@@ -281,6 +289,8 @@ export class KmsInput {
   /** After a suspend: whatever libinput did not end itself ends here. */
   private endPresses(time: number): void {
     this.repeater.stop();
+    if (this.composing) this.handlers.input({ kind: 'composition', type: 'end', data: '', timestamp: time });
+    this.composing = false;
     this.cancelTouches(time);
     if (this.buttons) {
       this.buttons = 0;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NativeInputConstructor } from './input-native.js';
+import type { NativeComposeConstructor, NativeInputConstructor } from './input-native.js';
 
 export interface DrmMode {
   name: string;
@@ -137,6 +137,8 @@ export interface Addon {
   waitFence(fd: number): Promise<void>;
   Console: new (path: string) => NativeConsole;
   Input: NativeInputConstructor;
+  /** The keyboard's compose state machine, for tests; absent from the mock kernel. */
+  Compose?: NativeComposeConstructor;
   /** What the addon holds now (every device of this process together); absent from the mock kernel. */
   liveObjects?(): NativeLiveObjects;
 }

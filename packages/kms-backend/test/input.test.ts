@@ -214,6 +214,38 @@ describe('keyboard', () => {
       events: [key(28, true, 'Return', '\r')],
       expected: [['down', 'Enter', 'Enter', false, false]],
     },
+    {
+      // As the native keyboard reports a us(intl) apostrophe (dead_acute), then an e.
+      name: 'a-dead-key-shows-its-accent-and-the-next-letter-types-é-once',
+      events: [
+        { ...key(40, true, 'dead_acute', '', {}, ''), composition: [{ kind: 'start', data: '' }, { kind: 'update', data: '´' }] },
+        key(40, false, 'dead_acute', '', {}, ''),
+        { ...key(18, true, 'e', 'é', {}, 'e'), composition: [{ kind: 'end', data: 'é' }] },
+      ],
+      expected: [
+        ['down', 'Unidentified', 'Quote', false, false],
+        { kind: 'composition', type: 'start', data: '', timestamp: 10 },
+        { kind: 'composition', type: 'update', data: '´', timestamp: 10 },
+        ['up', 'Unidentified', 'Quote', false, false],
+        ['down', 'e', 'KeyE', false, false],
+        { kind: 'composition', type: 'end', data: 'é', timestamp: 10 },
+        { kind: 'text', text: 'é', timestamp: 10 },
+      ],
+    },
+    {
+      name: 'a-cancelled-sequence-ends-empty-and-types-nothing',
+      events: [
+        { ...key(40, true, 'dead_acute', '', {}, ''), composition: [{ kind: 'start', data: '' }, { kind: 'update', data: '´' }] },
+        { ...key(16, true, 'q', '', {}, 'q'), composition: [{ kind: 'end', data: '' }] },
+      ],
+      expected: [
+        ['down', 'Unidentified', 'Quote', false, false],
+        { kind: 'composition', type: 'start', data: '', timestamp: 10 },
+        { kind: 'composition', type: 'update', data: '´', timestamp: 10 },
+        ['down', 'q', 'KeyQ', false, false],
+        { kind: 'composition', type: 'end', data: '', timestamp: 10 },
+      ],
+    },
   ];
   it.each(cases)('$name', ({ events, expected }) => {
     const { input, native, events: out } = open();
@@ -341,6 +373,17 @@ describe('lifecycle', () => {
     ]);
     expect(events.some((e) => e.kind === 'key' && e.repeat)).toBe(false);
     expect(native.calls.slice(1)).toEqual(['suspend', 'resume']);
+  });
+
+  it('suspend-mid-sequence-ends-the-composition-empty', () => {
+    const { input, native, events } = open();
+    native.push({
+      type: 'key', time: 1, code: 40, pressed: true, name: 'dead_acute', text: '', character: '', repeats: true, shift: false, ctrl: false, alt: false, meta: false,
+      composition: [{ kind: 'start', data: '' }, { kind: 'update', data: '´' }],
+    });
+    input.suspend();
+    input.suspend();
+    expect(events.filter((e) => e.kind === 'composition').map((e) => e.kind === 'composition' && `${e.type} ${e.data}`)).toEqual(['start ', 'update ´', 'end ']);
   });
 
   it('close-is-safe-twice-and-later-events-are-dropped', () => {

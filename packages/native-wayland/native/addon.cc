@@ -5,6 +5,7 @@
 #include "shm-buffer.h"
 #include "subsurface.h"
 #include "window.h"
+#include "planar/compose-binding.h"
 
 namespace planar {
 
@@ -24,6 +25,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ShmBuffer", shm);
   exports.Set("DmabufBuffer", dmabuf);
   exports.Set("DrmDevice", DrmDevice::Define(env));
+  exports.Set("Compose", ComposeBinding::Define(env));
 #ifdef PLANAR_HAVE_GBM
   exports.Set("gbmBuilt", Napi::Boolean::New(env, true));
 #else

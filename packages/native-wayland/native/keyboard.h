@@ -1,10 +1,12 @@
 // The keyboard: the compositor's keymap compiled by xkbcommon, keys to keysyms and UTF-8 text,
-// and the modifier state. Repeating held keys is left to the toolkit (from `repeat-info`).
+// the modifier state, and compose sequences and dead keys (planar/compose.h). Repeating held
+// keys is left to the toolkit (from `repeat-info`).
 #pragma once
 
 #include <xkbcommon/xkbcommon.h>
 
 #include "common.h"
+#include "planar/compose.h"
 
 namespace planar {
 
@@ -18,13 +20,23 @@ class Keyboard {
   void Keymap(uint32_t format, int fd, uint32_t size);
   void Key(uint32_t time, uint32_t key, bool pressed);
   void Modifiers(uint32_t depressed, uint32_t latched, uint32_t locked, uint32_t group);
+  // Keyboard focus came or went; a compose sequence under way is dropped when it goes.
+  void Focus(bool focused);
 
   StatePtr state;
   struct wl_keyboard* keyboard = nullptr;
   uint32_t version = 0;
-  struct xkb_context* context = nullptr;
-  struct xkb_keymap* keymap = nullptr;
-  struct xkb_state* xkb = nullptr;
+
+ private:
+  struct ContextUnref { void operator()(xkb_context* c) const { xkb_context_unref(c); } };
+  struct KeymapUnref { void operator()(xkb_keymap* k) const { xkb_keymap_unref(k); } };
+  struct StateUnref { void operator()(xkb_state* s) const { xkb_state_unref(s); } };
+
+  std::unique_ptr<xkb_context, ContextUnref> context_;
+  std::unique_ptr<xkb_keymap, KeymapUnref> keymap_;
+  std::unique_ptr<xkb_state, StateUnref> xkb_;
+  // Null when no Compose table could be loaded (a warning said why): keys then type as they are.
+  std::unique_ptr<Composer> composer_;
 };
 
 }  // namespace planar

@@ -5,14 +5,17 @@
  *            discrete steps are gathered until `frame` and sent as one wheel event
  *   touch    down/motion/up per touch id → touch pointer events (pointer id 100 + id);
  *            cancel → cancel for every touch still down
- *   keyboard key → key down/up with W3C key and code, the modifiers last reported, and text
- *            for a press that types some; held keys repeat through the toolkit's KeyRepeater
+ *   keyboard key → key down/up with W3C key and code, the modifiers last reported, then the
+ *            composition events of a compose sequence or dead key it began, advanced or ended
+ *            (the native keyboard runs xkbcommon's compose table), then text for a press that
+ *            types some (a finished sequence's 'é'); held keys repeat through the toolkit's
+ *            KeyRepeater; losing focus ends a sequence under way
  *
  * Positions come in surface coordinates (logical px); events leave in output (buffer) pixels.
  * Timestamps are the compositor's, in ms.
  */
 import { KeyRepeater, codeOfEvdev, isControlText, keyOfKeysym, type InputEvent } from '@planar/toolkit/backend';
-import type { SeatEvent } from './native.js';
+import type { NativeComposition, SeatEvent } from './native.js';
 
 export type { SeatEvent };
 
@@ -51,6 +54,7 @@ export class SeatTranslator {
         this.repeater.delay = e.delay;
         return;
       case 'keyboard-focus':
+        this.compose(e.composition, this.time);
         if (!e.focused) this.repeater.stop();
     }
   }
@@ -106,15 +110,21 @@ export class SeatTranslator {
   }
 
   private key(e: Extract<SeatEvent, { type: 'key' }>): void {
+    this.time = e.time;
     const code = codeOfEvdev(e.code);
     const event: Extract<InputEvent, { kind: 'key' }> = {
       kind: 'key', type: e.pressed ? 'down' : 'up', key: keyOfKeysym(e.name, e.character ?? e.text), code, ...this.mods, repeat: false, timestamp: e.time,
     };
     this.emit(event);
+    this.compose(e.composition, e.time);
     const text = e.pressed && e.text && !isControlText(e.text) && !this.mods.ctrl && !this.mods.meta ? e.text : null;
     if (text) this.emit({ kind: 'text', text, timestamp: e.time });
     if (e.pressed) this.repeater.pressed(event, text, e.repeats);
     else this.repeater.released(code);
+  }
+
+  private compose(events: NativeComposition[] | undefined, timestamp: number): void {
+    for (const c of events ?? []) this.emit({ kind: 'composition', type: c.kind, data: c.data, timestamp });
   }
 
   dispose(): void {

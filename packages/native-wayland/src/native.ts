@@ -21,6 +21,16 @@ export interface NativeOutput {
   model: string;
 }
 
+/**
+ * What a key press did to a compose sequence (planar/compose.h in the native core): a sequence
+ * starts with `start` '' and shows its keys so far with `update` ('´'); `end` carries the text
+ * composed ('é'), which is also the key's `text`, or '' when it was cancelled.
+ */
+export interface NativeComposition {
+  kind: 'start' | 'update' | 'end';
+  data: string;
+}
+
 /** The seat's events (native/seat.cc, keyboard.cc): positions in surface units, times in the compositor's ms. */
 export type SeatEvent =
   | { type: 'pointer'; kind: 'enter' | 'motion'; x: number; y: number; time?: number }
@@ -31,10 +41,11 @@ export type SeatEvent =
   | { type: 'touch'; kind: 'down' | 'motion'; time: number; id: number; x: number; y: number }
   | { type: 'touch'; kind: 'up'; time: number; id: number }
   | { type: 'touch'; kind: 'frame' | 'cancel' }
-  | { type: 'key'; time: number; code: number; name: string; text: string; character?: string; pressed: boolean; repeats: boolean }
+  | { type: 'key'; time: number; code: number; name: string; text: string; character?: string; pressed: boolean; repeats: boolean; composition?: NativeComposition[] }
   | { type: 'modifiers'; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean }
   | { type: 'repeat-info'; rate: number; delay: number }
-  | { type: 'keyboard-focus'; focused: boolean };
+  /** Focus left with a compose sequence under way: `composition` ends it. */
+  | { type: 'keyboard-focus'; focused: boolean; composition?: NativeComposition[] };
 
 /** Every event the connection reports, by type, as one value (`{ type, ...fields }`). */
 export type ConnectionEvent =
@@ -182,9 +193,27 @@ export interface Addon {
   DmabufBuffer: new (connection: NativeConnection, source: DmabufSource, width: number, height: number, fourcc: number, modifier: bigint, immediate: boolean) => NativeDmabufBuffer;
   /** Throws an Error with `errno` when the node cannot be opened. */
   DrmDevice: new (path: string) => NativeDrmDevice;
+  /** xkbcommon's compose state machine as the keyboard uses it, fed keysyms by name (for tests). */
+  Compose: NativeComposeConstructor;
   /** Whether this build has GBM (libgbm was found when it was built). */
   gbmBuilt: boolean;
   liveObjects(): NativeLiveObjects;
+}
+
+/**
+ * `new Compose(locale?)`: the Compose table of `locale` (default: LC_ALL, LC_CTYPE or LANG,
+ * else "C"), else of "C". Throws with the reason, and `errno` where there is one, when neither
+ * loads.
+ */
+export type NativeComposeConstructor = new (locale?: string) => NativeCompose;
+
+export interface NativeCompose {
+  /** The locale whose table was loaded. */
+  readonly locale: string;
+  /** A press of a key with this keysym (by name: 'dead_acute') that types `ownText` on its own. */
+  press(keysym: string, ownText?: string): { events: NativeComposition[]; text: string };
+  /** Drops a sequence under way; its end event, if there was one. */
+  cancel(): NativeComposition[];
 }
 
 let addon: Addon | null = null;

@@ -98,6 +98,29 @@ describe('keyboard', () => {
     ]);
   });
 
+  it('a dead key then e: keys, the underlined accent while composing, then é as one text event', () => {
+    const { translator, events } = seat();
+    // As the native keyboard reports a us(intl) apostrophe (dead_acute) and an e.
+    translator.handle({ type: 'key', time: 20, code: 40, name: 'dead_acute', text: '', character: '', pressed: true, repeats: true, composition: [{ kind: 'start', data: '' }, { kind: 'update', data: '´' }] });
+    translator.handle({ type: 'key', time: 21, code: 40, name: 'dead_acute', text: '', character: '', pressed: false, repeats: true });
+    translator.handle({ type: 'key', time: 22, code: 18, name: 'e', text: 'é', character: 'e', pressed: true, repeats: true, composition: [{ kind: 'end', data: 'é' }] });
+    translator.dispose();
+    const summary = events.map((e) => (e.kind === 'key' ? `key ${e.type} ${e.code}` : e.kind === 'composition' ? `composition ${e.type} ${e.data}` : e.kind === 'text' ? `text ${e.text}` : e.kind));
+    expect(summary).toEqual([
+      'key down Quote', 'composition start ', 'composition update ´', 'key up Quote', 'key down KeyE', 'composition end é', 'text é',
+    ]);
+    expect(events.filter((e) => e.kind === 'composition').map((e) => e.timestamp)).toEqual([20, 20, 22]);
+  });
+
+  it('losing keyboard focus mid-sequence ends the composition empty', () => {
+    const { translator, events } = seat();
+    translator.handle({ type: 'key', time: 30, code: 40, name: 'dead_acute', text: '', character: '', pressed: true, repeats: true, composition: [{ kind: 'start', data: '' }, { kind: 'update', data: '´' }] });
+    translator.handle({ type: 'keyboard-focus', focused: false, composition: [{ kind: 'end', data: '' }] });
+    translator.dispose();
+    expect(events.at(-1)).toEqual({ kind: 'composition', type: 'end', data: '', timestamp: 30 });
+    expect(events.some((e) => e.kind === 'text'), 'nothing typed').toBe(false);
+  });
+
   it('takes the repeat rate and delay from the compositor', () => {
     const { translator } = seat();
     translator.handle({ type: 'repeat-info', rate: 33, delay: 250 });
