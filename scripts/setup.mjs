@@ -39,6 +39,7 @@ const SYSTEM_PACKAGES = [
   { group: 'toolkit-fonts', packages: ['libfreetype-dev', 'pkg-config'], why: 'FreeType headers for the toolkit\'s system font discovery addon' },
   { group: 'native-build', packages: ['g++', 'make', 'python3'], why: 'the compiler toolchain node-gyp uses to build native addons' },
   { group: 'test-fonts', packages: ['fonts-lohit-deva'], why: 'a system font for a script the bundled fonts lack (Devanagari), for the font fallback tests' },
+  { group: 'script-fonts', packages: ['fonts-noto-core'], why: 'Noto Sans Arabic and Noto Sans Hebrew (with Noto faces for most other scripts), the system fonts the toolkit draws Arabic and Hebrew with' },
   { group: 'browser', packages: ['chromium'], why: 'the browser the layout tests in test/ compare against (npm test)' },
   { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev', 'libgbm-dev', 'libdrm-dev'], why: 'libwayland-client, the protocol files, xkbcommon, and GBM and libdrm\'s headers (DMA-BUF buffers) for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },

@@ -25,8 +25,21 @@ const BUNDLED: Record<string, string[]> = {
 const ALIASES: Record<string, string> = {
   'sans-serif': 'DejaVu Sans', 'system-ui': 'DejaVu Sans', monospace: 'DejaVu Sans Mono', serif: 'DejaVu Serif',
 };
-/** Scripts DejaVu Sans covers; others look for a system font. */
-const COVERED = new Set(['latin', 'greek', 'cyrillic', 'arabic', 'hebrew', 'symbols']);
+/**
+ * Scripts DejaVu Sans draws well; others look for a system font. It has Arabic and Hebrew
+ * letters too, but a font made for those scripts reads better (proper Arabic joining forms
+ * and marks, Hebrew points), so they look for one first and keep DejaVu as the last resort.
+ */
+const COVERED = new Set(['latin', 'greek', 'cyrillic', 'symbols']);
+/**
+ * The system family a script falls back to when it is installed, before the index's own order
+ * (which goes by name, and would pick a display or liturgical face: Kufi, Rashi). The Noto
+ * families Debian's fonts-noto-core brings, as Android's fallback list names them.
+ */
+const PREFERRED_FALLBACK: Record<string, readonly string[]> = {
+  arabic: ['Noto Sans Arabic', 'Noto Sans Arabic UI', 'Noto Naskh Arabic'],
+  hebrew: ['Noto Sans Hebrew'],
+};
 
 let provider: TypefaceFontProvider | null = null;
 /** Lower-cased family → the name it was registered under. */
@@ -140,10 +153,16 @@ export function fallbackFamilies(text: string): string[] {
   if (!systemIndex?.faces.length || /^[\u0000-\u024f]*$/.test(text)) return out;
   for (const script of scriptsOf(text)) {
     if (COVERED.has(script)) continue;
-    const face = systemIndex?.forScript(script)[0];
-    if (face && requestFamily(face.family) === 'ready') out.push(familyName(face.family)!);
+    const family = fallbackFamilyFor(systemIndex, script);
+    if (family && requestFamily(family) === 'ready') out.push(familyName(family)!);
   }
   return out;
+}
+
+/** The system family that draws `script` when the requested ones cannot. */
+function fallbackFamilyFor(index: SystemFontIndex, script: string): string | undefined {
+  const preferred = PREFERRED_FALLBACK[script]?.find((family) => index.family(family).some((face) => face.scripts.includes(script)));
+  return preferred ?? index.forScript(script)[0]?.family;
 }
 
 /** Calls `fn` whenever a font finished loading (paragraphs must be rebuilt). */
