@@ -37,3 +37,4 @@ export { useToast, TOAST_LIMIT, TOAST_DURATION, type ToastOptions, type ToastHan
 export * from './scroll/index.js';
 export * from './list/index.js';
 export * from './text/index.js';
+export * from './keyboard/index.js';
