@@ -1,9 +1,10 @@
 /**
  * Icon: a glyph of SVG path data on a 24 × 24 grid, drawn as CanvasKit paths scaled to the
  * icon's box, so it is sharp at any size and scale. The colour is a theme colour role or any
- * colour, read inside the draw callback so that a theme switch redraws the icon alone.
+ * colour, read inside the draw callback so that a theme switch redraws the icon alone. A glyph
+ * that points along the line (`mirrorInRtl`) is drawn mirrored where the layout reads right to left.
  */
-import { Canvas, color4f, parseColor, read, type NodeHandle, type Reactive } from '@planar/toolkit';
+import { Canvas, color4f, parseColor, read, useDirection, type NodeHandle, type Reactive } from '@planar/toolkit';
 import type { Canvas as SkCanvas, CanvasKit } from 'canvaskit-wasm';
 import { useTheme, type ColorRoles, type StyleValues, type Theme } from './theme/index.js';
 import { usePropReporter } from './internal/prop-report.js';
@@ -43,6 +44,7 @@ export function themeColor(theme: Theme, color: string): string {
  */
 export function Icon(props: IconProps) {
   const theme = useTheme();
+  const direction = useDirection();
   const ref = { current: null as NodeHandle | null };
   const report = usePropReporter(ref);
   const size = () => {
@@ -76,6 +78,7 @@ export function Icon(props: IconProps) {
       paint.setAntiAlias(true);
       paint.setColor(color4f(color()));
       canvas.save();
+      if (g.mirrorInRtl && direction.value === 'rtl') canvas.concat([-1, 0, box.width, 0, 1, 0, 0, 0, 1]);
       canvas.scale(box.width / ICON_GRID, box.height / ICON_GRID);
       if (g.fill) drawPath(canvas, ck, paint, g.fill, false);
       if (g.stroke) drawPath(canvas, ck, paint, g.stroke, true);

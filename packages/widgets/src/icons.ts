@@ -3,7 +3,9 @@
  * data. Most glyphs are outlines (`stroke`, drawn 2 units wide with round caps and joins, so
  * they read at 16 px and stay crisp at 96 px); solid parts such as dots and play/pause bars
  * are `fill`. Keep new glyphs to the same grid: a 2-unit margin, 2-unit strokes, circles of
- * radius 9 for "in a circle" glyphs.
+ * radius 9 for "in a circle" glyphs. Glyphs that point along the line (back, forward and the
+ * side chevrons) are marked `mirrorInRtl`, as Material's and Flutter's are; media controls
+ * (play) and glyphs of things (a speaker, a clock) keep their drawing.
  */
 
 /** One glyph: path data on a 24 × 24 grid, outlined (`stroke`), filled (`fill`), or both. */
@@ -12,6 +14,11 @@ export interface IconGlyph {
   stroke?: string;
   /** Filled (non-zero winding). */
   fill?: string;
+  /**
+   * The glyph points along the line (back, forward, a chevron to the next screen): it is drawn
+   * mirrored in a right-to-left layout, where "back" is to the right.
+   */
+  mirrorInRtl?: boolean;
 }
 
 /** A circle as path data (two half arcs), for the glyphs built from circles. */
@@ -29,8 +36,8 @@ const LOCK_BODY = 'M6 11h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-8a1 1
 export const icons = {
   check: { stroke: 'M4.5 12.5l5 5L19.5 7' },
   close: { stroke: 'M6 6l12 12M18 6L6 18' },
-  'chevron-left': { stroke: 'M15 5l-7 7 7 7' },
-  'chevron-right': { stroke: 'M9 5l7 7-7 7' },
+  'chevron-left': { stroke: 'M15 5l-7 7 7 7', mirrorInRtl: true },
+  'chevron-right': { stroke: 'M9 5l7 7-7 7', mirrorInRtl: true },
   'chevron-up': { stroke: 'M5 15l7-7 7 7' },
   'chevron-down': { stroke: 'M5 9l7 7 7-7' },
   plus: { stroke: 'M12 5v14M5 12h14' },
@@ -68,8 +75,8 @@ export const icons = {
   clock: { stroke: `${RING}M12 7v5l3.5 2.2` },
   calendar: { stroke: 'M5 5.5h14a1 1 0 0 1 1 1V20a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6.5a1 1 0 0 1 1-1zM4 10h16M8 3v4.5M16 3v4.5', fill: 'M7 13h3v3H7z' },
   user: { stroke: `${circle(12, 8, 4)}M4.5 20.5a7.5 7.5 0 0 1 15 0` },
-  back: { stroke: 'M20 12H4.5M10.5 6l-6 6 6 6' },
-  forward: { stroke: 'M4 12h15.5M13.5 6l6 6-6 6' },
+  back: { stroke: 'M20 12H4.5M10.5 6l-6 6 6 6', mirrorInRtl: true },
+  forward: { stroke: 'M4 12h15.5M13.5 6l6 6-6 6', mirrorInRtl: true },
   more: { fill: `${circle(5.5, 12, 1.8)}${circle(12, 12, 1.8)}${circle(18.5, 12, 1.8)}` },
   'more-vertical': { fill: `${circle(12, 5.5, 1.8)}${circle(12, 12, 1.8)}${circle(12, 18.5, 1.8)}` },
   play: { stroke: 'M8 5.5v13l10-6.5z', fill: 'M8 5.5v13l10-6.5z' },

@@ -5,13 +5,16 @@
  * pointer: a tap on the rail moves the nearest thumb there, a drag moves the thumb nearest to
  * where it began. The drag is a pan along the slider's axis, so it claims the pointer only
  * after a move along that axis: inside a scroller across it, a drag across lets the scroll through.
+ * A horizontal slider in a right-to-left layout (`useDirection()`) runs from the right: its
+ * minimum is at the right, and the left arrow key steps up, as on Android and in the web's ARIA
+ * practices.
  *
  * Bad props are reported once and replaced by the nearest valid ones: min > max are swapped,
  * a step that is not above 0 makes the slider continuous, a value outside min..max is clamped,
  * and a range given high-to-low is put in order.
  */
 import {
-  computed, read, signal, useGestures, type KeyEvent, type NodeHandle, type PanEvent, type Reactive,
+  computed, read, signal, useDirection, useGestures, type KeyEvent, type NodeHandle, type PanEvent, type Reactive,
   type ReadonlySignal, type SemanticsAction, type SemanticsProps, type TapEvent,
 } from '@planar/toolkit';
 import { useControllable } from './internal/controllable.js';
@@ -49,7 +52,7 @@ export interface SliderState {
   values: ReadonlySignal<readonly number[]>;
   min: ReadonlySignal<number>;
   max: ReadonlySignal<number>;
-  /** Where a value sits along the rail, 0..1 (from the start: left, or the bottom when vertical). */
+  /** Where a value sits along the rail, 0..1 (from the start: left, right in rtl, or the bottom when vertical). */
   fraction(value: number): number;
   /** The thumb being dragged, or null. */
   dragging: ReadonlySignal<number | null>;
@@ -134,11 +137,15 @@ export function useSlider<V extends SliderValue>(
   const vertical = props.orientation === 'vertical';
   const fraction = (v: number) => (max.value === min.value ? 0 : (v - min.value) / (max.value - min.value));
 
-  // Pointer: positions along the rail, from the start (left, or bottom when vertical).
+  // A horizontal slider grows the way its line reads: to the left in a right-to-left layout.
+  const direction = useDirection();
+  const mirrored = () => !vertical && direction.peek() === 'rtl';
+
+  // Pointer: positions along the rail, from the start (left, right in rtl, or bottom when vertical).
   const dragging = signal<number | null>(null);
   const valueAt = (e: { x: number; y: number }) => {
     const length = geometry.length() - 2 * geometry.inset;
-    const along = vertical ? geometry.length() - e.y : e.x;
+    const along = vertical ? geometry.length() - e.y : mirrored() ? geometry.length() - e.x : e.x;
     const f = length > 0 ? (along - geometry.inset) / length : 0;
     return min.peek() + Math.min(1, Math.max(0, f)) * (max.peek() - min.peek());
   };
@@ -201,7 +208,9 @@ export function useSlider<V extends SliderValue>(
           setThumb(index, e.key === 'Home' ? min.peek() : max.peek());
         } else if (keySteps[e.key]) {
           e.preventDefault();
-          setThumb(index, now + keySteps[e.key]!());
+          // In rtl the left arrow moves the thumb left, which is up the scale.
+          const key = mirrored() && e.key === 'ArrowLeft' ? 'ArrowRight' : mirrored() && e.key === 'ArrowRight' ? 'ArrowLeft' : e.key;
+          setThumb(index, now + keySteps[key]!());
         }
       },
       semantics: {

@@ -2,7 +2,8 @@
  * Slider: a value (or a range, with two thumbs) picked along a rail, horizontal or vertical,
  * continuous or in steps. The behaviour is `useSlider` (slider-state.ts); this file draws it:
  * a rail with its active part, tick dots when stepped, thumbs that take focus, and a value
- * label above a thumb while it is dragged or edited with an encoder.
+ * label above a thumb while it is dragged or edited with an encoder. Along a horizontal rail
+ * everything is placed from the `start` edge, so in a right-to-left layout it runs from the right.
  */
 import {
   For, Text, View, computed, read, useInteraction, useViewport,
@@ -40,7 +41,7 @@ function Thumb(props: { index: number; slider: SliderState; vertical: boolean })
   const motion = () => ({ duration: theme.motion.duration.short2, easing: theme.motion.easing.standard });
   const place: StyleValues = props.vertical
     ? { bottom: () => pct(s.fraction(value())), marginBottom: -THUMB / 2, left: (THICKNESS - THUMB) / 2 }
-    : { left: () => pct(s.fraction(value())), marginLeft: -THUMB / 2, top: (THICKNESS - THUMB) / 2 };
+    : { start: () => pct(s.fraction(value())), marginStart: -THUMB / 2, top: (THICKNESS - THUMB) / 2 };
   return (
     <View ref={ref} {...s.thumbProps(props.index)} style={{
       position: 'absolute', ...place, width: THUMB, height: THUMB, padding: GAP, borderWidth: RING, borderRadius: THUMB / 2,
@@ -100,7 +101,7 @@ export function Slider<V extends SliderValue>(props: SliderProps<V>): Child {
   });
   const along = (from: number, to: number): StyleValues => (vertical
     ? { bottom: pct(from), height: pct(to - from), left: (THICKNESS - TRACK) / 2, width: TRACK }
-    : { left: pct(from), width: pct(to - from), top: (THICKNESS - TRACK) / 2, height: TRACK });
+    : { start: pct(from), width: pct(to - from), top: (THICKNESS - TRACK) / 2, height: TRACK });
   const rail: StyleValues = vertical ? { top: INSET, bottom: INSET, left: 0, right: 0 } : { left: INSET, right: INSET, top: 0, bottom: 0 };
 
   return (
@@ -114,7 +115,7 @@ export function Slider<V extends SliderValue>(props: SliderProps<V>): Child {
         <View style={() => ({ position: 'absolute', ...along(active.value[0]!, active.value[1]!), borderRadius: TRACK / 2, backgroundColor: c.primary }) as StyleValues} />
         <For each={ticks}>{(f) => {
           const on = () => f >= active.value[0]! - 1e-9 && f <= active.value[1]! + 1e-9;
-          const at: StyleValues = vertical ? { bottom: pct(f), left: THICKNESS / 2 - 1, marginBottom: -1 } : { left: pct(f), top: THICKNESS / 2 - 1, marginLeft: -1 };
+          const at: StyleValues = vertical ? { bottom: pct(f), left: THICKNESS / 2 - 1, marginBottom: -1 } : { start: pct(f), top: THICKNESS / 2 - 1, marginStart: -1 };
           return <View style={{
             position: 'absolute', width: 2, height: 2, borderRadius: 1, ...at,
             backgroundColor: () => (on() ? c.onPrimary : c.onSecondaryContainer),

@@ -4,7 +4,7 @@
  * the side it was flicked towards). The thumb slides by a style transition, never by hand.
  */
 import {
-  Text, View, read, signal, useGestures, useInteraction,
+  Text, View, read, signal, useDirection, useGestures, useInteraction,
   type Child, type KeyEvent, type NodeHandle, type PanEndEvent, type PanEvent, type Reactive, type ReadonlySignal, type SemanticsProps,
 } from '@planar/toolkit';
 import { useTheme } from './theme/index.js';
@@ -60,6 +60,9 @@ export function useSwitch(props: SwitchProps, trackRef: { readonly current: Node
     if (!disabled()) state.set(!state.value.peek());
   };
   let from = 0;
+  // In a right-to-left layout the thumb is on at the left, as Android's and Material's switches.
+  const direction = useDirection();
+  const forward = () => (direction.peek() === 'rtl' ? -1 : 1);
   useGestures(trackRef, {
     onPan: {
       axis: 'x',
@@ -68,12 +71,12 @@ export function useSwitch(props: SwitchProps, trackRef: { readonly current: Node
         drag.value = from;
       },
       update: (e: PanEvent) => {
-        drag.value = Math.min(1, Math.max(0, from + e.offsetX / travel));
+        drag.value = Math.min(1, Math.max(0, from + (forward() * e.offsetX) / travel));
       },
       end: (e: PanEndEvent) => {
         const at = drag.peek() ?? from;
         drag.value = null;
-        const on = Math.abs(e.velocityX) > FLICK_VELOCITY ? e.velocityX > 0 : at >= 0.5;
+        const on = Math.abs(e.velocityX) > FLICK_VELOCITY ? forward() * e.velocityX > 0 : at >= 0.5;
         if (!disabled()) state.set(on);
       },
       cancel: () => {
@@ -151,11 +154,11 @@ export function Switch(props: SwitchProps): Child {
           <View style={{
             position: 'absolute', borderRadius: 14,
             width: thumbSize, height: thumbSize,
-            left: () => thumbX() - thumbSize() / 2, top: () => INNER_H / 2 - thumbSize() / 2,
+            start: () => thumbX() - thumbSize() / 2, top: () => INNER_H / 2 - thumbSize() / 2,
             backgroundColor: () => (on() ? (held() ? c.primaryContainer : c.onPrimary) : (held() ? c.onSurfaceVariant : c.outline)),
             // While dragged, the thumb follows the finger at once; sizes and colours still ease.
             transition: () => ({
-              left: sw.drag.value !== null ? 0 : motion(), top: motion(), width: motion(), height: motion(), backgroundColor: motion(),
+              start: sw.drag.value !== null ? 0 : motion(), top: motion(), width: motion(), height: motion(), backgroundColor: motion(),
             }),
           }} />
         </View>

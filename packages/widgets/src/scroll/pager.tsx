@@ -14,9 +14,13 @@
  * The page (`page`, `defaultPage`, `onPageChange`; a writable signal is written, as with every
  * widget's value) changes when the pager comes to rest on another page; the dots follow the
  * page nearest the offset as it moves. Setting the page from outside scrolls there.
+ *
+ * Right to left (`useDirection()`), as Android's ViewPager2 and Flutter's PageView: the first
+ * page is at the right, the next one comes in from the left (a swipe to the right), and the
+ * dots run from the right too.
  */
 import {
-  ScrollLayer, Scroller, View, computed, effect, getOwner, onCleanup, read, runWithOwner, signal, timeout, untracked, useContext,
+  ScrollLayer, Scroller, View, computed, effect, getOwner, onCleanup, read, runWithOwner, signal, timeout, untracked, useContext, useDirection,
   type Child, type NodeHandle, type Reactive, type ScrollMetrics, type SemanticsAction,
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from '../theme/index.js';
@@ -67,10 +71,16 @@ export function Pager(props: PagerProps): Child {
   /** The pages are laid out at their width and the first page is shown. */
   const ready = signal(false);
   const clampPage = (p: number) => Math.max(0, Math.min(count - 1, Math.round(p)));
+  // In rtl the first page is at the right (the pages are a row laid out from the right).
+  const direction = useDirection();
+  const rtl = () => direction.value === 'rtl';
+  /** The offset that shows page `p`, and the page at an offset (as a fraction of pages). */
+  const pageX = (p: number, w: number) => (untracked(rtl) ? count - 1 - p : p) * w;
+  const pageAt = (x: number, w: number) => (rtl() ? count - 1 - x / w : x / w);
   /** The page nearest the offset now. */
-  const nearest = computed(() => (ready.value ? clampPage(scroller.x.value / width.value) : clampPage(state.value.value)));
+  const nearest = computed(() => (ready.value ? clampPage(pageAt(scroller.x.value, width.value)) : clampPage(state.value.value)));
   const goTo = (p: number, animate = true) => {
-    if (ready.peek()) scroller.scrollTo(clampPage(p) * width.peek(), 0, { animate });
+    if (ready.peek()) scroller.scrollTo(pageX(clampPage(p), width.peek()), 0, { animate });
   };
 
   // At rest on a page: that is the page now.
@@ -87,18 +97,27 @@ export function Pager(props: PagerProps): Child {
   onCleanup(effect(() => {
     const p = clampPage(state.value.value);
     untracked(() => {
-      if (!scroller.dragging.peek() && Math.abs(scroller.x.peek() - p * width.peek()) > 0.5) goTo(p);
+      if (!scroller.dragging.peek() && Math.abs(scroller.x.peek() - pageX(p, width.peek())) > 0.5) goTo(p);
+    });
+  }));
+  // The direction flipped: the same page, now from the other side.
+  let shownDirection = direction.peek();
+  onCleanup(effect(() => {
+    const now = direction.value;
+    untracked(() => {
+      if (now !== shownDirection) goTo(state.value.peek(), false);
+      shownDirection = now;
     });
   }));
 
-  const input = useScrollInput(ref, scroller, { axis: 'x', outer });
+  const input = useScrollInput(ref, scroller, { axis: 'x', outer, rtl: () => direction.peek() === 'rtl' });
   let stopSettle = () => {};
   const onMetrics = (m: ScrollMetrics) => {
     scroller.setExtents({ viewportWidth: m.viewportWidth, viewportHeight: m.viewportHeight, contentWidth: m.contentWidth, contentHeight: m.contentHeight });
     width.value = m.viewportWidth;
     // Once the pages have their width, the page asked for is shown (until then every offset is page 0).
     if (!ready.peek() && m.viewportWidth > 0 && m.contentWidth >= count * m.viewportWidth - 0.5) {
-      scroller.scrollTo(clampPage(state.value.peek()) * m.viewportWidth, 0, { animate: false });
+      scroller.scrollTo(pageX(clampPage(state.value.peek()), m.viewportWidth), 0, { animate: false });
       ready.value = true;
     }
   };
@@ -125,7 +144,7 @@ export function Pager(props: PagerProps): Child {
           label: () => read(props.label),
           value: () => ({ now: nearest.value + 1, min: 1, max: count, text: `Page ${nearest.value + 1} of ${count}` }),
           actions: ['increment', 'decrement'],
-          onAction: (action: SemanticsAction) => scrollKey(chain, action === 'increment' ? 'ArrowRight' : 'ArrowLeft'),
+          onAction: (action: SemanticsAction) => scrollKey(chain, (action === 'increment') !== rtl() ? 'ArrowRight' : 'ArrowLeft'),
         }}
       >
         <ScrollChainContext.Provider value={chain}>

@@ -50,6 +50,11 @@ export interface ScrollInputOptions {
   release?: (vx: number, vy: number) => void;
   /** Whether input is ignored now (a disabled box). */
   disabled?: () => boolean;
+  /**
+   * Whether the box reads right to left now: a horizontal scroller's start is then at the
+   * right, so Home / End, PageUp / PageDown and an encoder's turns go the other way round.
+   */
+  rtl?: () => boolean;
 }
 
 /** Handler props for the scrolling box. */
@@ -63,6 +68,8 @@ export interface ScrollInputProps {
 
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End']);
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/** Keys that name the start or the end of a horizontal scroller, for one that starts at the right. */
+const MIRRORED_KEYS: Record<string, string> = { Home: 'End', End: 'Home', PageUp: 'PageDown', PageDown: 'PageUp' };
 
 /**
  * The key event a scroller took last, by the node it went to and its time: each scrolling box
@@ -163,10 +170,12 @@ export function useScrollInput(ref: { readonly current: NodeHandle | null }, scr
       if (disabled() || e.defaultPrevented) return;
       const self = e.target === e.currentTarget;
       let key = e.key;
+      const mirrored = axis === 'x' && !!options.rtl?.();
       if (self && (key === 'EncoderCW' || key === 'EncoderCCW')) {
-        const forward = key === 'EncoderCW';
+        const forward = (key === 'EncoderCW') !== mirrored;
         key = alongY ? (forward ? 'ArrowDown' : 'ArrowUp') : (forward ? 'ArrowRight' : 'ArrowLeft');
       }
+      if (mirrored && key in MIRRORED_KEYS) key = MIRRORED_KEYS[key]!;
       if (!SCROLL_KEYS.has(key) || e.ctrl || e.alt || e.meta || !claim(e)) return;
       if (self || !ARROWS.has(key)) {
         if (scrollKey(chain, key)) e.preventDefault();

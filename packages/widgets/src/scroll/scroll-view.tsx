@@ -18,9 +18,12 @@
  *
  * Semantics: a `group` named by `label`, its value the offset along its main axis (0..max,
  * read out as a percentage); `increment` / `decrement` scroll a page forward / back.
+ *
+ * Right to left (`useDirection()`): a horizontal ScrollView starts at the right and scrolls
+ * towards the left, as Flutter's and Android's do (start-edge.ts); its value counts from the right.
  */
 import {
-  ScrollLayer, Scroller, View, computed, effect, onCleanup, read, signal, useContext, useInteraction,
+  ScrollLayer, Scroller, View, computed, effect, onCleanup, read, signal, useContext, useDirection, useInteraction,
   type Child, type NodeHandle, type Reactive, type ScrollMetrics, type SemanticsAction, type SnapSpec, type StyleProp,
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from '../theme/index.js';
@@ -29,6 +32,7 @@ import { ScrollChainContext, deferred, scrollKey, useScrollInput, type ScrollAxi
 import { Scrollbars, type ScrollbarMode } from './scrollbar.js';
 import { REFRESH_HOLD, RefreshIndicator, usePullToRefresh } from './pull-to-refresh.js';
 import { ViewportRing } from './viewport-ring.js';
+import { anchorAtStart } from './start-edge.js';
 
 export interface ScrollViewProps {
   /** The axes it scrolls (default 'y'); with a `controller`, give the controller's. */
@@ -81,14 +85,18 @@ export function ScrollView(props: ScrollViewProps): Child {
   const chain: ScrollChain = { scroller, outer };
   if (props.onRefresh && axis === 'x') report('onRefresh', props.onRefresh, 'needs a vertical scroll view (axis \'y\' or \'both\'); no pull to refresh here');
   const pull = usePullToRefresh(scroller, axis === 'x' ? undefined : props.onRefresh, ref);
-  const input = useScrollInput(ref, scroller, { axis, outer, release: pull.release });
+  const direction = useDirection();
+  const rtl = () => axis !== 'y' && direction.value === 'rtl';
+  const input = useScrollInput(ref, scroller, { axis, outer, release: pull.release, rtl: () => direction.peek() === 'rtl' });
+  const extents = anchorAtStart(scroller, direction);
+  onCleanup(extents.dispose);
 
   const metrics = signal<ScrollMetrics | null>(null);
   onCleanup(effect(() => {
     const m = metrics.value;
     if (!m) return;
     const held = pull.refreshing.value ? REFRESH_HOLD : 0;
-    scroller.setExtents({ viewportWidth: m.viewportWidth, viewportHeight: m.viewportHeight, contentWidth: m.contentWidth, contentHeight: m.contentHeight + held });
+    extents.setExtents({ viewportWidth: m.viewportWidth, viewportHeight: m.viewportHeight, contentWidth: m.contentWidth, contentHeight: m.contentHeight + held });
   }));
   if (props.onScroll) onCleanup(scroller.onScroll(props.onScroll));
 
@@ -114,7 +122,8 @@ export function ScrollView(props: ScrollViewProps): Child {
           {...input}
           axis={axis}
           style={{ flexGrow: 1, flexShrink: 1 }}
-          contentStyle={props.contentStyle}
+          // In rtl, content narrower than the viewport starts at its right edge.
+          contentStyle={() => ({ ...read(props.contentStyle), ...(rtl() ? { minWidth: metrics.value?.viewportWidth ?? 0 } : {}) })}
           fillViewport={props.fillViewport}
           offset={offset}
           onMetrics={(m) => {
@@ -131,11 +140,12 @@ export function ScrollView(props: ScrollViewProps): Child {
             value: () => {
               const max = maxOffset();
               if (max <= 0) return undefined;
-              const now = Math.round(Math.min(max, Math.max(0, primary === 'x' ? scroller.x.value : scroller.y.value)));
+              const along = primary === 'x' ? (rtl() ? max - scroller.x.value : scroller.x.value) : scroller.y.value;
+              const now = Math.round(Math.min(max, Math.max(0, along)));
               return { now, min: 0, max: Math.round(max), text: `${Math.round((now / max) * 100)}%` };
             },
             actions: ['increment', 'decrement'],
-            onAction: (action: SemanticsAction) => scrollKey(chain, action === 'increment' ? 'PageDown' : 'PageUp'),
+            onAction: (action: SemanticsAction) => scrollKey(chain, (action === 'increment') !== (primary === 'x' && rtl()) ? 'PageDown' : 'PageUp'),
           }}
         >
           <ScrollChainContext.Provider value={chain}>{props.children}</ScrollChainContext.Provider>
