@@ -65,6 +65,13 @@ function semanticsOf(p: KeyViewProps): SemanticsProps {
   };
 }
 
+/** Letters in the page's direction, the space bar's layout name in its own, the function keys' Latin labels left to right. */
+function direction(p: KeyViewProps): 'ltr' | 'rtl' | 'auto' {
+  const kind = p.placed.key.kind ?? 'char';
+  if (kind === 'char') return p.rtl ? 'rtl' : 'ltr';
+  return kind === 'space' ? 'auto' : 'ltr';
+}
+
 /** Container and content colours: letters on the quiet fill, functions tonal, Enter the accent. */
 function colorsOf(theme: Theme, key: KeySpec): { fill: string; ink: string } {
   const c = theme.colors;
@@ -94,7 +101,7 @@ export function KeyView(p: KeyViewProps): Child {
         return (
           <Text style={{
             ...theme.typography(f.small ? 'labelLarge' : 'titleLarge'), color: () => colors().ink, maxLines: 1,
-            writingDirection: (p.placed.key.kind ?? 'char') === 'char' ? (p.rtl ? 'rtl' : 'ltr') : 'auto',
+            writingDirection: direction(p),
           }}>{f.text}</Text>
         );
       }}
