@@ -6,6 +6,7 @@
         "native/addon.cc", "native/connection.cc", "native/window.cc", "native/subsurface.cc",
         "native/shm-buffer.cc", "native/seat.cc", "native/keyboard.cc",
         "native/dmabuf-feedback.cc", "native/drm-device.cc", "native/dmabuf-buffer.cc",
+        "native/text-input.cc", "native/clipboard.cc", "native/pipe-io.cc",
         "<!@(node scripts/protocols.mjs)"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")", "build/protocols", "../native-core/include"],

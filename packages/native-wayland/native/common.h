@@ -27,6 +27,7 @@ struct wp_presentation;
 struct zxdg_decoration_manager_v1;
 struct zwp_linux_dmabuf_v1;
 struct wp_fractional_scale_manager_v1;
+struct zwp_text_input_manager_v3;
 
 namespace planar {
 
@@ -42,6 +43,9 @@ struct Globals {
   struct zwp_linux_dmabuf_v1* dmabuf = nullptr;
   uint32_t dmabuf_version = 0;
   struct wp_fractional_scale_manager_v1* fractional_scale = nullptr;
+  struct zwp_text_input_manager_v3* text_input_manager = nullptr;
+  struct wl_data_device_manager* data_device_manager = nullptr;
+  uint32_t data_device_manager_version = 0;
   uint32_t compositor_version = 0;
 };
 
@@ -54,6 +58,9 @@ struct State {
   Globals globals;
   Emitter emit;
   bool cursor_visible = false;
+  // The serial of the last input event the seat delivered (a key, a button, a touch, a focus):
+  // setting the selection needs one.
+  uint32_t input_serial = 0;
   // Everything that must drop its proxies before the display is disconnected.
   std::set<std::function<void()>*> teardowns;
 };

@@ -16,8 +16,11 @@
 
 #include "fractional-scale-v1-client.h"
 #include "linux-dmabuf-unstable-v1-client.h"
+#include "clipboard.h"
 #include "presentation-time-client.h"
 #include "seat.h"
+#include "text-input-unstable-v3-client.h"
+#include "text-input.h"
 #include "viewporter-client.h"
 #include "xdg-decoration-unstable-v1-client.h"
 #include "xdg-shell-client.h"
@@ -82,6 +85,10 @@ Napi::Function Connection::Define(Napi::Env env) {
     InstanceMethod<&Connection::Flush>("flush"),
     InstanceMethod<&Connection::Close>("close"),
     InstanceMethod<&Connection::SetCursor>("setCursor"),
+    InstanceMethod<&Connection::TextInputSend>("textInput"),
+    InstanceMethod<&Connection::SelectionMimes>("selectionMimes"),
+    InstanceMethod<&Connection::ReceiveSelection>("receiveSelection"),
+    InstanceMethod<&Connection::SetSelection>("setSelection"),
   });
 }
 
@@ -109,7 +116,7 @@ Connection::Connection(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Connec
   wl_registry_add_listener(registry_, &listener, this);
 }
 
-Connection::~Connection() { Teardown(); }
+Connection::~Connection() { Teardown(false); }
 
 void Connection::OnGlobal(void* data, struct wl_registry* registry, uint32_t name, const char* interface, uint32_t version) {
   auto* self = static_cast<Connection*>(data);
@@ -144,6 +151,11 @@ void Connection::OnGlobal(void* data, struct wl_registry* registry, uint32_t nam
     self->dmabuf_feedback_ = std::make_unique<DmabufFeedback>(g.dmabuf, g.dmabuf_version);
   } else if (iface == wp_fractional_scale_manager_v1_interface.name) {
     g.fractional_scale = static_cast<struct wp_fractional_scale_manager_v1*>(bind(&wp_fractional_scale_manager_v1_interface, 1));
+  } else if (iface == zwp_text_input_manager_v3_interface.name) {
+    g.text_input_manager = static_cast<struct zwp_text_input_manager_v3*>(bind(&zwp_text_input_manager_v3_interface, 1));
+  } else if (iface == wl_data_device_manager_interface.name) {
+    g.data_device_manager = static_cast<struct wl_data_device_manager*>(bind(&wl_data_device_manager_interface, 3));
+    g.data_device_manager_version = std::min(version, 3u);
   } else if (iface == wl_output_interface.name) {
     self->BindOutput(name, version);
   } else if (iface == wl_seat_interface.name && !self->seat_) {
@@ -151,6 +163,7 @@ void Connection::OnGlobal(void* data, struct wl_registry* registry, uint32_t nam
     self->seat_ = std::make_unique<Seat>(self->state_, seat, std::min(version, 7u));
     self->seat_name_ = name;
   }
+  if (self->seat_) self->seat_->AttachManagers();
 }
 
 void Connection::BindOutput(uint32_t name, uint32_t version) {
@@ -246,8 +259,8 @@ void Connection::Lost(const std::string& reason) {
   Emit("disconnect", [&](Napi::Object& e) { e.Set("reason", reason); });
 }
 
-// Drops every proxy and the display; safe to call twice.
-void Connection::Teardown() {
+// Drops every proxy and the display; safe to call twice. `from_js`: not from the finalizer.
+void Connection::Teardown(bool from_js) {
   if (poll_) {
     uv_poll_stop(poll_);
     uv_close(reinterpret_cast<uv_handle_t*>(poll_), [](uv_handle_t* h) { delete reinterpret_cast<uv_poll_t*>(h); });
@@ -256,10 +269,14 @@ void Connection::Teardown() {
   if (!state_ || !state_->display) return;
   auto hooks = state_->teardowns;
   for (auto* hook : hooks) (*hook)();
+  // A clipboard read under way is rejected, unless this is the finalizer (no JS may run then).
+  if (from_js && seat_ && seat_->clipboard) seat_->clipboard->AbortTransfers();
   seat_.reset();
   for (auto& out : outputs_) wl_output_destroy(out->proxy);
   outputs_.clear();
   auto& g = state_->globals;
+  if (g.text_input_manager) zwp_text_input_manager_v3_destroy(g.text_input_manager);
+  if (g.data_device_manager) wl_data_device_manager_destroy(g.data_device_manager);
   if (g.fractional_scale) wp_fractional_scale_manager_v1_destroy(g.fractional_scale);
   dmabuf_feedback_.reset();
   if (g.dmabuf) zwp_linux_dmabuf_v1_destroy(g.dmabuf);
@@ -343,6 +360,53 @@ Napi::Value Connection::SetCursor(const Napi::CallbackInfo& info) {
   if (seat_) seat_->ApplyCursor();
   Pump();
   return info.Env().Undefined();
+}
+
+// textInput(request): the requests to send, then commit; returns the commit count (0 without a
+// text input: no zwp_text_input_manager_v3, or no seat).
+Napi::Value Connection::TextInputSend(const Napi::CallbackInfo& info) {
+  if (!state_->display || !seat_ || !seat_->text_input) return Napi::Number::New(info.Env(), 0);
+  if (!info[0].IsObject()) throw Napi::TypeError::New(info.Env(), "textInput(request): the request must be an object");
+  uint32_t serial = seat_->text_input->Send(info[0].As<Napi::Object>());
+  Pump();
+  return Napi::Number::New(info.Env(), serial);
+}
+
+// selectionMimes(): the MIME types of the current selection, or null when there is none.
+Napi::Value Connection::SelectionMimes(const Napi::CallbackInfo& info) {
+  std::vector<std::string> mimes;
+  if (!state_->display || !seat_ || !seat_->clipboard || !seat_->clipboard->SelectionMimes(&mimes)) return info.Env().Null();
+  auto list = Napi::Array::New(info.Env(), mimes.size());
+  for (size_t i = 0; i < mimes.size(); i++) list.Set(i, mimes[i]);
+  return list;
+}
+
+// receiveSelection(mime, timeoutMs): Promise<Buffer | null> (null: no selection).
+Napi::Value Connection::ReceiveSelection(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!state_->display || !seat_ || !seat_->clipboard) {
+    auto none = Napi::Promise::Deferred::New(env);
+    none.Resolve(env.Null());
+    return none.Promise();
+  }
+  std::string mime = info[0].ToString().Utf8Value();
+  uint32_t timeout = info[1].IsNumber() ? info[1].ToNumber().Uint32Value() : 5000;
+  auto promise = seat_->clipboard->Receive(env, mime, timeout);
+  Pump();
+  return promise;
+}
+
+// setSelection(text, mimes): offers `text` as the clipboard under each MIME type.
+Napi::Value Connection::SetSelection(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!state_->display) throw Napi::Error::New(env, "cannot set the clipboard: the Wayland connection is closed");
+  if (!seat_ || !seat_->clipboard) throw Napi::Error::New(env, "cannot set the clipboard: the compositor offers no seat with a data device");
+  std::vector<std::string> mimes;
+  auto list = info[1].As<Napi::Array>();
+  for (uint32_t i = 0; i < list.Length(); i++) mimes.push_back(list.Get(i).ToString().Utf8Value());
+  seat_->clipboard->Offer(env, info[0].ToString().Utf8Value(), mimes);
+  Pump();
+  return env.Undefined();
 }
 
 Napi::Value Connection::Close(const Napi::CallbackInfo& info) {

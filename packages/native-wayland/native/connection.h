@@ -39,6 +39,10 @@ class Connection : public Napi::ObjectWrap<Connection> {
   Napi::Value Flush(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value SetCursor(const Napi::CallbackInfo& info);
+  Napi::Value TextInputSend(const Napi::CallbackInfo& info);
+  Napi::Value SelectionMimes(const Napi::CallbackInfo& info);
+  Napi::Value ReceiveSelection(const Napi::CallbackInfo& info);
+  Napi::Value SetSelection(const Napi::CallbackInfo& info);
 
   static void OnGlobal(void* data, struct wl_registry* registry, uint32_t name, const char* interface, uint32_t version);
   static void OnGlobalRemove(void* data, struct wl_registry* registry, uint32_t name);
@@ -48,7 +52,7 @@ class Connection : public Napi::ObjectWrap<Connection> {
   void Dispatch();
   void Pump();
   void Lost(const std::string& reason);
-  void Teardown();
+  void Teardown(bool from_js = true);
   void BindOutput(uint32_t name, uint32_t version);
 
   Napi::Env env_;

@@ -13,9 +13,13 @@ namespace {
 Keyboard* Of(void* data) { return static_cast<Keyboard*>(data); }
 
 void OnKeymap(void* data, struct wl_keyboard*, uint32_t format, int32_t fd, uint32_t size) { Of(data)->Keymap(format, fd, size); }
-void OnEnter(void* data, struct wl_keyboard*, uint32_t, struct wl_surface*, struct wl_array*) { Of(data)->Focus(true); }
+void OnEnter(void* data, struct wl_keyboard*, uint32_t serial, struct wl_surface*, struct wl_array*) {
+  Of(data)->state->input_serial = serial;
+  Of(data)->Focus(true);
+}
 void OnLeave(void* data, struct wl_keyboard*, uint32_t, struct wl_surface*) { Of(data)->Focus(false); }
-void OnKey(void* data, struct wl_keyboard*, uint32_t, uint32_t time, uint32_t key, uint32_t state) {
+void OnKey(void* data, struct wl_keyboard*, uint32_t serial, uint32_t time, uint32_t key, uint32_t state) {
+  Of(data)->state->input_serial = serial;
   Of(data)->Key(time, key, state == WL_KEYBOARD_KEY_STATE_PRESSED);
 }
 void OnModifiers(void* data, struct wl_keyboard*, uint32_t, uint32_t depressed, uint32_t latched, uint32_t locked, uint32_t group) {

@@ -3,7 +3,9 @@
 // Pointer and touch events are grouped by `frame` events; JS applies them on the frame.
 #include "seat.h"
 
+#include "clipboard.h"
 #include "keyboard.h"
+#include "text-input.h"
 
 namespace planar {
 
@@ -21,6 +23,7 @@ void PointerEvent(Seat* seat, const char* kind, const std::function<void(Napi::O
 void OnEnter(void* data, struct wl_pointer*, uint32_t serial, struct wl_surface*, wl_fixed_t x, wl_fixed_t y) {
   auto* seat = SeatOf(data);
   seat->enter_serial = serial;
+  seat->state->input_serial = serial;
   seat->ApplyCursor();
   PointerEvent(seat, "enter", [&](Napi::Object& e) {
     e.Set("x", wl_fixed_to_double(x));
@@ -37,7 +40,8 @@ void OnMotion(void* data, struct wl_pointer*, uint32_t time, wl_fixed_t x, wl_fi
     e.Set("y", wl_fixed_to_double(y));
   });
 }
-void OnButton(void* data, struct wl_pointer*, uint32_t, uint32_t time, uint32_t button, uint32_t state) {
+void OnButton(void* data, struct wl_pointer*, uint32_t serial, uint32_t time, uint32_t button, uint32_t state) {
+  SeatOf(data)->state->input_serial = serial;
   PointerEvent(SeatOf(data), "button", [&](Napi::Object& e) {
     e.Set("time", time);
     e.Set("button", button);
@@ -69,7 +73,8 @@ void TouchEvent(Seat* seat, const char* kind, const std::function<void(Napi::Obj
     more(e);
   });
 }
-void OnTouchDown(void* data, struct wl_touch*, uint32_t, uint32_t time, struct wl_surface*, int32_t id, wl_fixed_t x, wl_fixed_t y) {
+void OnTouchDown(void* data, struct wl_touch*, uint32_t serial, uint32_t time, struct wl_surface*, int32_t id, wl_fixed_t x, wl_fixed_t y) {
+  SeatOf(data)->state->input_serial = serial;
   TouchEvent(SeatOf(data), "down", [&](Napi::Object& e) {
     e.Set("time", time);
     e.Set("id", id);
@@ -108,6 +113,8 @@ Seat::Seat(StatePtr s, struct wl_seat* proxy, uint32_t v) : state(std::move(s)),
 }
 
 Seat::~Seat() {
+  text_input.reset();
+  clipboard.reset();
   keyboard.reset();
   if (pointer) version >= 3 ? wl_pointer_release(pointer) : wl_pointer_destroy(pointer);
   if (touch) version >= 3 ? wl_touch_release(touch) : wl_touch_destroy(touch);
@@ -139,6 +146,12 @@ void Seat::Capabilities(uint32_t caps) {
     e.Set("keyboard", has_keyboard);
     e.Set("touch", has_touch);
   });
+}
+
+void Seat::AttachManagers() {
+  auto& g = state->globals;
+  if (g.text_input_manager && !text_input) text_input = std::make_unique<TextInput>(state, g.text_input_manager, seat);
+  if (g.data_device_manager && !clipboard) clipboard = std::make_unique<Clipboard>(state, g.data_device_manager, g.data_device_manager_version, seat);
 }
 
 void Seat::ApplyCursor() {

@@ -7,7 +7,9 @@
 
 namespace planar {
 
+class Clipboard;
 class Keyboard;
+class TextInput;
 
 class Seat {
  public:
@@ -18,6 +20,9 @@ class Seat {
 
   // Shows the default cursor or hides it, per the state's cursor_visible.
   void ApplyCursor();
+  // Makes the text input and the clipboard once their managers are bound (either may come
+  // before or after the seat in the registry).
+  void AttachManagers();
 
   StatePtr state;
   struct wl_seat* seat = nullptr;
@@ -25,6 +30,8 @@ class Seat {
   struct wl_pointer* pointer = nullptr;
   struct wl_touch* touch = nullptr;
   std::unique_ptr<Keyboard> keyboard;
+  std::unique_ptr<TextInput> text_input;
+  std::unique_ptr<Clipboard> clipboard;
   uint32_t enter_serial = 0;
   struct wl_cursor_theme* cursor_theme = nullptr;
   struct wl_surface* cursor_surface = nullptr;

@@ -20,6 +20,7 @@ const PROTOCOLS = [
   'unstable/xdg-decoration/xdg-decoration-unstable-v1.xml',
   'unstable/linux-dmabuf/linux-dmabuf-unstable-v1.xml',
   'staging/fractional-scale/fractional-scale-v1.xml',
+  'unstable/text-input/text-input-unstable-v3.xml',
 ];
 
 mkdirSync(out, { recursive: true });

@@ -15,21 +15,25 @@
  *            never an assumed 60 Hz.
  *   buffers  DMA-BUFs (GBM, dumb, udmabuf) where the compositor imports them, else wl_shm
  *            (buffers.ts); the compositor says when it lets go of one (release)
- *   input    the seat, through SeatTranslator; key repeat from the compositor's repeat info
+ *   input    the seat, through SeatTranslator; key repeat from the compositor's repeat info;
+ *            the system input method through zwp_text_input_v3 (`textInput`, text-input.ts)
+ *   clipboard  the selection as text through wl_data_device (`clipboard`, clipboard.ts)
  *   close    the compositor asking (xdg close) or going away (disconnect) → `close` event
  */
 import mitt from 'mitt';
 import {
   BackendUnavailableError, checkState, composePlanes, packRects, type Display, type DisplayBuffer,
-  type DisplayEvents, type DisplayState, type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo,
+  type DisplayEvents, type DisplayState, type ExternalFrame, type InputEvent, type LayerState, type OpenOptions, type OutputInfo,
   type PixelFormat, type PlaneInfo, type Presented, type TestResult,
 } from '@planar/toolkit/backend';
 import { WaylandBuffer, WaylandBuffers } from './buffers.js';
+import { WaylandClipboard } from './clipboard.js';
 import { formatsOf } from './formats.js';
 import { SeatTranslator } from './input.js';
 import {
   loadAddon, type ConnectionEvent, type NativeConnection, type NativeLiveObjects, type NativeSubsurface, type NativeWindow,
 } from './native.js';
+import { WaylandTextInput } from './text-input.js';
 import { applyViewport, layerViewport, surfaceSize, UNSET_VIEWPORT, type LayerViewport } from './viewport.js';
 import { firstWindowSize } from './window-size.js';
 
@@ -39,6 +43,10 @@ const REQUIRED = ['wl_compositor', 'wl_shm', 'xdg_wm_base'];
 export class WaylandDisplay implements Display {
   info!: OutputInfo;
   planes!: PlaneInfo[];
+  /** The system input method, where the compositor offers zwp_text_input_manager_v3 (else the app's own keyboard is the input method). */
+  textInput?: WaylandTextInput;
+  /** The system clipboard as text, where the compositor offers wl_data_device_manager. */
+  clipboard?: WaylandClipboard;
   private readonly emitter = mitt<DisplayEvents>();
   private readonly seat: SeatTranslator;
   private connection!: NativeConnection;
@@ -125,6 +133,11 @@ export class WaylandDisplay implements Display {
       allocator: this.buffers.info,
     };
     this.viewporter = names.has('wp_viewporter');
+    if (names.has('zwp_text_input_manager_v3')) {
+      // deletesurrounding is not a kind of the toolkit's InputEvent yet: it goes out as one all the same.
+      this.textInput = new WaylandTextInput((r) => this.connection.textInput(r), (e) => this.emitter.emit('input', e as InputEvent), () => this.bufferScale);
+    }
+    if (names.has('wl_data_device_manager')) this.clipboard = new WaylandClipboard(this.connection);
     this.planes = this.describePlanes(formats, this.viewporter, names.has('wl_subcompositor'));
   }
 
@@ -206,6 +219,9 @@ export class WaylandDisplay implements Display {
         return;
       case 'warning':
         this.emitter.emit('error', new Error(`wayland: ${event.message}`));
+        return;
+      case 'text-input':
+        this.textInput?.handle(event);
         return;
       case 'pointer': case 'touch': case 'key': case 'modifiers': case 'repeat-info': case 'keyboard-focus':
         this.seat.handle(event);

@@ -13,7 +13,9 @@ export const backend: Backend & { open(options: OpenOptions): Promise<WaylandDis
 };
 
 export { WaylandDisplay };
-export { SeatTranslator, type SeatEvent } from './input.js';
+export { SeatTranslator, type DeleteSurroundingEvent, type SeatEvent, type WaylandInputEvent } from './input.js';
+export { TEXT_INPUT_HINT, TEXT_INPUT_PURPOSE, WaylandTextInput, type TextInputControl, type TextInputState } from './text-input.js';
+export { OFFERED_TEXT_TYPES, WaylandClipboard, textTypeOf, type ClipboardControl } from './clipboard.js';
 export { formatsOf, SHM_CODES } from './formats.js';
 export { firstWindowSize, outputLogicalSize, type WindowSize } from './window-size.js';
 export type { ConnectionEvent, NativeLiveObjects, NativeOutput } from './native.js';

@@ -19,6 +19,16 @@ import type { NativeComposition, SeatEvent } from './native.js';
 
 export type { SeatEvent };
 
+/**
+ * The input method's delete_surrounding_text (text-input.ts): delete `before` UTF-16 code
+ * units before the cursor and `after` after it. The toolkit's InputEvent has no such kind yet,
+ * so the backend declares it here and the display passes it on as an input event.
+ */
+export interface DeleteSurroundingEvent { kind: 'deletesurrounding'; before: number; after: number; timestamp: number }
+
+/** What the Wayland backend emits as `input`: the toolkit's events and deletesurrounding. */
+export type WaylandInputEvent = InputEvent | DeleteSurroundingEvent;
+
 /** Linux input button codes (linux/input-event-codes.h) to the toolkit's button bits. */
 const BUTTONS: Record<number, number> = { 0x110: 1, 0x111: 2, 0x112: 4 };
 /** The same codes as W3C button numbers (0 main, 1 middle, 2 secondary). */

@@ -47,6 +47,33 @@ export type SeatEvent =
   /** Focus left with a compose sequence under way: `composition` ends it. */
   | { type: 'keyboard-focus'; focused: boolean; composition?: NativeComposition[] };
 
+/**
+ * The text input's events (native/text-input.cc): its focus came or left, or `done` applied
+ * what the input method sent since the last one. Offsets and lengths are UTF-8 bytes; a null
+ * preedit or commit is none.
+ */
+export type TextInputEvent =
+  | { type: 'text-input'; kind: 'enter' }
+  | { type: 'text-input'; kind: 'leave' }
+  | {
+    type: 'text-input'; kind: 'done'; preedit: string | null; preeditCursorBegin: number; preeditCursorEnd: number;
+    commit: string | null; deleteBefore: number; deleteAfter: number; serial: number;
+  };
+
+/** What `NativeConnection.textInput` sends (each field that is present), always followed by a commit. */
+export interface TextInputRequest {
+  enable?: boolean;
+  disable?: boolean;
+  /** UTF-8 text of at most 4000 bytes, with the cursor and the selection's anchor as byte offsets in it. */
+  surrounding?: { text: string; cursor: number; anchor: number };
+  /** zwp_text_input_v3 content_hint bits and content_purpose. */
+  contentType?: { hint: number; purpose: number };
+  /** Surface units. */
+  cursorRect?: { x: number; y: number; width: number; height: number };
+  /** zwp_text_input_v3 change_cause: 0 the input method, 1 something else. */
+  changeCause?: number;
+}
+
 /** Every event the connection reports, by type, as one value (`{ type, ...fields }`). */
 export type ConnectionEvent =
   /** The window's xdg configure, already acked: 0x0 means "choose your size". */
@@ -71,6 +98,7 @@ export type ConnectionEvent =
   | { type: 'output-removed'; name: number }
   /** Something a person should know (a keymap that would not map or compile). */
   | { type: 'warning'; message: string }
+  | TextInputEvent
   | SeatEvent;
 
 export type ConnectionEventType = ConnectionEvent['type'];
@@ -101,6 +129,14 @@ export interface NativeConnection {
   outputs(): NativeOutput[];
   flush(): void;
   setCursor(visible: boolean): void;
+  /** Sends the requests to the seat's text input, then commit; the commits so far (0: no text input). */
+  textInput(request: TextInputRequest): number;
+  /** The current selection's MIME types; null when there is none (or the window never had keyboard focus). */
+  selectionMimes(): string[] | null;
+  /** The selection's bytes as `mime`, read through a pipe; null without a selection. Rejects after `timeoutMs` of silence. */
+  receiveSelection(mime: string, timeoutMs: number): Promise<Buffer | null>;
+  /** Offers `text` as the selection under each MIME type; throws before the window has had an input event. */
+  setSelection(text: string, mimes: string[]): void;
   close(): void;
 }
 
