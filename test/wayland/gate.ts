@@ -16,9 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const INSTALL = 'apt-get install -y --no-install-recommends sway grim weston cage xwayland libwayland-dev wayland-protocols libxkbcommon-dev pkg-config gcc (or: node scripts/setup.mjs --wayland-e2e)';
+const INSTALL = 'apt-get install -y --no-install-recommends sway grim weston cage xwayland wl-clipboard libwayland-dev wayland-protocols libxkbcommon-dev pkg-config gcc (or: node scripts/setup.mjs --wayland-e2e)';
 
-export type Need = 'sway' | 'grim' | 'weston' | 'cage' | 'injector';
+export type Need = 'sway' | 'grim' | 'weston' | 'cage' | 'injector' | 'wl-clipboard';
 
 const PROGRAMS: Record<Need, string[]> = {
   sway: ['sway', 'swaymsg'],
@@ -27,6 +27,7 @@ const PROGRAMS: Record<Need, string[]> = {
   // cage does not start without Xwayland.
   cage: ['cage', 'Xwayland'],
   injector: ['gcc', 'pkg-config', 'wayland-scanner'],
+  'wl-clipboard': ['wl-copy', 'wl-paste'],
 };
 
 function onPath(program: string): boolean {

@@ -3,8 +3,9 @@
  * whose seat has no devices of its own.
  *
  * It creates a virtual pointer (zwlr_virtual_pointer_v1) and a virtual keyboard
- * (zwp_virtual_keyboard_v1, with xkbcommon's default "us" keymap sent through a memfd), keeps
- * them alive, and reads one command a line on stdin:
+ * (zwp_virtual_keyboard_v1, with xkbcommon's "us" keymap sent through a memfd, or the layout
+ * and variant given with `--layout us --variant intl`, which has dead keys), keeps them alive,
+ * and reads one command a line on stdin:
  *
  *   move X Y           pointer to output pixel X,Y (motion_absolute over the output's mode)
  *   down | up          left button press | release
@@ -54,7 +55,8 @@ static struct {
 	struct output outputs[MAX_OUTPUTS];
 	int output_count;
 	int probe;
-} app = {0};
+	const char *layout, *variant;
+} app = {.layout = "us"};
 
 static uint32_t now_ms(void)
 {
@@ -124,16 +126,16 @@ static void roundtrip(void)
 	}
 }
 
-/* Sends the default "us" keymap to the virtual keyboard; returns it for the modifier masks. */
+/* Sends the keymap of app.layout and app.variant to the virtual keyboard; returns it for the modifier masks. */
 static struct xkb_keymap *send_keymap(void)
 {
 	struct xkb_context *context = xkb_context_new(XKB_CONTEXT_NO_FLAGS);
 	if (!context)
 		fail("xkbcommon could not create a context");
-	struct xkb_rule_names names = {.layout = "us"};
+	struct xkb_rule_names names = {.layout = app.layout, .variant = app.variant};
 	struct xkb_keymap *keymap = xkb_keymap_new_from_names(context, &names, XKB_KEYMAP_COMPILE_NO_FLAGS);
 	if (!keymap)
-		fail("xkbcommon could not compile the \"us\" keymap (is xkb-data installed?)");
+		fail("xkbcommon could not compile the keymap of --layout and --variant (is xkb-data installed?)");
 	char *text = xkb_keymap_get_as_string(keymap, XKB_KEYMAP_FORMAT_TEXT_V1);
 	size_t size = strlen(text) + 1;
 	int fd = memfd_create("planar-inject-keymap", MFD_CLOEXEC);
@@ -195,10 +197,17 @@ static const char *run(char *line)
 
 int main(int argc, char **argv)
 {
-	app.probe = argc > 1 && !strcmp(argv[1], "--probe");
-	if (argc > 1 && !app.probe) {
-		fprintf(stderr, "usage: planar-inject [--probe]   (commands on stdin; see the top of inject.c)\n");
-		return 2;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--probe")) {
+			app.probe = 1;
+		} else if (!strcmp(argv[i], "--layout") && i + 1 < argc) {
+			app.layout = argv[++i];
+		} else if (!strcmp(argv[i], "--variant") && i + 1 < argc) {
+			app.variant = argv[++i];
+		} else {
+			fprintf(stderr, "usage: planar-inject [--probe] [--layout LAYOUT] [--variant VARIANT]   (commands on stdin; see the top of inject.c)\n");
+			return 2;
+		}
 	}
 	app.display = wl_display_connect(NULL);
 	if (!app.display) {

@@ -26,7 +26,7 @@ const PROTOCOLS = ['virtual-keyboard-unstable-v1.xml', 'wlr-virtual-pointer-unst
 
 /** evdev codes of the keys tests press by name. */
 export const KEY = {
-  Escape: 1, Backspace: 14, Tab: 15, Enter: 28, ControlLeft: 29, ShiftLeft: 42, AltLeft: 56, Space: 57,
+  Escape: 1, Backspace: 14, Tab: 15, Enter: 28, Quote: 40, ControlLeft: 29, ShiftLeft: 42, AltLeft: 56, Space: 57,
   ArrowUp: 103, ArrowLeft: 105, ArrowRight: 106, ArrowDown: 108, Delete: 111, MetaLeft: 125,
 } as const;
 
@@ -167,10 +167,15 @@ function lineReader(p: Launched): (what: string) => Promise<string> {
   });
 }
 
-/** Starts the injector against the compositor in `env`; resolves once its devices exist. */
-export async function startInjector(env: WaylandEnv): Promise<Injector> {
+/**
+ * Starts the injector against the compositor in `env`; resolves once its devices exist. Its
+ * keyboard has the "us" layout, or the layout and variant given (`{ layout: 'us', variant:
+ * 'intl' }` has dead keys: the apostrophe key is dead_acute).
+ */
+export async function startInjector(env: WaylandEnv, keymap: { layout: string; variant?: string } = { layout: 'us' }): Promise<Injector> {
   const binary = await buildInjector();
-  const p = launch('planar-inject', binary, [], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = ['--layout', keymap.layout, ...(keymap.variant ? ['--variant', keymap.variant] : [])];
+  const p = launch('planar-inject', binary, args, { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const next = lineReader(p);
   // A write to an injector that died fails with EPIPE; its exit is what gets reported.
   p.child.stdin!.on('error', () => undefined);
