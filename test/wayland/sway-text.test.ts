@@ -6,6 +6,9 @@
  * one text event "é"; apostrophe then q must type nothing at all (xkbcommon cancels the
  * sequence and drops the q), and the next key types itself.
  *
+ * With no input method running, enabling the system text input (zwp_text_input_v3) must leave
+ * keys and dead keys typing as before.
+ *
  * The clipboard both ways, with wl-clipboard's programs as the other end: a press on a view
  * whose handler writes to `display.clipboard` must make wl-paste print that text (and list
  * the three text types it is offered under); text wl-copy sets must be what the app reads.
@@ -84,6 +87,24 @@ describe.skipIf(skip)('text entry through sway', () => {
     await injector!.key(keyOfChar('w')!.code);
     await waitFor('the w after the cancelled sequence', () => told.includes('text w'));
     expect(told).toEqual(['start ', 'update ´', 'end ', 'text w']);
+  });
+
+  it('with the system text input enabled and no input method running, keys and dead keys still type', async () => {
+    // sway gives a text input its focus (enter) only while an input method runs: until then the
+    // backend sends nothing, and the keyboard stays the field's input method.
+    const told = await openField();
+    const textInput = opened!.display.textInput;
+    expect(textInput, 'sway offers zwp_text_input_manager_v3').toBeDefined();
+    const state = { surroundingText: 'ab', cursor: 2, anchor: 2, contentHint: 0, contentPurpose: 0, cursorRect: { x: 10, y: 10, width: 2, height: 20 } };
+    textInput!.enable(state);
+    textInput!.update({ ...state, surroundingText: 'abc', cursor: 3, anchor: 1 });
+    await injector!.key(KEY.Quote);
+    await injector!.key(keyOfChar('e')!.code);
+    await waitFor('é with the text input enabled', () => told.includes('text é'));
+    textInput!.disable();
+    await injector!.key(keyOfChar('x')!.code);
+    await waitFor('x after it was disabled', () => told.includes('text x'));
+    expect(told.filter((t) => t.startsWith('text'))).toEqual(['text é', 'text x']);
   });
 
   it('a press that writes the clipboard: wl-paste prints the text and lists its three text types', async () => {
