@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider, Text, View, createI18n, directionOfLocale, useDirection, useI18n, type I18nOptions } from '@planar/toolkit';
-import { render } from '@planar/toolkit/testing';
+import { render, yogaNodeCount } from '@planar/toolkit/testing';
 
 const messages: I18nOptions['messages'] = {
   en: {
@@ -170,6 +170,18 @@ describe('a live switch of locale', () => {
     expect(screen.text({ testId: 'title' })).toBe('Einstellungen');
     expect(screen.find({ testId: 'title' }).x).toBe(10);
     await screen.dispose();
+  });
+
+  it('leaves no Yoga node behind once unmounted, after switching back and forth', async () => {
+    const before = yogaNodeCount();
+    const i18n = make();
+    const screen = await render(() => <I18nProvider i18n={i18n}><Row /></I18nProvider>, { width: 400, height: 60 });
+    for (const locale of ['ar', 'de', 'en', 'ar']) {
+      i18n.locale.value = locale;
+      await screen.flush();
+    }
+    await screen.dispose();
+    expect(yogaNodeCount()).toBe(before);
   });
 
   it('useI18n outside a provider says what to do', async () => {
