@@ -47,6 +47,10 @@ export {
 export { FocusScope, type FocusScopeProps } from './input/focus-scope.js';
 export { isDisabled } from './input/focus.js';
 export { reportPropError } from './components/handle.js';
+// Text geometry for editing: carets, selections, hit testing, grapheme/word/line boundaries.
+export {
+  textGeometry, type TextGeometry, type TextGeometryOptions, type TextPosition, type TextAffinity, type TextRect, type TextLine, type TextSpan,
+} from './text/geometry.js';
 export type { ImageFit, ImageSource } from './render/image.js';
 export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';

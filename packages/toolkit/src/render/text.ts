@@ -33,6 +33,8 @@ export class TextContent implements NodeContent {
   private leftAligned = true;
   private readonly measured = new Map<string, { width: number; height: number }>();
   private style: ResolvedText = DEFAULT_TEXT;
+  /** The base direction the paragraph was last built with. */
+  private direction: 'ltr' | 'rtl' = 'ltr';
   private reportedFamilies = new Set<string>();
 
   constructor(private readonly node: PlanarNode) {
@@ -61,6 +63,7 @@ export class TextContent implements NodeContent {
     // The base direction orders the paragraph's runs (Skia applies the Unicode bidi algorithm).
     const direction = root.writingDirection === 'auto' ? (firstStrongIsRtl(text) ? 'rtl' : 'ltr')
       : root.writingDirection === 'inherit' ? resolvedDirection(this.node) : root.writingDirection;
+    this.direction = direction;
     this.leftAligned = direction === 'ltr' ? ['left', 'start', 'justify'].includes(root.textAlign) : root.textAlign === 'left';
     const fallbacks = fallbackFamilies(text);
     const builder: ParagraphBuilder = ck.ParagraphBuilder.MakeFromFontProvider(
@@ -142,11 +145,14 @@ export class TextContent implements NodeContent {
   }
 
   /**
-   * The paragraph laid out at the content width of the node's last layout, for text geometry
-   * queries (text/geometry.ts). It stays owned here: a caller must not keep or delete it.
+   * The paragraph laid out at the content width of the node's last layout, with the base
+   * direction and alignment it was built with, for text geometry queries (text/geometry.ts).
+   * The paragraph stays owned here: a caller must not keep or delete it.
    */
-  laidOut(): Paragraph {
-    return this.ensure(this.contentBox(this.node).width);
+  laidOut(): { paragraph: Paragraph; width: number; direction: 'ltr' | 'rtl'; align: ResolvedText['textAlign'] } {
+    const width = this.contentBox(this.node).width;
+    const paragraph = this.ensure(width);
+    return { paragraph, width, direction: this.direction, align: this.style.textAlign };
   }
 
   private measure(width: number, widthMode: MeasureMode, _h: number, _hm: MeasureMode): { width: number; height: number } {
