@@ -3,3 +3,9 @@ export { UndoHistory, type TextSnapshot, type EditKind, type EditRecord } from '
 export { filterInsertion, type InsertionContext } from './input-filter.js';
 export { clipboard, setSystemClipboard, type Clipboard } from './clipboard.js';
 export { nextGrapheme, previousGrapheme, graphemeCount, nextWordEnd, previousWordStart, wordAt } from './segments.js';
+export { TextField, type TextFieldProps } from './text-field.js';
+export { TextArea, type TextAreaProps } from './text-area.js';
+export { useTextEditing, type TextEditing, type TextEditingProps, type TextEditingSetup } from './use-text-editing.js';
+export { commandFor, type EditCommand } from './key-bindings.js';
+export { useCaretBlink, CARET_BLINK, type CaretBlink } from './caret-blink.js';
+export { shownText, PASSWORD_DOT, type ShownText } from './shown-text.js';
