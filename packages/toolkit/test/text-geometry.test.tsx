@@ -234,6 +234,37 @@ describe('text geometry in right-to-left and mixed text', () => {
   });
 });
 
+describe('text geometry over random mixed text', () => {
+  const PIECES = ['a', 'b', ' ', 'א', 'ב', 'س', 'ل', '1', '2', '\n', '\r\n', '👨‍👩‍👧', 'e\u0301', '.', '(', ')', '\t'];
+
+  it('every answer lies in the text, and walking left or right never comes back to an index', async () => {
+    let seed = 7;
+    const pick = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let round = 0; round < 40; round++) {
+      const text = Array.from({ length: pick(25) }, () => PIECES[pick(PIECES.length)]).join('');
+      const style: Style = { fontSize: 16, writingDirection: (['ltr', 'rtl', 'auto'] as const)[pick(3)], textAlign: (['start', 'center', 'end'] as const)[pick(3)] };
+      const { g, screen } = await laidOut(text, style, [40, 90, 200][pick(3)]);
+      const context = JSON.stringify({ text, style });
+      const inText = (i: number) => i >= 0 && i <= text.length;
+      for (let i = 0; i <= text.length; i++) {
+        for (const affinity of [undefined, 'upstream', 'downstream'] as const) {
+          const caret = g.caretRect(i, affinity);
+          expect(caret.x >= 0 && caret.y >= 0 && caret.height > 0, context).toBe(true);
+          for (const moved of [g.visualLeft(i, affinity), g.visualRight(i, affinity), g.lineAbove(i, 20, affinity), g.lineBelow(i, 20, affinity)]) {
+            expect(inText(moved), context).toBe(true);
+          }
+        }
+      }
+      for (const move of ['visualLeft', 'visualRight'] as const) {
+        const from = g.positionAt(move === 'visualRight' ? 0 : 300, 0).index;
+        const path = walk((i) => g[move](i), from);
+        expect(new Set(path).size, `${context} ${move}: ${path}`).toBe(path.length);
+      }
+      await screen.dispose();
+    }
+  });
+});
+
 describe('text geometry: what it is asked of', () => {
   it('answers only for a mounted, laid-out <Text>, and says what to do otherwise', async () => {
     const shown = signal(false);

@@ -55,14 +55,20 @@ export interface TextLine {
  * layout: after the text changes, the answers are right once the next frame has laid it out
  * (until then they are as the text would wrap at the old width).
  *
- * Where no affinity is given, a caret is shown on its natural side: the side of the paragraph's
- * base direction where a left-to-right and a right-to-left run meet, the start of the next line
- * at a soft wrap. Indices returned by the moves are meant to be shown that way.
+ * Where a left-to-right and a right-to-left run meet, one index has two places on screen. Given
+ * no affinity, an index is shown on the side chosen so that every gap between graphemes of a
+ * line has an index of its own (carets.ts, caret-sides.ts), and at a soft wrap at the start of
+ * the next line; the moves return indices meant to be shown that way, so a field can keep bare
+ * indices. The one place only an affinity reaches is the end of a soft-wrapped line.
  */
 export interface TextGeometry {
   /** The text as laid out (the Text node's string, runs joined). */
   readonly text: string;
-  /** The position nearest a point: `upstream` only at the end of a soft-wrapped line (the caret after its last grapheme). */
+  /**
+   * The caret position nearest a point, and the side it is shown on there (pass both to
+   * `caretRect`). The index alone shows at the same place except at the end of a soft-wrapped
+   * line, where it is `upstream` and the bare index shows at the next line's start.
+   */
   positionAt(x: number, y: number): TextPosition;
   /** The caret at an index: a zero-width rect as tall as its line (draw it as wide as you like, centred on x). */
   caretRect(index: number, affinity?: TextAffinity): TextRect;
