@@ -287,17 +287,25 @@ describe('text geometry: what it is asked of', () => {
     expect(() => textGeometry({} as NodeHandle)).toThrow('not a node handle');
   });
 
-  it('follows the text: after an edit and a frame, the answers are those of the new text', async () => {
+  it('follows the text: a field of fixed width answers for an edit at once, one sized by its text after the frame', async () => {
     const value = signal('abc');
-    const ref = { current: null as NodeHandle | null };
-    const screen = await mount(() => <View style={{ alignItems: 'flex-start' }}><Text ref={ref}>{value}</Text></View>);
-    const g = textGeometry(ref.current!);
-    const end = g.caretRect(3).x;
+    const field = { current: null as NodeHandle | null }, label = { current: null as NodeHandle | null };
+    const screen = await mount(() => (
+      <View style={{ alignItems: 'flex-start' }}>
+        <Text ref={field} style={{ width: 150 }}>{value}</Text>
+        <Text ref={label}>{value}</Text>
+      </View>
+    ));
+    const [inField, inLabel] = [textGeometry(field.current!), textGeometry(label.current!)];
+    const end = inField.caretRect(3).x;
     value.value = 'abcdef';
+    expect(inField.text).toBe('abcdef');
+    expect(inField.caretRect(6)).toMatchObject({ y: 0 });
+    expect(inField.caretRect(6).x).toBeGreaterThan(end);
     await screen.flush();
-    expect(g.text).toBe('abcdef');
-    expect(g.caretRect(6).x).toBeGreaterThan(end);
-    expect(g.caretRect(3).x).toBe(end);
+    expect(inLabel.lineCount).toBe(1);
+    expect(inLabel.caretRect(6).x).toBeCloseTo(inField.caretRect(6).x, 1);
+    expect(inLabel.caretRect(3).x).toBe(end);
   });
 
   it('a preedit shown as an underlined run is part of the text, and its rect is where the underline is drawn', async () => {

@@ -52,8 +52,8 @@ export interface TextLine {
  * Coordinates are the node's (0, 0: its border box's top-left).
  *
  * It answers for the text as the <Text> holds it now, laid out at the width of the last frame's
- * layout: after the text changes, the answers are right once the next frame has laid it out
- * (until then they are as the text would wrap at the old width).
+ * layout. After the text changes they are the new text's at the old width: right at once for a
+ * <Text> whose width does not follow its text (a field), right after the next frame otherwise.
  *
  * Where a left-to-right and a right-to-left run meet, one index has two places on screen. Given
  * no affinity, an index is shown on the side chosen so that every gap between graphemes of a
