@@ -79,6 +79,25 @@ describe('text geometry', () => {
     expect(g.positionAt(300, 150).index).toBe(text.length);
   });
 
+  it("a tap on the text finds the index under the finger, from the event's own coordinates", async () => {
+    const ref = { current: null as NodeHandle | null };
+    const taps: number[] = [];
+    const screen = await mount(() => (
+      <View style={{ padding: 30 }}>
+        <Text ref={ref} style={{ fontSize: 20, padding: PAD }} onPointerDown={(e) => taps.push(textGeometry(ref.current!).positionAt(e.x, e.y).index)}>
+          {'tap here'}
+        </Text>
+      </View>
+    ));
+    const g = textGeometry(ref.current!);
+    const box = ref.current!.box();
+    // Just right of the caret between "tap" and " here", then on the left half of the "e" of "here".
+    await screen.tap({ x: box.x + g.caretRect(3).x + 1, y: box.y + 12 });
+    const e = g.caretRect(5).x, r = g.caretRect(6).x;
+    await screen.tap({ x: box.x + e + (r - e) / 4, y: box.y + 12 });
+    expect(taps).toEqual([3, 5]);
+  });
+
   it('paragraph with soft wraps and hard breaks: lines, their boxes, and moves up and down at about the same x', async () => {
     const text = 'one two three four five six\nseven\n\nthe end.';
     const { g } = await laidOut(text, {}, 130);
