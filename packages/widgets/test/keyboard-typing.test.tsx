@@ -8,8 +8,6 @@ import { signal, type EnterKeyHint } from '@planar/toolkit';
 import { BUTTON_REPEAT, KEYBOARD_LONG_PRESS_MS, KEYBOARD_SLIDE_MS } from '../src/index.js';
 import { mountForm, tapKeys } from './keyboard-harness.js';
 
-const key = (name: string) => ({ role: 'button' as const, name });
-
 describe('typing on the on-screen keyboard', () => {
   it('types into the focused field, which keeps focus', async () => {
     const { screen, fields } = await mountForm();

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { View, signal, useViewportInsets, type ViewportInsets } from '@planar/toolkit';
-import { OnScreenKeyboard, ScrollView, KEYBOARD_SLIDE_MS, darkTheme, type KeyboardMode } from '../src/index.js';
+import { OnScreenKeyboard, ScrollView, KEYBOARD_LONG_PRESS_MS, KEYBOARD_SLIDE_MS, darkTheme, type KeyboardMode } from '../src/index.js';
+import { checkLeaks } from '@planar/toolkit/testing';
 import { Field, fieldLog, mountForm, tapKeys } from './keyboard-harness.js';
 import { recordFrames, renderThemed } from './harness.js';
 
@@ -111,6 +112,24 @@ describe('OnScreenKeyboard', () => {
     const settled = frames.length;
     await screen.advance(1000);
     expect(frames.length, 'idle once up').toBe(settled);
+  });
+
+  it('leaves nothing behind after showing, typing an accent and hiding, again and again', async () => {
+    // Damage is checked by the other tests; here its compare per commit would only slow the cycles.
+    const { screen, fields } = await mountForm({}, { checkDamage: false });
+    const report = await checkLeaks(async () => {
+      await screen.tap({ testId: 'name' });
+      await screen.advance(KEYBOARD_SLIDE_MS);
+      const e = screen.getByRole('button', { name: 'e' });
+      await screen.pointer.down(e, { type: 'touch' });
+      await screen.advance(KEYBOARD_LONG_PRESS_MS);
+      await screen.pointer.up(e, { type: 'touch' });
+      await screen.tap(ABOVE_KEYBOARD);
+      await screen.advance(KEYBOARD_SLIDE_MS);
+    }, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 990 });
+    expect(report.leaks).toEqual([]);
+    expect(fields.name.text.value).toBe('é'.repeat(23));
+    expect(screen.planes()).toHaveLength(1);
   });
 
   it('draws QWERTY as it looks', async () => {
