@@ -113,7 +113,6 @@ export function useScrollInput(ref: { readonly current: NodeHandle | null }, scr
   const alongX = axis !== 'y', alongY = axis !== 'x';
   const release = options.release ?? ((vx, vy) => scroller.dragEnd(vx, vy));
   const disabled = options.disabled ?? (() => false);
-  const chain: ScrollChain = { scroller, outer: options.outer };
   /** The pointer caught while the content moved, until it lifts. */
   let caught: number | null = null;
   let panning = false;
@@ -175,16 +174,17 @@ export function useScrollInput(ref: { readonly current: NodeHandle | null }, scr
         const forward = (key === 'EncoderCW') !== mirrored;
         key = alongY ? (forward ? 'ArrowDown' : 'ArrowUp') : (forward ? 'ArrowRight' : 'ArrowLeft');
       }
-      if (mirrored && key in MIRRORED_KEYS) key = MIRRORED_KEYS[key]!;
       if (!SCROLL_KEYS.has(key) || e.ctrl || e.alt || e.meta || !claim(e)) return;
+      // This scroller reads the key its way round; the ones around it, as it was pressed.
+      const scrolled = (k: string) => scroller.key(mirrored ? MIRRORED_KEYS[k] ?? k : k) || scrollKey(options.outer, k);
       if (self || !ARROWS.has(key)) {
-        if (scrollKey(chain, key)) e.preventDefault();
+        if (scrolled(key)) e.preventDefault();
         return;
       }
       // An arrow on a node inside: focus moves first, if it can (the default runs after this event).
       const target = e.target;
       queueMicrotask(() => {
-        if (!e.defaultPrevented && target.focused) scrollKey(chain, key);
+        if (!e.defaultPrevented && target.focused) scrolled(key);
       });
     },
   };
