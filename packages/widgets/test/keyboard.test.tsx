@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { View, signal, useViewportInsets, type ViewportInsets } from '@planar/toolkit';
-import { OnScreenKeyboard, ScrollView, KEYBOARD_LONG_PRESS_MS, KEYBOARD_SLIDE_MS, darkTheme, type KeyboardMode } from '../src/index.js';
+import { OnScreenKeyboard, ScrollView, TextField, KEYBOARD_LONG_PRESS_MS, KEYBOARD_SLIDE_MS, darkTheme, type KeyboardMode } from '../src/index.js';
 import { checkLeaks } from '@planar/toolkit/testing';
 import { Field, fieldLog, mountForm, tapKeys } from './keyboard-harness.js';
 import { recordFrames, renderThemed } from './harness.js';
@@ -34,6 +34,32 @@ describe('OnScreenKeyboard', () => {
     expect(screen.getByRole('textbox', { name: 'name' })).not.toHaveFocus();
     await screen.advance(KEYBOARD_SLIDE_MS);
     expect(screen.queryByRole('keyboard')).toBeNull();
+  });
+
+  it('types into TextFields: letters, Backspace and Enter with the field\'s hint, then a PIN', async () => {
+    const ssid = signal('');
+    const pin = signal('');
+    const submitted: string[] = [];
+    const screen = await renderThemed(() => (
+      <View style={{ width: '100%', height: '100%', padding: 16, gap: 8 }}>
+        <TextField label="Network name" value={ssid} onChange={(v) => (ssid.value = v)} enterKeyHint="go" onSubmit={(v) => submitted.push(v)} />
+        <TextField label="PIN" inputMode="pin" maxLength={4} value={pin} onChange={(v) => (pin.value = v)} />
+        <OnScreenKeyboard />
+      </View>
+    ), { width: 800, height: 480 });
+    await screen.tap(screen.getByRole('textbox', { name: 'Network name' }));
+    await screen.advance(KEYBOARD_SLIDE_MS);
+    await tapKeys(screen, 'homes');
+    await screen.tap(screen.getByRole('button', { name: 'Backspace' }));
+    expect(screen.text(screen.getByRole('button', { name: 'Enter' }))).toBe('Go');
+    await screen.tap(screen.getByRole('button', { name: 'Enter' }));
+    expect(ssid.value).toBe('home');
+    expect(submitted).toEqual(['home']);
+    expect(screen.getByRole('textbox', { name: 'Network name' })).toHaveFocus();
+
+    await screen.tap(screen.getByRole('textbox', { name: 'PIN' }));
+    await tapKeys(screen, '12345');
+    expect(pin.value, 'the field keeps four').toBe('1234');
   });
 
   it('stays up and keeps the field focused on a tap outside when told not to dismiss', async () => {
