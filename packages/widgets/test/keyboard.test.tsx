@@ -140,6 +140,24 @@ describe('OnScreenKeyboard', () => {
     expect(frames.length, 'idle once up').toBe(settled);
   });
 
+  it('stays up, repainting nothing, while focus moves between fields of one kind', async () => {
+    const screen = await renderThemed(() => (
+      <View style={{ width: '100%', height: '100%', padding: 16, gap: 8 }}>
+        <Field testId="first" log={fieldLog()} />
+        <Field testId="second" log={fieldLog()} />
+        <OnScreenKeyboard />
+      </View>
+    ), { width: 800, height: 480, planes: 'pi5' });
+    await screen.tap({ testId: 'first' });
+    await screen.advance(KEYBOARD_SLIDE_MS);
+    const frames = recordFrames(screen);
+    await screen.tap({ testId: 'second' });
+    await screen.advance(KEYBOARD_SLIDE_MS);
+    expect(screen.getByRole('textbox', { name: 'second' })).toHaveFocus();
+    expect(screen.find({ testId: 'keyboard' }).y).toBe(480 - HEIGHT);
+    expect(frames.map((f) => f.damagedPx + f.composedPx)).toEqual(frames.map(() => 0));
+  });
+
   it('leaves nothing behind after showing, typing an accent and hiding, again and again', async () => {
     // Damage is checked by the other tests; here its compare per commit would only slow the cycles.
     const { screen, fields } = await mountForm({}, { checkDamage: false });

@@ -19,7 +19,7 @@
 import {
   GESTURE_DEFAULTS, Layer, Show, For, View, computed, effect, getOwner, onCleanup, onMount, read, reducedMotion, requestFrame,
   runWithOwner, scrollIntoView, signal, timeout, untracked, useKeyboardSender, usePhysicalKeyboard, useTextInputFocus,
-  useViewport, useViewportInsets, type Child, type FocusedTextInput, type Reactive,
+  useViewport, useViewportInsets, type Child, type EnterKeyHint, type FocusedTextInput, type Reactive,
 } from '@planar/toolkit';
 import { BUTTON_REPEAT } from '../button.js';
 import { useTheme } from '../theme/index.js';
@@ -92,15 +92,11 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): Child {
     const m = mode();
     return m !== 'never' && focused.value !== null && (m === 'always' || !physical.value);
   });
-  // The page stays while the keyboard slides out, after the field has gone.
-  const page = signal<KeyboardPage | null>(null);
-  const enterKeyHint = signal(focused.peek()?.enterKeyHint ?? 'enter');
-  onCleanup(effect(() => {
-    const p = policy.page.value;
-    const field = focused.value;
-    if (p) page.value = p;
-    if (field) enterKeyHint.value = field.enterKeyHint;
-  }));
+  // The page and the Enter key's label stay while the keyboard slides out, after the field has gone.
+  let lastPage: KeyboardPage | null = null;
+  let lastHint: EnterKeyHint = 'enter';
+  const page = computed(() => (lastPage = policy.page.value ?? lastPage));
+  const enterKeyHint = computed(() => (lastHint = focused.value?.enterKeyHint ?? lastHint));
   const metrics = computed((): KeyMetrics => ({
     width: viewport.value.width, keyHeight, gap: GAP, padding: PADDING, maxUnit: page.value?.layout.type === 'pad' ? PAD_UNIT : undefined,
   }));

@@ -70,6 +70,8 @@ export class KeyboardPolicy {
   readonly language = signal(0);
   readonly page: ReadonlySignal<KeyboardPage | null>;
   private lastShiftTap = -Infinity;
+  /** Pages made so far, by layout and input mode: focus moving between like fields keeps the page (and its keys) as they are. */
+  private readonly pages = new WeakMap<KeyboardLayout, Map<InputMode, KeyboardPage>>();
 
   constructor(
     private readonly layouts: readonly KeyboardLayout[],
@@ -81,12 +83,19 @@ export class KeyboardPolicy {
       const field = this.focused.value;
       if (!field) return null;
       const mode = field.inputMode;
-      if (mode === 'pin') return composePage(PIN_PAD, mode, 1);
-      if (mode === 'number') return composePage(NUMBER_PAD, mode, 1);
-      if (mode === 'decimal') return composePage(DECIMAL_PAD, mode, 1);
-      const layout = this.symbols.value ? SYMBOLS : this.layouts[this.language.value % this.layouts.length]!;
-      return composePage(layout, mode, this.layouts.length);
+      if (mode === 'pin') return this.pageOf(PIN_PAD, mode);
+      if (mode === 'number') return this.pageOf(NUMBER_PAD, mode);
+      if (mode === 'decimal') return this.pageOf(DECIMAL_PAD, mode);
+      return this.pageOf(this.symbols.value ? SYMBOLS : this.currentLayout, mode);
     });
+  }
+
+  private pageOf(layout: KeyboardLayout, mode: InputMode): KeyboardPage {
+    let byMode = this.pages.get(layout);
+    if (!byMode) this.pages.set(layout, (byMode = new Map()));
+    let page = byMode.get(mode);
+    if (!page) byMode.set(mode, (page = composePage(layout, mode, this.layouts.length)));
+    return page;
   }
 
   /** The current letters layout (what the language key cycles). */
