@@ -397,6 +397,13 @@ describe.skipIf(skip)('kms: vkms in a VM', () => {
     expect(diffImages(expected, png('input-after-tap.png')).differing).toBe(0);
   });
 
+  it('types é from a dead key and e through xkbcommon\'s compose table, showing the accent while composing', () => {
+    const report = record.steps.input!.events.find((e) => e.event === 'report' && e.label === 'compose');
+    expect(report, 'the report after the compose keys').toBeDefined();
+    expect(report!.typed).toBe('Hié');
+    expect(report!.compositions).toEqual(['start ', 'update ´', 'end é']);
+  });
+
   it('refuses a second app on the same device with the documented message', () => {
     const second = record.steps['second-app']!;
     expect(second.status).toBe(1);

@@ -8,7 +8,7 @@
  * software emulation that alone takes many seconds). Each prints JSON lines on stdout
  * ({ "scenario", "event", ... }) for the suite to read and writes its screenshots (taken through
  * the writeback connector) into the out dir. `input` also takes commands on stdin:
- * `shot <file>`, `report`, `quit`.
+ * `shot <file>`, `report [label]`, `quit`.
  */
 import { closeSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -218,7 +218,7 @@ async function seat() {
 }
 
 async function input() {
-  const state = { on: signal(false), typed: signal(''), keys: [], tile: null };
+  const state = { on: signal(false), typed: signal(''), keys: [], compositions: [], tile: null };
   const app = await createApp(() => tapAndType(state), { ...common, cursor: 'hidden' });
   app.on('device', (e) => say({ event: 'device', ...e }));
   let last = state.on.value;
@@ -232,7 +232,7 @@ async function input() {
       await shot(app, arg);
       say({ event: 'shot', file: arg, capture: app.display.captureSource });
     } else if (command === 'report') {
-      say({ event: 'report', on: state.on.value, typed: state.typed.value, keys: state.keys });
+      say({ event: 'report', label: arg ?? null, on: state.on.value, typed: state.typed.value, keys: state.keys, compositions: state.compositions });
     } else if (command === 'quit') {
       break;
     }

@@ -84,9 +84,13 @@ export function slider(position) {
  * `state` holds signals `on` and `typed` and a `keys` array of the key events seen.
  */
 export function tapAndType(state) {
+  const composition = (e) => state.compositions?.push(`${e.type.replace('composition', '')} ${e.data}`);
   const handlers = {
     onKeyDown: (e) => state.keys.push({ key: e.key, code: e.code, shift: e.shift, ctrl: e.ctrl }),
     onTextInput: (e) => { state.typed.value += e.text; },
+    onCompositionStart: composition,
+    onCompositionUpdate: composition,
+    onCompositionEnd: composition,
   };
   return backdrop([
     box({ flexDirection: 'row', gap: 16 }, [

@@ -87,7 +87,8 @@ save();
 
 // Input: the app starts first and the devices are plugged in while it runs (hot-plug), so the
 // test also sees the device-added event an app would wait on.
-const app = start('input', node, [scenario, out, 'input'], { PLANAR_POINTER_ACCEL: 'flat' });
+// The us(intl) layout: its apostrophe key is dead_acute, for a compose sequence after the keys.
+const app = start('input', node, [scenario, out, 'input'], { PLANAR_POINTER_ACCEL: 'flat', PLANAR_XKB_LAYOUT: 'us', PLANAR_XKB_VARIANT: 'intl' });
 const appReady = await app.waitFor((e) => e.event === 'ready', 180000);
 const devices = start('uinput', uinputTool, ['--touch', '1024x768', '--keyboard']);
 // From the devices existing (uinput-devices says "ready") to the app's device-added events.
@@ -111,6 +112,11 @@ if (appReady?.tile && touch) {
   await app.waitFor((e) => e.event === 'shot', 30000);
   app.send('report');
   await app.waitFor((e) => e.event === 'report', 10000);
+  // A dead key then e: one "é" through xkbcommon's compose table.
+  for (const cmd of ['key 40', 'key 18']) devices.send(cmd);
+  await sleep(1000);
+  app.send('report compose');
+  await app.waitFor((e) => e.event === 'report' && e.label === 'compose', 10000);
 }
 devices.send('quit');
 devices.child.stdin.end();
