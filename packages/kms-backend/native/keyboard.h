@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "planar/compose.h"
+#include "planar/xkb.h"
 
 namespace planar {
 
@@ -49,13 +50,9 @@ class Keyboard {
   std::string compose_problem;
 
  private:
-  struct ContextUnref { void operator()(xkb_context* c) const { xkb_context_unref(c); } };
-  struct KeymapUnref { void operator()(xkb_keymap* k) const { xkb_keymap_unref(k); } };
-  struct StateUnref { void operator()(xkb_state* s) const { xkb_state_unref(s); } };
-
-  std::unique_ptr<xkb_context, ContextUnref> context_;
-  std::unique_ptr<xkb_keymap, KeymapUnref> keymap_;
-  std::unique_ptr<xkb_state, StateUnref> state_;
+  XkbContextPtr context_;
+  XkbKeymapPtr keymap_;
+  XkbStatePtr state_;
   std::unique_ptr<Composer> composer_;
 };
 

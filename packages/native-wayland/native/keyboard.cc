@@ -60,7 +60,7 @@ void Keyboard::Keymap(uint32_t format, int raw_fd, uint32_t size) {
     return;
   }
   const char* text = reinterpret_cast<const char*>(map.data());
-  std::unique_ptr<xkb_keymap, KeymapUnref> next(xkb_keymap_new_from_buffer(context_.get(), text, strnlen(text, size), XKB_KEYMAP_FORMAT_TEXT_V1, XKB_KEYMAP_COMPILE_NO_FLAGS));
+  XkbKeymapPtr next(xkb_keymap_new_from_buffer(context_.get(), text, strnlen(text, size), XKB_KEYMAP_FORMAT_TEXT_V1, XKB_KEYMAP_COMPILE_NO_FLAGS));
   if (!next) {
     state->emit("warning", [&](Napi::Object& e) { e.Set("message", "xkbcommon could not compile the compositor's keymap; keys are ignored"); });
     return;

@@ -7,6 +7,7 @@
 
 #include "common.h"
 #include "planar/compose.h"
+#include "planar/xkb.h"
 
 namespace planar {
 
@@ -28,13 +29,9 @@ class Keyboard {
   uint32_t version = 0;
 
  private:
-  struct ContextUnref { void operator()(xkb_context* c) const { xkb_context_unref(c); } };
-  struct KeymapUnref { void operator()(xkb_keymap* k) const { xkb_keymap_unref(k); } };
-  struct StateUnref { void operator()(xkb_state* s) const { xkb_state_unref(s); } };
-
-  std::unique_ptr<xkb_context, ContextUnref> context_;
-  std::unique_ptr<xkb_keymap, KeymapUnref> keymap_;
-  std::unique_ptr<xkb_state, StateUnref> xkb_;
+  XkbContextPtr context_;
+  XkbKeymapPtr keymap_;
+  XkbStatePtr xkb_;
   // Null when no Compose table could be loaded (a warning said why): keys then type as they are.
   std::unique_ptr<Composer> composer_;
 };

@@ -21,10 +21,6 @@
 //      "·", any other keysym as its own character.
 #pragma once
 
-#include <xkbcommon/xkbcommon-compose.h>
-#include <xkbcommon/xkbcommon-keysyms.h>
-#include <xkbcommon/xkbcommon.h>
-
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
@@ -33,6 +29,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "planar/xkb.h"
 
 namespace planar {
 
@@ -141,10 +139,6 @@ class Composer {
   }
 
  private:
-  struct ContextUnref { void operator()(xkb_context* c) const { xkb_context_unref(c); } };
-  struct TableUnref { void operator()(xkb_compose_table* t) const { xkb_compose_table_unref(t); } };
-  struct StateUnref { void operator()(xkb_compose_state* s) const { xkb_compose_state_unref(s); } };
-
   // The first line xkbcommon logs while the table loads: the one that says what is missing.
   static void KeepFirstLine(xkb_context* context, enum xkb_log_level, const char* format, va_list args) {
     auto* log = static_cast<std::string*>(xkb_context_get_user_data(context));
@@ -194,9 +188,9 @@ class Composer {
   std::string log_;
   std::string locale_;
   std::string preedit_;
-  std::unique_ptr<xkb_context, ContextUnref> context_;
-  std::unique_ptr<xkb_compose_table, TableUnref> table_;
-  std::unique_ptr<xkb_compose_state, StateUnref> state_;
+  XkbContextPtr context_;
+  XkbComposeTablePtr table_;
+  XkbComposeStatePtr state_;
 };
 
 }  // namespace planar
