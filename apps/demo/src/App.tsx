@@ -4,14 +4,19 @@
  * temperature). When the size changes (a resize or a rotation of the output, which the
  * settings screen can turn) the dashboard is built again for it; the model keeps its state and
  * an open screen stays open. The widgets' theme (dark or light, from the settings) and the
- * overlay host for dialogs and toasts wrap everything.
+ * overlay host for dialogs and toasts wrap everything, inside the panel's language (messages.ts:
+ * the language setting switches it live, Arabic laid out right to left). The on-screen keyboard
+ * sits at the root and comes up for a focused text field when no physical keyboard is there.
+ * The Wi-Fi page opens from the settings, over them.
  */
-import { Show, View, computed, read, signal, useViewport, type Reactive } from '@planar/toolkit';
-import { OverlayHost, ThemeProvider, darkTheme, lightTheme, useToast } from '@planar/widgets';
+import { I18nProvider, Show, View, computed, effect, onCleanup, read, signal, useI18n, useViewport, type Reactive } from '@planar/toolkit';
+import { OnScreenKeyboard, OverlayHost, ThemeProvider, darkTheme, lightTheme, useToast } from '@planar/widgets';
 import { Dashboard } from './Dashboard.js';
 import { HistoryScreen } from './HistoryScreen.js';
 import { createHomeModel, startLiveUpdates, type HomeModel } from './model.js';
+import { LOCALES, createMessages } from './messages.js';
 import { SettingsScreen } from './SettingsScreen.js';
+import { WifiScreen } from './WifiScreen.js';
 
 export interface Size { width: number; height: number }
 
@@ -32,11 +37,18 @@ export function App(props: AppProps) {
     const current = read(size);
     return current ? `${current.width}x${current.height}` : '';
   });
+  const i18n = createMessages(model.settings.language.peek());
+  onCleanup(effect(() => {
+    i18n.locale.value = LOCALES[model.settings.language.value];
+  }));
   return (
     <ThemeProvider theme={() => (model.settings.dark.value ? darkTheme : lightTheme)}>
-      <OverlayHost>
-        <Screens model={model} size={key} onRestart={props.onRestart} />
-      </OverlayHost>
+      <I18nProvider i18n={i18n}>
+        <OverlayHost>
+          <Screens model={model} size={key} onRestart={props.onRestart} />
+        </OverlayHost>
+        <OnScreenKeyboard mode="auto" />
+      </I18nProvider>
     </ThemeProvider>
   );
 }
@@ -62,11 +74,13 @@ function screenState() {
 /** The dashboard, and the settings or history screen while it is open or sliding out. */
 function Screens(props: { model: HomeModel; size: Reactive<string>; onRestart?: () => void }) {
   const toast = useToast();
+  const { t } = useI18n();
   const settings = screenState();
   const history = screenState();
+  const wifi = screenState();
   const restart = () => {
     if (props.onRestart) props.onRestart();
-    else toast('Restart is not available in this build');
+    else toast(t('settings.restartUnavailable'));
   };
   const size = computed(() => {
     const key = read(props.size);
@@ -87,7 +101,11 @@ function Screens(props: { model: HomeModel; size: Reactive<string>; onRestart?: 
         <Show when={settings.mounted}>
           <SettingsScreen
             settings={props.model.settings} shown={() => settings.open.value} onBack={settings.hide} onClosed={settings.closed} onRestart={restart}
+            onWifi={wifi.show} wifiNetwork={() => props.model.wifi.connected.value}
           />
+        </Show>
+        <Show when={wifi.mounted}>
+          <WifiScreen wifi={props.model.wifi} shown={() => wifi.open.value} onBack={wifi.hide} onClosed={wifi.closed} />
         </Show>
         <Show when={history.mounted}>
           <HistoryScreen events={() => props.model.history} shown={() => history.open.value} onBack={history.hide} onClosed={history.closed} />

@@ -4,7 +4,7 @@
  * opens the front-door camera; the clock button opens the event history and the gear the
  * settings.
  */
-import { Text, View, useContext } from '@planar/toolkit';
+import { Text, View, useContext, useI18n } from '@planar/toolkit';
 import { Button } from '@planar/widgets';
 import type { HomeModel } from './model.js';
 import { WeatherIcon } from './WeatherIcon.js';
@@ -12,6 +12,7 @@ import { FONT, LayoutContext, colors } from './theme.js';
 
 export function Header(props: { model: HomeModel; onSettings?: () => void; onHistory?: () => void }) {
   const { model } = props;
+  const { t, formatDate, formatTime } = useI18n();
   const layout = useContext(LayoutContext);
   const { font, scale } = layout;
   const icon = Math.round(font.body * 1.5);
@@ -29,7 +30,7 @@ export function Header(props: { model: HomeModel; onSettings?: () => void; onHis
       <View style={{ flexShrink: 1, gap: Math.max(1, Math.round(2 * scale)) }}>
         <Text style={{ fontFamily: FONT, fontSize: font.title, fontWeight: 'bold', color: colors.text, maxLines: 1 }}>{model.name}</Text>
         <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.textDim, maxLines: 1 }}>
-          {() => `${model.date.value} · ${model.devicesOn.value} ${model.devicesOn.value === 1 ? 'device' : 'devices'} on`}
+          {() => `${formatDate(model.now.value, { weekday: 'short', day: 'numeric', month: 'short' })} · ${t('header.devicesOn', { count: model.devicesOn.value })}`}
         </Text>
       </View>
       <View style={{ flexDirection: 'row', alignItems: 'center', gap: Math.round(layout.gap * 1.4) }}>
@@ -50,13 +51,13 @@ export function Header(props: { model: HomeModel; onSettings?: () => void; onHis
           </Text>
         </View>
         <Text testId="clock" style={{ fontFamily: FONT, fontSize: font.clock, fontWeight: 'bold', color: colors.text }}>
-          {model.clock}
+          {() => formatTime(model.now.value, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}
         </Text>
         {props.onHistory && (
-          <Button testId="open-history" label="History" variant="icon" icon="clock" onPress={props.onHistory} style={buttonStyle} />
+          <Button testId="open-history" label={() => t('header.history')} variant="icon" icon="clock" onPress={props.onHistory} style={buttonStyle} />
         )}
         {props.onSettings && (
-          <Button testId="open-settings" label="Settings" variant="icon" icon="settings" onPress={props.onSettings} style={buttonStyle} />
+          <Button testId="open-settings" label={() => t('header.settings')} variant="icon" icon="settings" onPress={props.onSettings} style={buttonStyle} />
         )}
       </View>
     </View>

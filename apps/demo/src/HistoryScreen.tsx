@@ -7,7 +7,7 @@
  * recycled: scrolling hands the rows that left to the events coming in, and makes none. A drag or a fling scrolls it; with the list focused, the
  * arrows, PageUp / PageDown and Home / End do, and so do an encoder's turns in edit mode.
  */
-import { Text, View, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
+import { Text, View, useI18n, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
 import { VirtualList, useTheme } from '@planar/widgets';
 import type { HistoryEvent } from './history.js';
 import type { Tone } from './model.js';
@@ -50,10 +50,11 @@ function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
  * <HistoryScreen events={() => model.history} shown={() => open.value} onBack={close} onClosed={unmount} />
  */
 export function HistoryScreen(props: HistoryScreenProps): Child {
+  const { t } = useI18n();
   return (
-    <SlideInScreen testId="history" title="History" shown={props.shown} onBack={props.onBack} onClosed={props.onClosed}>
+    <SlideInScreen testId="history" title={() => t('history.title')} shown={props.shown} onBack={props.onBack} onClosed={props.onClosed}>
       <VirtualList
-        testId="history-list" label="Event history" items={props.events} key={(e) => e.id}
+        testId="history-list" label={() => t('history.list')} items={props.events} key={(e) => e.id}
         estimatedHeight={HISTORY_ROW_HEIGHT} section={(e) => e.day}
         renderRow={(e) => <HistoryRow event={e} />}
         style={{ flexGrow: 1 }}

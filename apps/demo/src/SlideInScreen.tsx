@@ -9,7 +9,7 @@
  * and focus returns to the button that opened it when it closes.
  */
 import {
-  FocusScope, Layer, View, effect, onCleanup, onMount, reducedMotion, signal, timeout, untracked, useViewport,
+  FocusScope, Layer, View, effect, onCleanup, onMount, reducedMotion, signal, timeout, untracked, useI18n, useViewport,
   type Child, type KeyEvent,
 } from '@planar/toolkit';
 import { Button, Divider, Heading, useTheme } from '@planar/widgets';
@@ -17,7 +17,7 @@ import { Button, Divider, Heading, useTheme } from '@planar/widgets';
 export interface SlideInScreenProps {
   /** The layer's test id; the Back button's is `<testId>-back`. */
   testId: string;
-  title: string;
+  title: string | (() => string);
   /** Whether the screen is in place; turning false slides it out, after which `onClosed` runs. */
   shown: () => boolean;
   /** Back was pressed (or Escape): the app starts the slide out. */
@@ -39,6 +39,7 @@ export interface SlideInScreenProps {
  */
 export function SlideInScreen(props: SlideInScreenProps): Child {
   const theme = useTheme();
+  const { t } = useI18n();
   const viewport = useViewport();
   // Mounted off to the right; asking for 0 once mounted is what the transition animates.
   const inPlace = signal(false);
@@ -76,7 +77,7 @@ export function SlideInScreen(props: SlideInScreenProps): Child {
       <FocusScope trapped autoFocus onKeyDown={onKeyDown} style={{ flexGrow: 1 }}>
         <View style={{ paddingTop: () => theme.spacing.lg, paddingHorizontal: () => theme.spacing.lg, gap: () => theme.spacing.sm }}>
           <View style={{ flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.sm }}>
-            <Button testId={`${props.testId}-back`} label="Back" variant="icon" icon="back" onPress={props.onBack} />
+            <Button testId={`${props.testId}-back`} label={() => t('common.back')} variant="icon" icon="back" onPress={props.onBack} />
             <Heading level={1}>{props.title}</Heading>
           </View>
           <Divider />

@@ -7,6 +7,7 @@
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
 import { formatClock, formatDate } from './dates.js';
 import { createHistory, type HistoryEvent } from './history.js';
+import { createWifi, type Wifi } from './wifi.js';
 import { createSettings, type Settings, type SettingsOptions } from './settings.js';
 
 export type DeviceKind = 'light' | 'plug' | 'fan' | 'blinds';
@@ -61,6 +62,8 @@ export interface HomeModel {
   readonly doorbell: ReadonlySignal<boolean>;
   /** The panel's settings (the settings screen edits them). */
   readonly settings: Settings;
+  /** The networks in range and the one connected to (the Wi-Fi page). */
+  readonly wifi: Wifi;
   device(id: string): Device;
   toggle(id: string): void;
   /** Moves the setpoint by `delta` °C, in 0.5 steps, within 10..30 °C. */
@@ -199,6 +202,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     batteries: signal(BATTERIES),
     doorbell,
     settings: createSettings(options.settings),
+    wifi: createWifi(),
     device,
     toggle(id) {
       const d = device(id);

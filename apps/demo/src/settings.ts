@@ -1,9 +1,11 @@
 /**
  * The panel's settings as signals: display brightness, dark or light look, the rotation the
- * user picked, the temperature unit the dashboard shows, and the hour night mode starts.
+ * user picked, the temperature unit the dashboard shows, the hour night mode starts and the
+ * language.
  * The settings screen writes them two-way; the dashboard and the app read them.
  */
 import { signal, type Rotation, type Signal } from '@planar/toolkit';
+import type { Language } from './messages.js';
 
 export type TemperatureUnit = 'c' | 'f';
 
@@ -20,12 +22,15 @@ export interface Settings {
   readonly unit: Signal<TemperatureUnit>;
   /** The hour (0..23) night mode starts. */
   readonly nightHour: Signal<number>;
+  /** The language the panel speaks; Arabic lays it out right to left. */
+  readonly language: Signal<Language>;
 }
 
 export interface SettingsOptions {
   rotation?: Rotation;
   unit?: TemperatureUnit;
   dark?: boolean;
+  language?: Language;
 }
 
 export function createSettings(options: SettingsOptions = {}): Settings {
@@ -35,6 +40,7 @@ export function createSettings(options: SettingsOptions = {}): Settings {
     rotation: signal(options.rotation ?? 0),
     unit: signal(options.unit ?? 'c'),
     nightHour: signal(22),
+    language: signal(options.language ?? 'en'),
   };
 }
 

@@ -87,11 +87,13 @@ describe('settings screen', () => {
     await screen.key('ArrowRight');
     expect(model.settings.brightness.value).toBe(85);
 
-    // One Tab each, in reading order: the left column, the right one, then rotation.
+    // One Tab each, in reading order: the left column (with the language and Wi-Fi), the right one, then rotation.
     await tabTo(screen, () => screen.getByRole('switch', { name: 'Dark theme' }), 1);
     await screen.key('Enter');
     expect(model.settings.dark.value).toBe(false);
 
+    await tabTo(screen, () => screen.getByRole('combobox', { name: 'Language' }), 1);
+    await tabTo(screen, () => screen.getByRole('button', { name: 'Wi-Fi' }), 1);
     await tabTo(screen, () => screen.getByRole('combobox', { name: 'Temperature unit' }), 1);
     await screen.key('Enter');
     await screen.key('ArrowDown');
@@ -168,6 +170,8 @@ describe('settings screen', () => {
     const order: (() => Target)[] = [
       () => screen.getByRole('slider', { name: 'Brightness' }),
       () => screen.getByRole('switch', { name: 'Dark theme' }),
+      () => screen.getByRole('combobox', { name: 'Language' }),
+      () => screen.getByRole('button', { name: 'Wi-Fi' }),
       () => screen.getByRole('combobox', { name: 'Temperature unit' }),
       () => nightHour(screen),
       () => screen.getByRole('radio', { name: '0°' }),
@@ -194,9 +198,10 @@ describe('settings screen', () => {
     await openByTap(screen);
     const save = screen.getByRole('button', { name: 'Save' });
     expect(onScreen(screen, save)).toBe(false);
-    // A drag up on the names of the settings, which take no press.
-    const name = screen.find(screen.getByText('Dark theme'));
-    await drag(screen, { x: name.x + 10, y: name.y + 10 }, -200);
+    // Two drags up along the left margin, which takes no press.
+    const port = body(screen);
+    await drag(screen, { x: port.x + 4, y: port.y + port.height - 10 }, -150);
+    await drag(screen, { x: port.x + 4, y: port.y + port.height - 10 }, -150);
     await screen.advance(1000);
     expect(onScreen(screen, save)).toBe(true);
     await screen.tap(save);
