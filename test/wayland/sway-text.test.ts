@@ -111,6 +111,7 @@ describe.skipIf(skip)('text entry through sway', () => {
     const text = 'Grüße aus Planar — 日本 🙂';
     await openField(() => opened!.display.clipboard!.writeText(text));
     // The tap that focused the view was a press too: the clipboard already holds the text.
+    const fds = opened!.display.liveObjects().fds;
     const env = { ...process.env, ...sway!.env };
     const pasted = await waitFor('wl-paste to print the text', async () => {
       const { stdout } = await run('wl-paste', ['--no-newline'], { env, encoding: 'utf8', timeout: 5000 }).catch(() => ({ stdout: '' }));
@@ -119,10 +120,12 @@ describe.skipIf(skip)('text entry through sway', () => {
     expect(pasted).toBe(text);
     const { stdout: types } = await run('wl-paste', ['--list-types'], { env, encoding: 'utf8', timeout: 5000 });
     expect(types.trim().split('\n').sort()).toEqual(['UTF8_STRING', 'text/plain', 'text/plain;charset=utf-8']);
+    expect(opened!.display.liveObjects().fds, 'every pipe written to is closed').toBe(fds);
   });
 
   it('text wl-copy sets is what the app reads from the clipboard', async () => {
     await openField();
+    const fds = opened!.display.liveObjects().fds;
     const text = 'crème brûlée\nzweite Zeile ✓';
     const copy = launch('wl-copy', 'wl-copy', ['--foreground', '--type', 'text/plain;charset=utf-8', text], { env: { ...process.env, ...sway!.env } });
     try {
@@ -131,6 +134,7 @@ describe.skipIf(skip)('text entry through sway', () => {
         return got === text && got;
       }, { timeoutMs: 10_000, intervalMs: 200, process: copy });
       expect(read).toBe(text);
+      expect(opened!.display.liveObjects().fds, 'every pipe read from is closed').toBe(fds);
     } finally {
       await copy.stop();
     }

@@ -112,16 +112,19 @@ void PipeReader::Abort() {
 }
 
 void PipeReader::Settle(const std::string& error) {
-  {
-    Napi::HandleScope scope(env_);
-    Napi::CallbackScope callback(env_, async_);
-    if (error.empty()) {
-      deferred_.Resolve(Napi::Buffer<char>::Copy(env_, bytes_.data(), bytes_.size()));
-    } else {
-      deferred_.Reject(Napi::Error::New(env_, error).Value());
-    }
-  }
+  // Gone (fd closed) before the promise settles: what awaits it runs as the scope closes.
+  Napi::Env env = env_;
+  Napi::Promise::Deferred deferred = deferred_;
+  Napi::AsyncContext async = std::move(async_);
+  std::string bytes = std::move(bytes_);
   if (!aborting_) Finish();
+  Napi::HandleScope scope(env);
+  Napi::CallbackScope callback(env, async);
+  if (error.empty()) {
+    deferred.Resolve(Napi::Buffer<char>::Copy(env, bytes.data(), bytes.size()));
+  } else {
+    deferred.Reject(Napi::Error::New(env, error).Value());
+  }
 }
 
 }  // namespace planar

@@ -80,7 +80,7 @@ class PipeReader : public PipeTransfer {
   PipeReader(PipeTransfers& owner, Napi::Env env, Fd fd, uint32_t timeout_ms, std::string what);
   void Ready(int status) override;
   void Abort() override;
-  // Resolves with the bytes (error empty) or rejects; then deletes this unless aborting.
+  // Deletes this unless aborting, then resolves with the bytes (error empty) or rejects.
   void Settle(const std::string& error);
 
   Napi::Promise::Deferred deferred_;
