@@ -189,7 +189,7 @@ describe('touch', () => {
 });
 
 describe('keyboard', () => {
-  const key = (code: number, pressed: boolean, name: string, text: string, mods: { shift?: boolean; ctrl?: boolean } = {}, character = text): NativeInputEvent => ({
+  const key = (code: number, pressed: boolean, name: string, text: string, mods: { shift?: boolean; ctrl?: boolean } = {}, character = text): Extract<NativeInputEvent, { type: 'key' }> => ({
     type: 'key', time: 10, code, pressed, name, text: pressed ? text : '', character, repeats: !name.includes('_'),
     shift: !!mods.shift, ctrl: !!mods.ctrl, alt: false, meta: false,
   });

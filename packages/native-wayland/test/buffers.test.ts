@@ -47,6 +47,7 @@ function world(w: World) {
 
   const connection: NativeConnection = {
     start() {}, sync: async () => {}, globals: () => [], shmFormats: () => [], outputs: () => [], setCursor() {}, close() {},
+    textInput: () => 0, selectionMimes: () => null, receiveSelection: async () => null, setSelection() {},
     dmabuf: () => offer,
     flush() {
       // The compositor answers non-immediate creates on a later dispatch, as the connection's dmabuf-answer event.
