@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { View, signal, useKeyboardSender, useTextInputFocus, type FocusedTextInput, type KeyboardSender, type ReadonlySignal } from '@planar/toolkit';
-import { TextField, clipboard, lightTheme } from '../src/index.js';
-import { rgb } from './harness.js';
+import { TextField, clipboard, lightTheme, useTheme } from '../src/index.js';
+import { rgb, statesSheet } from './harness.js';
 import { inkRuns, mountForm, wordsOf } from './text-harness.js';
 
 const FAMILY = '👨‍👩‍👧';
@@ -324,5 +324,40 @@ describe('TextField: controlled, read-only and disabled', () => {
     await screen.flush();
     await screen.type(host, 's');
     expect(host).toHaveValue('panels');
+  });
+});
+
+/** Every state side by side: empty with a placeholder, filled, helper text, focused with a touch selection, invalid, read-only, disabled, a password hidden and shown. */
+function States() {
+  const theme = useTheme();
+  const w = { width: 216 };
+  return (
+    <View style={{ width: '100%', height: '100%', padding: 16, rowGap: 12, columnGap: 16, flexDirection: 'row', flexWrap: 'wrap', alignItems: 'flex-start', backgroundColor: () => theme.colors.surface }}>
+      <TextField label="Empty" placeholder="Placeholder" style={w} />
+      <TextField label="Filled" defaultValue="Living room" style={w} />
+      <TextField label="Helper" defaultValue="192.168.1.20" helperText="Address on the panel" style={w} />
+      <TextField label="Focused" defaultValue="hall kitchen attic" style={w} />
+      <TextField label="Invalid" defaultValue="12" invalid errorMessage="Four digits" style={w} />
+      <TextField label="Read-only" defaultValue="PX-2044" readOnly style={w} />
+      <TextField label="Disabled" defaultValue="Off" disabled style={w} />
+      <TextField label="Password" password defaultValue="secret" style={w} />
+      <TextField label="Shown" password defaultValue="secret" style={w} />
+    </View>
+  );
+}
+
+describe('TextField states sheet', () => {
+  statesSheet('text-field', {
+    sheet: () => <States />, width: 720, height: 300,
+    act: async (screen) => {
+      await screen.tap(screen.getAllByRole('button', { name: 'Show password' })[1]!);
+      const focused = screen.getByRole('textbox', { name: 'Focused' });
+      const [, kitchen] = wordsOf(screen, focused);
+      const y = screen.find(focused).y + 24;
+      await screen.pointer.down({ x: kitchen!.centre, y }, { type: 'touch' });
+      await screen.advance(600);
+      await screen.pointer.up({ x: kitchen!.centre, y }, { type: 'touch' });
+      expect(focused).toHaveFocus();
+    },
   });
 });

@@ -28,14 +28,19 @@ const close = (a: readonly number[], b: readonly number[], tolerance: number) =>
  */
 export function inkRuns(screen: Screen, band: { top: number; bottom: number; left: number; right: number }, gap = 6): Ink[] {
   const { width, pixels } = screen.pixels();
+  const at = (x: number, y: number) => (Math.floor(y) * width + Math.floor(x)) * 4;
+  // The field's fill, where the band starts (in the box's padding, before any text).
+  const bg = at(band.left, band.top);
+  const luma = (i: number) => 0.3 * pixels[i]! + 0.59 * pixels[i + 1]! + 0.11 * pixels[i + 2]!;
   const inked: boolean[] = [];
   for (let x = Math.floor(band.left); x < band.right; x++) {
     let ink = false;
     for (let y = Math.floor(band.top); y < band.bottom && !ink; y++) {
-      const i = (y * width + x) * 4;
-      // Text is dark grey on the light theme's pale field; the blue caret and selection are not ink.
+      const i = at(x, y);
+      // Text is grey far from the fill's lightness (dark on light, light on dark); the caret and
+      // the selection are coloured, not ink.
       const r = pixels[i]!, g = pixels[i + 1]!, b = pixels[i + 2]!;
-      ink = r < 180 && Math.max(r, g, b) - Math.min(r, g, b) < 40;
+      ink = Math.abs(luma(i) - luma(bg)) > 75 && Math.max(r, g, b) - Math.min(r, g, b) < 40;
     }
     inked.push(ink);
   }

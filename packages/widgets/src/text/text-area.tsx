@@ -80,6 +80,8 @@ export function TextArea(props: TextAreaProps): Child {
       states={editing.states} testId={props.testId} style={props.style}>
       <View ref={boxRef} {...editing.boxProps} style={boxStyle}>
         <ScrollView controller={scroller} axis="y" focusable={false} fillViewport style={{ flexGrow: 1 }}
+          // The content is a layer of its own, which the frame's disabled opacity does not reach.
+          contentStyle={{ opacity: () => (editing.states.disabled() ? 0.38 : 1) }}
           onMetrics={(next) => {
             metrics = next;
             editing.changed();
