@@ -26,7 +26,7 @@ class Clipboard {
   // Offers `text` as the selection under each of `mimes`, with the serial of the last input
   // event. Throws (a JS Error) when there has been none yet.
   void Offer(Napi::Env env, std::string text, const std::vector<std::string>& mimes);
-  // Ends the transfers under way (a read rejects): the connection is closing.
+  // Ends the transfers under way (a read rejects): the seat or the connection is going.
   void AbortTransfers() { transfers_.AbortAll(); }
 
   struct Offered {

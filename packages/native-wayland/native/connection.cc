@@ -14,9 +14,9 @@
 
 #include <node_api.h>
 
+#include "clipboard.h"
 #include "fractional-scale-v1-client.h"
 #include "linux-dmabuf-unstable-v1-client.h"
-#include "clipboard.h"
 #include "presentation-time-client.h"
 #include "seat.h"
 #include "text-input-unstable-v3-client.h"
@@ -179,6 +179,7 @@ void Connection::BindOutput(uint32_t name, uint32_t version) {
 void Connection::OnGlobalRemove(void* data, struct wl_registry*, uint32_t name) {
   auto* self = static_cast<Connection*>(data);
   if (self->seat_ && name == self->seat_name_) {
+    if (self->seat_->clipboard) self->seat_->clipboard->AbortTransfers();
     self->seat_.reset();
     self->Emit("seat-removed", [](Napi::Object&) {});
   }

@@ -108,7 +108,7 @@ void PipeReader::Ready(int status) {
 
 void PipeReader::Abort() {
   aborting_ = true;
-  Settle("the Wayland connection closed before " + what_ + " was read");
+  Settle("the seat or the Wayland connection went away before " + what_ + " was read");
 }
 
 void PipeReader::Settle(const std::string& error) {
