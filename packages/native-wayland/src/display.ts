@@ -95,6 +95,12 @@ export class WaylandDisplay implements Display {
       this.connection.close();
       throw new BackendUnavailableError('wayland', `the compositor lacks ${missing.join(', ')}, which Planar needs (a desktop compositor such as sway, weston, labwc or cage has them)`);
     }
+    // Made before anything can give the window focus, so that no text-input enter is missed.
+    if (names.has('zwp_text_input_manager_v3')) {
+      // deletesurrounding is not a kind of the toolkit's InputEvent yet: it goes out as one all the same.
+      this.textInput = new WaylandTextInput((r) => this.connection.textInput(r), (e) => this.emitter.emit('input', e as InputEvent), () => this.bufferScale);
+    }
+    if (names.has('wl_data_device_manager')) this.clipboard = new WaylandClipboard(this.connection);
     // A second round trip: wl_shm formats, outputs and seat capabilities have arrived by then.
     await this.connection.sync();
     const formats = formatsOf(this.connection.shmFormats());
@@ -133,11 +139,6 @@ export class WaylandDisplay implements Display {
       allocator: this.buffers.info,
     };
     this.viewporter = names.has('wp_viewporter');
-    if (names.has('zwp_text_input_manager_v3')) {
-      // deletesurrounding is not a kind of the toolkit's InputEvent yet: it goes out as one all the same.
-      this.textInput = new WaylandTextInput((r) => this.connection.textInput(r), (e) => this.emitter.emit('input', e as InputEvent), () => this.bufferScale);
-    }
-    if (names.has('wl_data_device_manager')) this.clipboard = new WaylandClipboard(this.connection);
     this.planes = this.describePlanes(formats, this.viewporter, names.has('wl_subcompositor'));
   }
 
