@@ -9,7 +9,6 @@ import { KEYBOARD_SLIDE_MS } from '@planar/widgets';
 import { App, createHomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
 import { CONNECT_DELAY_MS } from '../src/wifi.js';
-import { expectInside } from './helpers.js';
 
 let screen: Screen | null = null;
 afterEach(async () => {
