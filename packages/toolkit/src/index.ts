@@ -36,7 +36,7 @@ export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color }
 export { parseColor, color4f, type RGBA } from './style/color.js';
 export type { FrameStats } from './compositor/stats.js';
 export type {
-  PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, CompositionEvent, NodeHandle, EventHandlers, InputEvent,
+  PointerEvent, WheelEvent, PressEvent, KeyEvent, TextInputEvent, CompositionEvent, DeleteSurroundingEvent, NodeHandle, EventHandlers, InputEvent,
 } from './input/events.js';
 export type { PointerCrossingEvent } from './input/events.js';
 export { useInteraction, type Interaction } from './input/interaction.js';

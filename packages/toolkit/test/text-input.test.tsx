@@ -18,7 +18,8 @@ function Field(props: { testId: string; mode: () => InputMode; log: string[] }) 
     <View ref={ref} testId={props.testId} focusable style={{ height: 30 }}
       onTextInput={(e) => props.log.push(`${props.testId} text "${e.text}"`)}
       onKeyDown={(e) => props.log.push(`${props.testId} key ${e.key}`)}
-      onCompositionStart={note} onCompositionUpdate={note} onCompositionEnd={note} />
+      onCompositionStart={note} onCompositionUpdate={note} onCompositionEnd={note}
+      onDeleteSurrounding={(e) => props.log.push(`${props.testId} delete ${e.before},${e.after}`)} />
   );
 }
 
@@ -64,6 +65,12 @@ describe('text input', () => {
     expect(physical!.value).toBe(true);
     screen.display.plug('keyboard', false);
     expect(physical!.value).toBe(false);
+
+    // An input method deleting around the caret reaches the focused field, not as text.
+    await screen.tap({ testId: 'pin' });
+    screen.display.inject({ kind: 'deletesurrounding', before: 2, after: 0, timestamp: 1 });
+    await screen.flush();
+    expect(log.at(-1)).toBe('pin delete 2,0');
 
     insets!.value = { top: 0, right: 0, bottom: 200, left: 0 };
     expect(insets!.value.bottom).toBe(200);

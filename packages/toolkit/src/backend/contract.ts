@@ -177,6 +177,34 @@ export interface Display {
   setPower?(on: boolean): Promise<void>;
   /** Backlight brightness 0..1 (KMS: /sys/class/backlight). Absent where the backend cannot. */
   setBrightness?(level: number): void;
+  /**
+   * The system's input method for the focused text field (Wayland's zwp_text_input_v3): enabled
+   * with the field's text around the caret, updated as it changes, disabled on blur; it answers
+   * with `composition`, `text` and `deletesurrounding` input events. Absent where there is none.
+   */
+  textInput?: {
+    enable(state: TextInputState): void;
+    update(state: TextInputState): void;
+    disable(): void;
+  };
+  /** The system clipboard (Wayland's wl_data_device). Absent where there is none (KMS, headless). */
+  clipboard?: {
+    readText(): Promise<string | null>;
+    writeText(text: string): void;
+  };
+}
+
+/** A text field as the system's input method sees it: its text around the caret, and where the caret is. */
+export interface TextInputState {
+  surroundingText: string;
+  /** UTF-16 indices into `surroundingText`. */
+  cursor: number;
+  anchor: number;
+  /** zwp_text_input_v3's content hint and purpose (numbers as the protocol defines them). */
+  contentHint: number;
+  contentPurpose: number;
+  /** The caret's rectangle, output px. */
+  cursorRect: { x: number; y: number; width: number; height: number };
 }
 
 export interface OpenOptions {

@@ -127,6 +127,13 @@ export class InputDispatcher {
         type: `composition${event.type}` as const, data: event.data, timestamp: event.timestamp,
         target: handleOf(target), currentTarget: handleOf(n), phase, stopPropagation: stop,
       }));
+    } else if (event.kind === 'deletesurrounding') {
+      const target = this.keyTarget();
+      if (!target) return;
+      propagate(target, null, 'onDeleteSurrounding', (n, phase, stop) => ({
+        type: 'deletesurrounding' as const, before: event.before, after: event.after, timestamp: event.timestamp,
+        target: handleOf(target), currentTarget: handleOf(n), phase, stopPropagation: stop,
+      }));
     } else {
       const target = this.keyTarget();
       if (!target) return;

@@ -106,6 +106,13 @@ export interface TextInputEvent extends BaseEvent {
  * compose sequence in progress, or an input method's preedit. `data` is the whole preedit
  * string now ('' at the end); the committed text arrives as a `textinput` event.
  */
+/** An input method deletes text around the caret (before it takes the next commit), UTF-16 code units. */
+export interface DeleteSurroundingEvent extends BaseEvent {
+  readonly type: 'deletesurrounding';
+  readonly before: number;
+  readonly after: number;
+}
+
 export interface CompositionEvent extends BaseEvent {
   readonly type: 'compositionstart' | 'compositionupdate' | 'compositionend';
   readonly data: string;
@@ -141,6 +148,7 @@ export interface EventHandlers {
   onCompositionStart?: Handler<CompositionEvent>;
   onCompositionUpdate?: Handler<CompositionEvent>;
   onCompositionEnd?: Handler<CompositionEvent>;
+  onDeleteSurrounding?: Handler<DeleteSurroundingEvent>;
   onFocus?: () => void;
   onBlur?: () => void;
 }
@@ -149,7 +157,7 @@ export const HANDLER_NAMES: ReadonlySet<string> = new Set<keyof EventHandlers>([
   'onPointerDown', 'onPointerMove', 'onPointerUp', 'onPointerCancel',
   'onPointerDownCapture', 'onPointerMoveCapture', 'onPointerUpCapture', 'onPointerCancelCapture',
   'onPointerEnter', 'onPointerLeave', 'onWheel', 'onWheelCapture', 'onPress', 'onKeyDown', 'onKeyUp', 'onKeyDownCapture', 'onKeyUpCapture',
-  'onTextInput', 'onCompositionStart', 'onCompositionUpdate', 'onCompositionEnd', 'onFocus', 'onBlur',
+  'onTextInput', 'onCompositionStart', 'onCompositionUpdate', 'onCompositionEnd', 'onDeleteSurrounding', 'onFocus', 'onBlur',
 ]);
 
 /** Raw input from a backend, in output pixels, with the device's timestamp in ms. */
@@ -159,4 +167,6 @@ export type InputEvent =
   | { kind: 'key'; type: 'down' | 'up'; key: string; code: string; shift: boolean; ctrl: boolean; alt: boolean; meta: boolean; repeat: boolean; timestamp: number }
   | { kind: 'text'; text: string; timestamp: number }
   /** A composition (preedit) starts, changes or ends: dead keys, compose sequences, input methods. */
-  | { kind: 'composition'; type: 'start' | 'update' | 'end'; data: string; timestamp: number };
+  | { kind: 'composition'; type: 'start' | 'update' | 'end'; data: string; timestamp: number }
+  /** An input method asks to delete text around the caret: `before` and `after` UTF-16 code units. */
+  | { kind: 'deletesurrounding'; before: number; after: number; timestamp: number };
