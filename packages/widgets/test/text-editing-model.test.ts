@@ -1,11 +1,11 @@
 /**
  * The editing model on its own: selection and moves, inserts through the input modes' filters
  * and maxLength, deletes by grapheme, word and line, undo with typing coalesced into words,
- * compositions, and the clipboard's seam.
+ * compositions, the keys' commands, and the clipboard's seam.
  */
 import { describe, expect, it } from 'vitest';
 import type { InputMode } from '@planar/toolkit';
-import { EditingModel, clipboard, filterInsertion, setSystemClipboard } from '../src/index.js';
+import { EditingModel, clipboard, commandFor, filterInsertion, setSystemClipboard, type EditCommand } from '../src/index.js';
 
 /** A model holding `text` with the caret (or selection `[anchor, focus]`) as given. */
 function model(text: string, at: number | [number, number] = text.length, options: ConstructorParameters<typeof EditingModel>[0] = {}) {
@@ -231,16 +231,52 @@ describe('clipboard', () => {
   it('holds text in the app until a system clipboard is set, then uses that one', async () => {
     await clipboard.writeText('in app');
     expect(await clipboard.readText()).toBe('in app');
-    let system = 'from system';
-    setSystemClipboard({ readText: async () => system, writeText: async (t) => { system = t; } });
+    // As a Wayland display offers it: null when the selection holds no text, a write at once.
+    let system: string | null = 'from system';
+    setSystemClipboard({ readText: async () => system, writeText: (t) => { system = t; } });
     try {
       expect(await clipboard.readText()).toBe('from system');
       await clipboard.writeText('to system');
       expect(system).toBe('to system');
+      system = null;
+      expect(await clipboard.readText()).toBe('');
     } finally {
       setSystemClipboard(null);
     }
-    expect(await clipboard.readText()).toBe('in app');
+    // What was written while the system's was in use is in the app's own as well.
+    expect(await clipboard.readText()).toBe('to system');
     expect(() => setSystemClipboard({} as never)).toThrow(/readText\(\) and writeText\(text\)/);
   });
+});
+
+describe('commandFor: the keys of a field', () => {
+  const key = (k: string, mods: { shift?: boolean; ctrl?: boolean; alt?: boolean } = {}) =>
+    ({ key: k, shift: !!mods.shift, ctrl: !!mods.ctrl, alt: !!mods.alt, meta: false });
+  const cases: [name: string, press: ReturnType<typeof key>, multiline: boolean, command: EditCommand | null][] = [
+    ['left', key('ArrowLeft'), false, { kind: 'move-visual', unit: 'grapheme', side: 'left', extend: false }],
+    ['ctrl-shift-right', key('ArrowRight', { ctrl: true, shift: true }), false, { kind: 'move-visual', unit: 'word', side: 'right', extend: true }],
+    ['up-single-line-left-to-focus', key('ArrowUp'), false, null],
+    ['shift-down-multi-line', key('ArrowDown', { shift: true }), true, { kind: 'move-line', side: 'down', extend: true }],
+    ['home', key('Home'), false, { kind: 'move', unit: 'line', direction: 'backward', extend: false }],
+    ['ctrl-shift-end', key('End', { ctrl: true, shift: true }), true, { kind: 'move', unit: 'text', direction: 'forward', extend: true }],
+    ['ctrl-backspace', key('Backspace', { ctrl: true }), false, { kind: 'delete', unit: 'word', direction: 'backward' }],
+    ['delete', key('Delete'), false, { kind: 'delete', unit: 'grapheme', direction: 'forward' }],
+    ['shift-delete-cuts', key('Delete', { shift: true }), false, { kind: 'cut' }],
+    ['ctrl-insert-copies', key('Insert', { ctrl: true }), false, { kind: 'copy' }],
+    ['shift-insert-pastes', key('Insert', { shift: true }), false, { kind: 'paste' }],
+    ['ctrl-a', key('a', { ctrl: true }), false, { kind: 'select-all' }],
+    ['ctrl-z', key('z', { ctrl: true }), false, { kind: 'undo' }],
+    ['ctrl-shift-z', key('Z', { ctrl: true, shift: true }), false, { kind: 'redo' }],
+    ['ctrl-y', key('y', { ctrl: true }), false, { kind: 'redo' }],
+    ['ctrl-x-c-v', key('v', { ctrl: true }), false, { kind: 'paste' }],
+    ['enter-single-line-submits', key('Enter'), false, { kind: 'submit' }],
+    ['enter-multi-line-new-line', key('Enter'), true, { kind: 'newline' }],
+    ['ctrl-enter-multi-line-submits', key('Enter', { ctrl: true }), true, { kind: 'submit' }],
+    ['plain-letter-is-text', key('a'), false, null],
+    ['alt-letter-left-alone', key('a', { alt: true, ctrl: true }), false, null],
+    ['tab-left-to-focus', key('Tab'), true, null],
+  ];
+  for (const [name, press, multiline, command] of cases) {
+    it(name, () => expect(commandFor(press, multiline)).toEqual(command));
+  }
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { View, signal, useKeyboardSender, useTextInputFocus, type FocusedTextInput, type KeyboardSender, type ReadonlySignal } from '@planar/toolkit';
-import { TextField, clipboard, lightTheme, useTheme } from '../src/index.js';
+import { TextField, clipboard, lightTheme, setSystemClipboard, useTheme } from '../src/index.js';
 import { rgb, statesSheet } from './harness.js';
 import { inkRuns, mountForm, wordsOf } from './text-harness.js';
 
@@ -141,6 +141,24 @@ describe('TextField: clipboard', () => {
     await screen.key('x', ctrl);
     expect(to).toHaveValue('');
     expect(await clipboard.readText()).toBe('192.168.1.20');
+  });
+});
+
+describe('TextField: system clipboard', () => {
+  it('pastes what the system clipboard holds once set, and a clipboard that fails leaves the field as it was', async () => {
+    const { screen } = await mountForm(() => <TextField label="Host" />);
+    const host = screen.getByRole('textbox', { name: 'Host' });
+    let fail = false;
+    setSystemClipboard({ readText: async () => (fail ? Promise.reject(new Error('owner gone')) : 'nas.local'), writeText: () => {} });
+    try {
+      await screen.key(host, 'v', ctrl);
+      expect(host).toHaveValue('nas.local');
+      fail = true;
+      await screen.key('v', ctrl);
+      expect(host).toHaveValue('nas.local');
+    } finally {
+      setSystemClipboard(null);
+    }
   });
 });
 

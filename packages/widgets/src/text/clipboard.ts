@@ -1,9 +1,10 @@
 /**
  * The clipboard the text fields cut, copy and paste with. It lives in the app's process, so
  * text moves between the app's own fields; a backend that can reach the system's clipboard
- * (a Wayland data device) plugs it in with `setSystemClipboard`, and from then on every field
- * uses that one instead. Reads and writes are promises because a system clipboard answers
- * later (its data comes through a pipe from another client).
+ * (the Wayland display's `clipboard`, over wl_data_device) plugs it in with
+ * `setSystemClipboard`, and from then on every field reads the system's and writes both. Reads
+ * are promises because a system clipboard answers later (its data comes through a pipe from
+ * another client).
  */
 
 /** Something that holds text for cut, copy and paste. */
@@ -12,36 +13,36 @@ export interface Clipboard {
   writeText(text: string): Promise<void>;
 }
 
-let held = '';
-const inApp: Clipboard = {
-  readText: () => Promise.resolve(held),
-  writeText: (text) => {
-    held = text;
-    return Promise.resolve();
-  },
-};
+/** A system clipboard as a backend offers it: it may hold no text (null), and may write at once. */
+export interface SystemClipboard {
+  readText(): Promise<string | null>;
+  writeText(text: string): void | Promise<void>;
+}
 
-let system: Clipboard | null = null;
+let held = '';
+let system: SystemClipboard | null = null;
 
 /**
- * The clipboard every text field uses: the system's once one is set, else the app's own.
+ * The clipboard every text field uses: the system's once one is set (reading no text there
+ * as ''), else the app's own. A write always lands in the app's own too.
  * @example await clipboard.writeText('192.168.1.20');
  */
 export const clipboard: Clipboard = {
-  readText: () => (system ?? inApp).readText(),
-  writeText: (text) => {
-    if (typeof text !== 'string') return Promise.reject(new TypeError(`clipboard.writeText: expected a string, got ${typeof text}`));
-    return (system ?? inApp).writeText(text);
+  readText: async () => (system ? (await system.readText()) ?? '' : held),
+  writeText: async (text) => {
+    if (typeof text !== 'string') throw new TypeError(`clipboard.writeText(text): text must be a string, not ${typeof text}`);
+    held = text;
+    await system?.writeText(text);
   },
 };
 
 /**
- * Routes `clipboard` to the system's clipboard (a backend's), or back to the app's own with null.
- * @example setSystemClipboard({ readText: () => display.readSelection('text/plain'), writeText: (t) => display.offerSelection(t) });
+ * Routes `clipboard` to the system's clipboard, or back to the app's own with null.
+ * @example setSystemClipboard(display.clipboard ?? null);   // a Wayland display's, where the compositor has one
  */
-export function setSystemClipboard(c: Clipboard | null): void {
+export function setSystemClipboard(c: SystemClipboard | null): void {
   if (c !== null && (typeof c?.readText !== 'function' || typeof c?.writeText !== 'function')) {
-    throw new TypeError('setSystemClipboard: expected an object with readText() and writeText(text), or null for the app\'s own clipboard');
+    throw new TypeError('setSystemClipboard(c): c must have readText() and writeText(text), or be null for the app\'s own clipboard');
   }
   system = c;
 }

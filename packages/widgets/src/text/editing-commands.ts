@@ -85,8 +85,10 @@ export function commandRunner(ctx: CommandContext): (command: EditCommand) => vo
     model.moveTo(shown.toModel(direction === 'backward' ? line.start : line.end), extend);
   };
 
+  // A system clipboard that fails (its owner went away) leaves the copy in the app's own, and a
+  // paste that fails pastes nothing: neither is worth more than the field staying as it is.
   const copy = () => {
-    if (!ctx.secure() && model.start !== model.end) void clipboard.writeText(model.selectedText);
+    if (!ctx.secure() && model.start !== model.end) clipboard.writeText(model.selectedText).catch(() => {});
   };
 
   return (command) => {
@@ -113,11 +115,11 @@ export function commandRunner(ctx: CommandContext): (command: EditCommand) => vo
         break;
       case 'paste':
         if (model.readOnly) break;
-        void clipboard.readText().then((text) => {
+        clipboard.readText().then((text) => {
           if (!ctx.alive() || !text) return;
           model.insert(text, 'paste');
           ctx.changed();
-        });
+        }, () => {});
         break;
       case 'newline': model.insert('\n'); break;
       case 'submit': ctx.submit(); break;

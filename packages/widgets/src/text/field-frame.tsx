@@ -55,6 +55,11 @@ export function FieldFrame(props: FieldFrameProps): Child {
   );
 }
 
+/** How many px the outline has thickened by (1 while focused for editing or invalid, else 0). */
+export function outlineInset(states: FieldStates): number {
+  return (states.focused() && !states.readOnly()) || states.invalid() ? 1 : 0;
+}
+
 /**
  * The outlined box's style in each state (the border thickens by a pixel that the padding
  * gives back, so the text stays put).
@@ -62,15 +67,15 @@ export function FieldFrame(props: FieldFrameProps): Child {
 export function useFieldBoxStyle(states: FieldStates, extra: () => StyleValues = () => ({})): () => StyleValues {
   const theme = useTheme();
   const c = theme.colors;
-  const strong = () => (states.focused() && !states.readOnly()) || states.invalid();
   return () => {
-    const inset = strong() ? 1 : 0;
+    const inset = outlineInset(states);
+    const strong = inset > 0;
     return {
       flexDirection: 'row', alignItems: 'center', overflow: 'hidden',
-      paddingLeft: theme.spacing.lg - inset, paddingRight: theme.spacing.md - inset,
+      paddingStart: theme.spacing.lg - inset, paddingEnd: theme.spacing.md - inset,
       paddingVertical: theme.spacing.sm - inset,
-      borderRadius: theme.radii.xs, borderWidth: strong() ? 2 : 1,
-      borderColor: states.invalid() ? c.error : strong() ? c.primary : states.readOnly() ? c.outlineVariant : c.outline,
+      borderRadius: theme.radii.xs, borderWidth: 1 + inset,
+      borderColor: states.invalid() ? c.error : strong ? c.primary : states.readOnly() ? c.outlineVariant : c.outline,
       backgroundColor: states.readOnly() ? c.surfaceContainer : c.surfaceContainerLow,
       ...extra(),
     };

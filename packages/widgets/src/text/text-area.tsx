@@ -62,15 +62,7 @@ export function TextArea(props: TextAreaProps): Child {
     if (!g || g.text !== shown.text) return null;
     return shown.toModel(g.positionAt(x, y).index);
   };
-  const m = editing.model;
-  useTextPointer(surfaceRef, {
-    offsetAt, handles: editing.handles,
-    enabled: () => read(props.disabled) !== true,
-    selectCaret: (at) => { m.select(at); editing.changed(); },
-    selectWord: (at) => { m.selectWord(at); editing.changed(); },
-    selectAll: () => { m.selectAll(); editing.changed(); },
-    selectRange: (a, f) => { m.select(a, f); editing.changed(); },
-  });
+  useTextPointer(surfaceRef, editing, offsetAt);
 
   const padV = () => theme.spacing.sm;
   const boxStyle = useFieldBoxStyle(editing.states, () => ({ alignItems: 'stretch', height: rows() * lineHeight() + 2 * (padV() + 1) }));

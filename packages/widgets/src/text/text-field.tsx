@@ -3,7 +3,8 @@
  * helper or error line, and for passwords dots and an eye button that shows the text.
  *
  * The line never wraps: its <Text> is laid out in a very wide box, so its geometry is right as
- * soon as the text changes (a box as wide as the text would be one layout behind). That box
+ * soon as the text changes (a box as wide as the text would be one layout behind); an edit
+ * repaints a strip one line tall across the layer, clipped to it. That box
  * slides along the line inside the field's clipped box: after each edit or move, the field
  * scrolls the least that keeps the caret inside the visible part, and never further than
  * the text's end.
@@ -14,7 +15,7 @@ import {
 } from '@planar/toolkit';
 import { useTheme, type StyleValues } from '../theme/index.js';
 import { usePropReporter } from '../internal/prop-report.js';
-import { FieldFrame, useFieldBoxStyle } from './field-frame.js';
+import { FieldFrame, outlineInset, useFieldBoxStyle } from './field-frame.js';
 import { REVEAL_TOGGLE_SIZE, RevealToggle } from './reveal-toggle.js';
 import { CARET_WIDTH, TextSurface } from './text-surface.js';
 import { useTextPointer } from './text-pointer.js';
@@ -83,18 +84,11 @@ export function TextField(props: TextFieldProps): Child {
     const line = g.caretRect(0);
     return shown.toModel(g.positionAt(x, line.y + line.height / 2).index);
   };
-  const m = editing.model;
-  useTextPointer(surfaceRef, {
-    offsetAt, handles: editing.handles,
-    enabled: () => read(props.disabled) !== true,
-    selectCaret: (at) => { m.select(at); editing.changed(); },
-    selectWord: (at) => { m.selectWord(at); editing.changed(); },
-    selectAll: () => { m.selectAll(); editing.changed(); },
-    selectRange: (a, f) => { m.select(a, f); editing.changed(); },
-  });
+  useTextPointer(surfaceRef, editing, offsetAt);
 
   const boxStyle = useFieldBoxStyle(editing.states, () => ({ height: 48, paddingVertical: 0 }));
-  const inset = () => (editing.states.invalid() || (editing.states.focused() && !editing.states.readOnly()) ? 1 : 0);
+  // The clipped box covers the box inside its border, whatever the border's width.
+  const inset = () => outlineInset(editing.states);
   const empty = computed(() => editing.shown.value.text === '');
   const type = theme.typography('bodyLarge');
   return (

@@ -104,9 +104,12 @@ export interface TextEditingSetup {
   report: PropReporter;
 }
 
+const anchored = new WeakMap<RegExp, RegExp>();
+
 /** `pattern` as a whole-text match: /a+/ accepts "aaa" but not "aab". */
 function matchesWhole(pattern: RegExp, text: string): boolean {
-  const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''));
+  let whole = anchored.get(pattern);
+  if (!whole) anchored.set(pattern, (whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''))));
   return whole.test(text);
 }
 
@@ -210,7 +213,8 @@ export function useTextEditing(props: TextEditingProps, setup: TextEditingSetup)
   });
 
   return {
-    model, shown, tick, states, handles, geometry, run, changed,
+    model, shown, tick, states, handles, geometry, changed,
+    run: (command) => typed(() => run(command)),
     caretVisible: blink.visible,
     boxProps: {
       focusable: () => !disabled(),
