@@ -2,12 +2,13 @@
  * One device: its glyph, state pill, name and room. Tapping it toggles the device; the tile
  * takes the device kind's colour while on.
  */
-import { Text, View, useContext } from '@planar/toolkit';
+import { Text, View, useContext, useI18n } from '@planar/toolkit';
 import { DeviceIcon } from './DeviceIcon.js';
-import { stateLabel, type Device } from './model.js';
+import type { Device } from './model.js';
 import { FONT, LayoutContext, colors, kindColors } from './theme.js';
 
 export function DeviceTile(props: { device: Device; onToggle: (id: string) => void }) {
+  const { t } = useI18n();
   const { device } = props;
   const layout = useContext(LayoutContext);
   const { font, scale } = layout;
@@ -50,7 +51,7 @@ export function DeviceTile(props: { device: Device; onToggle: (id: string) => vo
             testId={`tile-${device.id}-state`}
             style={{ fontFamily: FONT, fontSize: font.small, fontWeight: 'bold', color: () => (on.value ? tint.text : colors.textDim) }}
           >
-            {() => stateLabel(device.kind, on.value)}
+            {() => t(`device.${device.kind === 'blinds' ? (on.value ? 'open' : 'closed') : (on.value ? 'on' : 'off')}`)}
           </Text>
         </View>
       </View>

@@ -2,13 +2,14 @@
  * The status card: the latest events, newest first, and the batteries that are lowest. It
  * shows as many rows as fit the card at this screen size.
  */
-import { For, Text, View, useContext } from '@planar/toolkit';
+import { For, Text, View, useContext, useI18n } from '@planar/toolkit';
 import { BatteryRow } from './BatteryRow.js';
 import { EventRow } from './EventRow.js';
 import type { HomeModel } from './model.js';
 import { FONT, LayoutContext, colors } from './theme.js';
 
 export function StatusList(props: { model: HomeModel }) {
+  const { t } = useI18n();
   const { model } = props;
   const layout = useContext(LayoutContext);
   const { width, height, eventRows, batteryRows } = layout.status;
@@ -24,7 +25,7 @@ export function StatusList(props: { model: HomeModel }) {
         borderRadius: layout.radius, borderWidth: 1, borderColor: colors.cardBorder, backgroundColor: colors.card,
       }}
     >
-      <Text style={{ fontFamily: FONT, fontSize: layout.font.small, fontWeight: 'bold', color: colors.textDim, letterSpacing: 0.5 }}>STATUS</Text>
+      <Text style={{ fontFamily: FONT, fontSize: layout.font.small, fontWeight: 'bold', color: colors.textDim, letterSpacing: 0.5 }}>{() => t('status.title')}</Text>
       <View>
         <For each={recent} key={(e) => e.id}>{(event) => <EventRow event={event} />}</For>
       </View>

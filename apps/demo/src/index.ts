@@ -11,6 +11,9 @@ export { Dashboard, type DashboardProps } from './Dashboard.js';
 export { SettingsScreen, type SettingsScreenProps } from './SettingsScreen.js';
 export { HistoryScreen, HISTORY_ROW_HEIGHT, type HistoryScreenProps } from './HistoryScreen.js';
 export { SlideInScreen, type SlideInScreenProps } from './SlideInScreen.js';
+export { WifiScreen, type WifiScreenProps } from './WifiScreen.js';
+export { createWifi, CONNECT_DELAY_MS, type Wifi, type Network, type ConnectResult } from './wifi.js';
+export { createMessages, LANGUAGES, LOCALES, type Language } from './messages.js';
 export { createHistory, type HistoryEvent } from './history.js';
 export { createSettings, type Settings, type SettingsOptions, type TemperatureUnit } from './settings.js';
 export {

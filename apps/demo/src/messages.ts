@@ -22,6 +22,12 @@ const en: MessageCatalog = {
     history: 'History', settings: 'Settings',
   },
   history: { title: 'History', list: 'Event history' },
+  thermostat: {
+    title: 'THERMOSTAT', heating: 'Heating', idle: 'Idle', cooler: 'Cooler', warmer: 'Warmer', setpoint: 'Setpoint',
+    heatingTo: 'Heating to', setTo: 'Set to', indoor: 'Indoor {value}',
+  },
+  status: { title: 'STATUS' },
+  device: { on: 'On', off: 'Off', open: 'Open', closed: 'Closed' },
   settings: {
     title: 'Settings', all: 'All settings', brightness: 'Brightness', dark: 'Dark theme', unit: 'Temperature unit',
     celsius: 'Celsius (°C)', fahrenheit: 'Fahrenheit (°F)', nightFrom: 'Night mode from', rotation: 'Rotation',
@@ -43,6 +49,12 @@ const de: MessageCatalog = {
     history: 'Verlauf', settings: 'Einstellungen',
   },
   history: { title: 'Verlauf', list: 'Ereignisverlauf' },
+  thermostat: {
+    title: 'THERMOSTAT', heating: 'Heizt', idle: 'Ruht', cooler: 'Kühler', warmer: 'Wärmer', setpoint: 'Sollwert',
+    heatingTo: 'Heizt auf', setTo: 'Eingestellt', indoor: 'Innen {value}',
+  },
+  status: { title: 'STATUS' },
+  device: { on: 'An', off: 'Aus', open: 'Offen', closed: 'Zu' },
   settings: {
     title: 'Einstellungen', all: 'Alle Einstellungen', brightness: 'Helligkeit', dark: 'Dunkles Design', unit: 'Temperatureinheit',
     celsius: 'Celsius (°C)', fahrenheit: 'Fahrenheit (°F)', nightFrom: 'Nachtmodus ab', rotation: 'Drehung',
@@ -65,6 +77,12 @@ const ar: MessageCatalog = {
     history: 'السجل', settings: 'الإعدادات',
   },
   history: { title: 'السجل', list: 'سجل الأحداث' },
+  thermostat: {
+    title: 'منظم الحرارة', heating: 'تدفئة', idle: 'متوقف', cooler: 'أبرد', warmer: 'أدفأ', setpoint: 'الحرارة المطلوبة',
+    heatingTo: 'تدفئة حتى', setTo: 'مضبوط على', indoor: 'الداخل {value}',
+  },
+  status: { title: 'الحالة' },
+  device: { on: 'يعمل', off: 'مطفأ', open: 'مفتوحة', closed: 'مغلقة' },
   settings: {
     title: 'الإعدادات', all: 'كل الإعدادات', brightness: 'السطوع', dark: 'المظهر الداكن', unit: 'وحدة الحرارة',
     celsius: 'مئوية (°C)', fahrenheit: 'فهرنهايت (°F)', nightFrom: 'الوضع الليلي من', rotation: 'التدوير',

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '@planar/toolkit';
 import { compareSnapshot, render, type Screen } from '@planar/toolkit/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, createHomeModel } from '../src/index.js';
 import { DeviceTile } from '../src/DeviceTile.js';
+import { createMessages } from '../src/messages.js';
 import { colors } from '../src/theme.js';
 import { colorDistance, expectInside, watchErrors } from './helpers.js';
 
@@ -100,7 +102,9 @@ describe('dashboard', () => {
   it('changes a tile label between Off and On', async () => {
     const model = createHomeModel({ frozen: true });
     const device = model.device('kitchen-light');
-    screen = await render(() => <DeviceTile device={device} onToggle={(id) => model.toggle(id)} />, { width: 200, height: 140 });
+    screen = await render(() => (
+      <I18nProvider i18n={createMessages()}><DeviceTile device={device} onToggle={(id) => model.toggle(id)} /></I18nProvider>
+    ), { width: 200, height: 140 });
     expect(screen.find({ text: 'Off' })).toBeTruthy();
     await screen.tap({ testId: 'tile-kitchen-light' });
     expect(screen.find({ text: 'On' })).toBeTruthy();

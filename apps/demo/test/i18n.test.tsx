@@ -43,7 +43,7 @@ describe('languages', () => {
     expect(header(screen)).toContain('1 device on');
   });
 
-  it('switches to Deutsch live: the settings, the header and the Wi-Fi page', async () => {
+  it('switches to Deutsch live: the settings, the Wi-Fi page and the dashboard', async () => {
     const { screen, model } = await renderApp();
     await openSettings(screen);
     await chooseLanguage(screen, 'Language', 'Deutsch');
@@ -62,6 +62,9 @@ describe('languages', () => {
     await screen.tap(screen.getByRole('button', { name: 'Zurück' }));
     await screen.advance(600);
     expect(header(screen)).toContain('Di., 14. Jan. · 3 Geräte an');
+    expect(screen.getByRole('button', { name: 'Wärmer' })).toBeVisible();
+    expect(screen.text({ testId: 'tile-living-lamp-state' })).toBe('An');
+    expect(screen.text({ testId: 'thermostat-mode' })).toBe('Heizt');
   });
 
   it('switches to Arabic: Arabic words, right-to-left layout, Arabic plurals', async () => {
