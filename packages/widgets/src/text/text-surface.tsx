@@ -42,22 +42,20 @@ export function TextSurface(props: TextSurfaceProps): Child {
   const theme = useTheme();
   const c = theme.colors;
   const e = props.editing;
-  let retried = -1;
+  let retries = 0;
   const drawn = computed((): Drawn | null => {
-    const tick = e.tick.value;
+    void e.tick.value;
     if (!e.states.focused()) return null;
     const shown = e.shown.peek();
     const g = e.geometry();
     if (!g) return null;
     if (g.text !== shown.text) {
       // The <Text> has not taken the new text yet (its update runs after this one): look again
-      // once the change has gone through, before the frame.
-      if (retried !== tick) {
-        retried = tick;
-        queueMicrotask(() => e.changed());
-      }
+      // once the change has gone through, before the frame (twice at most, never in a loop).
+      if (retries++ < 2) queueMicrotask(() => e.changed());
       return null;
     }
+    retries = 0;
     const { start, end } = shown.selection;
     const ends = start < end ? [g.caretRect(start), g.caretRect(end)] as const : null;
     return {
@@ -66,8 +64,8 @@ export function TextSurface(props: TextSurfaceProps): Child {
       ends: e.handles.value ? ends : null,
     };
   });
-  let fixed = 0;
-  const dragging = { on: false };
+  /** While a handle is dragged: the selection's end that stays. */
+  let fixed: number | null = null;
   const box = (r: TextRect): StyleValues => ({ position: 'absolute', left: r.x, top: r.y, width: r.width, height: r.height });
   return (
     <View style={{ position: 'relative', ...props.style }}>
@@ -93,14 +91,11 @@ export function TextSurface(props: TextSurfaceProps): Child {
         onDrag={(which, x, y) => {
           const at = props.offsetAt(x, y);
           if (at === null) return;
-          if (!dragging.on) {
-            dragging.on = true;
-            fixed = which === 'start' ? e.model.end : e.model.start;
-          }
+          fixed ??= which === 'start' ? e.model.end : e.model.start;
           e.model.select(fixed, at);
           e.changed();
         }}
-        onDragEnd={() => (dragging.on = false)}
+        onDragEnd={() => (fixed = null)}
       />
     </View>
   );

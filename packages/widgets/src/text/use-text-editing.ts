@@ -187,6 +187,7 @@ export function useTextEditing(props: TextEditingProps, setup: TextEditingSetup)
   let alive = true;
   onCleanup(() => (alive = false));
   const changed = () => {
+    if (!alive) return;
     tick.value++;
     blink.restart();
     setup.reveal();
