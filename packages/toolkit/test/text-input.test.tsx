@@ -76,3 +76,46 @@ describe('text input', () => {
     expect(insets!.value.bottom).toBe(200);
   });
 });
+
+describe('a system input method', () => {
+  it('is enabled for a focused field that tells its text, updated as it changes, and disabled on blur', async () => {
+    const { createApp } = await import('@planar/toolkit');
+    const { headless } = await import('../src/backend/headless.js');
+    const calls: string[] = [];
+    const backend = {
+      name: 'headless-with-ime',
+      open: async (o: Parameters<typeof headless.open>[0]) => {
+        const d = await headless.open(o);
+        return Object.assign(d, {
+          textInput: {
+            enable: (s: { surroundingText: string; cursor: number; cursorRect: { x: number } }) => calls.push(`enable "${s.surroundingText}" ${s.cursor} at x ${s.cursorRect.x}`),
+            update: (s: { surroundingText: string; cursor: number }) => calls.push(`update "${s.surroundingText}" ${s.cursor}`),
+            disable: () => calls.push('disable'),
+          },
+        });
+      },
+    };
+    const text = signal('Wi-Fi');
+    let field: NodeHandle | null = null, other: NodeHandle | null = null;
+    function Ime() {
+      const ref = { current: null as NodeHandle | null };
+      useTextInput(ref, { surrounding: () => ({ text: text.value, cursor: text.value.length, anchor: text.value.length, caret: { x: 30, y: 0, width: 1, height: 20 } }) });
+      return (
+        <View style={{ flexDirection: 'row', padding: 10 }}>
+          <View ref={(h: NodeHandle) => { ref.current = h; field = h; }} focusable style={{ width: 100, height: 20 }} />
+          <View ref={(h: NodeHandle) => { other = h; }} focusable style={{ width: 100, height: 20 }} />
+        </View>
+      );
+    }
+    const app = await createApp(() => <Ime />, { backend, width: 300, height: 100 });
+    try {
+      field!.focus();
+      text.value = 'Wi-Fi 5';
+      other!.focus();
+      // The field's box starts at x 10; the caret is 30 px into it.
+      expect(calls).toEqual(['enable "Wi-Fi" 5 at x 40', 'update "Wi-Fi 5" 7', 'disable']);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -23,6 +23,7 @@ import { emptyStats, type FrameStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
 import { PresentTime } from './present-time.js';
 import { TextInputs } from '../input/text-input.js';
+import { logicalBox } from '../tree/layer.js';
 import { RealClock, VirtualClock, type Clock } from './clock.js';
 import { APP_SERVICES, type AppServices, type DisplayControl } from './services.js';
 import { InputDispatcher, callHandler } from '../input/dispatcher.js';
@@ -218,7 +219,13 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     emitter.emit('frame', stats);
   }, (error) => emitError(error as Error), virtual, presentTime ? (now) => presentTime.predict(now) : undefined);
   const dispatcher = new InputDispatcher(scene);
-  const textInputs = new TextInputs((e) => dispatcher.dispatch(e), () => clock.now());
+  // The caret for a system input method: the field's box on the output, plus the caret in it.
+  const caretOnOutput = (node: PlanarNode, r: { x: number; y: number; width: number; height: number }) => {
+    const box = logicalBox(node);
+    const out = scene.toOutput({ left: box.left + r.x, top: box.top + r.y, right: box.left + r.x + r.width, bottom: box.top + r.y + r.height });
+    return { x: Math.round(out.left), y: Math.round(out.top), width: Math.round(out.right - out.left), height: Math.round(out.bottom - out.top) };
+  };
+  const textInputs = new TextInputs((e) => dispatcher.dispatch(e), () => clock.now(), display.textInput, caretOnOutput);
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
@@ -247,6 +254,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   ]);
 
   const offs = [
+    textInputs.dispose,
     display.on('input', (e) => dispatcher.dispatch(e)),
     display.on('resize', ({ width: w, height: h, scale: s }) => {
       const [nw, nh] = scene.rotation % 180 ? [h / s, w / s] : [w / s, h / s];

@@ -18,6 +18,13 @@ export const ENTER_KEY_HINTS: readonly EnterKeyHint[] = ['enter', 'go', 'next', 
 export interface TextInputClient {
   inputMode?: Reactive<InputMode>;
   enterKeyHint?: Reactive<EnterKeyHint>;
+  /**
+   * The field's text around the caret, for the system's input method where the display has
+   * one (Wayland's zwp_text_input_v3): read in an effect, so reading signals here keeps the
+   * input method up to date. `cursor` and `anchor` are UTF-16 indices into `text`; `caret` is
+   * in the field's own coordinates, logical px.
+   */
+  surrounding?: () => { text: string; cursor: number; anchor: number; caret: { x: number; y: number; width: number; height: number } };
 }
 
 /** The focused node that takes text, and what it wants. */

@@ -6,7 +6,8 @@
  * the insets of the viewport that such a keyboard covers, so a form can shrink instead of
  * being hidden.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
+import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
+import type { Display, TextInputState } from '../backend/contract.js';
 import { onCleanup } from '../jsx/owner.js';
 import { onMount } from '../jsx/element.js';
 import { read } from '../jsx/reactive.js';
@@ -31,7 +32,17 @@ export class TextInputs implements TextInputServices {
   readonly physicalKeyboard: ReadonlySignal<boolean> = computed(() => this.keyboardCount.value > 0);
   readonly sender: KeyboardSender;
 
-  constructor(dispatch: (event: InputEvent) => void, now: () => number) {
+  /** Stops telling the system's input method about the focused field. */
+  readonly dispose: () => void;
+
+  /**
+   * `system` is the display's input method, if it has one; `toOutput` turns a rect in a node's
+   * coordinates into output px (for the caret the input method places its window by).
+   */
+  constructor(
+    dispatch: (event: InputEvent) => void, now: () => number,
+    system?: Display['textInput'], toOutput?: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect'],
+  ) {
     this.focused = computed(() => {
       void this.clientVersion.value;
       const node = this.focusedNode.value;
@@ -39,6 +50,7 @@ export class TextInputs implements TextInputServices {
       if (!node || !client) return null;
       return { handle: handleOf(node), inputMode: read(client.inputMode ?? 'text'), enterKeyHint: read(client.enterKeyHint ?? 'enter') };
     });
+    this.dispose = system ? this.followWithInputMethod(system, toOutput ?? ((_n, r) => r)) : () => {};
     const mods = { shift: false, ctrl: false, alt: false, meta: false };
     this.sender = {
       text: (text) => dispatch({ kind: 'text', text, timestamp: now() }),
@@ -48,6 +60,36 @@ export class TextInputs implements TextInputServices {
         }
       },
       composition: (type, data) => dispatch({ kind: 'composition', type, data, timestamp: now() }),
+    };
+  }
+
+  /**
+   * Enables the system's input method while a field that tells its surrounding text has focus,
+   * updates it as the text, the selection or the caret change, and disables it on blur.
+   */
+  private followWithInputMethod(system: NonNullable<Display['textInput']>, toOutput: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect']): () => void {
+    let enabled: PlanarNode | null = null;
+    const stop = effect(() => {
+      void this.clientVersion.value;
+      const node = this.focusedNode.value;
+      const client = node ? clients.get(node) : undefined;
+      if (enabled && enabled !== node) {
+        system.disable();
+        enabled = null;
+      }
+      if (!node || !client?.surrounding) return;
+      const s = client.surrounding();
+      const state: TextInputState = {
+        surroundingText: s.text, cursor: s.cursor, anchor: s.anchor, contentHint: 0, contentPurpose: 0,
+        cursorRect: toOutput(node, s.caret),
+      };
+      if (enabled === node) system.update(state);
+      else system.enable(state);
+      enabled = node;
+    });
+    return () => {
+      stop();
+      if (enabled) system.disable();
     };
   }
 
