@@ -1,8 +1,7 @@
 export { EditingModel, type EditingModelOptions, type EditingState, type TextUnit, type TextDirection } from './editing-model.js';
-export { UndoHistory, type TextSnapshot, type EditKind, type EditRecord } from './undo-history.js';
+export type { TextSnapshot } from './undo-history.js';
 export { filterInsertion, type InsertionContext } from './input-filter.js';
 export { clipboard, setSystemClipboard, type Clipboard, type SystemClipboard } from './clipboard.js';
-export { nextGrapheme, previousGrapheme, graphemeCount, nextWordEnd, previousWordStart, wordAt } from './segments.js';
 export { TextField, type TextFieldProps } from './text-field.js';
 export { TextArea, type TextAreaProps } from './text-area.js';
 export { useTextEditing, type TextEditing, type TextEditingProps, type TextEditingSetup } from './use-text-editing.js';

@@ -5,9 +5,9 @@
  * as wrapped.
  *
  * The text is the content of a ScrollView driven by the field's own Scroller. After each edit
- * or move the field scrolls the least that shows the caret (with a line's room to spare where
- * there is one), at once; when the text grows by a line, the content's new height reaches the
- * Scroller after that frame's layout (`onMetrics`), and the caret is brought into view again then.
+ * or move the field scrolls the least that shows the caret's line, at once; when the text grows
+ * by a line, the content's new height reaches the Scroller after that frame's layout
+ * (`onMetrics`), and the caret is brought into view again then.
  */
 import { Scroller, Text, View, computed, read, type Child, type NodeHandle, type ScrollMetrics } from '@planar/toolkit';
 import { useTheme, type StyleValues } from '../theme/index.js';
