@@ -223,10 +223,10 @@ describe('keyboard', () => {
         { ...key(18, true, 'e', 'é', {}, 'e'), composition: [{ kind: 'end', data: 'é' }] },
       ],
       expected: [
-        ['down', 'Unidentified', 'Quote', false, false],
+        ['down', 'Dead', 'Quote', false, false],
         { kind: 'composition', type: 'start', data: '', timestamp: 10 },
         { kind: 'composition', type: 'update', data: '´', timestamp: 10 },
-        ['up', 'Unidentified', 'Quote', false, false],
+        ['up', 'Dead', 'Quote', false, false],
         ['down', 'e', 'KeyE', false, false],
         { kind: 'composition', type: 'end', data: 'é', timestamp: 10 },
         { kind: 'text', text: 'é', timestamp: 10 },
@@ -239,7 +239,7 @@ describe('keyboard', () => {
         { ...key(16, true, 'q', '', {}, 'q'), composition: [{ kind: 'end', data: '' }] },
       ],
       expected: [
-        ['down', 'Unidentified', 'Quote', false, false],
+        ['down', 'Dead', 'Quote', false, false],
         { kind: 'composition', type: 'start', data: '', timestamp: 10 },
         { kind: 'composition', type: 'update', data: '´', timestamp: 10 },
         ['down', 'q', 'KeyQ', false, false],

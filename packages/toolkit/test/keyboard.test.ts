@@ -14,7 +14,7 @@ describe('evdev codes and keysyms', () => {
 
   it.each([
     ['a', 'a', 'a'], ['A', 'A', 'A'], ['Return', '\r', 'Enter'], ['BackSpace', '\b', 'Backspace'], ['Shift_L', '', 'Shift'],
-    ['space', ' ', ' '], ['F5', '', 'F5'], ['eacute', 'é', 'é'], ['Left', '', 'ArrowLeft'], ['XF86AudioMute', '', 'Unidentified'],
+    ['space', ' ', ' '], ['F5', '', 'F5'], ['eacute', 'é', 'é'], ['Left', '', 'ArrowLeft'], ['XF86AudioMute', '', 'Unidentified'], ['dead_acute', '', 'Dead'], ['Multi_key', '', 'Compose'],
   ])('keysym %s typing %j is key %j', (name, text, key) => {
     expect(keyOfKeysym(name, text)).toBe(key);
   });

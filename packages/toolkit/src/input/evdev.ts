@@ -51,10 +51,13 @@ const KEYSYMS: Record<string, string> = {
 
 /**
  * The W3C `key` of a key press: the text it types when it types one, else the keysym's
- * name mapped to W3C's ("Return" → "Enter"), else "Unidentified".
+ * name mapped to W3C's ("Return" → "Enter"; a dead key "Dead", the compose key "Compose"),
+ * else "Unidentified".
  */
 export function keyOfKeysym(name: string, text: string): string {
   if (KEYSYMS[name]) return KEYSYMS[name]!;
+  if (name.startsWith('dead_')) return 'Dead';
+  if (name === 'Multi_key') return 'Compose';
   if (/^F([1-9]|1[0-9]|2[0-4])$/.test(name)) return name;
   if (text && !isControlText(text)) return text;
   return 'Unidentified';
