@@ -7,8 +7,8 @@
  * recycled: scrolling hands the rows that left to the events coming in, and makes none. A drag or a fling scrolls it; with the list focused, the
  * arrows, PageUp / PageDown and Home / End do, and so do an encoder's turns in edit mode.
  */
-import { Text, View, useI18n, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
-import { VirtualList, useTheme } from '@planar/widgets';
+import { Text, View, read, useI18n, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
+import { SectionHeader, VirtualList, useTheme } from '@planar/widgets';
 import type { HistoryEvent } from './history.js';
 import type { Tone } from './model.js';
 import { SlideInScreen } from './SlideInScreen.js';
@@ -33,6 +33,7 @@ function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
   const c = theme.colors;
   const tones: Record<Tone, () => string> = { info: () => c.primary, ok: () => c.success, warn: () => c.warning };
   const { event } = props;
+  const { formatTime } = useI18n();
   return (
     <View style={{
       height: HISTORY_ROW_HEIGHT, flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.md,
@@ -40,7 +41,7 @@ function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
     }}>
       <View style={{ width: DOT, height: DOT, borderRadius: DOT / 2, backgroundColor: () => tones[event.value.tone]() }} />
       <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{() => event.value.text}</Text>
-      <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{() => event.value.time}</Text>
+      <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{() => formatTime(event.value.at, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}</Text>
     </View>
   );
 }
@@ -50,13 +51,21 @@ function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
  * <HistoryScreen events={() => model.history} shown={() => open.value} onBack={close} onClosed={unmount} />
  */
 export function HistoryScreen(props: HistoryScreenProps): Child {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
+  // Days are grouped by their English name; the header shows the day in the panel's language.
+  let days: Map<string, Date> | null = null;
+  const dayOf = (day: string) => (days ??= new Map(read(props.events).map((e) => [e.day, e.at]))).get(day);
+  const dayLabel = (day: string) => {
+    const at = dayOf(day);
+    return at ? formatDate(at, { weekday: 'short', day: 'numeric', month: 'short' }) : day;
+  };
   return (
     <SlideInScreen testId="history" title={() => t('history.title')} shown={props.shown} onBack={props.onBack} onClosed={props.onClosed}>
       <VirtualList
         testId="history-list" label={() => t('history.list')} items={props.events} key={(e) => e.id}
         estimatedHeight={HISTORY_ROW_HEIGHT} section={(e) => e.day}
         renderRow={(e) => <HistoryRow event={e} />}
+        renderSectionHeader={(day) => () => <SectionHeader label={dayLabel(day)} />}
         style={{ flexGrow: 1 }}
       />
     </SlideInScreen>

@@ -67,6 +67,15 @@ describe('languages', () => {
     expect(screen.text({ testId: 'thermostat-mode' })).toBe('Heizt');
   });
 
+  it('shows the history in German: title, days and times', async () => {
+    const { screen } = await renderApp(createHomeModel({ frozen: true, settings: { language: 'de' } }));
+    await screen.tap(screen.getByRole('button', { name: 'Verlauf' }));
+    await screen.advance(600);
+    expect(screen.getByRole('heading', { name: 'Verlauf' })).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Di., 14. Jan.' })).toBeVisible();
+    expect(screen.getByRole('list', { name: 'Ereignisverlauf' })).toBeVisible();
+  });
+
   it('switches to Arabic: Arabic words, right-to-left layout, Arabic plurals', async () => {
     const { screen, model } = await renderApp();
     await openSettings(screen);
