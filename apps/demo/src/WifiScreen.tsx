@@ -3,7 +3,7 @@
  * with fewer bars), a lock when it is secured, and "Connected" on the one the panel uses. A tap
  * on an open network connects to it; a tap on a secured one opens a password field under it
  * (dots with an eye button, Enter labelled Go), whose submit connects after the model's short
- * delay or, for a wrong password, marks the field invalid with a message. On a panel without
+ * delay or, for a wrong password, marks the field invalid with a message until it is edited. On a panel without
  * a physical keyboard the on-screen keyboard comes up for the field; the page keeps clear of
  * it (the viewport's bottom inset) so the field can be scrolled into view above it.
  */
@@ -66,7 +66,7 @@ function NetworkRow(props: { wifi: Wifi; network: Network; joining: Signal<strin
         <View style={{ paddingHorizontal: () => theme.spacing.lg, paddingBottom: () => theme.spacing.md }}>
           <TextField
             testId="wifi-password" label={() => t('wifi.password', { ssid: network.ssid })} password
-            revealLabel={() => t('wifi.show')} enterKeyHint="go" onSubmit={(text) => void submit(text)}
+            revealLabel={() => t('wifi.show')} enterKeyHint="go" onSubmit={(text) => void submit(text)} onChange={() => (wrong.value = false)}
             invalid={wrong} errorMessage={() => (wrong.value ? t('wifi.wrongPassword') : undefined)}
           />
         </View>

@@ -73,7 +73,7 @@ describe('Wi-Fi page', () => {
     expect(network(screen, 'Maple Guest').description).toBe('Open');
   });
 
-  it('refuses a wrong password with a message on the field', async () => {
+  it('refuses a wrong password with a message on the field until it is edited', async () => {
     const { screen, model } = await openWifi();
     const field = await askPassword(screen, 'Neighbour 5G');
     await screen.type('wrong');
@@ -82,6 +82,15 @@ describe('Wi-Fi page', () => {
     expect(model.wifi.connected.value).toBe('Maple Guest');
     expect(field().states.invalid).toBe(true);
     expect(screen.getByText('Wrong password, try again')).toBeVisible();
+    // Editing clears the mark; the right password then joins.
+    await screen.key('Backspace');
+    expect(field().states.invalid).toBeFalsy();
+    expect(screen.queryByText('Wrong password, try again')).toBeNull();
+    for (let i = 0; i < 4; i++) await screen.key('Backspace');
+    await screen.type('password');
+    await screen.tap(screen.getByRole('button', { name: 'Enter' }));
+    await screen.advance(CONNECT_DELAY_MS);
+    expect(model.wifi.connected.value).toBe('Neighbour 5G');
   });
 
   it('joins an open network at a tap, and the settings show it', async () => {
