@@ -85,7 +85,7 @@ const ar: MessageCatalog = {
   device: { on: 'يعمل', off: 'مطفأ', open: 'مفتوحة', closed: 'مغلقة' },
   settings: {
     title: 'الإعدادات', all: 'كل الإعدادات', brightness: 'السطوع', dark: 'المظهر الداكن', unit: 'وحدة الحرارة',
-    celsius: 'مئوية (°C)', fahrenheit: 'فهرنهايت (°F)', nightFrom: 'الوضع الليلي من', rotation: 'التدوير',
+    celsius: 'درجة مئوية', fahrenheit: 'درجة فهرنهايت', nightFrom: 'الوضع الليلي من', rotation: 'التدوير',
     language: 'اللغة', wifi: 'واي فاي', notConnected: 'غير متصل', restart: 'إعادة تشغيل اللوحة', save: 'حفظ',
     saved: 'تم حفظ الإعدادات', restartTitle: 'إعادة تشغيل اللوحة؟',
     restartMessage: 'ستظلم الشاشة لبضع ثوانٍ أثناء إعادة تشغيل اللوحة.',
