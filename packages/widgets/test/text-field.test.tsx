@@ -379,3 +379,30 @@ describe('TextField states sheet', () => {
     },
   });
 });
+
+describe('TextField and a system input method', () => {
+  it('tells the input method its text and caret while focused, nothing of a password, and nothing when read-only', async () => {
+    const { screen } = await mountForm(() => (
+      <View style={{ padding: 10, gap: 10 }}>
+        <TextField label="Name" defaultValue="Hall" />
+        <TextField label="Key" password defaultValue="secret" />
+        <TextField label="Serial" readOnly defaultValue="PL-1" />
+      </View>
+    ));
+    const calls: string[] = [];
+    Object.assign(screen.display, {
+      textInput: {
+        enable: (s: { surroundingText: string; cursor: number; cursorRect: { height: number } }) => calls.push(`enable "${s.surroundingText}" ${s.cursor} ${s.cursorRect.height > 0 ? 'caret' : 'no caret'}`),
+        update: (s: { surroundingText: string; cursor: number }) => calls.push(`update "${s.surroundingText}" ${s.cursor}`),
+        disable: () => calls.push('disable'),
+      },
+    });
+    await screen.tap(screen.getByRole('textbox', { name: 'Name' }));
+    await screen.key('End');
+    await screen.type('way');
+    await screen.tap(screen.getByRole('textbox', { name: 'Key' }));
+    await screen.tap(screen.getByRole('textbox', { name: 'Serial' }));
+    // The password field: enabled, but told no text; the read-only one: disabled, not enabled.
+    expect(calls).toEqual(['enable "Hall" 4 caret', 'update "Hallw" 5', 'update "Hallwa" 6', 'update "Hallway" 7', 'disable', 'enable "" 0 no caret', 'disable']);
+  });
+});

@@ -225,7 +225,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     const out = scene.toOutput({ left: box.left + r.x, top: box.top + r.y, right: box.left + r.x + r.width, bottom: box.top + r.y + r.height });
     return { x: Math.round(out.left), y: Math.round(out.top), width: Math.round(out.right - out.left), height: Math.round(out.bottom - out.top) };
   };
-  const textInputs = new TextInputs((e) => dispatcher.dispatch(e), () => clock.now(), display.textInput, caretOnOutput);
+  const textInputs = new TextInputs((e) => dispatcher.dispatch(e), () => clock.now(), () => display.textInput, caretOnOutput);
 
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);

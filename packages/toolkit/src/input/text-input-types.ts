@@ -22,9 +22,11 @@ export interface TextInputClient {
    * The field's text around the caret, for the system's input method where the display has
    * one (Wayland's zwp_text_input_v3): read in an effect, so reading signals here keeps the
    * input method up to date. `cursor` and `anchor` are UTF-16 indices into `text`; `caret` is
-   * in the field's own coordinates, logical px.
+   * in the coordinates of `caretIn` (the node whose text it is) or else of the field, logical px.
    */
-  surrounding?: () => { text: string; cursor: number; anchor: number; caret: { x: number; y: number; width: number; height: number } };
+  surrounding?: () => { text: string; cursor: number; anchor: number; caret: { x: number; y: number; width: number; height: number }; caretIn?: NodeHandle | null };
+  /** Whether it takes text now (false while read-only or disabled: no on-screen keyboard, no input method). Default true. */
+  enabled?: Reactive<boolean>;
 }
 
 /** The focused node that takes text, and what it wants. */

@@ -36,21 +36,22 @@ export class TextInputs implements TextInputServices {
   readonly dispose: () => void;
 
   /**
-   * `system` is the display's input method, if it has one; `toOutput` turns a rect in a node's
+   * `system` gives the display's input method, if it has one; `toOutput` turns a rect in a node's
    * coordinates into output px (for the caret the input method places its window by).
    */
   constructor(
     dispatch: (event: InputEvent) => void, now: () => number,
-    system?: Display['textInput'], toOutput?: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect'],
+    system: () => Display['textInput'] = () => undefined,
+    toOutput: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect'] = (_n, r) => r,
   ) {
     this.focused = computed(() => {
       void this.clientVersion.value;
       const node = this.focusedNode.value;
       const client = node && clients.get(node);
-      if (!node || !client) return null;
+      if (!node || !client || read(client.enabled ?? true) === false) return null;
       return { handle: handleOf(node), inputMode: read(client.inputMode ?? 'text'), enterKeyHint: read(client.enterKeyHint ?? 'enter') };
     });
-    this.dispose = system ? this.followWithInputMethod(system, toOutput ?? ((_n, r) => r)) : () => {};
+    this.dispose = this.followWithInputMethod(system, toOutput);
     const mods = { shift: false, ctrl: false, alt: false, meta: false };
     this.sender = {
       text: (text) => dispatch({ kind: 'text', text, timestamp: now() }),
@@ -67,13 +68,19 @@ export class TextInputs implements TextInputServices {
    * Enables the system's input method while a field that tells its surrounding text has focus,
    * updates it as the text, the selection or the caret change, and disables it on blur.
    */
-  private followWithInputMethod(system: NonNullable<Display['textInput']>, toOutput: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect']): () => void {
+  private followWithInputMethod(systemOf: () => Display['textInput'], toOutput: (node: PlanarNode, rect: TextInputState['cursorRect']) => TextInputState['cursorRect']): () => void {
     let enabled: PlanarNode | null = null;
+    let told = '';
+    let system: Display['textInput'];
     const stop = effect(() => {
       void this.clientVersion.value;
       const node = this.focusedNode.value;
-      const client = node ? clients.get(node) : undefined;
-      if (enabled && enabled !== node) {
+      const found = node ? clients.get(node) : undefined;
+      const client = found && read(found.enabled ?? true) !== false ? found : undefined;
+      // The display's, read on each change (a display may gain one once its compositor offers it).
+      system = systemOf() ?? system;
+      if (!system) return;
+      if (enabled && (enabled !== node || !client)) {
         system.disable();
         enabled = null;
       }
@@ -81,15 +88,19 @@ export class TextInputs implements TextInputServices {
       const s = client.surrounding();
       const state: TextInputState = {
         surroundingText: s.text, cursor: s.cursor, anchor: s.anchor, contentHint: 0, contentPurpose: 0,
-        cursorRect: toOutput(node, s.caret),
+        cursorRect: toOutput((s.caretIn && nodeOfHandle(s.caretIn)) || node, s.caret),
       };
+      // A state like the last one told (the caret re-read, nothing changed) is not sent again.
+      const key = JSON.stringify(state);
+      if (enabled === node && key === told) return;
+      told = key;
       if (enabled === node) system.update(state);
       else system.enable(state);
       enabled = node;
     });
     return () => {
       stop();
-      if (enabled) system.disable();
+      if (enabled) system?.disable();
     };
   }
 

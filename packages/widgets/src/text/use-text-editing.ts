@@ -211,6 +211,17 @@ export function useTextEditing(props: TextEditingProps, setup: TextEditingSetup)
   useTextInput(setup.boxRef, {
     inputMode: () => read(props.inputMode) ?? 'text',
     enterKeyHint: () => read(props.enterKeyHint) ?? (setup.multiline ? 'enter' : 'done'),
+    // Read-only and disabled fields take no text: no on-screen keyboard, no input method.
+    enabled: () => !readOnly() && !disabled(),
+    // For a system input method: the text and the caret (a password's text is not told).
+    surrounding: () => {
+      const { text, anchor, focus } = model.state.value;
+      const secret = setup.secure();
+      const caret = (secret ? null : geometry()?.caretRect(focus)) ?? { x: 0, y: 0, width: 1, height: 0 };
+      return secret
+        ? { text: '', cursor: 0, anchor: 0, caret, caretIn: setup.textRef.current }
+        : { text, cursor: focus, anchor, caret, caretIn: setup.textRef.current };
+    },
   });
 
   return {
