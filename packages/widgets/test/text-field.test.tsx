@@ -400,9 +400,14 @@ describe('TextField and a system input method', () => {
     await screen.tap(screen.getByRole('textbox', { name: 'Name' }));
     await screen.key('End');
     await screen.type('way');
+    // The input method takes back the last three letters, then commits its own.
+    screen.display.inject({ kind: 'deletesurrounding', before: 3, after: 0, timestamp: 1 });
+    screen.display.inject({ kind: 'text', text: 'o', timestamp: 2 });
+    await screen.flush();
+    expect(screen.getByRole('textbox', { name: 'Name' }).value).toEqual({ text: 'Hallo' });
     await screen.tap(screen.getByRole('textbox', { name: 'Key' }));
     await screen.tap(screen.getByRole('textbox', { name: 'Serial' }));
     // The password field: enabled, but told no text; the read-only one: disabled, not enabled.
-    expect(calls).toEqual(['enable "Hall" 4 caret', 'update "Hallw" 5', 'update "Hallwa" 6', 'update "Hallway" 7', 'disable', 'enable "" 0 no caret', 'disable']);
+    expect(calls).toEqual(['enable "Hall" 4 caret', 'update "Hallw" 5', 'update "Hallwa" 6', 'update "Hallway" 7', 'update "Hall" 4', 'update "Hallo" 5', 'disable', 'enable "" 0 no caret', 'disable']);
   });
 });

@@ -15,7 +15,7 @@
  *    shows the new text: what is drawn from the text's geometry reads it (see text-surface.tsx).
  */
 import {
-  computed, effect, onCleanup, read, signal, textGeometry, untracked, useInteraction, useTextInput,
+  batch, computed, effect, onCleanup, read, signal, textGeometry, untracked, useInteraction, useTextInput,
   type EnterKeyHint, type InputMode, type KeyEvent, type NodeHandle, type Reactive, type ReadonlySignal, type SemanticsProps, type Signal, type TextGeometry,
 } from '@planar/toolkit';
 import { useControllable } from '../internal/controllable.js';
@@ -87,6 +87,7 @@ export interface TextEditing {
     onCompositionStart: () => void;
     onCompositionUpdate: (e: { data: string }) => void;
     onCompositionEnd: () => void;
+    onDeleteSurrounding: (e: { before: number; after: number }) => void;
     onBlur: () => void;
     semantics: SemanticsProps;
   };
@@ -242,6 +243,12 @@ export function useTextEditing(props: TextEditingProps, setup: TextEditingSetup)
       onCompositionUpdate: (e) => typed(() => model.updateComposition(e.data)),
       // The committed text follows as a `textinput` event; ending here only drops the preedit.
       onCompositionEnd: () => typed(() => model.cancelComposition()),
+      // A system input method deletes around the caret before it commits its text.
+      onDeleteSurrounding: (e) => typed(() => batch(() => {
+        const { start, end } = model;
+        model.select(start - e.before, end + e.after);
+        model.deleteBackward();
+      })),
       onBlur: () => {
         model.cancelComposition();
         handles.value = false;
