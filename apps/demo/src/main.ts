@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { backendNames, createApp, loadBackend, type App as PlanarApp, type Rotation } from '@planar/toolkit';
+import { setSystemClipboard } from '@planar/widgets';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App } from './App.js';
 import { UsageError, helpText, parseArgs, type CliOptions } from './cli.js';
@@ -50,6 +51,8 @@ async function run(options: CliOptions): Promise<number | typeof RESTART> {
     appId: 'dev.planar.demo',
     onError: (error) => console.error(`planar-demo: ${error.message}`),
   });
+  // Cut, copy and paste go through the system's clipboard where the display has one (Wayland).
+  setSystemClipboard(app.display.clipboard ?? null);
 
   if (options.screenshot) {
     const file = await writeScreenshot(app, options.screenshot);
