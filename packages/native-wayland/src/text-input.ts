@@ -22,20 +22,10 @@
 import type { TextInputEvent, TextInputRequest } from './native.js';
 import { deletedUnits, surroundingWindow } from './surrounding.js';
 import type { WaylandInputEvent } from './input.js';
+import type { TextInputState } from '@planar/toolkit/backend';
 
-/** What a focused text field tells the input method. */
-export interface TextInputState {
-  /** The field's text (the whole of it; the backend sends a window around the cursor), without any preedit. */
-  surroundingText: string;
-  /** The cursor and the selection's anchor (the cursor again when nothing is selected), as UTF-16 indexes into surroundingText. */
-  cursor: number;
-  anchor: number;
-  /** zwp_text_input_v3 content_hint bits (see TEXT_INPUT_HINT) and content_purpose (TEXT_INPUT_PURPOSE). */
-  contentHint: number;
-  contentPurpose: number;
-  /** The caret, in output pixels: where the input method may place its candidate window. */
-  cursorRect: { x: number; y: number; width: number; height: number };
-}
+/** What a focused text field tells the input method: the contract's (UTF-16 cursor and anchor, the caret in output px). */
+export type { TextInputState };
 
 /** A display's text input: the toolkit's side of the system input method. */
 export interface TextInputControl {
