@@ -47,7 +47,8 @@ export function App(props: AppProps) {
         <OverlayHost>
           <Screens model={model} size={key} onRestart={props.onRestart} />
         </OverlayHost>
-        <OnScreenKeyboard mode="auto" />
+        {/* The keyboard reads its layouts once: a new language builds it again, in that language. */}
+        {() => <OnScreenKeyboard mode="auto" layouts={[model.settings.language.value]} />}
       </I18nProvider>
     </ThemeProvider>
   );

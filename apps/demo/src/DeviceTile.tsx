@@ -57,10 +57,10 @@ export function DeviceTile(props: { device: Device; onToggle: (id: string) => vo
       </View>
       <View style={{ gap: Math.max(1, Math.round(2 * scale)) }}>
         <Text style={{ fontFamily: FONT, fontSize: font.body, fontWeight: 'bold', maxLines: 1, color: () => (on.value ? tint.text : colors.text) }}>
-          {device.name}
+          {() => t(`devices.${device.id}`)}
         </Text>
         <Text style={{ fontFamily: FONT, fontSize: font.small, maxLines: 1, color: () => (on.value ? tint.text : colors.textDim) }}>
-          {() => (on.value && device.level ? `${device.room} · ${device.level}` : device.room)}
+          {() => (on.value && device.level ? `${t(`rooms.${device.roomId}`)} · ${device.level}` : t(`rooms.${device.roomId}`))}
         </Text>
       </View>
     </View>

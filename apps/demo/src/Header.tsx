@@ -47,7 +47,7 @@ export function Header(props: { model: HomeModel; onSettings?: () => void; onHis
           <WeatherIcon size={icon} />
           <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.text }}>
             <Text style={{ fontWeight: 'bold' }}>{() => `${Math.round(model.settings.unit.value === 'f' ? model.weather.temperature * 1.8 + 32 : model.weather.temperature)}°`}</Text>
-            {layout.width >= 400 ? ` ${model.weather.summary}` : null}
+            {layout.width >= 400 ? () => ` ${t(`weather.${model.weather.condition}`)}` : null}
           </Text>
         </View>
         <Text testId="clock" style={{ fontFamily: FONT, fontSize: font.clock, fontWeight: 'bold', color: colors.text }}>

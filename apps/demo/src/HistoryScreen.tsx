@@ -9,6 +9,7 @@
  */
 import { Text, View, read, useI18n, type Child, type Reactive, type ReadonlySignal } from '@planar/toolkit';
 import { SectionHeader, VirtualList, useTheme } from '@planar/widgets';
+import { eventText } from './event-text.js';
 import type { HistoryEvent } from './history.js';
 import type { Tone } from './model.js';
 import { SlideInScreen } from './SlideInScreen.js';
@@ -33,14 +34,14 @@ function HistoryRow(props: { event: ReadonlySignal<HistoryEvent> }): Child {
   const c = theme.colors;
   const tones: Record<Tone, () => string> = { info: () => c.primary, ok: () => c.success, warn: () => c.warning };
   const { event } = props;
-  const { formatTime } = useI18n();
+  const { t, formatTime } = useI18n();
   return (
     <View style={{
       height: HISTORY_ROW_HEIGHT, flexDirection: 'row', alignItems: 'center', gap: () => theme.spacing.md,
       paddingHorizontal: () => theme.spacing.lg,
     }}>
       <View style={{ width: DOT, height: DOT, borderRadius: DOT / 2, backgroundColor: () => tones[event.value.tone]() }} />
-      <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{() => event.value.text}</Text>
+      <Text style={{ ...theme.typography('bodyLarge'), color: () => c.onSurface, flexGrow: 1, flexShrink: 1, maxLines: 1 }}>{() => eventText(t, event.value)}</Text>
       <Text style={{ ...theme.typography('bodyMedium'), color: () => c.onSurfaceVariant }}>{() => formatTime(event.value.at, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}</Text>
     </View>
   );

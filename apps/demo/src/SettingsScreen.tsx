@@ -33,9 +33,7 @@ export interface SettingsScreenProps {
   wifiNetwork?: () => string | null;
 }
 
-const ROTATIONS: { value: Rotation; label: string }[] = [0, 90, 180, 270].map((r) => ({ value: r as Rotation, label: `${r}°` }));
-/** "00:00".."23:00": the roller's option i is hour i. */
-const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
+const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];
 const ROW = 52;
 /** A roller of three 40 px rows inside its 2 px focus ring, and a little air. */
 const ROLLER_ROW = 132;
@@ -85,7 +83,10 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
   const viewport = useViewport();
   const display = useDisplayControl();
   const toast = useToast();
-  const { t } = useI18n();
+  const { t, formatNumber, formatTime } = useI18n();
+  // In the language's digits: "00:00".."23:00" (the roller's option i is hour i), "90°".
+  const hours = () => Array.from({ length: 24 }, (_, h) => formatTime(new Date(2025, 0, 1, h), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const rotations = () => ROTATIONS.map((r) => ({ value: r, label: `${formatNumber(r)}°` }));
   const units = () => [{ value: 'c' as const, label: t('settings.celsius') }, { value: 'f' as const, label: t('settings.fahrenheit') }];
   const confirming = signal(false);
   const wide = () => viewport.value.width >= 640;
@@ -134,12 +135,12 @@ export function SettingsScreen(props: SettingsScreenProps): Child {
               <Select label={() => t('settings.unit')} hideLabel options={units} value={settings.unit} style={{ width: 200 }} />
             </Row>
             <Row label={() => t('settings.nightFrom')} height={ROLLER_ROW}>
-              <Roller label={() => t('settings.nightFrom')} options={HOURS} value={settings.nightHour} infinite visibleRows={3} style={{ alignSelf: 'center' }} />
+              <Roller label={() => t('settings.nightFrom')} options={hours} value={settings.nightHour} infinite visibleRows={3} style={{ alignSelf: 'center' }} />
             </Row>
           </View>
         </View>
         <Row label={() => t('settings.rotation')}>
-          <RadioGroup label={() => t('settings.rotation')} orientation="horizontal" options={ROTATIONS} value={settings.rotation} onChange={(r) => display.setRotation(r)} />
+          <RadioGroup label={() => t('settings.rotation')} orientation="horizontal" options={rotations} value={settings.rotation} onChange={(r) => display.setRotation(r)} />
         </Row>
         <View style={{ flexGrow: 1 }} />
         <View style={{ flexDirection: 'row', justifyContent: 'flex-end', gap: () => theme.spacing.sm }}>

@@ -5,6 +5,8 @@
  * month and tests can name the rows they expect.
  */
 import { formatClock, formatDate } from './dates.js';
+import { eventText } from './event-text.js';
+import { createMessages } from './messages.js';
 import type { Tone } from './model.js';
 
 export interface HistoryEvent {
@@ -15,24 +17,28 @@ export interface HistoryEvent {
   day: string;
   /** "09:41". */
   time: string;
+  /** What happened: `event.<message>` in the catalogue. */
+  message: string;
+  /** What happened, in English. */
   text: string;
   tone: Tone;
 }
 
-const KINDS: { text: string; tone: Tone }[] = [
-  { text: 'Front door unlocked', tone: 'info' },
-  { text: 'Front door locked', tone: 'ok' },
-  { text: 'Motion in the hallway', tone: 'info' },
-  { text: 'Living room lights on', tone: 'info' },
-  { text: 'Living room lights off', tone: 'info' },
-  { text: 'Heating on', tone: 'info' },
-  { text: 'Heating off', tone: 'info' },
-  { text: 'Window open in the bedroom', tone: 'warn' },
-  { text: 'Doorbell rang', tone: 'info' },
-  { text: 'Garage door closed', tone: 'ok' },
-  { text: 'Smoke detector test passed', tone: 'ok' },
-  { text: 'Low battery: back door sensor', tone: 'warn' },
-];
+const english = createMessages('en');
+const KINDS: { message: string; text: string; tone: Tone }[] = ([
+  { message: 'frontUnlocked', tone: 'info' },
+  { message: 'frontLocked', tone: 'ok' },
+  { message: 'motion', tone: 'info' },
+  { message: 'lightsOn', tone: 'info' },
+  { message: 'lightsOff', tone: 'info' },
+  { message: 'heatingOn', tone: 'info' },
+  { message: 'heatingOff', tone: 'info' },
+  { message: 'windowOpen', tone: 'warn' },
+  { message: 'doorbell', tone: 'info' },
+  { message: 'garageClosed', tone: 'ok' },
+  { message: 'smokeTest', tone: 'ok' },
+  { message: 'lowBattery', tone: 'warn' },
+] as const satisfies { message: string; tone: Tone }[]).map((kind) => ({ ...kind, text: eventText(english.t, kind) }));
 
 /**
  * `count` events ending at `end`, newest first; the same seed gives the same events.
@@ -49,7 +55,7 @@ export function createHistory(count: number, end: Date, seed = 7): HistoryEvent[
   for (let id = 0; id < count; id++) {
     const at = new Date(t);
     const kind = KINDS[Math.floor(next() * KINDS.length)]!;
-    events.push({ id, at, day: formatDate(at), time: formatClock(at), text: kind.text, tone: kind.tone });
+    events.push({ id, at, day: formatDate(at), time: formatClock(at), message: kind.message, text: kind.text, tone: kind.tone });
     // One to eight minutes between events.
     t -= (1 + Math.floor(next() * 8)) * 60_000;
   }

@@ -4,6 +4,7 @@
  * is the fallback and writes dates the British way ("Tue 14 Jan").
  */
 import { createI18n, type I18n, type MessageCatalog } from '@planar/toolkit';
+import { homeAr, homeDe, homeEn } from './home-messages.js';
 
 export type Language = 'en' | 'de' | 'ar';
 
@@ -100,5 +101,5 @@ const ar: MessageCatalog = {
 
 /** The app's i18n, in `language`'s locale. */
 export function createMessages(language: Language = 'en'): I18n {
-  return createI18n({ locale: LOCALES[language], messages: { en, de, ar }, fallback: 'en' });
+  return createI18n({ locale: LOCALES[language], messages: { en: { ...en, ...homeEn }, de: { ...de, ...homeDe }, ar: { ...ar, ...homeAr } }, fallback: 'en' });
 }

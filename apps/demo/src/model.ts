@@ -7,6 +7,8 @@
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
 import { formatClock, formatDate } from './dates.js';
 import { createHistory, type HistoryEvent } from './history.js';
+import { eventText, type EventMessage } from './event-text.js';
+import { createMessages } from './messages.js';
 import { createWifi, type Wifi } from './wifi.js';
 import { createSettings, type Settings, type SettingsOptions } from './settings.js';
 
@@ -14,8 +16,11 @@ export type DeviceKind = 'light' | 'plug' | 'fan' | 'blinds';
 
 export interface Device {
   id: string;
+  /** Its English name; the panel shows `devices.<id>` from the catalogue. */
   name: string;
+  /** Its room's English name; the panel shows `rooms.<roomId>`. */
   room: string;
+  roomId: string;
   kind: DeviceKind;
   on: Signal<boolean>;
   /** What "on" means for it, when there is more to say than on: brightness, power draw, speed. */
@@ -24,9 +29,11 @@ export interface Device {
 
 export type Tone = 'info' | 'ok' | 'warn';
 
-export interface HomeEvent {
+/** What happened (`message`, `values`, shown through the catalogue), and when. */
+export interface HomeEvent extends EventMessage {
   id: number;
   time: string;
+  /** What happened, in English. */
   text: string;
   tone: Tone;
 }
@@ -45,7 +52,8 @@ export interface HomeModel {
   readonly now: ReadonlySignal<Date>;
   readonly clock: ReadonlySignal<string>;
   readonly date: ReadonlySignal<string>;
-  readonly weather: { temperature: number; summary: string };
+  /** `summary` is English; `condition` names it in the catalogue (`weather.<condition>`). */
+  readonly weather: { temperature: number; summary: string; condition: string };
   readonly devicesOn: ReadonlySignal<number>;
   readonly setpoint: ReadonlySignal<number>;
   readonly measured: ReadonlySignal<number>;
@@ -101,24 +109,24 @@ export function stateLabel(kind: DeviceKind, on: boolean): string {
 }
 
 const DEVICES: readonly (Omit<Device, 'on'> & { on: boolean })[] = [
-  { id: 'kitchen-light', name: 'Ceiling light', room: 'Kitchen', kind: 'light', on: false, level: '80%' },
-  { id: 'living-lamp', name: 'Floor lamp', room: 'Living room', kind: 'light', on: true, level: '60%' },
-  { id: 'bedroom-light', name: 'Bedside lamp', room: 'Bedroom', kind: 'light', on: false, level: '35%' },
-  { id: 'porch-light', name: 'Porch light', room: 'Entrance', kind: 'light', on: true, level: '100%' },
-  { id: 'coffee-maker', name: 'Coffee maker', room: 'Kitchen', kind: 'plug', on: false, level: '1150 W' },
-  { id: 'office-plug', name: 'Desk plug', room: 'Office', kind: 'plug', on: true, level: '64 W' },
-  { id: 'ceiling-fan', name: 'Ceiling fan', room: 'Bedroom', kind: 'fan', on: false, level: 'Speed 2' },
-  { id: 'living-blinds', name: 'Blinds', room: 'Living room', kind: 'blinds', on: true },
-  { id: 'bedroom-blinds', name: 'Blinds', room: 'Bedroom', kind: 'blinds', on: false },
+  { id: 'kitchen-light', name: 'Ceiling light', room: 'Kitchen', roomId: 'kitchen', kind: 'light', on: false, level: '80%' },
+  { id: 'living-lamp', name: 'Floor lamp', room: 'Living room', roomId: 'living', kind: 'light', on: true, level: '60%' },
+  { id: 'bedroom-light', name: 'Bedside lamp', room: 'Bedroom', roomId: 'bedroom', kind: 'light', on: false, level: '35%' },
+  { id: 'porch-light', name: 'Porch light', room: 'Entrance', roomId: 'entrance', kind: 'light', on: true, level: '100%' },
+  { id: 'coffee-maker', name: 'Coffee maker', room: 'Kitchen', roomId: 'kitchen', kind: 'plug', on: false, level: '1150 W' },
+  { id: 'office-plug', name: 'Desk plug', room: 'Office', roomId: 'office', kind: 'plug', on: true, level: '64 W' },
+  { id: 'ceiling-fan', name: 'Ceiling fan', room: 'Bedroom', roomId: 'bedroom', kind: 'fan', on: false, level: 'Speed 2' },
+  { id: 'living-blinds', name: 'Blinds', room: 'Living room', roomId: 'living', kind: 'blinds', on: true },
+  { id: 'bedroom-blinds', name: 'Blinds', room: 'Bedroom', roomId: 'bedroom', kind: 'blinds', on: false },
 ];
 
-const EVENTS: readonly Omit<HomeEvent, 'id'>[] = [
-  { time: '08:47', text: 'Motion in the hallway', tone: 'info' },
-  { time: '08:12', text: 'Front door locked', tone: 'ok' },
-  { time: '07:55', text: 'Washing machine finished', tone: 'info' },
-  { time: '07:31', text: 'Back door opened', tone: 'warn' },
-  { time: '06:58', text: 'Porch light turned on', tone: 'info' },
-  { time: '06:30', text: 'Heating schedule started', tone: 'info' },
+const EVENTS: readonly Omit<HomeEvent, 'id' | 'text'>[] = [
+  { time: '08:47', message: 'motion', tone: 'info' },
+  { time: '08:12', message: 'frontLocked', tone: 'ok' },
+  { time: '07:55', message: 'washerDone', tone: 'info' },
+  { time: '07:31', message: 'backOpened', tone: 'warn' },
+  { time: '06:58', message: 'porchOn', tone: 'info' },
+  { time: '06:30', message: 'scheduleStarted', tone: 'info' },
 ];
 
 const BATTERIES: readonly Battery[] = [
@@ -129,6 +137,8 @@ const BATTERIES: readonly Battery[] = [
 ];
 
 const MAX_EVENTS = 24;
+/** Writes each event's English text, kept beside its message id. */
+const english = createMessages('en');
 /** How many events the history holds. */
 export const HISTORY_LENGTH = 10_000;
 
@@ -155,7 +165,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
   const devices: Device[] = DEVICES.map((d) => ({ ...d, on: signal(d.on) }));
   const byId = new Map(devices.map((d) => [d.id, d]));
   let nextEventId = EVENTS.length + 1;
-  const events = signal<readonly HomeEvent[]>(EVENTS.map((e, i) => ({ ...e, id: EVENTS.length - i })));
+  const events = signal<readonly HomeEvent[]>(EVENTS.map((e, i) => ({ ...e, id: EVENTS.length - i, text: eventText(english.t, e) })));
   const setpoint = signal(21);
   const measured = signal(20.4);
   const heating = signal(true);
@@ -163,8 +173,8 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
   const madeAt = now.peek();
   let history: readonly HistoryEvent[] | null = null;
 
-  const log = (text: string, tone: Tone) => {
-    const event = { id: nextEventId++, time: formatClock(now.peek()), text, tone };
+  const log = (what: EventMessage, tone: Tone) => {
+    const event = { id: nextEventId++, time: formatClock(now.peek()), ...what, text: eventText(english.t, what), tone };
     events.value = [event, ...events.peek()].slice(0, MAX_EVENTS);
   };
 
@@ -188,7 +198,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     now,
     clock: computed(() => formatClock(now.value)),
     date: computed(() => formatDate(now.value)),
-    weather: { temperature: 12, summary: 'Partly cloudy' },
+    weather: { temperature: 12, summary: 'Partly cloudy', condition: 'partlyCloudy' },
     devicesOn: computed(() => devices.filter((d) => d.kind !== 'blinds' && d.on.value).length),
     setpoint,
     measured,
@@ -208,9 +218,8 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
       const d = device(id);
       batch(() => {
         d.on.value = !d.on.peek();
-        const place = `${d.room} ${d.name.toLowerCase()}`;
-        const verb = d.kind === 'blinds' ? (d.on.peek() ? 'opened' : 'closed') : (d.on.peek() ? 'turned on' : 'turned off');
-        log(`${place} ${verb}`, 'info');
+        const state = d.kind === 'blinds' ? (d.on.peek() ? 'open' : 'closed') : (d.on.peek() ? 'on' : 'off');
+        log({ message: 'toggled', values: { room: d.roomId, device: d.id, state } }, 'info');
       });
     },
     adjustSetpoint(delta) {
@@ -235,7 +244,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
     ring() {
       batch(() => {
         doorbell.value = true;
-        log('Doorbell rang', 'warn');
+        log({ message: 'doorbell' }, 'warn');
       });
     },
     showFrontDoor() {

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
+import { KEYBOARD_SLIDE_MS } from '@planar/widgets';
 import { App, createHomeModel, type HomeModel } from '../src/index.js';
 import { colors } from '../src/theme.js';
 
@@ -101,6 +102,61 @@ describe('languages', () => {
     model.device('office-plug').on.value = false;
     await screen.advance(100);
     expect(header(screen)).toContain('جهازان يعملان');
+  });
+
+  it('speaks German on the whole dashboard: events, devices, rooms, the history rows', async () => {
+    const { screen } = await renderApp(createHomeModel({ frozen: true, settings: { language: 'de' } }));
+    expect(screen.getByText('Bewegung im Flur')).toBeVisible();
+    expect(screen.getByText('Stehlampe')).toBeVisible();
+    expect(screen.getByText('Wohnzimmer · 60%')).toBeVisible();
+    await screen.tap(screen.getByText('Deckenleuchte'));
+    await screen.advance(100);
+    expect(screen.getByText('Küche: Deckenleuchte eingeschaltet')).toBeVisible();
+    expect(screen.queryByText('Motion in the hallway')).toBeNull();
+
+    await screen.tap(screen.getByRole('button', { name: 'Verlauf' }));
+    await screen.advance(600);
+    expect(screen.text({ testId: 'history-list' })).toContain('Fenster im Schlafzimmer offen');
+    expect(screen.queryByText('Window open in the bedroom')).toBeNull();
+  });
+
+  it('speaks Arabic on the whole dashboard: events, devices, rooms, the history rows', async () => {
+    const { screen } = await renderApp(createHomeModel({ frozen: true, settings: { language: 'ar' } }));
+    expect(screen.getByText('حركة في الممر')).toBeVisible();
+    expect(screen.getByText('مصباح أرضي')).toBeVisible();
+    await screen.tap(screen.getByText('ضوء السقف'));
+    await screen.advance(100);
+    expect(screen.getByText('ضوء السقف في المطبخ: تم التشغيل')).toBeVisible();
+
+    await screen.tap(screen.getByRole('button', { name: 'السجل' }));
+    await screen.advance(600);
+    expect(screen.text({ testId: 'history-list' })).toContain('نافذة غرفة النوم مفتوحة');
+    expect(screen.queryByText('Window open in the bedroom')).toBeNull();
+  });
+
+  it('brings up the keyboard in the panel\'s language, and follows a change of it', async () => {
+    const { screen } = await renderApp();
+    await openSettings(screen);
+    await chooseLanguage(screen, 'Language', 'Deutsch');
+    await screen.tap(screen.getByRole('button', { name: 'WLAN' }));
+    await screen.advance(600);
+    await screen.tap(screen.getByRole('button', { name: 'Maple House' }));
+    await screen.advance(100);
+    await screen.tap(screen.getByRole('textbox', { name: 'Passwort für Maple House' }));
+    await screen.advance(KEYBOARD_SLIDE_MS + 100);
+    expect(screen.getByRole('keyboard', { name: 'Deutsch keyboard' })).toBeVisible();
+  });
+
+  it('brings up the Arabic keyboard when the panel speaks Arabic', async () => {
+    const { screen } = await renderApp(createHomeModel({ frozen: true, settings: { language: 'ar' } }));
+    await openSettings(screen, 'الإعدادات');
+    await screen.tap(screen.getByRole('button', { name: 'واي فاي' }));
+    await screen.advance(600);
+    await screen.tap(screen.getByRole('button', { name: 'Maple House' }));
+    await screen.advance(100);
+    await screen.tap(screen.getByRole('textbox', { name: 'كلمة مرور Maple House' }));
+    await screen.advance(KEYBOARD_SLIDE_MS + 100);
+    expect(screen.getByRole('keyboard', { name: 'العربية keyboard' })).toBeVisible();
   });
 
   it('matches the golden image of the settings in Arabic (dark)', async () => {
