@@ -1,6 +1,6 @@
 /**
- * The home's own words in English, German and Arabic: its rooms, its devices, the events it
- * logs, the weather and the doorbell popup. messages.ts merges them into the panel's
+ * The home's own words in English, German and Arabic: its rooms, its devices, its batteries,
+ * the events it logs, the weather and the doorbell popup. messages.ts merges them into the panel's
  * catalogues. A toggle event names its room and device by id; event-text.ts looks them up.
  */
 import type { MessageCatalog } from '@planar/toolkit';
@@ -23,6 +23,7 @@ export const homeEn: MessageCatalog = {
   devices: enDevices,
   // Inside a sentence English writes a device's name in lower case: "Kitchen ceiling light turned on".
   devicesInline: Object.fromEntries(Object.entries(enDevices).map(([id, name]) => [id, name.toLowerCase()])),
+  batteries: { 'window-sensor': 'Window sensor', 'hallway-sensor': 'Hallway sensor', 'front-lock': 'Front door lock', 'smoke-alarm': 'Smoke alarm' },
   weather: { partlyCloudy: 'Partly cloudy' },
   doorbell: { title: 'Front door', dismiss: 'Dismiss', message: 'Someone is at the door · {time}' },
   event: {
@@ -39,6 +40,7 @@ export const homeDe: MessageCatalog = {
   rooms: { kitchen: 'Küche', living: 'Wohnzimmer', bedroom: 'Schlafzimmer', entrance: 'Eingang', office: 'Büro' },
   devices: deDevices,
   devicesInline: deDevices,
+  batteries: { 'window-sensor': 'Fenstersensor', 'hallway-sensor': 'Flursensor', 'front-lock': 'Haustürschloss', 'smoke-alarm': 'Rauchmelder' },
   weather: { partlyCloudy: 'Teilweise bewölkt' },
   doorbell: { title: 'Haustür', dismiss: 'Schließen', message: 'Jemand ist an der Tür · {time}' },
   event: {
@@ -55,6 +57,7 @@ export const homeAr: MessageCatalog = {
   rooms: { kitchen: 'المطبخ', living: 'غرفة المعيشة', bedroom: 'غرفة النوم', entrance: 'المدخل', office: 'المكتب' },
   devices: arDevices,
   devicesInline: arDevices,
+  batteries: { 'window-sensor': 'حساس النافذة', 'hallway-sensor': 'حساس الممر', 'front-lock': 'قفل الباب الأمامي', 'smoke-alarm': 'كاشف الدخان' },
   weather: { partlyCloudy: 'غائم جزئيًا' },
   doorbell: { title: 'الباب الأمامي', dismiss: 'إغلاق', message: 'شخص ما عند الباب · {time}' },
   event: {

@@ -109,6 +109,7 @@ describe('languages', () => {
     expect(screen.getByText('Bewegung im Flur')).toBeVisible();
     expect(screen.getByText('Stehlampe')).toBeVisible();
     expect(screen.getByText('Wohnzimmer · 60%')).toBeVisible();
+    expect(screen.getByText('Fenstersensor')).toBeVisible();
     await screen.tap(screen.getByText('Deckenleuchte'));
     await screen.advance(100);
     expect(screen.getByText('Küche: Deckenleuchte eingeschaltet')).toBeVisible();
