@@ -55,13 +55,20 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     }
   }
   let sub: Rect | null = null;
+  // What changes inside a box that clips shows only inside it: its children's damage is cut to it
+  // (a long line of text scrolled inside a narrow field damages the field, not the line).
+  const clipRect = node.paint.clip ? transformRect(node.matrix, rectFromBox({ x: 0, y: 0, width: node.layout.width, height: node.layout.height })) : null;
+  const inner = clipRect ? (r: Rect) => {
+    const cut = intersect(r, clipRect);
+    if (!isEmpty(cut)) damage(cut);
+  } : damage;
   for (const c of node.children) {
     if (c.layer) continue;
-    updateBounds(c, node.matrix, moved, covered || moved, damage);
+    updateBounds(c, node.matrix, moved, covered || moved, inner);
     if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
   }
-  if (sub && node.paint.clip) {
-    sub = intersect(sub, transformRect(node.matrix, rectFromBox({ x: 0, y: 0, width: node.layout.width, height: node.layout.height })));
+  if (sub && clipRect) {
+    sub = intersect(sub, clipRect);
     if (isEmpty(sub)) sub = null;
   }
   node.subtreeBounds = sub ? union(node.bounds!, sub) : node.bounds;
