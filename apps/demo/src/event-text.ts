@@ -6,6 +6,9 @@
 import type { MessageValues } from '@planar/toolkit';
 
 /** What happened, as the model keeps it: `event.<message>` with its values. */
+/** How an event reads at a glance: its dot's colour. */
+export type Tone = 'info' | 'ok' | 'warn';
+
 export interface EventMessage {
   message: string;
   values?: Readonly<Record<string, string | number>>;

@@ -5,9 +5,8 @@
  * month and tests can name the rows they expect.
  */
 import { formatClock, formatDate } from './dates.js';
-import { eventText } from './event-text.js';
+import { eventText, type Tone } from './event-text.js';
 import { createMessages } from './messages.js';
-import type { Tone } from './model.js';
 
 export interface HistoryEvent {
   id: number;

@@ -7,7 +7,7 @@
 import { batch, computed, interval, signal, type ReadonlySignal, type Signal } from '@planar/toolkit';
 import { formatClock, formatDate } from './dates.js';
 import { createHistory, type HistoryEvent } from './history.js';
-import { eventText, type EventMessage } from './event-text.js';
+import { eventText, type EventMessage, type Tone } from './event-text.js';
 import { createMessages } from './messages.js';
 import { createWifi, type Wifi } from './wifi.js';
 import { createSettings, type Settings, type SettingsOptions } from './settings.js';
@@ -27,7 +27,7 @@ export interface Device {
   level?: string;
 }
 
-export type Tone = 'info' | 'ok' | 'warn';
+export type { Tone } from './event-text.js';
 
 /** What happened (`message`, `values`, shown through the catalogue), and when. */
 export interface HomeEvent extends EventMessage {
