@@ -4,7 +4,8 @@
  * model's open camera runs one), so a frozen model renders the same on every run (tests and
  * benchmarks use it).
  */
-import { View } from '@planar/toolkit';
+import { I18nProvider, View, useI18n } from '@planar/toolkit';
+import { createMessages } from './messages.js';
 import { ThemeProvider } from '@planar/widgets';
 import { dashboardTheme } from './dashboard-theme.js';
 import { DeviceGrid } from './DeviceGrid.js';
@@ -28,6 +29,8 @@ export interface DashboardProps {
 }
 
 export function Dashboard(props: DashboardProps) {
+  // Shown on its own (benchmarks, end-to-end scenes) it brings its own English catalogue.
+  if (!hasI18n()) return <I18nProvider i18n={createMessages('en')}><Dashboard {...props} /></I18nProvider>;
   const model = props.model ?? createHomeModel({ frozen: true });
   const layout = layoutFor(props.width ?? 800, props.height ?? 480, model.devices.length);
   return (
@@ -65,4 +68,14 @@ export function Dashboard(props: DashboardProps) {
       </ThemeProvider>
     </LayoutContext.Provider>
   );
+}
+
+/** Whether an <I18nProvider> is above the component running now. */
+function hasI18n(): boolean {
+  try {
+    useI18n();
+    return true;
+  } catch {
+    return false;
+  }
 }
