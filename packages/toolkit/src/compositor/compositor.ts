@@ -210,7 +210,7 @@ export class Compositor {
       // The group's tiles may have been reordered in place.
       const r = layers[i]!;
       if (r.info?.anchored) r.clip = placeAnchored(r.info as LayerInfo, scene);
-      const before = [r.x, r.y, r.width, r.height, JSON.stringify(r.view)].join();
+      const before = placementOf(r);
       const size = Math.ceil(Math.max(r.node.layout.width, r.node.layout.height) * scene.scale);
       const format = r.isRoot ? opaque : r.external && direct ? r.external.format : layerFormat(this.display.planes, size, size);
       try {
@@ -223,7 +223,7 @@ export class Compositor {
         continue;
       }
       r.failed = false;
-      if (r.info?.placementDirty || before !== [r.x, r.y, r.width, r.height, JSON.stringify(r.view)].join()) placementChanged = true;
+      if (r.info?.placementDirty || !samePlacement(before, placementOf(r))) placementChanged = true;
       if (r.info && !(r instanceof TileRecord)) r.info.placementDirty = false;
     }
     for (const g of this.groups.values()) g.info.placementDirty = false;
@@ -367,4 +367,14 @@ export class Compositor {
     this.graveyard.clear();
     this.paintLoop.dispose();
   }
+}
+
+/** Where a layer is and what of it shows, as numbers, to see whether a frame moved it. */
+function placementOf(r: LayerRecord): number[] {
+  const v = r.view;
+  return v ? [r.x, r.y, r.width, r.height, v.x, v.y, v.width, v.height, v.source.x, v.source.y] : [r.x, r.y, r.width, r.height];
+}
+
+function samePlacement(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
