@@ -86,7 +86,7 @@ describe('planar-demo CLI', () => {
   });
 
   it.each([
-    [['--backend=x11'], '--backend must be one of auto, wayland, kms, headless (got "x11")'],
+    [['--backend=x11'], '--backend must be one of auto, wayland, kms, preview, headless (got "x11")'],
     [['--rotation=45'], '--rotation must be one of 0, 90, 180, 270'],
     [['--colour=blue'], 'unknown option "--colour=blue"'],
     [['--screenshot'], '--screenshot needs a value'],
@@ -137,7 +137,7 @@ describe('parseArgs', () => {
 
   it('takes any backend registered with the toolkit for --backend, and lists it in the help', () => {
     const rig: Backend = { name: 'rig', open: () => Promise.reject(new Error('not opened in this test')) };
-    expect(() => parseArgs(['--backend=rig'])).toThrow('--backend must be one of auto, wayland, kms, headless (got "rig")');
+    expect(() => parseArgs(['--backend=rig'])).toThrow('--backend must be one of auto, wayland, kms, preview, headless (got "rig")');
     const unregister = registerBackend('rig', rig);
     try {
       expect(parseArgs(['--backend=rig']).backend).toBe('rig');

@@ -32,7 +32,7 @@ async function firstPixel(app: { screenshot(): Promise<Uint8Array> }): Promise<n
 
 describe('backend registry', () => {
   it('knows headless, wayland and kms out of the box, in the order auto tries them', () => {
-    expect(backendNames()).toEqual(['wayland', 'kms', 'headless']);
+    expect(backendNames()).toEqual(['wayland', 'kms', 'preview', 'headless']);
   });
 
   it('runs an app on a backend object passed to createApp', async () => {
@@ -48,7 +48,7 @@ describe('backend registry', () => {
 
   it('opens a third backend registered by package name', async () => {
     undo.push(registerBackend('mirror', new URL('./fixtures/mirror-backend.ts', import.meta.url).href));
-    expect(backendNames()).toEqual(['wayland', 'kms', 'mirror', 'headless']);
+    expect(backendNames()).toEqual(['wayland', 'kms', 'preview', 'mirror', 'headless']);
     const before = opened.length;
     const app = await createApp(() => <Panel />, { backend: 'mirror', width: 64, height: 48 });
     expect(app.backend).toBe('mirror');
@@ -86,7 +86,7 @@ describe('backend registry', () => {
 
   it('rejects an unknown name, listing the backends it knows and how to add one', async () => {
     await expect(createApp(() => <Panel />, { backend: 'framebuffer' })).rejects.toThrow(
-      'no backend is registered as "framebuffer"; the known backends are auto, wayland, kms, headless. '
+      'no backend is registered as "framebuffer"; the known backends are auto, wayland, kms, preview, headless. '
       + "Check the spelling, or register it first: registerBackend('framebuffer', '<package that exports backend>')",
     );
   });
@@ -103,7 +103,7 @@ describe('backend registry', () => {
     const off = registerBackend('kms', standIn);
     expect(await loadBackend('kms')).toBe(standIn);
     off();
-    expect(backendNames()).toEqual(['wayland', 'kms', 'headless']);
+    expect(backendNames()).toEqual(['wayland', 'kms', 'preview', 'headless']);
     // The package again (loaded, not opened).
     expect(await loadBackend('kms')).not.toBe(standIn);
   });

@@ -35,8 +35,8 @@ const registry = new Map<string, Entry>();
 /**
  * Makes a backend available by name: to `createApp(root, { backend: name })`, to the demo's
  * `--backend=name`, and (with `autoProbe`) to `auto`. `source` is a package name that exports
- * `backend`, or the backend itself. Registering a name again replaces it; the returned
- * function puts back what was there before.
+ * `backend`, or the backend itself. Registering a name again replaces it in its place; the
+ * returned function puts back what was there before.
  * @example registerBackend('preview', '@planar/preview');
  * @example registerBackend('fbdev', myFramebufferBackend, { autoProbe: () => existsSync('/dev/fb0') ? null : 'no /dev/fb0' });
  */
@@ -49,12 +49,12 @@ export function registerBackend(name: string, source: string | Backend, options:
   }
   const before = registry.get(name);
   const entry: Entry = { source, autoProbe: options.autoProbe ?? false };
-  registry.delete(name);
+  // A name registered again keeps its place in `auto`'s order; a new name goes last.
   registry.set(name, entry);
   return () => {
     if (registry.get(name) !== entry) return;
-    registry.delete(name);
     if (before) registry.set(name, before);
+    else registry.delete(name);
   };
 }
 
@@ -74,6 +74,7 @@ function hasDrmCard(): boolean {
 
 registerBackend('wayland', '@planar/native-wayland', { autoProbe: () => (process.env.WAYLAND_DISPLAY ? null : 'WAYLAND_DISPLAY is not set') });
 registerBackend('kms', '@planar/kms-backend', { autoProbe: () => (hasDrmCard() ? null : 'no DRM card in /dev/dri') });
+registerBackend('preview', '@planar/preview');
 registerBackend('headless', headless);
 
 function unknownBackend(name: string): Error {
