@@ -56,3 +56,8 @@ export type { DrawCallback } from './render/canvas-content.js';
 export type { Rotation } from './tree/scene.js';
 export { SemanticsNode, SemanticsTree, performAction, type Role, type SemanticsProps, type SemanticsValue, type SemanticsStates, type SemanticsAction, type SemanticsData, type SemanticsChange, type SemanticsBounds } from './semantics/index.js';
 export * from './scroll/index.js';
+export { inspect } from './inspect/index.js';
+export type {
+  AppInspector, InspectedApp, InspectedNode, InspectedNodeDetail, InspectedComponent, InspectedSemantics, InspectedLayers, InspectedLayer,
+  InspectedBuffer, BoxModel, OutputRect, Edges, ReactiveValue,
+} from './inspect/index.js';

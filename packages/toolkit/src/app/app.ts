@@ -31,6 +31,9 @@ import { SemanticsTree } from '../semantics/tree.js';
 import { toColor4 } from '../style/paint-props.js';
 import { bindAppDirection, type Direction } from '../i18n/direction.js';
 import type { Reactive } from '../jsx/reactive.js';
+import { appClosed, registerApp } from '../inspect/internals.js';
+import { inspect } from '../inspect/inspector.js';
+import { serveFromEnv } from '../inspect/serve.js';
 
 export interface AppOptions {
   /**
@@ -312,6 +315,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       for (const off of offs) off();
       scene.root.destroy();
       compositor.dispose();
+      appClosed(app);
       await display.close();
       emitter.all.clear();
     },
@@ -323,7 +327,21 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   });
   loop.request();
   await loop.tick();
-  return { app, scene, display, loop, clock, compositor, dispatcher };
+  const internals: AppInternals = { app, scene, display, loop, clock, compositor, dispatcher };
+  registerApp(internals);
+  offerInspector(app, display);
+  return internals;
+}
+
+/** Hands the app's inspector to a display that shows one, and to `PLANAR_INSPECT`'s server; a failure there is printed, never fatal. */
+function offerInspector(app: App, display: Display): void {
+  try {
+    display.serveInspector?.(inspect(app));
+  } catch (error) {
+    console.error(`planar: the display could not show the inspector: ${(error as Error)?.message ?? String(error)}`);
+  }
+  const address = process.env.PLANAR_INSPECT;
+  if (address) void serveFromEnv(inspect(app), address);
 }
 
 const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];

@@ -8,6 +8,7 @@
  * A new backend implements these few members and nothing else.
  */
 import type { InputEvent } from '../input/events.js';
+import type { AppInspector } from '../inspect/types.js';
 
 /** Pixel formats by their DRM fourcc names. ABGR8888/XBGR8888 are RGBA in memory (no conversion). */
 export type PixelFormat = 'ABGR8888' | 'XBGR8888' | 'ARGB8888' | 'XRGB8888';
@@ -192,6 +193,11 @@ export interface Display {
     readText(): Promise<string | null>;
     writeText(text: string): void;
   };
+  /**
+   * Shows the app's inspector (the preview display serves it beside the screen). Called once,
+   * when the app exists; absent where the display has nowhere to show it.
+   */
+  serveInspector?(inspector: AppInspector): void;
 }
 
 /** A text field as the system's input method sees it: its text around the caret, and where the caret is. */

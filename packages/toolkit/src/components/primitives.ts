@@ -17,6 +17,7 @@ import type { SemanticsProps } from '../semantics/types.js';
 import { TextContent } from '../render/text.js';
 import { ImageContent, type ImageFit, type ImageSource } from '../render/image.js';
 import { CanvasContent, type DrawCallback } from '../render/canvas-content.js';
+import { recordProps } from '../inspect/props-record.js';
 
 export interface BoxProps extends EventHandlers {
   style?: StyleProp;
@@ -73,6 +74,7 @@ export function createBox(kind: NodeKind, component: string, props: BoxProps & {
   const owner = getOwner();
   const node = new PlanarNode(kind, component, owner);
   owner?.onDispose(() => node.destroy());
+  recordProps(node, props);
   bindStyle(node, props.style);
   bindProp(props.testId, (id) => { node.testId = id; });
   bindProp(props.focusable, (f) => { node.focusable = !!f; });

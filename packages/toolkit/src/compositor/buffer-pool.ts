@@ -35,6 +35,11 @@ export class BufferPool {
     return this.slots.reduce((n, s) => n + s.buffer.stride * s.buffer.height, 0);
   }
 
+  /** Each buffer: whether the display holds it, and how many damage rects it has missed ('all': copied whole next time). */
+  ages(): { busy: boolean; missed: number | 'all' }[] {
+    return this.slots.map((s) => ({ busy: s.buffer.busy, missed: s.missed === 'all' ? 'all' : s.missed.length }));
+  }
+
   /** Whether `acquire` would find a buffer now. */
   hasFree(): boolean {
     return this.slots.length < this.count || this.slots.some((s) => !s.buffer.busy);

@@ -113,6 +113,25 @@ export class Compositor {
     return this.paintLoop.outlineLabel(r);
   }
 
+  /** Outlines each frame's damage (as `PLANAR_DEBUG=damage` does) while on; the outline goes with the next frame once off. */
+  setDamageFlash(on: boolean): void {
+    this.paintLoop.overlay.setMode('damage', on);
+  }
+
+  get damageFlash(): boolean {
+    return this.paintLoop.overlay.damage;
+  }
+
+  /** Every layer, root first, bottom to top, with its name and why it has no plane (for the inspector). */
+  describeLayers(): { record: LayerRecord; name: string; why: string | null }[] {
+    const allocation = this.allocation;
+    const nameOf = (id: number) => this.nameOf(id);
+    return this.all().map((record) => ({
+      record, name: nameOf(record.id),
+      why: allocation && record.visible ? this.planner.whyComposited(record.id, allocation, nameOf) : null,
+    }));
+  }
+
   /** Bytes the compositor holds for pixels: layer surfaces (CanvasKit memory) and display buffers, the composition layer's included. */
   memory(): { surfaces: number; buffers: number } {
     let surfaces = this.composition.surface ? this.composition.surface.stride * this.composition.surface.height : 0;
@@ -242,7 +261,7 @@ export class Compositor {
     const visible = layers.filter((r) => r.visible && (!r.external || this.frames.import(r)));
     // Hidden layers count too: their surfaces are kept current for when they show again.
     const anyDamage = layers.some((r) => r.damage.length > 0);
-    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.planner.pending && !this.commitFailed && !this.paintLoop.overlay?.pending()) {
+    if (!anyDamage && !placementChanged && !this.waitingForBuffer && !this.planner.pending && !this.commitFailed && !this.paintLoop.overlay.pending()) {
       reportMetrics();
       return null;
     }
@@ -297,7 +316,7 @@ export class Compositor {
     stats.presentLatencyMs = Math.max(0, presented.presentedAt - committed);
     stats.presentedAt = presented.presentedAt;
     this.graveyard.sweep();
-    this.paintLoop.overlay?.record(stats);
+    this.paintLoop.overlay.record(stats);
     // A search cut short searches again; tiles painting ahead go on with the next band.
     if (this.planner.pending || [...this.groups.values()].some((g) => g.painting)) this.scene.requestFrame();
     return stats;

@@ -26,8 +26,8 @@ const TRANSPARENT = Float32Array.of(0, 0, 0, 0);
 
 export class PaintLoop {
   readonly painter: Painter;
-  /** `PLANAR_DEBUG=damage|fps`. */
-  readonly overlay: DebugOverlay | null;
+  /** `PLANAR_DEBUG=damage|fps`, and the damage flash switched on while the app runs. */
+  readonly overlay: DebugOverlay;
   /** `PLANAR_DEBUG=layers`. */
   private readonly outline: LayerOutline | null;
 
@@ -37,7 +37,7 @@ export class PaintLoop {
   ) {
     const { width, height } = scene.outputSize;
     this.painter = new Painter(scene.scale, width * height);
-    this.overlay = debug.has('damage') || debug.has('fps') ? new DebugOverlay(debug, now) : null;
+    this.overlay = new DebugOverlay(debug, now);
     this.outline = debug.has('layers') ? new LayerOutline() : null;
   }
 
@@ -54,7 +54,7 @@ export class PaintLoop {
         continue;
       }
       const outlined = r.visible ? this.outline?.prepare(r, labelOf(r)) ?? [] : [];
-      const extra = r.isRoot && this.overlay ? this.overlay.previousRects() : [];
+      const extra = r.isRoot ? this.overlay.previousRects() : [];
       const content = r.damage;
       const rects = [...content, ...outlined, ...extra.map(toDamage)];
       if (!rects.length) continue;
@@ -71,7 +71,7 @@ export class PaintLoop {
         canvas.restore();
         stats.damagedPx += d.width * d.height;
       }
-      if (r.isRoot && this.overlay) {
+      if (r.isRoot && this.overlay.active) {
         this.overlay.draw(canvas, content.map(toRect), this.scene.outputSize);
       }
       this.outline?.draw(canvas, r);
@@ -98,7 +98,7 @@ export class PaintLoop {
 
   dispose(): void {
     this.painter.dispose();
-    this.overlay?.dispose();
+    this.overlay.dispose();
     this.outline?.dispose();
   }
 }

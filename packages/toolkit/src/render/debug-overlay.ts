@@ -1,7 +1,9 @@
 /**
  * `PLANAR_DEBUG=damage` outlines each frame's damaged rects; `PLANAR_DEBUG=fps` overlays the
  * last frame's figures. Both draw on top of the finished frame, so the places they drew are
- * damaged again in the next frame to wipe them.
+ * damaged again in the next frame to wipe them. The damage outline can also be switched while
+ * the app runs (the inspector's damage flash): switched off, what it drew is wiped by the next
+ * frame like any other frame's outline.
  */
 import type { Canvas } from 'canvaskit-wasm';
 import { canvasKit } from './canvaskit.js';
@@ -20,9 +22,29 @@ export class DebugOverlay {
   private drawn: Rect[] = [];
   private last: OverlayFigures | null = null;
   private times: number[] = [];
+  /** Its own copy: switching a mode here changes nothing else that read PLANAR_DEBUG. */
+  private readonly modes: Set<string>;
 
   /** `now`: Planar's clock, so the frame rate is frames per second of the app's time (virtual in tests). */
-  constructor(private readonly modes: Set<string>, private readonly now: () => number = () => performance.now()) {}
+  constructor(modes: Set<string>, private readonly now: () => number = () => performance.now()) {
+    this.modes = new Set(modes);
+  }
+
+  /** Whether it outlines damage. */
+  get damage(): boolean {
+    return this.modes.has('damage');
+  }
+
+  /** Whether it draws anything at all. */
+  get active(): boolean {
+    return this.modes.has('damage') || this.modes.has('fps');
+  }
+
+  /** Switches a mode ('damage', 'fps') while the app runs. */
+  setMode(mode: 'damage' | 'fps', on: boolean): void {
+    if (on) this.modes.add(mode);
+    else this.modes.delete(mode);
+  }
 
   /** Whether the overlay drew something the next frame must wipe. */
   pending(): boolean {
@@ -44,6 +66,7 @@ export class DebugOverlay {
   }
 
   draw(canvas: Canvas, damage: Rect[], output: { width: number; height: number }): void {
+    if (!this.active) return;
     const ck = canvasKit();
     const paint = new ck.Paint();
     if (this.modes.has('damage')) {

@@ -1,0 +1,2 @@
+export { inspect } from './inspector.js';
+export type * from './types.js';

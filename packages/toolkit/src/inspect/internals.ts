@@ -1,0 +1,43 @@
+/**
+ * What the inspector may see of an app: its internals (scene, compositor, display), kept in a
+ * WeakMap keyed by the app object that `startApp` fills, and the app's closing, which the
+ * inspector's listeners and servers follow.
+ */
+import type { App, AppInternals } from '../app/app.js';
+
+const internals = new WeakMap<App, AppInternals>();
+const closeHooks = new WeakMap<App, Set<() => void>>();
+
+/** Called by startApp once the app exists. */
+export function registerApp(parts: AppInternals): void {
+  internals.set(parts.app, parts);
+}
+
+/** The internals of an app made by createApp (or the testing API's render). */
+export function internalsOf(app: App): AppInternals {
+  const parts = internals.get(app);
+  if (!parts) throw new Error('inspect: this is not an app made by createApp or render (pass the object they returned)');
+  return parts;
+}
+
+/** Runs `cb` when the app closes; returns its removal. */
+export function whenClosed(app: App, cb: () => void): () => void {
+  let hooks = closeHooks.get(app);
+  if (!hooks) closeHooks.set(app, (hooks = new Set()));
+  hooks.add(cb);
+  return () => hooks.delete(cb);
+}
+
+/** Called by app.close(): runs the close hooks once, each on its own (one that throws is printed). */
+export function appClosed(app: App): void {
+  const hooks = closeHooks.get(app);
+  closeHooks.delete(app);
+  internals.delete(app);
+  for (const cb of hooks ?? []) {
+    try {
+      cb();
+    } catch (error) {
+      console.error(`planar: closing the inspector failed: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+}
