@@ -120,12 +120,12 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       return;
     }
     const file = files.get(url.pathname);
-    if (!file || req.method !== 'GET') {
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404: not found\n');
       return;
     }
     readFile(file.path).then(
-      (body) => res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(body),
+      (body) => res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
       (error: Error) => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`500: ${error.message}\n`),
     );
   });

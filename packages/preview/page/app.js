@@ -1,0 +1,193 @@
+/**
+ * The preview page's stream client: draws the app's output from the /stream socket, sends the
+ * viewer's input back, and defines `window.planarPreview` for the inspector and stories scripts.
+ *
+ * A frame message holds damaged rectangles of the output, each raw RGBA or raw deflate; all
+ * rectangles of a frame are decoded first and then put on the canvas together, frames in the
+ * order they came. See the server's stream/frame.ts for the layout of a message.
+ */
+const screen = /** @type {HTMLCanvasElement} */ (document.getElementById('screen'));
+const overlay = /** @type {HTMLCanvasElement} */ (document.getElementById('overlay'));
+const noticeBox = /** @type {HTMLElement} */ (document.getElementById('notice'));
+const token = new URLSearchParams(location.search).get('token');
+const listeners = { frame: new Set(), resize: new Set() };
+
+const preview = {
+  screen,
+  overlay,
+  token,
+  /** `path` with the page's token, for fetch and WebSocket URLs. */
+  withToken(path) {
+    return token ? `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : path;
+  },
+  output: { width: 0, height: 0, scale: 1, rotation: 0 },
+  pickHandler: null,
+  on(event, cb) {
+    const set = listeners[event];
+    if (!set) throw new Error(`planarPreview.on: unknown event "${event}" (use "frame" or "resize")`);
+    set.add(cb);
+    return () => set.delete(cb);
+  },
+  notice(text, level = 'info') {
+    noticeBox.hidden = text === null || text === undefined;
+    noticeBox.textContent = text ?? '';
+    noticeBox.className = level === 'error' ? 'error' : 'info';
+  },
+};
+window.planarPreview = preview;
+
+// The helpers are imported by URL with the token: a relative import would be sent without it.
+const [{ attachInput }, { attachToolbar }, { drawPlaneOutlines }] = await Promise.all(
+  ['/input.js', '/toolbar.js', '/planes.js'].map((path) => import(preview.withToken(path))),
+);
+
+const emit = (event, value) => {
+  for (const cb of [...listeners[event]]) {
+    try {
+      cb(value);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+};
+
+const context = /** @type {CanvasRenderingContext2D} */ (screen.getContext('2d'));
+let socket = /** @type {WebSocket | null} */ (null);
+let inControl = false;
+let planes = { preset: 'vkms', planes: [] };
+let retryMs = 250;
+let disconnected = false;
+let drawing = Promise.resolve();
+
+const send = (message) => {
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+};
+
+const toolbar = attachToolbar({ send, showOutlines: () => redrawOutlines() });
+attachInput({ preview, send, inControl: () => inControl });
+
+function redrawOutlines() {
+  drawPlaneOutlines(overlay, toolbar.outlines() ? planes.planes : []);
+}
+
+function setOutput(output) {
+  preview.output = output;
+  for (const canvas of [screen, overlay]) {
+    if (canvas.width !== output.width || canvas.height !== output.height) {
+      canvas.width = output.width;
+      canvas.height = output.height;
+    }
+  }
+  toolbar.showOutput(output);
+  redrawOutlines();
+  emit('resize', output);
+}
+
+function setControl(you) {
+  inControl = you;
+  toolbar.showControl(you);
+}
+
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Decodes a frame message and puts its rectangles on the canvas. */
+async function drawFrame(buffer) {
+  const view = new DataView(buffer);
+  if (view.getUint8(0) !== 1) return;
+  const count = view.getUint16(2, true), width = view.getUint16(4, true), height = view.getUint16(6, true);
+  const sequence = view.getUint32(8, true);
+  const rects = [];
+  for (let i = 0, at = 12; i < count; i++) {
+    const x = view.getUint16(at, true), y = view.getUint16(at + 2, true);
+    const w = view.getUint16(at + 4, true), h = view.getUint16(at + 6, true);
+    const length = view.getUint32(at + 12, true);
+    const bytes = new Uint8Array(buffer, at + 16, length);
+    rects.push({ x, y, width: w, height: h, pixels: view.getUint8(at + 8) === 1 ? inflate(bytes) : bytes });
+    at += 16 + length;
+  }
+  const decoded = await Promise.all(rects.map((r) => r.pixels));
+  if (screen.width !== width || screen.height !== height) setOutput({ ...preview.output, width, height });
+  rects.forEach((r, i) => context.putImageData(new ImageData(new Uint8ClampedArray(decoded[i]), r.width, r.height), r.x, r.y));
+  emit('frame', { sequence, rects: rects.map(({ x, y, width: w, height: h }) => ({ x, y, width: w, height: h })) });
+}
+
+function onMessage(message) {
+  switch (message.type) {
+    case 'hello':
+      planes = message.planes ?? planes;
+      toolbar.showSizes(message.sizes ?? []);
+      toolbar.showPlanes(planes.preset);
+      setOutput(message.output);
+      setControl(message.control);
+      if (message.notice) preview.notice(message.notice.text, message.notice.level);
+      break;
+    case 'output':
+      setOutput(message.output);
+      break;
+    case 'planes':
+      planes = message;
+      toolbar.showPlanes(planes.preset);
+      redrawOutlines();
+      break;
+    case 'control':
+      setControl(message.you);
+      break;
+    case 'notice':
+      preview.notice(message.text, message.level);
+      break;
+  }
+}
+
+function connect() {
+  const url = new URL(preview.withToken('/stream'), location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(url);
+  ws.binaryType = 'arraybuffer';
+  socket = ws;
+  ws.onopen = () => {
+    retryMs = 250;
+    if (disconnected) preview.notice(null);
+    disconnected = false;
+  };
+  ws.onmessage = (event) => {
+    if (typeof event.data === 'string') onMessage(JSON.parse(event.data));
+    else {
+      const data = event.data;
+      drawing = drawing.then(() => drawFrame(data)).catch((error) => console.error('planar preview: a frame could not be drawn', error));
+    }
+  };
+  ws.onclose = () => {
+    if (socket !== ws) return;
+    socket = null;
+    setControl(false);
+    disconnected = true;
+    preview.notice('disconnected: the app is not running; retrying…', 'error');
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 4000);
+  };
+}
+
+/** Loads the inspector's and the stories' scripts (and styles) when the server serves them. */
+async function loadExtras() {
+  for (const name of ['inspector', 'stories']) {
+    try {
+      const found = await fetch(preview.withToken(`/${name}.js`), { method: 'HEAD' });
+      if (!found.ok) continue;
+      const css = await fetch(preview.withToken(`/${name}.css`), { method: 'HEAD' });
+      if (css.ok) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: preview.withToken(`/${name}.css`) }));
+      await new Promise((resolve) => {
+        const script = Object.assign(document.createElement('script'), { type: 'module', src: preview.withToken(`/${name}.js`) });
+        script.onload = script.onerror = resolve;
+        document.body.append(script);
+      });
+    } catch (error) {
+      console.error(`planar preview: /${name}.js was not loaded`, error);
+    }
+  }
+}
+
+connect();
+void loadExtras();

@@ -1,0 +1,178 @@
+/**
+ * The preview display: the headless display (buffers in memory, hardware planes emulated by a
+ * device's rules) whose output is streamed to browser pages, and whose input comes from them.
+ *
+ * 1. Every accepted commit is compared with the state shown before (damage.ts): the output
+ *    rectangles that changed are owed to each page, which gets them composed and compressed
+ *    (stream/). A commit that changes nothing sends nothing; an idle app sends nothing at all.
+ * 2. The page's pointer, touch, wheel, key, text and composition messages from the viewer in
+ *    control are emitted as `input` events, as a device's would be.
+ * 3. The page's size, scale and rotation become a `resize` event: the output takes the chosen
+ *    size (turned a quarter: width and height swapped), and the app lays itself out again.
+ */
+import type { PreviewServer } from '../server/server.js';
+import {
+  HeadlessDisplay, planePreset, type DisplayEvents, type DisplayState, type HeadlessOptions, type LayerState, type Presented,
+} from '@planar/toolkit/backend';
+import { damageRects, layerRect } from './damage.js';
+import type { PageCommand, PlanesPreset, Rotation } from './messages.js';
+import { StreamHub } from '../stream/viewers.js';
+import { servePage } from './page.js';
+
+export interface PreviewDisplayOptions extends HeadlessOptions {
+  planes?: PlanesPreset;
+}
+
+/** A layer on a plane, as the page outlines it (output px). */
+export interface PlaneOutline { layerId: number; planeId: number; planeType: string; zpos: number; x: number; y: number; width: number; height: number }
+
+type Listener<K extends keyof DisplayEvents> = (e: DisplayEvents[K]) => void;
+
+/**
+ * A display shown in browser pages. Made by the preview backend; the app renders to it as to
+ * any display. `notice` puts a banner on every page.
+ * @example const app = await createApp(() => <App />, { backend: previewBackend({ port: 7070 }) });
+ * (app.display as PreviewDisplay).notice('rebuilding…', 'info');
+ */
+export class PreviewDisplay extends HeadlessDisplay {
+  readonly server: PreviewServer;
+  /** The page's address (with the token when one is required). */
+  readonly url: string;
+  private readonly hub: StreamHub;
+  private readonly resizeListeners = new Set<Listener<'resize'>>();
+  /** The layers shown now; null until the first commit, and after a resize (the next frame goes whole). */
+  private current: readonly LayerState[] | null = null;
+  private compared: readonly LayerState[] | null = null;
+  private rotation: Rotation = 0;
+  private preset: PlanesPreset;
+  private outlines = '[]';
+  private shownNotice: { text: string; level: 'error' | 'info' } | null = null;
+  private inspectorLoad: Promise<void> | null = null;
+  private closing: Promise<void> | null = null;
+
+  constructor(server: PreviewServer, options: PreviewDisplayOptions = {}) {
+    super({ ...options, planes: options.planes ?? 'vkms' });
+    this.server = server;
+    this.url = server.url;
+    this.preset = options.planes ?? 'vkms';
+    this.hub = new StreamHub({
+      shown: () => this.current,
+      sequence: () => this.commits,
+      output: () => this.output,
+      greeting: () => ({ planes: this.planesMessage(), notice: this.shownNotice, sizes: ['800x480', '1024x600', '1280x800', '1920x1080', '720x1280'] }),
+    }, (command) => this.obey(command));
+    servePage(server);
+    server.socket('/stream', (socket) => this.hub.add(socket));
+  }
+
+  /** The output as the page describes it: physical px, scale and rotation. */
+  get output(): { width: number; height: number; scale: number; rotation: Rotation } {
+    return { width: this.info.width, height: this.info.height, scale: this.info.scale, rotation: this.rotation };
+  }
+
+  /** Frames sent to pages since the display opened, and their bytes. */
+  get sent(): { frames: number; bytes: number } {
+    return { ...this.hub.sent };
+  }
+
+  /** How many pages watch. */
+  get viewers(): number {
+    return this.hub.size;
+  }
+
+  override commit(state: DisplayState): Promise<Presented> {
+    const presented = super.commit(state);
+    // The headless display takes or rejects a state before its first await; a taken one is lastState.
+    if (this.lastState === state) {
+      const rects = damageRects(this.compared, state.layers, this.info);
+      this.current = this.compared = state.layers.map((l) => ({ ...l, damage: [] }));
+      this.hub.damage(rects);
+      const outlines = JSON.stringify(this.outlinesOf(state.layers));
+      if (outlines !== this.outlines) {
+        this.outlines = outlines;
+        this.hub.broadcast({ type: 'planes', ...this.planesMessage() });
+      }
+    }
+    return presented;
+  }
+
+  /**
+   * Shows a banner on every page (and on pages that connect later), or clears it with null.
+   * @example display.notice('build failed: src/App.tsx:12', 'error');
+   */
+  notice(text: string | null, level: 'error' | 'info' = 'info'): void {
+    this.shownNotice = text === null ? null : { text, level };
+    this.hub.broadcast({ type: 'notice', text, level });
+  }
+
+  /**
+   * Serves the app's inspector on this display's server (its socket and scripts), when the
+   * inspector module is installed; otherwise says so once and goes on without it.
+   */
+  serveInspector(inspector: unknown): void {
+    const specifier = '@planar/preview/inspector';
+    this.inspectorLoad ??= (import(specifier) as Promise<{ attachInspector?: (server: PreviewServer, inspector: unknown) => void }>)
+      .then((mod) => {
+        if (typeof mod.attachInspector !== 'function') throw new Error(`${specifier} does not export attachInspector`);
+        mod.attachInspector(this.server, inspector);
+      })
+      .catch((error: Error) => console.error(`planar preview: the inspector is not served: ${error.message}`));
+  }
+
+  /** Resizes the output (physical px, before rotation) as a page asked; the app lays out again. */
+  resize(width: number, height: number, scale: number, rotation: Rotation = this.rotation): void {
+    const [w, h] = rotation % 180 ? [height, width] : [width, height];
+    this.rotation = rotation;
+    this.info.width = w;
+    this.info.height = h;
+    this.info.scale = scale;
+    this.planes.splice(0, this.planes.length, ...planePreset(this.preset, { width: w, height: h }));
+    this.compared = null;
+    this.hub.broadcast({ type: 'output', output: this.output });
+    for (const cb of [...this.resizeListeners]) cb({ width: w, height: h, scale });
+  }
+
+  /** Emulates another device's planes; the app allocates its layers to them again. */
+  setPlanes(preset: PlanesPreset): void {
+    this.preset = preset;
+    this.resize(...this.unturned(), this.info.scale, this.rotation);
+  }
+
+  override on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
+    if (event !== 'resize') return super.on(event, cb);
+    const listener = cb as Listener<'resize'>;
+    this.resizeListeners.add(listener);
+    return () => this.resizeListeners.delete(listener);
+  }
+
+  /** Closes every page's socket and the server, then the display. Safe to call twice. */
+  override close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.hub.close();
+      this.resizeListeners.clear();
+      await this.server.close();
+      await super.close();
+    })();
+    return this.closing;
+  }
+
+  private unturned(): [number, number] {
+    return this.rotation % 180 ? [this.info.height, this.info.width] : [this.info.width, this.info.height];
+  }
+
+  private obey(command: PageCommand): void {
+    if (command.type === 'input') this.inject(command.event);
+    else if (command.type === 'resize') this.resize(command.width, command.height, command.scale, command.rotation);
+    else if (command.type === 'planes') this.setPlanes(command.preset);
+  }
+
+  private planesMessage(): { preset: PlanesPreset; planes: PlaneOutline[] } {
+    return { preset: this.preset, planes: JSON.parse(this.outlines) as PlaneOutline[] };
+  }
+
+  private outlinesOf(layers: readonly LayerState[]): PlaneOutline[] {
+    return layers.map((l) => ({
+      layerId: l.id, planeId: l.planeId, planeType: this.planes.find((p) => p.id === l.planeId)?.type ?? 'unknown', zpos: l.zpos, ...layerRect(l),
+    }));
+  }
+}
