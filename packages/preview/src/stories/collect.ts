@@ -135,7 +135,7 @@ export function caseName({ story, theme, size }: StoryCase): string {
 
 /** A case's golden file name (no extension): letters, digits, '.', '_' and '-' only. */
 export function goldenName({ story, theme, size }: StoryCase): string {
-  const slug = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `${slug(story.title)}--${slug(story.name)}--${slug(theme)}-${size.width}x${size.height}`;
 }
 
