@@ -1,17 +1,20 @@
 /**
  * The app's entry. `planar dev src/main.tsx` imports it and shows its default export in the
- * preview; `node dist/main.js` (npm start) runs it on the best display there is, or on the
- * one `--backend=NAME` names (wayland, kms, preview, headless).
+ * preview with its `appOptions`; `node dist/main.js` (npm start) runs it on the best display
+ * there is, or on the one `--backend=NAME` names (wayland, kms, preview, headless).
  */
 import { realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createApp, type Child } from '@planar/toolkit';
+import { createApp, type AppOptions, type Child } from '@planar/toolkit';
 import { App } from './App.js';
 
 /** The root of the app, as `planar dev` and `start()` mount it. */
 export default function Root(): Child {
   return <App />;
 }
+
+/** createApp's options for this app, on every display (`planar dev` reads them too). */
+export const appOptions: AppOptions = { title: '__APP_NAME__', appId: 'app.planar.__APP_NAME__' };
 
 /** The value of `--backend=NAME` or `--backend NAME` in `argv`; 'auto' when absent. */
 export function backendArgument(argv: readonly string[]): string {
@@ -25,7 +28,7 @@ export function backendArgument(argv: readonly string[]): string {
 /** Starts the app on a display; headless (no display found, or asked for), it renders one frame to app.png. */
 export async function start(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const backend = backendArgument(argv);
-  const app = await createApp(() => <Root />, { backend, title: '__APP_NAME__', appId: 'app.planar.__APP_NAME__' });
+  const app = await createApp(() => <Root />, { ...appOptions, backend });
   if (app.backend !== 'headless') {
     console.log(`__APP_NAME__ runs on the ${app.backend} backend; close it or press Ctrl+C to quit.`);
     return;
