@@ -1,3 +1,8 @@
+/**
+ * The app as a person uses it: controls found by their role and name, tapped, and the screen
+ * compared with its golden (test/__image_snapshots__/app.png). After changing the look on
+ * purpose, look at app.actual.png and update with PLANAR_UPDATE_SNAPSHOTS=1 npm test.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, type Screen } from '@planar/toolkit/testing';
 import { App } from '../src/App.js';
