@@ -1,0 +1,21 @@
+import { it } from 'vitest';
+import { createApp } from '@planar/toolkit';
+import { previewBackend, type PreviewDisplay } from '@planar/preview';
+import { openPage } from './browser.js';
+import { centreOf } from './page-helpers.js';
+import { previewScene } from './scene.js';
+it('debug', async () => {
+  const scene = previewScene();
+  const app = await createApp(scene.root, { backend: previewBackend(), width: 800, height: 480 });
+  const display = app.display as PreviewDisplay;
+  display.on('input', (e) => console.log(JSON.stringify(e)));
+  const o = await openPage(display.url, { viewport: { width: 700, height: 640 }, hasTouch: true });
+  await new Promise((r) => setTimeout(r, 500));
+  console.log(JSON.stringify(scene.refs.lamp.current!.box()));
+  const at = await centreOf(o.page, scene.refs.lamp);
+  console.log(at);
+  await o.page.mouse.click(at.x, at.y);
+  await new Promise((r) => setTimeout(r, 500));
+  console.log('lamp', scene.lamp.value);
+  await o.close(); await app.close();
+});
