@@ -13,3 +13,5 @@ export type { Story, StoryMeta, StoryParameters, StorySize, StoryContext, Storie
 export { collectStories, casesOf, caseName, goldenName, configError, STORY_DEFAULTS, type StoryProblem, type CollectedStories } from './collect.js';
 export { renderStory } from './render-story.js';
 export { describeStories, type DescribeStoriesOptions } from './runner.js';
+export { loadStories, findStoryFiles, type LoadedStories } from './loader.js';
+export { startGallery, type Gallery, type GalleryOptions, type GallerySelection } from './gallery.js';
