@@ -95,7 +95,9 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'planar-dev-'));
     mkdirSync(path.join(dir, 'src'));
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+    // The project's own node_modules, as after an install: the toolkit linked from this checkout.
+    mkdirSync(path.join(dir, 'node_modules/@planar'), { recursive: true });
+    symlinkSync(path.join(REPO, 'packages/toolkit'), path.join(dir, 'node_modules/@planar/toolkit'));
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'dev-e2e', type: 'module', private: true }));
     writeFileSync(path.join(dir, 'src/Counter.tsx'), COUNTER);
     writeFileSync(path.join(dir, 'src/Label.tsx'), label('Hi'));

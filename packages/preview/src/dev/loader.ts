@@ -19,7 +19,7 @@
  *    a dependency that is not a boundary. A module that throws while it runs leaves the last
  *    good version live; its edit is tried again with the next save.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { abandonModule, commitModule, isHotProxy } from '../hot/registry.js';
@@ -50,11 +50,15 @@ export class HotLoader {
   private readonly boundaries = new Map<string, boolean>();
   private loaded = new Set<string>();
   private readonly pending = new Set<string>();
+  /** The out folder with symlinks resolved: the URLs modules see as their import.meta.url. */
+  private outDir: string | null = null;
 
   constructor(readonly project: Project, private readonly options: HotLoaderOptions = {}) {}
 
   /** Builds every source and copies every asset; throws the syntax errors of all files that fail. */
   async buildAll(): Promise<void> {
+    mkdirSync(this.project.outDir, { recursive: true });
+    this.outDir = realpathSync(this.project.outDir);
     const { sources, assets } = listProjectFiles(this.project.root);
     for (const asset of assets) this.copyAsset(asset);
     const errors: TransformError[] = [];
@@ -79,7 +83,8 @@ export class HotLoader {
   /** The URL a module is imported from, with its version. */
   urlOf(file: string): string {
     const version = this.versions.get(file) ?? 0;
-    return pathToFileURL(outputPath(this.project, file)).href + (version > 0 ? `?v=${version}` : '');
+    const out = path.join(this.outDir ?? this.project.outDir, path.relative(this.project.outDir, outputPath(this.project, file)));
+    return pathToFileURL(out).href + (version > 0 ? `?v=${version}` : '');
   }
 
   /** Imports the entry (after `buildAll`) and returns its namespace. */
