@@ -44,6 +44,7 @@ const SYSTEM_PACKAGES = [
   { group: 'wayland-build', packages: ['libwayland-dev', 'wayland-protocols', 'libxkbcommon-dev', 'libgbm-dev', 'libdrm-dev'], why: 'libwayland-client, the protocol files, xkbcommon, and GBM and libdrm\'s headers (DMA-BUF buffers) for the Wayland backend\'s addon' },
   { group: 'kms-build', packages: ['libdrm-dev', 'libinput-dev', 'libudev-dev', 'libseat-dev', 'libxkbcommon-dev', 'pkg-config'], why: 'libdrm, libinput, libudev, libseat and xkbcommon for the KMS backend\'s addon' },
   { group: 'wayland-e2e', packages: ['sway', 'grim', 'weston', 'cage', 'xwayland', 'wl-clipboard', 'gcc'], why: 'headless compositors (cage needs xwayland to start), screenshots, the clipboard\'s command-line ends (wl-copy, wl-paste) and a C compiler for the Wayland end-to-end tests (npm test)', optIn: true },
+  { group: 'wayland-e2e', packages: ['openssh-server'], why: 'an ssh server run on 127.0.0.1 with a throwaway key by the end-to-end test of `planar dev --device` (npm test)', optIn: true },
   { group: 'kms-e2e', packages: [...VM_PACKAGES, 'busybox-static', 'cpio', 'xz-utils', 'kmod', 'udev', 'seatd', 'util-linux', 'gcc', 'weston', 'wayland-utils', 'libgl1-mesa-dri', 'libegl1', 'libegl-mesa0', 'libgbm1'], why: 'a VM with the vkms driver, and udevd, seatd and weston with Mesa software GL to run inside it, for the KMS and weston end-to-end tests (npm test)', optIn: true },
 ];
 
