@@ -1,8 +1,8 @@
 /**
  * The live frame graph: the last FRAMES frames, newest on the right. The upper half stacks each
  * frame's layout, paint and copy times as bars, with commit-to-present as a line; the lower half
- * shows damaged pixels as bars and copied bytes as a line. Each half scales to its largest
- * value in view, written at its top left.
+ * shows damaged pixels as bars and copied bytes as a line. Each series scales to its largest
+ * value in view (bars share one scale), written at the top of its half.
  */
 const FRAMES = 120;
 const SERIES = [
@@ -46,10 +46,11 @@ export class FrameGraph {
     g.strokeStyle = '#303846';
     g.beginPath(); g.moveTo(0, half + 0.5); g.lineTo(w, half + 0.5); g.stroke();
     const x0 = w - frames.length * step;
-    const msMax = Math.max(1, ...frames.map((f) => Math.max(f.layoutMs + f.paintMs + f.copyMs, f.presentLatencyMs)));
+    const msMax = Math.max(1, ...frames.map((f) => f.layoutMs + f.paintMs + f.copyMs));
+    const presentMax = Math.max(1, ...frames.map((f) => f.presentLatencyMs));
     const pxMax = Math.max(1, ...frames.map((f) => f.damagedPx));
     const bytesMax = Math.max(1, ...frames.map((f) => f.copiedBytes));
-    const scaleOf = (s) => (s.lower ? (s.key === 'damagedPx' ? pxMax : bytesMax) : msMax);
+    const scaleOf = (s) => (s.lower ? (s.key === 'damagedPx' ? pxMax : bytesMax) : presentMax);
     frames.forEach((f, i) => {
       let y = half;
       for (const s of SERIES.filter((s) => !s.line && !s.lower)) {
@@ -75,7 +76,7 @@ export class FrameGraph {
     }
     g.fillStyle = '#dde3ec';
     g.font = '20px system-ui, sans-serif';
-    g.fillText(`${msMax.toFixed(1)} ms`, 4, 18);
+    g.fillText(`${msMax.toFixed(1)} ms · present ${presentMax.toFixed(1)} ms`, 4, 18);
     g.fillText(`${Math.round(pxMax / 1000)}k px · ${Math.round(bytesMax / 1024)} KiB`, 4, half + 18);
   }
 }

@@ -150,12 +150,18 @@ async function select(id) {
   await refreshSelected();
 }
 
-/** Frames come often: the selected node and the layers are read again at most a few times a second. */
+/**
+ * Frames come often: the selected node and the layers are read again at most a few times a
+ * second, the tree (whose texts change without a tree-changed event) once a second.
+ */
+let treeReadAt = 0;
 function scheduleRefresh() {
   if (refreshTimer) return;
   refreshTimer = setTimeout(() => {
     refreshTimer = null;
-    Promise.all([refreshSelected(), refreshLayers()]).catch(showError);
+    const now = performance.now();
+    const tree = now - treeReadAt > 1000 ? ((treeReadAt = now), refreshTree()) : null;
+    Promise.all([refreshSelected(), refreshLayers(), tree]).catch(showError);
   }, 300);
 }
 

@@ -1,0 +1,142 @@
+/**
+ * The inspector in a browser, as a person debugging a panel uses it: the page lists the tree,
+ * a node picked on the screen has its box highlighted on the overlay, a layer's plane is shown;
+ * and `PLANAR_INSPECT` on an app in another process serves it, refusing whoever comes from
+ * elsewhere without the token.
+ *
+ * The browser part runs on the inspector's own page (`serveInspector`, the screen sent as
+ * screenshots): the same panel the preview page loads, over the same `window.planarPreview`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Layer, View, createApp, inspect, type App } from '@planar/toolkit';
+import { jsx } from '@planar/toolkit/jsx-runtime';
+import { serveInspector, type ServedInspector } from '@planar/preview/inspector';
+import { browserMissingReason, findChromium } from '../layout/browser.js';
+
+const missing = browserMissingReason();
+if (missing && process.env.PLANAR_E2E === 'required') {
+  throw new Error(`inspector in the browser: ${missing} (PLANAR_E2E=required, so this suite may not be skipped)`);
+}
+if (missing) console.warn(`inspector in the browser: skipped: ${missing}`);
+
+const h = (type: unknown, props: Record<string, unknown>) => jsx(type as never, props as never);
+
+/** A white page with a blue box (margin 10, padding 8) and a red popup on a plane. */
+const scene = () => h(View, {
+  style: { width: '100%', height: '100%', backgroundColor: 'white', alignItems: 'flex-start' },
+  children: [
+    h(View, { testId: 'target', style: { margin: 10, padding: 8, width: 80, height: 50, backgroundColor: '#2060c0' } }),
+    h(Layer, { testId: 'popup', position: { x: 200, y: 100 }, children: h(View, { style: { width: 60, height: 40, backgroundColor: 'red' } }) }),
+  ],
+});
+
+describe.skipIf(missing !== null)(`the inspector page${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let app: App, served: ServedInspector, context: BrowserContext, page: Page, dataDir: string;
+
+  beforeAll(async () => {
+    app = await createApp(scene, { backend: 'headless', width: 320, height: 200 });
+    served = await serveInspector(inspect(app), { port: 0, screen: true });
+    const { chromium } = await import('playwright-core');
+    dataDir = mkdtempSync(path.join(tmpdir(), 'planar-inspector-'));
+    context = await chromium.launchPersistentContext(dataDir, {
+      executablePath: findChromium()!, headless: true, viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    await page.goto(served.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
+  });
+
+  it('lists the node tree beside the semantics tree', async () => {
+    await page.locator('#inspector-nodes').getByText('<View> #target').waitFor();
+    expect(await page.locator('#inspector-nodes button').count()).toBeGreaterThanOrEqual(4);
+    await page.locator('#inspector-semantics, #inspector-tree .hint').first().waitFor();
+  });
+
+  it('highlights the box of a node picked on the screen', async () => {
+    await page.locator('#inspector-pick').click();
+    const screen = page.locator('#screen');
+    const r = (await screen.boundingBox())!;
+    // The target's border box is 10,10 80x50 in output px; click its middle, scaled to CSS px.
+    const size = await screen.evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
+    await screen.click({ position: { x: (50 * r.width) / size.w, y: (35 * r.height) / size.h } });
+    await page.locator('#inspector-detail h3').getByText('#target').waitFor();
+    await page.locator('#inspector-detail').getByText('padding 8').waitFor();
+    const alpha = (x: number, y: number) => page.evaluate(([px, py]) => {
+      const overlay = document.getElementById('overlay') as HTMLCanvasElement;
+      return overlay.getContext('2d')!.getImageData(px!, py!, 1, 1).data[3];
+    }, [x, y]);
+    // Margin band (5,5), padding band (12,12), content (50,35): drawn; far from the box: clear.
+    await expect.poll(() => alpha(50, 35)).toBeGreaterThan(0);
+    expect(await alpha(5, 5)).toBeGreaterThan(0);
+    expect(await alpha(12, 12)).toBeGreaterThan(0);
+    expect(await alpha(300, 190)).toBe(0);
+    expect(await alpha(102, 35)).toBe(0);
+  });
+
+  it('shows the plane a layer is on', async () => {
+    const plane = inspect(app).layers().layers.find((l) => l.name === '"popup"')!.plane;
+    expect(plane).not.toBeNull();
+    const row = page.locator('#inspector-layers tr', { hasText: '"popup"' });
+    await expect.poll(() => row.locator('.where').textContent()).toBe(`plane ${plane}`);
+  });
+
+  it('switches the damage flash on the app from the page', async () => {
+    await page.locator('#inspector-flash').check();
+    await expect.poll(() => inspect(app).info().damageFlash).toBe(true);
+    await page.locator('#inspector-flash').uncheck();
+    await expect.poll(() => inspect(app).info().damageFlash).toBe(false);
+  });
+});
+
+/** An address of this machine other than loopback, or null when it has none. */
+function outsideAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return null;
+}
+
+describe('PLANAR_INSPECT in another process', () => {
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child?.pid && child.exitCode === null) process.kill(child.pid);
+  });
+
+  it('serves the inspector and refuses a connection from elsewhere without the token', async () => {
+    const app = fileURLToPath(new URL('./inspect-app.mjs', import.meta.url));
+    child = spawn(process.execPath, [app], { env: { ...process.env, PLANAR_INSPECT: '0.0.0.0:0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => { err += d; });
+    const url = await new Promise<URL>((resolve, reject) => {
+      let out = '';
+      child!.stdout!.on('data', (d) => {
+        out += d;
+        const m = /planar inspect: (\S+)/.exec(out);
+        if (m) resolve(new URL(m[1]!));
+      });
+      child!.on('exit', (code) => reject(new Error(`the app exited (${code}) before serving: ${err}`)));
+    });
+    const token = url.searchParams.get('token');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    const host = outsideAddress() ?? '127.0.0.1';
+    const base = `http://${host}:${url.port}`;
+    const refused = await fetch(`${base}/`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/token is required/);
+    const page = await fetch(`${base}/?token=${token}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<title>Planar inspector<\/title>/);
+    // The screen is not sent unless asked.
+    expect((await fetch(`${base}/screen.png?token=${token}`)).status).toBe(404);
+  });
+});
