@@ -8,8 +8,8 @@ import { WebSocket } from 'ws';
 import type { InputEvent } from '@planar/toolkit/backend';
 import { isLoopback, previewBackend, type PreviewDisplay } from '../src/index.js';
 import { ENCODING_DEFLATE } from '../src/stream/frame.js';
-import { stateOf } from './helpers.js';
-import { TestViewer } from './viewer.js';
+import { stateOf } from './backend-states.js';
+import { TestViewer } from './stream-viewer.js';
 
 const open: PreviewDisplay[] = [];
 const viewers: TestViewer[] = [];

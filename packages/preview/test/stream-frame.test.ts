@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
 import { HeadlessDisplay } from '@planar/toolkit/backend';
 import { ENCODING_DEFLATE, ENCODING_RAW, composeRect, decodeFrameHeader, encodeFrame, encodeRect } from '../src/stream/frame.js';
-import { stateOf } from './helpers.js';
+import { stateOf } from './backend-states.js';
 
 describe('a frame message', () => {
   it('a flat rect goes deflated, much smaller than raw', () => {
