@@ -8,7 +8,7 @@
 import type { AppInspector } from './types.js';
 
 /** What `@planar/preview/inspector` offers the toolkit. */
-interface InspectorModule {
+export interface InspectorModule {
   serveInspector(inspector: AppInspector, options: { host: string; port: number; token?: string; screen?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
 }
 
@@ -21,7 +21,10 @@ export function parseInspectAddress(value: string): { host: string; port: number
   return { host: m[1] || m[2] || '127.0.0.1', port };
 }
 
-export async function serveFromEnv(inspector: AppInspector, value: string): Promise<void> {
+const loadModule = (name: string) => import(name) as Promise<InspectorModule>;
+
+/** Serves `inspector` at the address `value` (PLANAR_INSPECT's); `load` imports the server module (tests pass their own). */
+export async function serveFromEnv(inspector: AppInspector, value: string, load: (name: string) => Promise<InspectorModule> = loadModule): Promise<void> {
   const address = parseInspectAddress(value);
   if (!address) {
     console.error(`planar: PLANAR_INSPECT=${JSON.stringify(value)} is not host:port (e.g. 127.0.0.1:9339); running without the inspector`);
@@ -30,7 +33,7 @@ export async function serveFromEnv(inspector: AppInspector, value: string): Prom
   const name = '@planar/preview/inspector';
   let module: InspectorModule;
   try {
-    module = await import(name) as InspectorModule;
+    module = await load(name);
   } catch (error) {
     console.error(`planar: PLANAR_INSPECT is set but ${name} could not be loaded (${(error as Error).message.split('\n')[0]}); install @planar/preview to inspect — running without the inspector`);
     return;
