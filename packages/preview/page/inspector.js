@@ -191,6 +191,19 @@ function setPicking(on) {
 }
 
 pickButton.addEventListener('click', () => setPicking(!preview.pickHandler));
+addEventListener('keydown', (e) => { if (e.key === 'Escape' && preview.pickHandler) setPicking(false); });
+// Hovering a node in a tree shows its box for a moment; leaving shows the selected one again.
+let hovered = null;
+treeBox.addEventListener('mouseover', (e) => {
+  const id = Number(e.target.closest?.('[data-node]')?.dataset.node);
+  if (!id || id === hovered) return;
+  hovered = id;
+  connection.call('node', { id }).then((d) => { if (hovered === id) highlight.show(d.box); }, () => {});
+});
+treeBox.addEventListener('mouseleave', () => {
+  hovered = null;
+  refreshSelected().catch(showError);
+});
 flash.addEventListener('change', () => connection.call('setDamageFlash', { on: flash.checked }).catch(showError));
 treeMode.addEventListener('change', () => refreshTree().catch(showError));
 preview.on('resize', () => refreshSelected().catch(showError));

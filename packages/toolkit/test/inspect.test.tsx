@@ -3,7 +3,7 @@
  * reactive props, the layers and why one is composited, the live damage flash, and frames.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { Layer, Show, Text, View, inspect, signal, type InspectedNode } from '@planar/toolkit';
+import { Canvas, Layer, Show, Text, View, inspect, signal, type InspectedNode } from '@planar/toolkit';
 import { checkLeaks } from '@planar/toolkit/testing';
 import { mount } from './mount.js';
 
@@ -83,6 +83,25 @@ describe('inspect', () => {
     count.value = 2;
     await screen.flush();
     expect(inspector.node(id).reactive.map((r) => r.value)).toEqual(['2 new', '#208040']);
+  });
+
+  it('lists callbacks without calling them, and shows a getter that throws by its error', async () => {
+    let draws = 0;
+    const screen = await mount(() => (
+      <View>
+        <Canvas testId="c" style={{ width: 10, height: 10 }} draw={() => { draws++; }} />
+        <View testId="v" onPress={() => { throw new Error('pressed'); }} style={{ width: () => { throw new Error('no width'); } }} />
+      </View>
+    ), { width: 200, height: 200, onError: () => {} });
+    const inspector = inspect(screen.app);
+    const tree = inspector.nodeTree();
+    const drawn = draws;
+    const canvas = inspector.node(byTestId(tree, 'c').id);
+    expect(canvas.props.draw).toMatch(/^ƒ /);
+    expect(draws).toBe(drawn);
+    const view = inspector.node(byTestId(tree, 'v').id);
+    expect(view.handlers).toEqual(['onPress']);
+    expect(view.reactive).toEqual([{ prop: 'style.width', via: 'getter', value: { error: 'the getter threw: no width' } }]);
   });
 
   it('picks the topmost box under an output pixel, on a turned and scaled output too', async () => {

@@ -104,7 +104,8 @@ function propsOf(node: PlanarNode): Pick<InspectedNodeDetail, 'props' | 'style' 
     return value;
   };
   for (const [key, given] of Object.entries(written)) {
-    if (HANDLER_NAMES.has(key)) handlers.push(key);
+    // Callbacks (event handlers, onMetrics, …) are listed, never called as if they were getters.
+    if (HANDLER_NAMES.has(key) || /^on[A-Z]/.test(key)) handlers.push(key);
     else if (key === 'semantics' && given && typeof given === 'object' && !reactiveKind(given)) {
       const sem: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(given)) sem[k] = typeof v === 'function' && k === 'onAction' ? toPlain(v) : note(`semantics.${k}`, v);
