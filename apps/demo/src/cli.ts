@@ -23,6 +23,12 @@ Options:
   --rotation=0|90|180|270
                         rotates the output by this many degrees (default: 0)
   --screenshot=FILE     renders, writes the first frame to FILE as a PNG and exits
+  --port=N              with --backend=preview: the port to serve the page on
+                        (default: any free port; the URL is printed)
+  --host=ADDRESS        with --backend=preview: the address to bind (default
+                        127.0.0.1); any other needs the token, printed in the URL
+  --token=TOKEN         with --backend=preview: the token pages must carry (at
+                        least 16 letters, digits, - or _; default: made up)
   --freeze              fixed time (09:41) and data, no timers or animation, so
                         screenshots are the same on every run
   --doorbell            starts with the doorbell popup (the front-door camera)
@@ -35,6 +41,7 @@ to demo.png in the current folder.
 Examples:
   npm run demo -- --backend=wayland
   npm run demo -- --backend=kms --rotation=90
+  npm run demo -- --backend=preview --port=7070
   node apps/demo/dist/main.js --screenshot=panel.png --size=1024x600 --freeze
   node apps/demo/dist/main.js --screenshot=doorbell.png --freeze --doorbell
 `;
@@ -45,6 +52,8 @@ export interface CliOptions {
   size: Size | null;
   rotation: Rotation;
   screenshot: string | null;
+  /** The preview backend's server: where it listens and the token it requires (null: its default). */
+  preview: { port: number | null; host: string | null; token: string | null };
   freeze: boolean;
   doorbell: boolean;
   help: boolean;
@@ -54,8 +63,10 @@ export class UsageError extends Error {}
 
 /** Parses the arguments (`--name=value` or `--name value`); throws a UsageError naming the bad option. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { backend: 'auto', size: null, rotation: 0, screenshot: null, freeze: false, doorbell: false, help: false };
-  const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot']);
+  const options: CliOptions = {
+    backend: 'auto', size: null, rotation: 0, screenshot: null, preview: { port: null, host: null, token: null }, freeze: false, doorbell: false, help: false,
+  };
+  const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot', '--port', '--host', '--token']);
   const flags = new Set(['--freeze', '--doorbell', '--help', '-h']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -69,7 +80,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     if (!withValue.has(name)) {
-      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --freeze, --doorbell and --help`);
+      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --port, --host, --token, --freeze, --doorbell and --help`);
     }
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
@@ -94,13 +105,28 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`--rotation must be one of ${ROTATIONS.join(', ')} (got "${value}")`);
       }
       options.rotation = r as Rotation;
+    } else if (name === '--port') {
+      if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (got "${value}")`);
+      options.preview.port = Number(value);
+    } else if (name === '--host') {
+      options.preview.host = value;
+    } else if (name === '--token') {
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(value)) throw new UsageError('--token must be at least 16 letters, digits, "-" or "_"');
+      options.preview.token = value;
     } else {
       options.screenshot = value;
     }
+  }
+  const given = (['port', 'host', 'token'] as const).filter((k) => options.preview[k] !== null);
+  if (given.length && options.backend !== 'preview') {
+    throw new UsageError(`--${given[0]} is for the preview backend: add --backend=preview`);
   }
   return options;
 }
 
 function example(name: string): string {
-  return { '--backend': '--backend=wayland', '--size': '--size=800x480', '--rotation': '--rotation=90', '--screenshot': '--screenshot=panel.png' }[name] ?? name;
+  return {
+    '--backend': '--backend=wayland', '--size': '--size=800x480', '--rotation': '--rotation=90', '--screenshot': '--screenshot=panel.png',
+    '--port': '--port=7070', '--host': '--host=0.0.0.0', '--token': '--token=a-long-random-secret',
+  }[name] ?? name;
 }

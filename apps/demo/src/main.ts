@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { backendNames, createApp, loadBackend, type App as PlanarApp, type Rotation } from '@planar/toolkit';
+import { backendNames, createApp, loadBackend, type App as PlanarApp, type Backend, type Rotation } from '@planar/toolkit';
 import { setSystemClipboard } from '@planar/widgets';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App } from './App.js';
@@ -34,6 +34,18 @@ async function writeScreenshot(app: PlanarApp, file: string): Promise<string> {
   return full;
 }
 
+/**
+ * The backend to open: by name, or for the preview the backend with the server options of the
+ * command line (over PLANAR_PREVIEW_PORT, _HOST and _TOKEN).
+ */
+async function chooseBackend(options: CliOptions): Promise<string | Backend> {
+  if (options.backend !== 'preview') return options.backend;
+  const { previewBackend, previewOptionsFromEnv } = await import('@planar/preview');
+  const env = previewOptionsFromEnv();
+  const { port, host, token } = options.preview;
+  return previewBackend({ port: port ?? env.port, host: host ?? env.host, token: token ?? env.token });
+}
+
 /** What `run` ends with: an exit code, or a restart asked for on the settings screen. */
 const RESTART = 'restart';
 
@@ -42,7 +54,7 @@ async function run(options: CliOptions): Promise<number | typeof RESTART> {
   let restart: (() => void) | null = null;
   // The dashboard lays itself out for the app's size (the output's, unless --size is given).
   const app = await createApp(() => jsx(App, { model, onRestart: () => restart?.() }), {
-    backend: options.backend,
+    backend: await chooseBackend(options),
     width: options.size?.width,
     height: options.size?.height,
     rotation: options.rotation,
@@ -77,7 +89,14 @@ async function run(options: CliOptions): Promise<number | typeof RESTART> {
     return 0;
   }
 
-  console.log(`Running on the ${app.backend} backend at ${describe(app, options.rotation)}; close the window or press Ctrl+C to quit.`);
+  if (app.backend === 'preview') {
+    // A restart serves on the same port, so open pages reconnect by themselves.
+    const server = (app.display as unknown as { server: { port: number } }).server;
+    options.preview.port ??= server.port;
+    console.log(`Serving the panel at ${describe(app, options.rotation)} to the browser page above; press Ctrl+C to quit.`);
+  } else {
+    console.log(`Running on the ${app.backend} backend at ${describe(app, options.rotation)}; close the window or press Ctrl+C to quit.`);
+  }
   return await new Promise<number | typeof RESTART>((resolve) => {
     const stop = (code: number | typeof RESTART) => {
       void app.close().finally(() => resolve(code));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,6 +114,43 @@ describe('planar-demo CLI', () => {
   });
 });
 
+describe('planar-demo --backend=preview', () => {
+  it('serves the panel at the printed URL and keeps running until Ctrl+C', async () => {
+    if (!existsSync(main)) throw new Error(`${main} is missing: build the demo first (npm run build)`);
+    const child = spawn(process.execPath, [main, '--backend=preview', '--port=0', '--freeze', '--size=480x272'], { cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const m = /planar preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m && out.includes('press Ctrl+C')) resolve(m[1]!);
+        });
+        void exited.then((code) => reject(new Error(`the demo exited (${code}) before serving: ${out}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<canvas id="screen"');
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('reads --port, --host and --token, and only with --backend=preview', () => {
+    expect(parseArgs(['--backend=preview', '--port=7070', '--host', '0.0.0.0', '--token=abcdefghijklmnop']).preview)
+      .toEqual({ port: 7070, host: '0.0.0.0', token: 'abcdefghijklmnop' });
+    expect(parseArgs(['--backend=preview']).preview).toEqual({ port: null, host: null, token: null });
+    expect(() => parseArgs(['--port=7070'])).toThrow('--port is for the preview backend: add --backend=preview');
+    expect(() => parseArgs(['--backend=preview', '--port=70000'])).toThrow('--port must be a port number from 0 to 65535 (got "70000")');
+    expect(() => parseArgs(['--backend=preview', '--token=short'])).toThrow('--token must be at least 16 letters');
+    expect(helpText()).toMatch(/--port=N +with --backend=preview/);
+  });
+});
+
 describe('parseArgs', () => {
   it('reads --doorbell as a flag, off unless given, alone or with --freeze', () => {
     expect(parseArgs([]).doorbell).toBe(false);
@@ -141,7 +178,7 @@ describe('parseArgs', () => {
     const unregister = registerBackend('rig', rig);
     try {
       expect(parseArgs(['--backend=rig']).backend).toBe('rig');
-      expect(helpText()).toContain('--backend=NAME        where to draw: auto, wayland, kms, rig, headless');
+      expect(helpText()).toContain('--backend=NAME        where to draw: auto, wayland, kms, preview, rig, headless');
     } finally {
       unregister();
     }
