@@ -83,7 +83,7 @@ describe.skipIf(missing !== null)(`the stories gallery${missing ? ` (skipped: ${
     const story = gallery.stories.find((s) => s.id === 'Surfaces/Card / Variants')!;
     await page.selectOption('#stories-theme', 'dark');
     await page.waitForFunction(() => (document.getElementById('stories-theme') as HTMLSelectElement | null)?.value === 'dark');
-    await expect.poll(() => gallery.selection?.theme).toBe('dark');
+    await expect.poll(() => gallery.selection?.theme, { timeout: 10_000 }).toBe('dark');
     await settled();
     expect(await differingFromGolden(opened, goldenName({ story, theme: 'dark', size: story.sizes[0]! }))).toBe(0);
   });

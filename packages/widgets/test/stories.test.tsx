@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Every widget story (stories/*.stories.tsx) drawn in both themes at each size it declares and
  * compared with its golden in __image_snapshots__/stories. The same stories are the gallery of

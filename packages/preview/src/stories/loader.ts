@@ -83,7 +83,7 @@ function describeMessage(message: Message): string {
  */
 export async function loadStories(dir: string): Promise<LoadedStories> {
   const root = path.resolve(dir);
-  if (!existsSync(root)) throw new Error(`stories: there is no folder ${root}; give the folder of a package with *.stories.tsx files`);
+  if (!existsSync(root)) throw new Error(`there is no folder ${root}; give the folder of a package with *.stories.tsx files`);
   const storyFiles = await findStoryFiles(root);
   const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
   const entries = configFile ? [...storyFiles, configFile] : storyFiles;
@@ -99,7 +99,7 @@ export async function loadStories(dir: string): Promise<LoadedStories> {
       plugins: [sharedPlanarPackages()],
     }).catch((error: { errors?: Message[]; message: string }) => {
       const lines = error.errors?.map(describeMessage) ?? [error.message];
-      throw new Error(`stories: the stories in ${root} do not compile:\n${lines.join('\n')}`);
+      throw new Error(`the stories in ${root} do not compile:\n${lines.join('\n')}`);
     });
     const outputOf = (file: string) => {
       const relative = path.relative(root, file).replace(/\.(tsx|ts|jsx|js)$/, '.mjs');
