@@ -155,4 +155,16 @@ export const Green = () => <View style={{ width: '100%', height: '100%', backgro
     await next('selection');
     await expect.poll(() => pixel(5, 5), { timeout: 10_000 }).toEqual([0, 255, 0, 255]);
   });
+
+  it('shows a story that throws as its error, and goes on showing the others', async () => {
+    write(dir, 'broken.stories.tsx', `export default { title: 'Fixture/Broken', sizes: [{ width: 200, height: 60 }] };
+export const Throws = () => { throw new Error('no sensor given'); };\n`);
+    await next('stories');
+    socket.send(JSON.stringify({ type: 'select', id: 'Fixture/Broken / Throws' }));
+    await next('selection');
+    await expect.poll(() => pixel(2, 2), { timeout: 10_000 }).toEqual([0xfd, 0xec, 0xec, 255]);
+    socket.send(JSON.stringify({ type: 'select', id: 'Fixture/More / Green' }));
+    await next('selection');
+    await expect.poll(() => pixel(5, 5), { timeout: 10_000 }).toEqual([0, 255, 0, 255]);
+  });
 });

@@ -161,7 +161,9 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
   if (watching) {
-    const ignored = (file: string) => /[\\/](node_modules|dist|\.[^\\/]+|__image_snapshots__)([\\/]|$)/.test(path.relative(loaded.dir, file) ? `/${path.relative(loaded.dir, file)}` : '');
+    // Dependencies, builds, goldens and hidden folders are not the stories' source.
+    const ignored = (file: string) => path.relative(loaded.dir, file).split(path.sep)
+      .some((part) => part === 'node_modules' || part === 'dist' || part === '__image_snapshots__' || part.startsWith('.'));
     watcher = watch(loaded.dir, { ignored, ignoreInitial: true });
     watcher.on('all', (_event, file) => {
       if (!/\.(tsx|ts|jsx|js)$/.test(file)) return;
