@@ -11,7 +11,6 @@ import { commitModule, hotComponent, isHotProxy, resetHotRegistry } from '../src
 const LABEL_URL = 'file:///app/src/Label.js';
 const COUNTER_URL = 'file:///app/src/Counter.js';
 
-type Props = Record<string, unknown>;
 
 /** Each call is the counter module run once more: a new function with the same source text. */
 const counterModule = () => function Counter(): unknown {

@@ -128,7 +128,7 @@ export class HotLoader {
   }
 
   private async transform(file: string): Promise<string> {
-    const result = await transformModule(file, { hotRuntimeUrl: this.options.hotRuntimeUrl, versionOf: (f) => this.versions.get(f) ?? 0 });
+    const result = await transformModule(file, { root: this.project.root, hotRuntimeUrl: this.options.hotRuntimeUrl, versionOf: (f) => this.versions.get(f) ?? 0 });
     this.importsOf.set(file, result.imports);
     return result.code;
   }

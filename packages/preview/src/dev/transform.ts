@@ -27,6 +27,8 @@ import path from 'node:path';
 import { SOURCE_EXTENSIONS, isSourceFile } from './project.js';
 
 export interface TransformOptions {
+  /** The folder error locations are relative to (default: the current one). */
+  root?: string;
   /** Wrap components for hot swapping, importing the registry from this file URL. */
   hotRuntimeUrl?: string;
   /** The rebuild count of a source file (0 for never rebuilt), used in `?v=` queries. */
@@ -97,7 +99,7 @@ export async function transformModule(file: string, options: TransformOptions = 
   let code: string;
   try {
     const result = await build({
-      entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20',
+      entryPoints: [file], absWorkingDir: options.root ?? process.cwd(), bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20',
       jsx: 'automatic', jsxImportSource: '@planar/toolkit', logLevel: 'silent', charset: 'utf8',
       plugins: [importRewriter(file, options, imports)],
     });
