@@ -24,6 +24,11 @@ export interface CollectedStories {
 
 const META_EXAMPLE = "export default { title: 'Controls/Button' } satisfies StoryMeta";
 
+/** Whether `locale` reads as a language tag ('en', 'ar-EG'). */
+export function isLocaleTag(locale: unknown): locale is string {
+  return typeof locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale);
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -42,7 +47,7 @@ function parameterError(params: Record<string, unknown>): string | null {
   if (themes !== undefined && (!Array.isArray(themes) || themes.length === 0 || !themes.every((t) => typeof t === 'string' && t !== ''))) {
     return `themes must be a non-empty list of theme names like ['light', 'dark'], not ${JSON.stringify(themes)}`;
   }
-  if (locale !== undefined && (typeof locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale))) {
+  if (locale !== undefined && !isLocaleTag(locale)) {
     return `locale must be a language tag like 'en' or 'ar-EG', not ${JSON.stringify(locale)}`;
   }
   return null;

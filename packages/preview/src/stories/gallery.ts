@@ -22,7 +22,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { WebSocket } from 'ws';
 import type { PreviewDisplay } from '../backend/display.js';
 import type { PreviewOptions } from '../backend/backend.js';
-import type { StoryProblem } from './collect.js';
+import { isLocaleTag, type StoryProblem } from './collect.js';
 import { GalleryRoot, type ShownStory } from './gallery-root.js';
 import { loadStories, type LoadedStories } from './loader.js';
 import type { StoryEntry, StorySize } from './types.js';
@@ -95,13 +95,14 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
     const story = loaded.stories.find((s) => s.id === id);
     if (!story) throw new Error(`there is no story "${id}"; the stories are ${loaded.stories.map((s) => `"${s.id}"`).join(', ') || 'none'}`);
     const keep = selection?.id === id ? selection : null;
-    const theme = params.theme ?? (keep && story.themes.includes(keep.theme) ? keep.theme : story.themes.includes(selection?.theme ?? '') ? selection!.theme : story.themes[0]!);
+    // The theme carries over to the next story when it has it; size and locale are the story's own.
+    const theme = params.theme ?? (selection && story.themes.includes(selection.theme) ? selection.theme : story.themes[0]!);
     const size = params.size ?? (keep && story.sizes.some((s) => sizeName(s) === keep.size) ? keep.size : sizeName(story.sizes[0]!));
     const locale = params.locale ?? (keep ? keep.locale : story.locale);
     if (!story.themes.includes(theme)) throw new Error(`story "${id}" is shown in ${story.themes.map((t) => `'${t}'`).join(' or ')}, not '${theme}'`);
     const chosen = story.sizes.find((s) => sizeName(s) === size);
     if (!chosen) throw new Error(`story "${id}" declares the sizes ${story.sizes.map(sizeName).join(', ')}, not ${size}`);
-    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(locale)) throw new Error(`locale must be a language tag like 'en' or 'ar-EG', not ${JSON.stringify(locale)}`);
+    if (!isLocaleTag(locale)) throw new Error(`locale must be a language tag like 'en' or 'ar-EG', not ${JSON.stringify(locale)}`);
     const output = shownDisplay.output;
     const logical = { width: Math.round(output.width / output.scale), height: Math.round(output.height / output.scale) };
     if (output.rotation % 180 === 0 && (logical.width !== chosen.width || logical.height !== chosen.height)) {
