@@ -66,8 +66,16 @@ export async function answer(inspector: AppInspector, text: string): Promise<{ i
 
 /** Serves the protocol on one socket until it closes. */
 export function serveConnection(socket: WebSocket, inspector: AppInspector): void {
-  const send = (message: unknown) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  const send = (message: { id?: unknown }) => {
+    if (socket.readyState !== socket.OPEN) return;
+    let text: string;
+    try {
+      text = JSON.stringify(message);
+    } catch (error) {
+      // A result that is not JSON is the inspector's bug; the page hears of it, the app runs on.
+      text = JSON.stringify({ id: message.id ?? null, error: `the answer could not be sent as JSON: ${(error as Error).message}` });
+    }
+    socket.send(text);
   };
   const offFrame = inspector.onFrame((stats) => {
     if (socket.bufferedAmount < MAX_BUFFERED) send({ event: 'frame', data: stats });

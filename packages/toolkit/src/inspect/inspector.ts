@@ -56,13 +56,14 @@ export function inspect(app: App): AppInspector {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let shape = 0;
 
-  const checkTree = () => {
+  // Runs from a timer, where a throw would end the process: guarded like the listeners.
+  const checkTree = guarded('tree-change', () => {
     timer = null;
     const next = shapeOf(scene.root);
     if (next === shape) return;
     shape = next;
     for (const cb of [...treeListeners]) cb();
-  };
+  });
   const stopWatchingTree = () => {
     stopFrames?.();
     stopFrames = null;
