@@ -66,7 +66,7 @@ export async function answer(inspector: AppInspector, text: string): Promise<{ i
 
 /** Serves the protocol on one socket until it closes. */
 export function serveConnection(socket: WebSocket, inspector: AppInspector): void {
-  const send = (message: { id?: unknown }) => {
+  const send = (message: Record<string, unknown>) => {
     if (socket.readyState !== socket.OPEN) return;
     let text: string;
     try {
