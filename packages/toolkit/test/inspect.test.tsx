@@ -104,7 +104,7 @@ describe('inspect', () => {
     expect(view.reactive).toEqual([{ prop: 'style.width', via: 'getter', value: { error: 'the getter threw: no width' } }]);
   });
 
-  it('picks the topmost box under an output pixel, on a turned and scaled output too', async () => {
+  it('picks the topmost box under an output pixel, across layers and on a scaled output', async () => {
     const screen = await mount(() => (
       <View style={{ width: '100%', height: '100%' }}>
         <View testId="left" style={{ position: 'absolute', left: 0, top: 0, width: 50, height: 50 }} />
@@ -117,6 +117,20 @@ describe('inspect', () => {
     expect(inspector.pick(220, 220)).toBe(byTestId(tree, 'in-popup').id);
     expect(inspector.pick(390, 10)).not.toBe(byTestId(tree, 'left').id);
     expect(() => inspector.pick(Number.NaN, 0)).toThrow(/x and y must be numbers/);
+  });
+
+  it('on an output turned a quarter, boxes and picks are where the screen shows them', async () => {
+    const screen = await mount(() => (
+      <View style={{ width: '100%', height: '100%' }}>
+        <View testId="corner" style={{ position: 'absolute', left: 0, top: 0, width: 50, height: 30 }} />
+      </View>
+    ), { width: 200, height: 100, rotation: 90 });
+    const inspector = inspect(screen.app);
+    const corner = byTestId(inspector.nodeTree(), 'corner');
+    // Turned clockwise, the logical top-left corner is the output's top-right: 100 px wide output.
+    expect(corner.box).toEqual({ x: 70, y: 0, width: 30, height: 50 });
+    expect(inspector.pick(90, 10)).toBe(corner.id);
+    expect(inspector.pick(10, 10)).not.toBe(corner.id);
   });
 
   it('lists the semantics tree, each record naming the node it describes', async () => {
