@@ -59,5 +59,5 @@ export * from './scroll/index.js';
 export { inspect } from './inspect/index.js';
 export type {
   AppInspector, InspectedApp, InspectedNode, InspectedNodeDetail, InspectedComponent, InspectedSemantics, InspectedLayers, InspectedLayer,
-  InspectedBuffer, BoxModel, OutputRect, Edges, ReactiveValue,
+  InspectedBuffer, BoxModel, OutputRect, BoxEdges, ReactiveValue,
 } from './inspect/index.js';

@@ -17,7 +17,7 @@ import { HANDLER_NAMES } from '../input/events.js';
 import { recordedProps } from './props-record.js';
 import { current, reactiveKind, toPlain } from './values.js';
 import { semanticsOf } from './semantics.js';
-import type { BoxModel, Edges, InspectedComponent, InspectedNode, InspectedNodeDetail, OutputRect, ReactiveValue } from './types.js';
+import type { BoxModel, BoxEdges, InspectedComponent, InspectedNode, InspectedNodeDetail, OutputRect, ReactiveValue } from './types.js';
 
 let nextId = 1;
 const nodeIds = new WeakMap<PlanarNode, number>();
@@ -122,8 +122,8 @@ function propsOf(node: PlanarNode): Pick<InspectedNodeDetail, 'props' | 'style' 
   return { props, style, reactive, handlers };
 }
 
-function edges(read: (edge: Edge) => number): Edges {
-  return [read(Edge.Top), read(Edge.Right), read(Edge.Bottom), read(Edge.Left)].map((v) => v || 0) as Edges;
+function edges(read: (edge: Edge) => number): BoxEdges {
+  return [read(Edge.Top), read(Edge.Right), read(Edge.Bottom), read(Edge.Left)].map((v) => v || 0) as BoxEdges;
 }
 
 /** Margin, border, padding and content boxes on the output, from the border box inwards and out. */
@@ -132,7 +132,7 @@ function boxModel(scene: Scene, node: PlanarNode): BoxModel | null {
   const yoga = node.yoga;
   const margin = edges((e) => yoga.getComputedMargin(e));
   const b = logicalBox(node);
-  const grow = (r: Rect, [t, right, bottom, l]: Edges, sign: number): Rect => ({ left: r.left - sign * l, top: r.top - sign * t, right: r.right + sign * right, bottom: r.bottom + sign * bottom });
+  const grow = (r: Rect, [t, right, bottom, l]: BoxEdges, sign: number): Rect => ({ left: r.left - sign * l, top: r.top - sign * t, right: r.right + sign * right, bottom: r.bottom + sign * bottom });
   const padding = grow(b, node.border, -1);
   return {
     margin: outputRect(scene, grow(b, margin, 1)),

@@ -11,7 +11,7 @@ import type { FrameStats } from '../compositor/stats.js';
 export interface OutputRect { x: number; y: number; width: number; height: number }
 
 /** Top, right, bottom, left, logical px. */
-export type Edges = [number, number, number, number];
+export type BoxEdges = [number, number, number, number];
 
 /** The app as a whole: its backend, its logical size and its output. */
 export interface InspectedApp {
@@ -68,7 +68,7 @@ export interface BoxModel {
   padding: OutputRect;
   content: OutputRect;
   /** The edges as the style resolved them, logical px: top, right, bottom, left. */
-  edges: { margin: Edges; border: Edges; padding: Edges };
+  edges: { margin: BoxEdges; border: BoxEdges; padding: BoxEdges };
   /** The border box relative to the nearest box above it, logical px (Yoga's layout). */
   layout: { x: number; y: number; width: number; height: number };
 }
