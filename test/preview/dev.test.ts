@@ -4,7 +4,8 @@
  * its notice banner.
  *
  * The app: a counter (its count a signal inside the component) drawn as a blue bar 10 + 40 × count
- * px wide, and, from another file, a label whose red box is as wide as its text.
+ * px wide, and, from another file, a label whose red box is as wide as its text. The project has
+ * a tsconfig.json and TypeScript installed, so type errors are checked too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -98,10 +99,17 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
     // The project's own node_modules, as after an install: the toolkit linked from this checkout.
     mkdirSync(path.join(dir, 'node_modules/@planar'), { recursive: true });
     symlinkSync(path.join(REPO, 'packages/toolkit'), path.join(dir, 'node_modules/@planar/toolkit'));
+    symlinkSync(path.join(REPO, 'node_modules/typescript'), path.join(dir, 'node_modules/typescript'));
+    mkdirSync(path.join(dir, 'node_modules/.bin'));
+    symlinkSync('../typescript/bin/tsc', path.join(dir, 'node_modules/.bin/tsc'));
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'dev-e2e', type: 'module', private: true }));
     writeFileSync(path.join(dir, 'src/Counter.tsx'), COUNTER);
     writeFileSync(path.join(dir, 'src/Label.tsx'), label('Hi'));
     writeFileSync(path.join(dir, 'src/main.tsx'), MAIN);
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', jsxImportSource: '@planar/toolkit', skipLibCheck: true, types: [] },
+      include: ['src'],
+    }));
     dev = spawn(process.execPath, [PLANAR, 'dev', '--port', '0', 'src/main.tsx'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     dev.stderr!.on('data', (c: Buffer) => logs.push(c.toString()));
     const url = await new Promise<string>((resolve, reject) => {
@@ -134,7 +142,7 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps the counter at 2 while the edited label changes', async () => {
+  it('keeps the counter at 2 while the edited label changes; syntax and type errors show in the page', async () => {
     const tapCounter = async () => {
       const box = (await page.locator('#screen').boundingBox())!;
       const size = await page.evaluate(() => { const s = (window as unknown as { planarPreview: { screen: HTMLCanvasElement } }).planarPreview.screen; return { w: s.width, h: s.height }; });
@@ -159,7 +167,16 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
 
     writeFileSync(path.join(dir, 'src/Label.tsx'), label('Fixed'));
     await until(() => notice(page), (t) => t === null, 'the notice to clear');
-    await until(() => red(page), (w) => w < longLabel, 'the fixed label');
+    const fixedLabel = await until(() => red(page), (w) => w < longLabel, 'the fixed label');
+    expect(await blue(page)).toBe(90);
+
+    // A type error does not stop the swap: the label changes, and the page says what is wrong.
+    writeFileSync(path.join(dir, 'src/Label.tsx'), label('Typed wrong').replace('export function Label() {', "export function Label() {\n  const width: number = 'wide';\n  void width;"));
+    const typeNotice = await until(() => notice(page), (t) => t !== null, 'the type error notice');
+    expect(typeNotice).toMatch(/type error[\s\S]*src\/Label\.tsx\(3,9\): error TS2322/);
+    expect(await red(page)).not.toBe(fixedLabel);
+    writeFileSync(path.join(dir, 'src/Label.tsx'), label('Fixed'));
+    await until(() => notice(page), (t) => t === null, 'the type error notice to clear');
     expect(await blue(page)).toBe(90);
   });
 });

@@ -108,13 +108,16 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       show();
     })
     : null;
+  if (options.typeCheck !== false && project.tsconfig && !tsc) log('planar dev: no type checks: the project has a tsconfig.json but no tsc in node_modules/.bin (npm install -D typescript)');
   checker?.run();
 
   const watcher: ProjectWatcher = watchProject(project, async (files) => {
     for (const file of files.filter(isAssetFile)) loader.copyAsset(file);
     try {
       const result = await loader.update(files);
+      // The last check's errors speak of the code before this build; the next check tells.
       problems.build = null;
+      problems.types = null;
       if (result.entry) takeEntry(result.entry);
       if (result.swapped.length) log(`planar dev: swapped ${result.swapped.join(', ')}`);
       else if (result.reloaded.length) log(`planar dev: reloaded ${result.reloaded.join(', ')}`);
