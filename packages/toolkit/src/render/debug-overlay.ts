@@ -59,6 +59,8 @@ export class DebugOverlay {
   }
 
   record(stats: OverlayFigures): void {
+    // Only the fps overlay reads these; kept otherwise, frames on a clock that stands still would pile up.
+    if (!this.modes.has('fps')) return;
     this.last = stats;
     const now = this.now();
     this.times.push(now);
