@@ -19,7 +19,7 @@ describe('planar dev arguments', () => {
   });
 
   it.each([
-    ['no-entry', [], /needs the entry module, e\.g\. planar dev src\/main\.tsx/],
+    ['no-entry', [], /the entry module is missing, e\.g\. planar dev src\/main\.tsx/],
     ['two-entries', ['a.tsx', 'b.tsx'], /takes one entry, got a\.tsx b\.tsx/],
     ['unknown-option', ['--watch', 'a.tsx'], /unknown option --watch/],
     ['port-not-a-number', ['--port', 'http', 'a.tsx'], /--port must be a port number from 0 to 65535, got "http"/],

@@ -91,7 +91,7 @@ export function parseDevArgs(argv: readonly string[]): DevArgs {
     else if (flag === '--identity') args.identity = value;
   }
   if (args.help) return args;
-  if (entries.length !== 1) throw new UsageError(entries.length ? `planar dev takes one entry, got ${entries.join(' ')}` : 'planar dev needs the entry module, e.g. planar dev src/main.tsx (see planar dev --help)');
+  if (entries.length !== 1) throw new UsageError(entries.length ? `planar dev takes one entry, got ${entries.join(' ')}` : 'the entry module is missing, e.g. planar dev src/main.tsx (see planar dev --help)');
   args.entry = entries[0]!;
   const deviceOnly = (['backend', 'remoteDir', 'identity'] as const).filter((k) => args[k] !== undefined);
   if (!args.device && (deviceOnly.length || args.sshOptions.length)) throw new UsageError(`--backend, --remote-dir, --identity and --ssh-option go with --device user@host`);

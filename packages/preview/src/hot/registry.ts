@@ -52,13 +52,11 @@ function isClass(value: Function): boolean {
   return /^class\b/.test(Function.prototype.toString.call(value));
 }
 
-function makeProxy(name: string, record: () => ComponentRecord): Component {
-  const proxy = {
-    [name](props: Record<string, unknown>): Child {
-      return () => jsx(record().impl.value as never, props);
-    },
-  }[name]!;
+function makeProxy(record: () => ComponentRecord): Component {
+  const proxy = (props: Record<string, unknown>): Child => () => jsx(record().impl.value as never, props);
   Object.defineProperty(proxy, HOT_PROXY, { value: true });
+  // Unnamed, so error paths and the inspector name the component once (by its implementation).
+  Object.defineProperty(proxy, 'name', { value: '' });
   return proxy;
 }
 
@@ -80,7 +78,7 @@ export function hotComponent<T>(moduleUrl: string, name: string, impl: T): T {
   }
   const record: ComponentRecord = {
     impl: signal(impl as Component),
-    proxy: makeProxy(name, () => record),
+    proxy: makeProxy(() => record),
     text: Function.prototype.toString.call(impl),
   };
   records.set(key, record);
