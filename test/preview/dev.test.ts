@@ -86,6 +86,8 @@ const notice = (page: Page) => page.evaluate(() => {
   return box.hidden ? null : box.textContent;
 });
 
+/** The temp folder: the project in project/, the browser's profile beside it. */
+let root = '';
 let dir = '';
 let dev: ChildProcess | null = null;
 let context: BrowserContext | null = null;
@@ -94,8 +96,9 @@ const logs: string[] = [];
 
 describe.skipIf(missing !== null)(`planar dev swaps components in the preview${missing ? ` (skipped: ${missing})` : ''}`, () => {
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'planar-dev-'));
-    mkdirSync(path.join(dir, 'src'));
+    root = mkdtempSync(path.join(tmpdir(), 'planar-dev-'));
+    dir = path.join(root, 'project');
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
     // The project's own node_modules, as after an install: the toolkit linked from this checkout.
     mkdirSync(path.join(dir, 'node_modules/@planar'), { recursive: true });
     symlinkSync(path.join(REPO, 'packages/toolkit'), path.join(dir, 'node_modules/@planar/toolkit'));
@@ -124,7 +127,7 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
     });
     await until(async () => logs.join(''), (l) => l.includes('planar dev: watching'), 'the watcher');
     const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(dir, 'chromium'), {
+    context = await chromium.launchPersistentContext(path.join(root, 'chromium'), {
       executablePath: findChromium()!, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? await context.newPage();
@@ -139,7 +142,7 @@ describe.skipIf(missing !== null)(`planar dev swaps components in the preview${m
       dev.kill('SIGTERM');
       await exited;
     }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('keeps the counter at 2 while the edited label changes; syntax and type errors show in the page', async () => {

@@ -16,8 +16,8 @@ type Command = { main(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   dev: () => import('../dev/cli.js'),
-  stories: () => import('../stories/cli.js' as string) as Promise<Command>,
-  new: () => import('../scaffold/cli.js' as string) as Promise<Command>,
+  stories: () => import('../stories/cli.js'),
+  new: () => import('../scaffold/cli.js'),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -15,10 +15,9 @@
  *    closing stops the app on the device.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { readFileSync } from 'node:fs';
 import { HotLoader } from './loader.js';
 import { findProject, isAssetFile, outputPath, type Project } from './project.js';
 import { explainSshFailure, shellQuote, sshArgs, sshRun, type SshTarget } from './ssh.js';
