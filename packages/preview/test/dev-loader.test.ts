@@ -110,6 +110,22 @@ describe('hot loader', () => {
     expect(screen!.getByText('2 taps')).toBeTruthy();
   });
 
+  it('broken-at-start: a project that neither builds nor runs at first starts once it is fixed', async () => {
+    const { dev, testing, jsx } = native;
+    write('src/Label.tsx', 'export const Label = () => <Text>;\n');
+    write('src/store.ts', "throw new Error('store failed');\n");
+    const loader = new dev.HotLoader(dev.findProject(path.join(dir, 'src/main.tsx')), { hotRuntimeUrl: REGISTRY_URL });
+    await expect(loader.buildAll()).rejects.toThrow(/src\/Label\.tsx:\d+:\d+/);
+    await expect(loader.loadEntry()).rejects.toThrow();
+    expect(loader.entryLoaded).toBe(false);
+    await loader.update([write('src/Label.tsx', FILES['src/Label.tsx']!), write('src/store.ts', FILES['src/store.ts']!)]);
+    const Root = (await loader.loadEntry()).default as () => unknown;
+    expect(loader.entryLoaded).toBe(true);
+    screen = await testing.render(() => jsx(Root as never, {}), { width: 320, height: 160 });
+    expect(screen.getByText('Hello')).toBeTruthy();
+    expect(screen.getByText('0 taps')).toBeTruthy();
+  });
+
   it('throws-while-running: a module that throws when imported leaves the last good version live', async () => {
     const loader = await start();
     const broken = `import { Text } from '@planar/toolkit';\nthrow new Error('label module failed');\nexport const Label = () => <Text>Never</Text>;\n`;

@@ -77,13 +77,18 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     return true;
   };
 
+  // A file that does not build is reported; the entry is tried anyway, as it may not need it.
   let appOptions: AppOptions = {};
   try {
     await loader.buildAll();
+  } catch (error) {
+    problems.build = describe(error);
+  }
+  try {
     const ns = await loader.loadEntry();
     if (takeEntry(ns) && ns.appOptions && typeof ns.appOptions === 'object') appOptions = ns.appOptions as AppOptions;
   } catch (error) {
-    problems.build = describe(error);
+    problems.build ??= describe(error);
   }
 
   const backend = previewBackend({ host: options.host, port: options.port, token: options.token, planes: options.planes, open: options.open });
@@ -101,10 +106,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   show();
 
   const tsc = options.typeCheck !== false && project.tsconfig ? findTsc(project.root) : null;
+  let typeErrorsBefore = -1;
   const checker = tsc && project.tsconfig
     ? new TypeChecker(tsc, project.tsconfig, (errors) => {
       problems.types = errors.length ? `${errors.length} type error${errors.length > 1 ? 's' : ''}:\n${errors.slice(0, 5).join('\n')}` : null;
-      if (!errors.length) log('planar dev: no type errors');
+      if (!errors.length && typeErrorsBefore !== 0) log('planar dev: no type errors');
+      typeErrorsBefore = errors.length;
       show();
     })
     : null;
@@ -118,7 +125,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       // The last check's errors speak of the code before this build; the next check tells.
       problems.build = null;
       problems.types = null;
-      if (result.entry) takeEntry(result.entry);
+      if (!loader.entryLoaded) takeEntry(await loader.loadEntry());
+      else if (result.entry) takeEntry(result.entry);
       if (result.swapped.length) log(`planar dev: swapped ${result.swapped.join(', ')}`);
       else if (result.reloaded.length) log(`planar dev: reloaded ${result.reloaded.join(', ')}`);
     } catch (error) {

@@ -52,6 +52,7 @@ export class HotLoader {
   private readonly pending = new Set<string>();
   /** The out folder with symlinks resolved: the URLs modules see as their import.meta.url. */
   private outDir: string | null = null;
+  private entryTried = false;
 
   constructor(readonly project: Project, private readonly options: HotLoaderOptions = {}) {}
 
@@ -68,6 +69,8 @@ export class HotLoader {
       } catch (error) {
         if (!(error instanceof TransformError)) throw error;
         errors.push(error);
+        // Built again with the next update, whichever file that update is for.
+        this.pending.add(file);
       }
     }
     if (errors.length) throw new TransformError(errors[0]!.file, errors.flatMap((e) => e.messages));
@@ -87,9 +90,26 @@ export class HotLoader {
     return pathToFileURL(out).href + (version > 0 ? `?v=${version}` : '');
   }
 
-  /** Imports the entry (after `buildAll`) and returns its namespace. */
+  /** Whether the entry has been imported without an error. */
+  get entryLoaded(): boolean {
+    return this.loaded.size > 0;
+  }
+
+  /**
+   * Imports the entry (after `buildAll`) and returns its namespace. After a failed attempt, every
+   * module gets a new version first (Node keeps a module that threw as failed, under its URL),
+   * and the components met again go live at once.
+   */
   async loadEntry(): Promise<Namespace> {
+    const retry = this.entryTried;
+    this.entryTried = true;
+    const files = [...this.texts.keys()];
+    if (retry) {
+      for (const file of files) this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+      for (const file of files) await this.write(file);
+    }
     const ns = (await import(this.urlOf(this.project.entry))) as Namespace;
+    if (retry) for (const file of files) commitModule(this.urlOf(file), { previousText: '', text: this.texts.get(file)!, force: true });
     await this.noteLoaded();
     return ns;
   }
