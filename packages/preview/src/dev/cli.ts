@@ -113,9 +113,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(DEV_HELP);
     return 0;
   }
-  let session: { close(): Promise<void> };
+  let run: { close(): Promise<void> };
   try {
-    session = args.device
+    run = args.device
       ? await runDevice({ entry: args.entry, backend: args.backend, remoteDir: args.remoteDir, target: { destination: args.device, port: args.port, identity: args.identity, options: args.sshOptions } })
       : await startDev({ entry: args.entry, port: args.port, host: args.host, token: args.token, open: args.open, typeCheck: args.typeCheck });
   } catch (error) {
@@ -126,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      session.close().then(() => resolve(0), (error: unknown) => {
+      run.close().then(() => resolve(0), (error: unknown) => {
         console.error(`planar dev: ${error instanceof Error ? error.message : String(error)}`);
         resolve(1);
       });

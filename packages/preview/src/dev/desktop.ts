@@ -32,7 +32,7 @@ export interface DevOptions extends PreviewOptions {
   log?: (line: string) => void;
 }
 
-export interface DevSession {
+export interface DevRun {
   readonly project: Project;
   readonly app: App;
   /** The preview page's address. */
@@ -51,7 +51,7 @@ function describe(error: unknown): string {
  * Starts the app of `options.entry` in the preview with hot swapping.
  * @example const dev = await startDev({ entry: 'src/main.tsx', port: 7070 }); console.log(dev.url);
  */
-export async function startDev(options: DevOptions): Promise<DevSession> {
+export async function startDev(options: DevOptions): Promise<DevRun> {
   const log = options.log ?? ((line: string) => console.error(line));
   const project = findProject(options.entry, options.cwd);
   resetHotRegistry();

@@ -37,7 +37,7 @@ export interface DeviceOptions {
   output?: (line: string) => void;
 }
 
-export interface DeviceSession {
+export interface DeviceRun {
   readonly project: Project;
   /** Stops watching and stops the app on the device. */
   close(): Promise<void>;
@@ -83,9 +83,9 @@ const STOP_PREVIOUS = 'old=$(cat .planar-dev.pid 2>/dev/null); '
 
 /**
  * Builds the app, sends it to the device, runs it there and does it again on every save.
- * @example const session = await runDevice({ entry: 'src/main.tsx', target: { destination: 'pi@panel.local' }, backend: 'kms' });
+ * @example const run = await runDevice({ entry: 'src/main.tsx', target: { destination: 'pi@panel.local' }, backend: 'kms' });
  */
-export async function runDevice(options: DeviceOptions): Promise<DeviceSession> {
+export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
   const log = options.log ?? ((line: string) => console.error(line));
   const output = options.output ?? ((line: string) => console.log(line));
   const project = findProject(options.entry, options.cwd);

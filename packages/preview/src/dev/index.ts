@@ -2,8 +2,8 @@
  * `planar dev`: hot swapping on the desktop preview, and running on a device over ssh.
  * @example import { startDev } from '@planar/preview/dev'; const dev = await startDev({ entry: 'src/main.tsx' });
  */
-export { startDev, type DevOptions, type DevSession } from './desktop.js';
-export { runDevice, type DeviceOptions, type DeviceSession } from './device.js';
+export { startDev, type DevOptions, type DevRun } from './desktop.js';
+export { runDevice, type DeviceOptions, type DeviceRun } from './device.js';
 export { HotLoader, type HotLoaderOptions, type UpdateResult } from './loader.js';
 export { findProject, type Project } from './project.js';
 export { transformModule, wrapComponents, TransformError, type TransformOptions, type TransformResult } from './transform.js';

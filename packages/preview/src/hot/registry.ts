@@ -137,7 +137,7 @@ export function abandonModule(moduleUrl: string): void {
   parked.delete(moduleId(moduleUrl));
 }
 
-/** Forgets every record (a new dev session, or between tests). */
+/** Forgets every record (a new run of planar dev, or between tests). */
 export function resetHotRegistry(): void {
   records.clear();
   parked.clear();
