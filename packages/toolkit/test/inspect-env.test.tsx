@@ -1,10 +1,12 @@
 /**
  * How an app offers its inspector: to a display that shows one, and to `PLANAR_INSPECT`'s
- * server, where anything wrong is one line on stderr and the app keeps running.
+ * server, where anything wrong is one line on stderr and the app keeps running. A test's app
+ * is never served, and a server that comes up after its app closed stops at once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { View, createApp, headless, inspect, type AppInspector, type Backend } from '@planar/toolkit';
-import { parseInspectAddress, serveFromEnv } from '../src/inspect/serve.js';
+import { render } from '@planar/toolkit/testing';
+import { parseInspectAddress, serveFromEnv, type InspectorModule } from '../src/inspect/serve.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -62,5 +64,51 @@ describe('PLANAR_INSPECT without @planar/preview', () => {
     expect(inspect(app).info().backend).toBe('headless');
     spy.mockRestore();
     await app.close();
+  });
+});
+
+describe('PLANAR_INSPECT and the app\'s lifetime', () => {
+  it('is not served for an app the testing API renders, so tests never share an address', async () => {
+    vi.stubEnv('PLANAR_INSPECT', 'everywhere');
+    const lines: string[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation((line: string) => { lines.push(line); });
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
+    const screen = await render(() => <View testId="hello" />, { width: 100, height: 50 });
+    await screen.advance(100);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines).toEqual([]);
+    error.mockRestore();
+    log.mockRestore();
+    await screen.dispose();
+  });
+
+  it('stops a server that came up after the app closed, and prints no address for it', async () => {
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => { lines.push(line); });
+    const screen = await render(() => <View />, { width: 100, height: 50 });
+    const closeServer = vi.fn(async () => {});
+    // The app closes while the server is still binding its port.
+    const module: InspectorModule = {
+      async serveInspector() {
+        await screen.dispose();
+        return { url: 'http://127.0.0.1:9339/', close: closeServer };
+      },
+    };
+    await serveFromEnv(inspect(screen.app), '127.0.0.1:9339', async () => module);
+    expect(closeServer).toHaveBeenCalledTimes(1);
+    expect(lines).toEqual([]);
+    log.mockRestore();
+  });
+
+  it('runs a close hook added after the close at once, and the others only once', async () => {
+    const screen = await render(() => <View />, { width: 100, height: 50 });
+    const inspector = inspect(screen.app);
+    const early = vi.fn();
+    inspector.onClose(early);
+    await screen.dispose();
+    const late = vi.fn();
+    inspector.onClose(late);
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(early).toHaveBeenCalledTimes(1);
   });
 });

@@ -233,10 +233,18 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   const owner = new Owner(null, undefined);
   owner.catcher = (error) => emitError(error);
   const viewport = signal({ width, height, scale, rotation });
+  // Runs from a display's event or a page's message: a listener that throws is the app's error,
+  // never the caller's.
   const publish = () => {
     const { width: w, height: h, scale: s, rotation: r } = scene;
     viewport.value = { width: w, height: h, scale: s, rotation: r };
-    emitter.emit('resize', { width: w, height: h });
+    for (const cb of [...(emitter.all.get('resize') ?? [])]) {
+      try {
+        (cb as (e: AppEvents['resize']) => void)({ width: w, height: h });
+      } catch (error) {
+        emitError(error instanceof Error ? error : new Error(`a resize listener threw ${safeString(error)}`));
+      }
+    }
   };
   // The output keeps its size; the logical size swaps when the turn is a quarter.
   const setRotation = (next: Rotation) => {
@@ -329,19 +337,23 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   await loop.tick();
   const internals: AppInternals = { app, scene, display, loop, clock, compositor, dispatcher };
   registerApp(internals);
-  offerInspector(app, display);
+  // A test's app (the virtual clock) is not served: every test would bind the same address.
+  offerInspector(app, display, !virtual);
   return internals;
 }
 
-/** Hands the app's inspector to a display that shows one, and to `PLANAR_INSPECT`'s server; a failure there is printed, never fatal. */
-function offerInspector(app: App, display: Display): void {
+/**
+ * Hands the app's inspector to a display that shows one, and, when `fromEnv`, to
+ * `PLANAR_INSPECT`'s server; a failure there is printed, never fatal.
+ */
+function offerInspector(app: App, display: Display, fromEnv: boolean): void {
   try {
     display.serveInspector?.(inspect(app));
   } catch (error) {
     console.error(`planar: the display could not show the inspector: ${(error as Error)?.message ?? String(error)}`);
   }
   const address = process.env.PLANAR_INSPECT;
-  if (address) void serveFromEnv(inspect(app), address);
+  if (address && fromEnv) void serveFromEnv(inspect(app), address);
 }
 
 const ROTATIONS: readonly Rotation[] = [0, 90, 180, 270];

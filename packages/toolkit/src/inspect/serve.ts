@@ -41,8 +41,13 @@ export async function serveFromEnv(inspector: AppInspector, value: string, load:
   try {
     const token = process.env.PLANAR_INSPECT_TOKEN || undefined;
     const served = await module.serveInspector(inspector, { ...address, token, screen: process.env.PLANAR_INSPECT_SCREEN === '1' });
-    inspector.onClose(() => void served.close());
-    console.log(`planar inspect: ${served.url}`);
+    // An app that closed while the server started has its hook run at once: the server stops.
+    let open = true;
+    inspector.onClose(() => {
+      open = false;
+      void served.close();
+    });
+    if (open) console.log(`planar inspect: ${served.url}`);
   } catch (error) {
     console.error(`planar: the inspector could not start: ${(error as Error).message}; running without it`);
   }
