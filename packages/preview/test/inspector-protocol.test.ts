@@ -1,6 +1,7 @@
 /**
  * The inspector's socket as a page uses it: requests and answers, pushed frames and tree
- * changes, clear errors for bad requests, and a server that wants a token off loopback.
+ * changes, clear errors for bad requests, a server that wants a token off loopback and stops
+ * with its app, and a page no other site may frame.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -163,5 +164,26 @@ describe('the /inspect socket', () => {
     await screen.dispose();
     screen = null;
     await expect(fetch(`http://127.0.0.1:${port}/inspector.js`)).rejects.toThrow();
+  });
+
+  it('stops at once when the app closed before its server was up', async () => {
+    screen = await render(scene, { width: 200, height: 100 });
+    const inspector = inspect(screen.app);
+    await screen.dispose();
+    screen = null;
+    served = await serveInspector(inspector, { port: 0 });
+    const port = served.server.port;
+    await expect.poll(() => fetch(`http://127.0.0.1:${port}/inspector.js`).then(() => 'listening', () => 'stopped')).toBe('stopped');
+  });
+
+  it('serves its page so that no other site may frame it', async () => {
+    screen = await render(scene, { width: 200, height: 100 });
+    served = await serveInspector(inspect(screen.app), { port: 0 });
+    const page = await fetch(`http://127.0.0.1:${served.server.port}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(await page.text()).toMatch(/<title>Planar inspector<\/title>/);
+    expect((await fetch(`http://127.0.0.1:${served.server.port}/`, { method: 'POST' })).status).toBe(405);
   });
 });

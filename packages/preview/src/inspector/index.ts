@@ -4,6 +4,7 @@
  * preview display's); `serveInspector` starts a server of its own with a small page, for an app
  * on any other backend (`PLANAR_INSPECT=host:port`), without the screen unless asked.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AppInspector } from '@planar/toolkit';
 import { startPreviewServer, type PreviewServer } from '../server/server.js';
@@ -48,7 +49,18 @@ export interface ServedInspector {
 export async function serveInspector(inspector: AppInspector, options: ServeInspectorOptions = {}): Promise<ServedInspector> {
   const server = await startPreviewServer({ host: options.host, port: options.port, token: options.token });
   attachInspector(server, inspector);
-  server.serveFile('/', page('inspect.html'));
+  // The page acts on the app: no other site may frame it (and trick a click into it).
+  server.route('/', async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }).end('405: only GET and HEAD\n');
+      return;
+    }
+    const html = await readFile(page('inspect.html'));
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store',
+      'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY',
+    }).end(req.method === 'HEAD' ? undefined : html);
+  });
   server.serveFile('/inspect-page.js', page('inspect-page.js'));
   server.route('/screen.png', async (_req, res) => {
     if (!options.screen) {
@@ -60,6 +72,7 @@ export async function serveInspector(inspector: AppInspector, options: ServeInsp
   });
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= server.close());
+  // Registered after the server came up: an app that closed meanwhile runs this at once.
   const off = inspector.onClose(() => void close());
   return {
     server,
