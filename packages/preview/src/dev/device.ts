@@ -7,9 +7,10 @@
  *    DIR (--remote-dir, default planar-dev/<package name> in the login's home) is where the
  *    app's dependencies are installed on the device: a bare import in the build
  *    (`@planar/toolkit`) resolves from DIR/node_modules, built there for the device's CPU.
- * 3. A second ssh runs the app: it stops the previous run (its pid is kept in DIR, and checked
- *    to be a planar runner before it is signalled), waits for it to let go of the display, and
- *    execs node. That ssh's stdout and stderr are the app's, printed here line by line with a
+ *    The copy counts only when both tar here and ssh exit 0.
+ * 3. A second ssh runs the app: it stops the previous run (its pid is kept in DIR, and is
+ *    signalled only while it is still the app's: see ./remote.ts), waits for it to let go of
+ *    the display, and execs node. That ssh's stdout and stderr are the app's, printed here line by line with a
  *    `[device]` prefix.
  * 4. Each save repeats 1–3 (a syntax error is reported and the running app is left alone);
  *    closing stops the app on the device.
@@ -20,7 +21,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { HotLoader } from './loader.js';
 import { findProject, isAssetFile, outputPath, type Project } from './project.js';
-import { explainSshFailure, shellQuote, sshArgs, sshRun, type SshTarget } from './ssh.js';
+import { remoteDirWord, RUNNER, startCommand, stopCommand, unpackCommand } from './remote.js';
+import { explainSshFailure, sshArgs, sshRun, type SshTarget } from './ssh.js';
 import { watchProject } from './watch.js';
 
 export interface DeviceOptions {
@@ -43,8 +45,6 @@ export interface DeviceRun {
   close(): Promise<void>;
 }
 
-const RUNNER = '.planar-run.mjs';
-
 function runnerSource(project: Project): string {
   const entry = `./${path.relative(project.outDir, outputPath(project, project.entry)).split(path.sep).join('/')}`;
   return `// Written by planar dev: runs the entry's default export on the backend named by argv[2].
@@ -62,11 +62,6 @@ process.on('SIGINT', stop);
 `;
 }
 
-/** The remote folder as a shell word: `~/x` and relative paths stay relative to the home folder. */
-function remoteWord(dir: string): string {
-  return dir.startsWith('~/') ? `~/${shellQuote(dir.slice(2))}` : shellQuote(dir);
-}
-
 function defaultRemoteDir(project: Project): string {
   let name = path.basename(project.root);
   try {
@@ -77,10 +72,6 @@ function defaultRemoteDir(project: Project): string {
   return `planar-dev/${name.replace(/^@/, '').replace(/[^\w.-]+/g, '-')}`;
 }
 
-const STOP_PREVIOUS = 'old=$(cat .planar-dev.pid 2>/dev/null); '
-  + 'if [ -n "$old" ] && grep -q planar-run "/proc/$old/cmdline" 2>/dev/null && kill "$old" 2>/dev/null; then '
-  + 'i=0; while kill -0 "$old" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; kill -9 "$old" 2>/dev/null; fi';
-
 /**
  * Builds the app, sends it to the device, runs it there and does it again on every save.
  * @example const run = await runDevice({ entry: 'src/main.tsx', target: { destination: 'pi@panel.local' }, backend: 'kms' });
@@ -90,7 +81,7 @@ export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
   const output = options.output ?? ((line: string) => console.log(line));
   const project = findProject(options.entry, options.cwd);
   const target = options.target;
-  const dir = remoteWord(options.remoteDir ?? defaultRemoteDir(project));
+  const dir = remoteDirWord(options.remoteDir ?? defaultRemoteDir(project));
   const backend = options.backend ?? 'auto';
 
   const check = await sshRun(target, 'node --version');
@@ -102,19 +93,41 @@ export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
   let running: ChildProcess | null = null;
   let hinted = false;
 
+  // The build goes over as `tar c | ssh … tar x`: good only when both ends exit 0 (a tar that
+  // fails midway still ends the stream, and the remote tar then unpacks a part and exits 0).
   const sync = () => new Promise<void>((resolve, reject) => {
-    const tar = spawn('tar', ['-c', '-C', project.outDir, '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const ssh = spawn('ssh', sshArgs(target, `mkdir -p ${dir}/.planar-dev && tar -x -C ${dir}/.planar-dev`), { stdio: ['pipe', 'inherit', 'pipe'] });
-    let stderr = '';
-    ssh.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
-    tar.stdout!.pipe(ssh.stdin!);
+    const ssh = spawn('ssh', sshArgs(target, unpackCommand(dir)), { stdio: ['pipe', 'inherit', 'pipe'] });
+    const tar = spawn('tar', ['-c', '-C', project.outDir, '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const said = { ssh: '', tar: '' };
+    ssh.stderr!.on('data', (c: Buffer) => { said.ssh += c.toString(); });
+    tar.stderr!.on('data', (c: Buffer) => { said.tar += c.toString(); });
     ssh.stdin!.on('error', () => { /* ssh ended early; its exit says why */ });
-    ssh.on('close', (code) => (code === 0 ? resolve() : reject(new Error(code === 255 ? explainSshFailure(target, stderr) : `copying to ${dir} on the device failed: ${stderr.trim()}`))));
+    tar.stdout!.pipe(ssh.stdin!);
+    let failed = false;
+    const fail = (message: string) => {
+      if (failed) return;
+      failed = true;
+      tar.kill();
+      ssh.kill();
+      reject(new Error(message));
+    };
+    tar.on('error', (error) => fail(`cannot run tar to pack the build: ${error.message} (install tar)`));
+    ssh.on('error', (error) => fail(`cannot run ssh: ${error.message} (install the OpenSSH client)`));
+    const exits: { tar?: number | null; ssh?: number | null } = {};
+    const settle = () => {
+      if (failed || !('tar' in exits) || !('ssh' in exits)) return;
+      if (exits.tar !== 0) fail(`packing the build in ${project.outDir} failed (tar exit ${exits.tar ?? 'by a signal'}); nothing was started: ${said.tar.trim() || 'tar printed nothing'}`);
+      else if (exits.ssh === 255) fail(explainSshFailure(target, said.ssh));
+      else if (exits.ssh !== 0) fail(`copying the build to ${dir} on the device failed (exit ${exits.ssh ?? 'by a signal'}): ${said.ssh.trim() || 'the device printed nothing'}`);
+      else resolve();
+    };
+    tar.on('close', (code) => { exits.tar = code; settle(); });
+    ssh.on('close', (code) => { exits.ssh = code; settle(); });
   });
 
   const start = () => {
     const previous = running;
-    const child = spawn('ssh', sshArgs(target, `cd ${dir} || exit 97; ${STOP_PREVIOUS}; echo $$ > .planar-dev.pid; exec node .planar-dev/${RUNNER} ${shellQuote(backend)}`), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('ssh', sshArgs(target, startCommand(dir, backend)), { stdio: ['ignore', 'pipe', 'pipe'] });
     running = child;
     if (previous) previous.removeAllListeners('close');
     let stderr = '';
@@ -126,6 +139,11 @@ export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
         hinted = true;
         log(`planar dev: the device has no Planar packages in ${dir}: install the app's dependencies there once (cd ${dir} && npm install @planar/toolkit and the backend you use), or give --remote-dir a copy of the project that has them`);
       }
+    });
+    child.on('error', (error) => {
+      if (running !== child) return;
+      running = null;
+      log(`planar dev: cannot run ssh to start the app: ${error.message} (install the OpenSSH client)`);
     });
     child.on('close', (code, signal) => {
       if (running !== child) return;
@@ -170,7 +188,7 @@ export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
       await watcher.close();
       const child = running;
       running = null;
-      await sshRun(target, `cd ${dir} 2>/dev/null && ${STOP_PREVIOUS}; rm -f .planar-dev.pid`);
+      await sshRun(target, stopCommand(dir));
       if (child && child.exitCode === null) child.kill();
     },
   };
