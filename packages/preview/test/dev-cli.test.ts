@@ -3,7 +3,7 @@
  * and errors that say what to do.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDevArgs, UsageError } from '../src/dev/cli.js';
+import { DEV_HELP, parseDevArgs, UsageError } from '../src/dev/cli.js';
 import { explainSshFailure, shellQuote, sshArgs } from '../src/dev/ssh.js';
 
 describe('planar dev arguments', () => {
@@ -15,7 +15,23 @@ describe('planar dev arguments', () => {
     ['device-ssh-options', ['--device=pi@panel', '--identity', 'k', '--ssh-option', 'A=1', '--ssh-option=B=2', '--remote-dir', '~/app', 'e.tsx'], { identity: 'k', sshOptions: ['A=1', 'B=2'], remoteDir: '~/app' }],
     ['help', ['--help'], { help: true }],
   ] as const)('%s', (_name, argv, expected) => {
-    expect(parseDevArgs(argv)).toMatchObject(expected);
+    expect(parseDevArgs(argv, {})).toMatchObject(expected);
+  });
+
+  it.each([
+    ['token-from-env', ['src/main.tsx'], { PLANAR_PREVIEW_TOKEN: 'from-the-environment-0' }, 'from-the-environment-0'],
+    ['token-flag-wins', ['--token', 'from-the-command-line', 'src/main.tsx'], { PLANAR_PREVIEW_TOKEN: 'from-the-environment-0' }, 'from-the-command-line'],
+    ['token-env-ignored-on-device', ['--device', 'pi@x', 'src/main.tsx'], { PLANAR_PREVIEW_TOKEN: 'from-the-environment-0' }, undefined],
+    ['token-env-empty', ['src/main.tsx'], { PLANAR_PREVIEW_TOKEN: '' }, undefined],
+  ] as const)('%s', (_name, argv, env, token) => {
+    expect(parseDevArgs(argv, env).token).toBe(token);
+  });
+
+  it('help: a ~ in an example is quoted, the token has a way that ps cannot show, and restarts are advised', () => {
+    expect(DEV_HELP).toContain("--remote-dir '~/my-app'");
+    expect(DEV_HELP).not.toMatch(/--remote-dir ~/);
+    expect(DEV_HELP).toContain('PLANAR_PREVIEW_TOKEN');
+    expect(DEV_HELP).toMatch(/restart planar dev after many hundreds of saves/);
   });
 
   it.each([
@@ -29,8 +45,8 @@ describe('planar dev arguments', () => {
     ['open-with-device', ['--device', 'pi@x', '--open', 'a.tsx'], /for the desktop preview, not --device/],
     ['ssh-option-malformed', ['--device', 'pi@x', '--ssh-option', 'nonsense', 'a.tsx'], /--ssh-option takes Key=Value/],
   ] as const)('%s', (_name, argv, message) => {
-    expect(() => parseDevArgs(argv)).toThrow(UsageError);
-    expect(() => parseDevArgs(argv)).toThrow(message);
+    expect(() => parseDevArgs(argv, {})).toThrow(UsageError);
+    expect(() => parseDevArgs(argv, {})).toThrow(message);
   });
 });
 

@@ -84,6 +84,7 @@ describe('hot loader', () => {
     expect(result.swapped).toEqual(['src/Label.tsx#Label']);
     expect(screen!.getByText('Bonjour')).toBeTruthy();
     expect(screen!.getByText('2 taps')).toBeTruthy();
+    expect(loader.reloads).toBe(1);
   });
 
   it('store-edited: a module of values runs again with its importers, whose components are swapped', async () => {
@@ -103,6 +104,7 @@ describe('hot loader', () => {
     expect(error).toBeInstanceOf(native.dev.TransformError);
     expect((error as Error).message).toMatch(/^src\/Label\.tsx:\d+:\d+: /);
     expect(screen!.getByText('Hello')).toBeTruthy();
+    expect(loader.reloads).toBe(0);
     const fixed = await loader.update([write('src/Label.tsx', FILES['src/Label.tsx']!.replace('Hello', 'Fixed'))]);
     await screen!.flush();
     expect(fixed.swapped).toEqual(['src/Label.tsx#Label']);
@@ -131,6 +133,8 @@ describe('hot loader', () => {
     const broken = `import { Text } from '@planar/toolkit';\nthrow new Error('label module failed');\nexport const Label = () => <Text>Never</Text>;\n`;
     await expect(loader.update([write('src/Label.tsx', broken)])).rejects.toThrow('label module failed');
     expect(screen!.getByText('Hello')).toBeTruthy();
+    // The failed version was imported, and stays in memory like any other.
+    expect(loader.reloads).toBe(1);
     const fixed = await loader.update([write('src/Label.tsx', FILES['src/Label.tsx']!.replace('Hello', 'Back'))]);
     await screen!.flush();
     expect(fixed.swapped).toEqual(['src/Label.tsx#Label']);

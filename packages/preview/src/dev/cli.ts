@@ -1,6 +1,7 @@
 /**
  * `planar dev`: argument parsing and the two ways to run (the desktop preview, or a device over ssh).
  */
+import { homedir } from 'node:os';
 import { runDevice } from './device.js';
 import { startDev } from './desktop.js';
 
@@ -14,7 +15,9 @@ itself is not an entry for planar dev: export its root component.
 On the desktop (default) the app runs in a browser page (the preview backend). Saving a file
 swaps the components it defines in place: components and modules that did not change keep
 their signals. Syntax errors, errors thrown by new code and (with a tsconfig.json) type errors
-show in the page and here; the app keeps running the last good build.
+show in the page and here; the app keeps running the last good build. Every save loads new
+versions of the edited modules and Node never frees the old ones, so memory grows a little with
+each save: restart planar dev after many hundreds of saves.
 
 With --device the app runs on a panel over ssh: the build is copied there and the app is
 restarted on every save, its output printed here with a [device] prefix.
@@ -23,20 +26,23 @@ Options:
   --port N           desktop: the preview page's port (default: a free one)
                      --device: the ssh port
   --host ADDR        desktop: the address to serve on (default 127.0.0.1; others need the token)
-  --token T          desktop: the token pages must carry off loopback (default: made up)
+  --token T          desktop: the token pages must carry off loopback (default: made up).
+                     Other users can read it in \`ps\`: set PLANAR_PREVIEW_TOKEN=T instead
   --open             desktop: open the page in the browser
   --no-type-check    desktop: no background tsc
   --device USER@HOST run on this device over ssh (a key login: set one up with ssh-copy-id)
   --backend NAME     --device: the backend there: auto (default), kms, wayland or headless
   --remote-dir DIR   --device: the app's folder there, with its node_modules installed
-                     (default planar-dev/<package name> in the login's home)
+                     (default planar-dev/<package name> in the login's home; quote a ~
+                     so that it means the device's home, not this computer's)
   --identity FILE    --device: the ssh private key
   --ssh-option K=V   --device: an ssh -o option (repeatable)
   --help             this text
 
 Examples:
   planar dev src/main.tsx
-  planar dev --device pi@panel.local --backend=kms --remote-dir ~/my-app src/main.tsx`;
+  planar dev --device pi@panel.local --backend=kms --remote-dir '~/my-app' src/main.tsx
+  PLANAR_PREVIEW_TOKEN=$(cat ~/.planar-token) planar dev --host 0.0.0.0 src/main.tsx`;
 
 export class UsageError extends Error {}
 
@@ -58,8 +64,11 @@ export interface DevArgs {
 const VALUED = new Set(['--port', '--host', '--token', '--device', '--backend', '--remote-dir', '--identity', '--ssh-option']);
 const BACKENDS = ['auto', 'kms', 'wayland', 'headless'];
 
-/** Parses `planar dev`'s arguments (after `dev`); throws UsageError saying what is wrong. */
-export function parseDevArgs(argv: readonly string[]): DevArgs {
+/**
+ * Parses `planar dev`'s arguments (after `dev`); throws UsageError saying what is wrong. The
+ * desktop preview's token comes from PLANAR_PREVIEW_TOKEN in `env` when --token is not given.
+ */
+export function parseDevArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): DevArgs {
   const args: DevArgs = { entry: '', open: false, typeCheck: true, sshOptions: [], help: false };
   const entries: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -96,6 +105,7 @@ export function parseDevArgs(argv: readonly string[]): DevArgs {
   const deviceOnly = (['backend', 'remoteDir', 'identity'] as const).filter((k) => args[k] !== undefined);
   if (!args.device && (deviceOnly.length || args.sshOptions.length)) throw new UsageError(`--backend, --remote-dir, --identity and --ssh-option go with --device user@host`);
   if (args.device && (args.host || args.token || args.open)) throw new UsageError('--host, --token and --open are for the desktop preview, not --device');
+  if (!args.device && args.token === undefined && env.PLANAR_PREVIEW_TOKEN) args.token = env.PLANAR_PREVIEW_TOKEN;
   return args;
 }
 
@@ -112,6 +122,10 @@ export async function main(argv: string[]): Promise<number> {
   if (args.help) {
     console.log(DEV_HELP);
     return 0;
+  }
+  const home = homedir();
+  if (args.remoteDir && home.length > 1 && args.remoteDir.startsWith(`${home}/`)) {
+    console.error(`planar dev: --remote-dir ${args.remoteDir} is in this computer's home folder; if you meant the device's, write '~/${args.remoteDir.slice(home.length + 1)}' (quoted, so that this shell leaves the ~ alone)`);
   }
   let run: { close(): Promise<void> };
   try {

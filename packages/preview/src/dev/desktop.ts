@@ -43,6 +43,9 @@ export interface DevRun {
 
 type Root = (props: Record<string, unknown>) => unknown;
 
+/** Every this many reloads, a reminder that old module versions add up (see ./loader.ts). */
+const RELOADS_BEFORE_HINT = 500;
+
 function describe(error: unknown): string {
   return error instanceof Error ? (error.name === 'TransformError' ? error.message : error.stack ?? error.message) : String(error);
 }
@@ -118,6 +121,7 @@ export async function startDev(options: DevOptions): Promise<DevRun> {
   if (options.typeCheck !== false && project.tsconfig && !tsc) log('planar dev: no type checks: the project has a tsconfig.json but no tsc in node_modules/.bin (npm install -D typescript)');
   checker?.run();
 
+  let hintAt = RELOADS_BEFORE_HINT;
   const watcher: ProjectWatcher = watchProject(project, async (files) => {
     for (const file of files.filter(isAssetFile)) loader.copyAsset(file);
     try {
@@ -131,6 +135,10 @@ export async function startDev(options: DevOptions): Promise<DevRun> {
       else if (result.reloaded.length) log(`planar dev: reloaded ${result.reloaded.join(', ')}`);
     } catch (error) {
       problems.build = describe(error);
+    }
+    if (loader.reloads >= hintAt) {
+      hintAt += RELOADS_BEFORE_HINT;
+      log(`planar dev: ${loader.reloads} reloads so far, and Node keeps every old module version in memory: restart planar dev when convenient`);
     }
     show();
     checker?.run();

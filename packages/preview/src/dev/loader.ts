@@ -18,6 +18,12 @@
  *    are swapped; all of them when the module's other code changed or when it was pulled in by
  *    a dependency that is not a boundary. A module that throws while it runs leaves the last
  *    good version live; its edit is tried again with the next save.
+ *
+ * The cost: Node's ESM loader keeps every module it has imported, for the life of the process,
+ * and offers no way to drop one. Each version imported under a new `?v=N` URL is a new module
+ * record, with its code and whatever its top level holds, so memory grows with every save that
+ * reloads something. It is small per save, but after many hundreds of saves planar dev should
+ * be restarted; `reloads` counts them so that the command can say so (see ./desktop.ts).
  */
 import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,6 +59,7 @@ export class HotLoader {
   /** The out folder with symlinks resolved: the URLs modules see as their import.meta.url. */
   private outDir: string | null = null;
   private entryTried = false;
+  private reloadCount = 0;
 
   constructor(readonly project: Project, private readonly options: HotLoaderOptions = {}) {}
 
@@ -90,6 +97,11 @@ export class HotLoader {
     return pathToFileURL(out).href + (version > 0 ? `?v=${version}` : '');
   }
 
+  /** How many updates imported new module versions (a failed import counts: it stays in memory too). */
+  get reloads(): number {
+    return this.reloadCount;
+  }
+
   /** Whether the entry has been imported without an error. */
   get entryLoaded(): boolean {
     return this.loaded.size > 0;
@@ -124,6 +136,7 @@ export class HotLoader {
     this.pending.clear();
     const order = this.dependenciesFirst(set);
     const namespaces = new Map<string, Namespace>();
+    if (order.length) this.reloadCount++;
     try {
       for (const file of order) namespaces.set(file, (await import(this.urlOf(file))) as Namespace);
     } catch (error) {
