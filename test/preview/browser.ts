@@ -40,11 +40,13 @@ export async function openPage(url: string, options: OpenPageOptions = {}): Prom
   if (!executablePath) throw new Error(browserMissingReason()!);
   const { chromium } = await import('playwright-core');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'planar-chromium-'));
+  const viewport = options.viewport ?? { width: 1280, height: 900 };
   let context: BrowserContext | null = null;
   try {
     context = await chromium.launchPersistentContext(dataDir, {
-      executablePath, headless: true, args: CHROMIUM_ARGS, deviceScaleFactor: 1,
-      viewport: options.viewport ?? { width: 1280, height: 900 }, hasTouch: options.hasTouch ?? false,
+      // The window as large as the viewport: input beyond a smaller window would land elsewhere.
+      executablePath, headless: true, args: [...CHROMIUM_ARGS, `--window-size=${viewport.width},${viewport.height}`], deviceScaleFactor: 1,
+      viewport, hasTouch: options.hasTouch ?? false,
     });
     const page = context.pages()[0] ?? await context.newPage();
     options.before?.(page);

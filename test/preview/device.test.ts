@@ -46,16 +46,50 @@ function freePort(): Promise<number> {
   });
 }
 
-async function listening(port: number, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
+/**
+ * Starts sshd on a port that was free a moment ago. Another program may take the port in
+ * between, so sshd counts as started only when it is still running and its own log says it
+ * listens on that port; when its bind fails it exits, and another port is tried.
+ */
+async function startSshd(configFor: (port: number) => string): Promise<{ sshd: ChildProcess; port: number }> {
+  let log = '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    writeFileSync(path.join(dir, 'sshd_config'), configFor(port));
+    const child = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    log = '';
+    child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const end = Date.now() + 10000;
+    while (child.exitCode === null && child.signalCode === null && !log.includes(`Server listening on 127.0.0.1 port ${port}.`) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (child.exitCode === null && child.signalCode === null && log.includes(`Server listening on 127.0.0.1 port ${port}.`)) return { sshd: child, port };
+    child.kill('SIGKILL');
+    await exited;
+    if (!/Bind to port .* failed|Cannot bind any address/.test(log)) break;
+  }
+  throw new Error(`sshd did not start listening:\n${log}`);
+}
+
+/** A port nothing listens on, checked by connecting to it (refused) just before it is used. */
+async function closedPort(): Promise<number> {
   for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' }, () => { socket.destroy(); resolve(true); });
-      socket.on('error', () => resolve(false));
+    const port = await freePort();
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ port, host: '127.0.0.1' }, () => { socket.destroy(); resolve(false); });
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
     });
-    if (ok) return;
-    if (Date.now() > end) throw new Error(`sshd did not listen on ${port}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (refused) return port;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -90,19 +124,14 @@ describe.skipIf(missing !== null)(`planar dev --device over ssh${missing ? ` (sk
       if (made.status !== 0) throw new Error(`ssh-keygen failed: ${made.stderr}`);
     }
     writeFileSync(path.join(dir, 'authorized_keys'), readFileSync(path.join(dir, 'client_key.pub')));
-    port = await freePort();
-    writeFileSync(path.join(dir, 'sshd_config'), [
-      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${path.join(dir, 'host_key')}`,
+    // sshd insists on its privilege separation folder, which the package makes only at boot.
+    if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+    ({ sshd, port } = await startSshd((p) => [
+      `Port ${p}`, 'ListenAddress 127.0.0.1', `HostKey ${path.join(dir, 'host_key')}`,
       `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`, `PidFile ${path.join(dir, 'sshd.pid')}`,
       'StrictModes no', 'UsePAM no', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
       'PubkeyAuthentication yes', 'PermitRootLogin prohibit-password', `SetEnv PATH=${path.dirname(process.execPath)}:/usr/bin:/bin`, '',
-    ].join('\n'));
-    // sshd insists on its privilege separation folder, which the package makes only at boot.
-    if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-    sshd = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let sshdLog = '';
-    sshd.stderr!.on('data', (c: Buffer) => { sshdLog += c.toString(); });
-    await listening(port).catch((error: Error) => { throw new Error(`${error.message}\n${sshdLog}`); });
+    ].join('\n')));
 
     for (const folder of ['project', 'device']) {
       mkdirSync(path.join(dir, folder, 'node_modules/@planar'), { recursive: true });
@@ -141,9 +170,17 @@ describe.skipIf(missing !== null)(`planar dev --device over ssh${missing ? ` (sk
       const secondPid = Number(readFileSync(path.join(dir, 'device/.planar-dev.pid'), 'utf8'));
       expect(secondPid).not.toBe(firstPid);
       expect(() => process.kill(firstPid, 0)).toThrow();
+
+      // Ctrl+C here stops the app there.
+      run.child.kill('SIGINT');
+      expect(await run.exited).toBe(0);
+      expect(existsSync(path.join(dir, 'device/.planar-dev.pid'))).toBe(false);
+      await until('the app on the device to exit', () => !alive(secondPid), run.output, 5000);
     } finally {
-      run.child.kill('SIGTERM');
-      await run.exited;
+      if (run.child.exitCode === null) {
+        run.child.kill('SIGTERM');
+        await run.exited;
+      }
     }
   });
 
@@ -155,7 +192,7 @@ describe.skipIf(missing !== null)(`planar dev --device over ssh${missing ? ` (sk
   });
 
   it('says the connection was refused when nothing listens on the port', async () => {
-    const closed = await freePort();
+    const closed = await closedPort();
     const run = planar(['dev', '--device', `${user}@127.0.0.1`, '--port', String(closed), 'src/main.tsx'], path.join(dir, 'project'));
     expect(await run.exited).toBe(1);
     expect(run.output.text).toContain('refused the connection');

@@ -113,6 +113,27 @@ describe.skipIf(missing !== null)(`the preview page${missing ? ` (skipped: ${mis
     expect(await page.evaluate(() => window.planarPreview.output)).toMatchObject({ width: 600, height: 1024, rotation: 90 });
     expect(await pixelsDiffering(app, page)).toBe(0);
   });
+
+  it('outlines each plane\'s layer on the overlay when asked', async () => {
+    const overlayInk = () => page.evaluate(() => {
+      const overlay = document.getElementById('overlay') as HTMLCanvasElement;
+      const data = overlay.getContext('2d')!.getImageData(0, 0, overlay.width, overlay.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]) ink++;
+      return ink;
+    });
+    expect(await overlayInk()).toBe(0);
+    await page.check('#outlines');
+    expect(await overlayInk()).toBeGreaterThan(0);
+    await page.uncheck('#outlines');
+    expect(await overlayInk()).toBe(0);
+  });
+
+  it('says it is disconnected when the app closes', async () => {
+    await app.close();
+    await page.waitForFunction(() => /disconnected/.test(document.getElementById('notice')!.textContent ?? ''));
+    expect(await page.locator('#notice').isVisible()).toBe(true);
+  });
 });
 
 /** An address of this machine that is not loopback, or null. */
