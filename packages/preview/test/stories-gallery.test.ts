@@ -1,8 +1,8 @@
 /**
  * The gallery without a browser: stories bundled with esbuild from a package folder (sharing
  * one toolkit and one copy of what the files share), build and load errors, and the `/stories`
- * socket a page talks to — the list, selecting a story with a theme, refusals, and a reload
- * when a stories file is added.
+ * socket a page talks to — the list, selecting a story with a theme, refusals, a reload when a
+ * stories file is added, and a story's size on an output turned a quarter.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -166,5 +166,18 @@ export const Throws = () => { throw new Error('no sensor given'); };\n`);
     socket.send(JSON.stringify({ type: 'select', id: 'Fixture/More / Green' }));
     await next('selection');
     await expect.poll(() => pixel(5, 5), { timeout: 10_000 }).toEqual([0, 255, 0, 255]);
+  });
+
+  it('on an output the page turned a quarter, still shows a story at its own size', async () => {
+    // The page's toolbar turns the panel (32x32 before the turn) by 90°.
+    gallery.display.resize(32, 32, 1, 90);
+    socket.send(JSON.stringify({ type: 'select', id: 'Fixture/Swatch / Wide', theme: 'dark' }));
+    // Selections sent by the reloads before may still be queued: wait for this one.
+    let selected = (await next('selection')).selection as { id: string; size: string };
+    while (selected.id !== 'Fixture/Swatch / Wide') selected = (await next('selection')).selection as { id: string; size: string };
+    expect(selected.size).toBe('96x40');
+    expect(gallery.display.output).toEqual({ width: 96, height: 40, scale: 1, rotation: 90 });
+    expect([gallery.app.width, gallery.app.height]).toEqual([96, 40]);
+    await expect.poll(() => pixel(90, 30), { timeout: 10_000 }).toEqual([0x20, 0x30, 0x40, 255]);
   });
 });

@@ -10,10 +10,14 @@
  *    `{ type: 'selection', selection: { id, theme, size: '320x120', locale } | null }` when it
  *    changes. Page → server: `{ type: 'select', id, theme?, size?, locale? }`; a request the
  *    gallery cannot follow is answered with `{ type: 'error', message }`.
- * 3. Selecting a story sets the output to the story's size (as the snapshot suite renders it)
- *    and remounts the root. With `watch`, a change to a file under the folder loads the
- *    stories again and shows the same story from the new code; a build error is shown as the
- *    page's notice and the old stories stay.
+ * 3. Selecting a story sets the output to the story's size (as the snapshot suite renders it;
+ *    on an output the page turned a quarter, the panel's sides are swapped so that the app
+ *    still gets the story's size) and remounts the root. With `watch`, a change to a file under
+ *    the folder loads the stories again and shows the same story from the new code; a build
+ *    error is shown as the page's notice and the old stories stay.
+ * 4. One load runs at a time: saves that arrive during a load make one more load after it, so
+ *    a slow build never lands after a newer one. The old bundle's folder is removed only once
+ *    the story from the new one is mounted.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,8 +109,11 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
     if (!isLocaleTag(locale)) throw new Error(`locale must be a language tag like 'en' or 'ar-EG', not ${JSON.stringify(locale)}`);
     const output = shownDisplay.output;
     const logical = { width: Math.round(output.width / output.scale), height: Math.round(output.height / output.scale) };
-    if (output.rotation % 180 === 0 && (logical.width !== chosen.width || logical.height !== chosen.height)) {
-      shownDisplay.resize(chosen.width * output.scale, chosen.height * output.scale, output.scale, output.rotation);
+    if (logical.width !== chosen.width || logical.height !== chosen.height) {
+      // resize takes the panel's size before the page's turn; a quarter turn swaps it back.
+      const turned = output.rotation % 180 !== 0;
+      const [w, h] = turned ? [chosen.height, chosen.width] : [chosen.width, chosen.height];
+      shownDisplay.resize(w * output.scale, h * output.scale, output.scale, output.rotation);
     }
     selection = { id, theme, size, locale };
     shown.value = { story, theme, locale, config: loaded.config };
@@ -136,7 +143,9 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
     notice(loaded.problems.length ? `${loaded.problems.length} problem(s) in the stories: ${loaded.problems[0]!.message}` : null);
   };
 
-  const reload = async () => {
+  let closed = false;
+  const loadAgain = async () => {
+    if (closed) return;
     let next: LoadedStories;
     try {
       next = await loadStories(dir);
@@ -145,18 +154,43 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
       notice((error as Error).message);
       return;
     }
+    if (closed) {
+      await next.dispose();
+      return;
+    }
     const previous = loaded;
     loaded = next;
-    await previous.dispose();
     reportProblems();
     const again = selection && loaded.stories.some((s) => s.id === selection!.id) ? selection : null;
-    if (again) select(again.id, { theme: again.theme, locale: again.locale });
-    else if (loaded.stories[0]) select(loaded.stories[0].id);
-    else {
-      selection = null;
-      shown.value = null;
+    try {
+      if (again) select(again.id, { theme: again.theme, locale: again.locale });
+      else if (loaded.stories[0]) select(loaded.stories[0].id);
+      else {
+        selection = null;
+        shown.value = null;
+      }
+    } catch (error) {
+      notice(`cannot show ${again?.id ?? 'a story'} again: ${(error as Error).message}; pick one in the sidebar`);
     }
     broadcast(storiesMessage());
+    // The new story is mounted: nothing runs from the old bundle's folder any more.
+    await previous.dispose().catch((error: Error) => console.error(`planar stories: cannot remove an old bundle: ${error.message}`));
+  };
+
+  // The load running now, and the one that follows it for saves made meanwhile.
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const reload = (): Promise<void> => {
+    if (!running) {
+      running = loadAgain().finally(() => { running = null; });
+      return running;
+    }
+    const after = () => {
+      queued = null;
+      return reload();
+    };
+    queued ??= running.then(after, after);
+    return queued;
   };
 
   let watcher: FSWatcher | null = null;
@@ -185,8 +219,11 @@ export async function startGallery(options: GalleryOptions): Promise<Gallery> {
     select, reload,
     close() {
       closing ??= (async () => {
+        closed = true;
         if (timer) clearTimeout(timer);
         await watcher?.close();
+        // A load under way finishes (and removes its own folder) before the current one goes.
+        await (queued ?? running)?.catch(() => {});
         for (const socket of sockets) socket.terminate();
         await app.close();
         await loaded.dispose();
