@@ -12,7 +12,7 @@
  */
 import type { PreviewServer } from '../server/server.js';
 import {
-  HeadlessDisplay, planePreset, type DisplayEvents, type DisplayState, type HeadlessOptions, type LayerState, type Presented,
+  HeadlessDisplay, planePreset, type Display, type DisplayEvents, type DisplayState, type HeadlessOptions, type LayerState, type Presented,
 } from '@planar/toolkit/backend';
 import { damageRects, layerRect } from './damage.js';
 import type { PageCommand, PlanesPreset, Rotation } from './messages.js';
@@ -27,6 +27,8 @@ export interface PreviewDisplayOptions extends HeadlessOptions {
 export interface PlaneOutline { layerId: number; planeId: number; planeType: string; zpos: number; x: number; y: number; width: number; height: number }
 
 type Listener<K extends keyof DisplayEvents> = (e: DisplayEvents[K]) => void;
+/** What the toolkit hands `serveInspector`: the app's inspector (`inspect(app)`). */
+type AppInspector = Parameters<NonNullable<Display['serveInspector']>>[0];
 
 /**
  * A display shown in browser pages. Made by the preview backend; the app renders to it as to
@@ -109,9 +111,9 @@ export class PreviewDisplay extends HeadlessDisplay {
    * Serves the app's inspector on this display's server (its socket and scripts), when the
    * inspector module is installed; otherwise says so once and goes on without it.
    */
-  serveInspector(inspector: unknown): void {
+  serveInspector(inspector: AppInspector): void {
     const specifier = '@planar/preview/inspector';
-    this.inspectorLoad ??= (import(specifier) as Promise<{ attachInspector?: (server: PreviewServer, inspector: unknown) => void }>)
+    this.inspectorLoad ??= (import(specifier) as Promise<{ attachInspector?: (server: PreviewServer, inspector: AppInspector) => void }>)
       .then((mod) => {
         if (typeof mod.attachInspector !== 'function') throw new Error(`${specifier} does not export attachInspector`);
         mod.attachInspector(this.server, inspector);
