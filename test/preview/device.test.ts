@@ -94,8 +94,8 @@ function alive(pid: number): boolean {
 }
 
 /** Runs planar with `args` in `cwd`, collecting its output. */
-function planar(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [PLANAR, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+function planar(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [PLANAR, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { text: '' };
   child.stdout!.on('data', (c: Buffer) => { output.text += c.toString(); });
   child.stderr!.on('data', (c: Buffer) => { output.text += c.toString(); });
@@ -181,6 +181,25 @@ describe.skipIf(missing !== null)(`planar dev --device over ssh${missing ? ` (sk
         run.child.kill('SIGTERM');
         await run.exited;
       }
+    }
+  });
+
+  it('reports a build that could not be packed whole, and does not start the app', async () => {
+    // A tar here that packs nothing and fails: the device's tar unpacks the empty archive happily.
+    const bin = path.join(dir, 'failing-tar');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'tar'), '#!/bin/sh\n/usr/bin/tar -c -f - --files-from /dev/null\necho "tar: ./src/main.js: Read error: Input/output error" >&2\nexit 2\n', { mode: 0o755 });
+    mkdirSync(path.join(dir, 'device-2'), { recursive: true });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const run = planar(['dev', '--device', `${user}@127.0.0.1`, ...sshFlags('client_key'), '--remote-dir', path.join(dir, 'device-2'), '--backend=headless', 'src/main.tsx'], path.join(dir, 'project'), env);
+    try {
+      await until('the packing error', () => run.output.text.includes('failed (tar exit 2)'), run.output);
+      expect(run.output.text).toContain('Read error: Input/output error');
+      expect(run.output.text).not.toContain('[device]');
+      expect(existsSync(path.join(dir, 'device-2/.planar-dev.pid'))).toBe(false);
+    } finally {
+      run.child.kill('SIGINT');
+      await run.exited;
     }
   });
 

@@ -116,7 +116,7 @@ export async function runDevice(options: DeviceOptions): Promise<DeviceRun> {
     const exits: { tar?: number | null; ssh?: number | null } = {};
     const settle = () => {
       if (failed || !('tar' in exits) || !('ssh' in exits)) return;
-      if (exits.tar !== 0) fail(`packing the build in ${project.outDir} failed (tar exit ${exits.tar ?? 'by a signal'}); nothing was started: ${said.tar.trim() || 'tar printed nothing'}`);
+      if (exits.tar !== 0) fail(`packing the build in ${project.outDir} failed (tar exit ${exits.tar ?? 'by a signal'}), so the app on the device was left as it was: ${said.tar.trim() || 'tar printed nothing'}`);
       else if (exits.ssh === 255) fail(explainSshFailure(target, said.ssh));
       else if (exits.ssh !== 0) fail(`copying the build to ${dir} on the device failed (exit ${exits.ssh ?? 'by a signal'}): ${said.ssh.trim() || 'the device printed nothing'}`);
       else resolve();
