@@ -47,11 +47,12 @@ export interface DeviceRun {
 
 function runnerSource(project: Project): string {
   const entry = `./${path.relative(project.outDir, outputPath(project, project.entry)).split(path.sep).join('/')}`;
-  return `// Written by planar dev: runs the entry's default export on the backend named by argv[2].
+  return `// Written by planar dev: runs the entry's default export on the backend named by argv[2]
+// (argv[3] is the marker that tells planar dev this process is the app's).
 import { createApp } from '@planar/toolkit';
 const entry = await import(${JSON.stringify(entry)});
 if (typeof entry.default !== 'function') {
-  console.error('planar dev: ${entry} has no default export to run: export the root component, e.g. export default () => <App />');
+  console.error(${JSON.stringify(`planar dev: ${entry} has no default export to run: export the root component, e.g. export default () => <App />`)});
   process.exit(2);
 }
 const app = await createApp(entry.default, { ...(entry.appOptions ?? {}), backend: process.argv[2] || 'auto', onError: (e) => console.error(e.stack ?? e.message) });
