@@ -1,6 +1,7 @@
 /**
  * The inspector in a browser, as a person debugging a panel uses it: the page lists the tree,
- * a node picked on the screen has its box highlighted on the overlay, a layer's plane is shown;
+ * a node picked on the screen has its box highlighted over it (never erasing the plane
+ * outlines, nor erased by them), a layer's plane is shown;
  * and `PLANAR_INSPECT` on an app in another process serves it, refusing whoever comes from
  * elsewhere without the token.
  *
@@ -41,9 +42,10 @@ const scene = () => h(View, {
 interface Opened { app: App; url: string; close(): Promise<void> }
 
 /** The pages the panel runs in: the preview backend's (the screen streamed) and PLANAR_INSPECT's own (a screenshot, or the boxes' outlines). */
-const pages: { name: string; open(): Promise<Opened> }[] = [
+const pages: { name: string; outlines: boolean; open(): Promise<Opened> }[] = [
   {
     name: 'the preview page',
+    outlines: true,
     async open() {
       const app = await createApp(scene, { backend: previewBackend({ port: 0 }), width: 320, height: 200 });
       return { app, url: (app.display as unknown as PreviewDisplay).url, close: () => app.close() };
@@ -51,6 +53,7 @@ const pages: { name: string; open(): Promise<Opened> }[] = [
   },
   ...[true, false].map((screen) => ({
     name: `the page of PLANAR_INSPECT, ${screen ? 'with' : 'without'} the screen`,
+    outlines: false,
     async open() {
       const app = await createApp(scene, { backend: 'headless', width: 320, height: 200 });
       const served = await serveInspector(inspect(app), { port: 0, screen });
@@ -59,7 +62,18 @@ const pages: { name: string; open(): Promise<Opened> }[] = [
   })),
 ];
 
-describe.skipIf(missing !== null).each(pages)(`the inspector on $name${missing ? ` (skipped: ${missing})` : ''}`, ({ open }) => {
+/** The inspector's own canvas, stacked on the page's overlay. */
+const HIGHLIGHT = 'canvas.inspector-highlight';
+
+/** The alpha of one pixel of a canvas on the page (canvas px). */
+function alphaAt(page: Page, selector: string, x: number, y: number): Promise<number> {
+  return page.evaluate(([sel, px, py]) => {
+    const canvas = document.querySelector(sel as string) as HTMLCanvasElement;
+    return canvas.getContext('2d')!.getImageData(px as number, py as number, 1, 1).data[3]!;
+  }, [selector, x, y] as const);
+}
+
+describe.skipIf(missing !== null).each(pages)(`the inspector on $name${missing ? ` (skipped: ${missing})` : ''}`, ({ open, outlines }) => {
   let opened: Opened, context: BrowserContext, page: Page, dataDir: string;
 
   beforeAll(async () => {
@@ -96,16 +110,40 @@ describe.skipIf(missing !== null).each(pages)(`the inspector on $name${missing ?
     await screen.click({ position: { x: (50 * r.width) / 320, y: (35 * r.height) / 200 } });
     await page.locator('#inspector-detail h3').getByText('#target').waitFor();
     await page.locator('#inspector-detail').getByText('padding 8').waitFor();
-    const alpha = (x: number, y: number) => page.evaluate(([px, py]) => {
-      const overlay = document.getElementById('overlay') as HTMLCanvasElement;
-      return overlay.getContext('2d')!.getImageData(px!, py!, 1, 1).data[3];
-    }, [x, y]);
+    const alpha = (x: number, y: number) => alphaAt(page, HIGHLIGHT, x, y);
     // Margin band (5,5), padding band (12,12), content (50,35): drawn; beside the box: clear.
     await expect.poll(() => alpha(50, 35)).toBeGreaterThan(0);
     expect(await alpha(5, 5)).toBeGreaterThan(0);
     expect(await alpha(12, 12)).toBeGreaterThan(0);
     expect(await alpha(102, 35)).toBe(0);
     expect(await alpha(150, 150)).toBe(0);
+    // The highlight's canvas lies exactly on the overlay, and lets clicks through to the screen.
+    const placed = await page.evaluate((selector) => {
+      const of = (c: HTMLCanvasElement) => {
+        const r = c.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height, pw: c.width, ph: c.height, events: getComputedStyle(c).pointerEvents };
+      };
+      return [of(document.getElementById('overlay') as HTMLCanvasElement), of(document.querySelector(selector) as HTMLCanvasElement)];
+    }, HIGHLIGHT);
+    expect(placed[1]).toEqual(placed[0]);
+  });
+
+  it.runIf(outlines)('keeps the plane outlines and the highlight apart: drawing one never erases the other', async () => {
+    const highlighted = (x: number, y: number) => alphaAt(page, HIGHLIGHT, x, y);
+    await page.locator('#outlines').check();
+    // The root layer's outline runs down the left edge, under the target's margin band.
+    await expect.poll(() => alphaAt(page, '#overlay', 1, 30)).toBeGreaterThan(0);
+    expect(await highlighted(50, 35), 'outlines drawn, the highlight stays').toBeGreaterThan(0);
+    // Hovering the page's node highlights it whole; leaving shows the target again.
+    await page.locator('#inspector-nodes button').getByText('<View>', { exact: true }).first().hover();
+    await expect.poll(() => highlighted(150, 150)).toBeGreaterThan(0);
+    await page.mouse.move(1, 1);
+    await expect.poll(() => highlighted(150, 150)).toBe(0);
+    expect(await highlighted(50, 35)).toBeGreaterThan(0);
+    expect(await alphaAt(page, '#overlay', 1, 30), 'the highlight redrawn, the outlines stay').toBeGreaterThan(0);
+    await page.locator('#outlines').uncheck();
+    await expect.poll(() => alphaAt(page, '#overlay', 1, 30)).toBe(0);
+    expect(await highlighted(50, 35), 'outlines gone, the highlight stays').toBeGreaterThan(0);
   });
 
   it('shows the plane a layer is on', async () => {

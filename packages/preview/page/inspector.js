@@ -3,10 +3,11 @@
  * own page) from the app's `/inspect` socket.
  *
  * It shows the node tree beside the semantics tree (or the component tree), the selected node's
- * props, style, reactive values and box model (drawn on `planarPreview.overlay` too), the layers
- * with their planes, and a live graph of frame times. A node is selected from a tree or picked
- * on the screen: "Pick" sets `planarPreview.pickHandler`, so the next click on the screen comes
- * here (in output px) instead of going to the app. Everything is asked over the socket as
+ * props, style, reactive values and box model (drawn over the screen too, on a canvas stacked
+ * above `planarPreview.overlay`), the layers with their planes, and a live graph of frame
+ * times. A node is selected from a tree or picked on the screen: "Pick" sets
+ * `planarPreview.pickHandler`, so the next click on the screen comes here (in output px)
+ * instead of going to the app. Everything is asked over the socket as
  * `{ id, method, params }`; the server pushes `frame` and `tree-changed` events.
  */
 const preview = window.planarPreview;
@@ -206,4 +207,7 @@ treeBox.addEventListener('mouseleave', () => {
 });
 flash.addEventListener('change', () => connection.call('setDamageFlash', { on: flash.checked }).catch(showError));
 treeMode.addEventListener('change', () => refreshTree().catch(showError));
-preview.on('resize', () => refreshSelected().catch(showError));
+preview.on('resize', () => {
+  highlight.follow();
+  refreshSelected().catch(showError);
+});
