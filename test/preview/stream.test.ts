@@ -78,6 +78,15 @@ describe.skipIf(missing !== null)(`the preview page${missing ? ` (skipped: ${mis
     expect(await pixelsDiffering(app, page)).toBe(0);
   });
 
+  it('the mouse wheel scrolls the list back up', async () => {
+    const before = scene.scrolled.value;
+    expect(before).toBeGreaterThan(100);
+    const at = await centreOf(page, scene.refs.list);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, -120);
+    await expect.poll(() => scene.scrolled.value).toBeLessThan(before - 40);
+  });
+
   it('two fingers spreading on the pad reach its pinch recogniser', async () => {
     const cdp = await page.context().newCDPSession(page);
     const c = await centreOf(page, scene.refs.pad);
