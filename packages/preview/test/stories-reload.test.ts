@@ -68,8 +68,11 @@ let dir: string | null = null;
 let gallery: Gallery | null = null;
 afterAll(async () => {
   probe.app = null;
-  await gallery?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  try {
+    await gallery?.close();
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('reloading the stories while a build is slow', () => {
