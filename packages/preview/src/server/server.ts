@@ -3,7 +3,8 @@
  *
  * 1. It binds to 127.0.0.1 unless told another host. On loopback no token is needed, but a
  *    request must name a loopback host in its Host header (a page elsewhere cannot reach it by
- *    DNS rebinding) and a WebSocket's Origin, when sent, must be this server.
+ *    DNS rebinding) and a WebSocket's Origin, when sent, must be this server, port included.
+ *    Nothing it serves may be framed by another site.
  * 2. Bound to any other address it requires a token: given, or made here (24 random bytes,
  *    base64url). The token rides in the URL (`?token=…`); every request and WebSocket upgrade
  *    without it is refused with 403, compared in constant time.
@@ -68,11 +69,32 @@ function sameToken(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The host part of a Host header or an Origin's host: without the port, brackets removed. */
+/** The host part of a Host header: without the port, brackets removed. */
 function hostName(header: string): string {
   const m = /^\[([^\]]+)\](?::\d+)?$/.exec(header) ?? /^([^:]+)(?::\d+)?$/.exec(header);
   return m ? m[1]!.toLowerCase() : header.toLowerCase();
 }
+
+/** The request's path and query, or null when its target cannot be read as one. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://preview.invalid');
+  } catch {
+    return null;
+  }
+}
+
+/** An Origin header's host and port as a Host header would name them, or null for 'null' or one that is not a URL. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** Headers on everything served: no other site may frame the page and steer clicks and keys into the app. */
+const FRAMING = { 'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY' };
 
 /**
  * Starts a server and resolves once it listens. Rejects with what to do when the port is
@@ -97,15 +119,19 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   const refusal = (req: IncomingMessage, url: URL, upgrade: boolean): string | null => {
     if (token !== null && !sameToken(url.searchParams.get('token'), token)) return 'a valid token is required';
     if (loopback && !isLoopback(hostName(req.headers.host ?? ''))) return 'this server answers only requests addressed to a loopback host';
-    const origin = req.headers.origin;
-    if (upgrade && origin && origin !== 'null' && hostName(new URL(origin).host) !== hostName(req.headers.host ?? '')) {
+    // A page from any other origin, another port of this machine included, may not drive the app.
+    if (upgrade && req.headers.origin !== undefined && originHost(req.headers.origin) !== (req.headers.host ?? '').toLowerCase()) {
       return 'a WebSocket from another origin is not accepted';
     }
     return null;
   };
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const url = requestUrl(req);
+    if (!url) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('400: the request target is not a path\n');
+      return;
+    }
     const why = refusal(req, url, false);
     if (why) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`403: ${why}\n`);
@@ -113,6 +139,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     }
     const route = routes.get(url.pathname);
     if (route) {
+      for (const [name, value] of Object.entries(FRAMING)) res.setHeader(name, value);
       Promise.resolve(route(req, res, url)).catch((error: Error) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`500: ${error.message}\n`);
@@ -125,13 +152,17 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       return;
     }
     readFile(file.path).then(
-      (body) => res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
+      (body) => res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store', ...FRAMING }).end(req.method === 'HEAD' ? undefined : body),
       (error: Error) => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`500: ${error.message}\n`),
     );
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const url = requestUrl(req);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nthe request target is not a path\n');
+      return;
+    }
     const handler = sockets.get(url.pathname);
     const why = handler ? refusal(req, url, true) : 'no socket here';
     if (why || !handler) {
