@@ -158,7 +158,11 @@ async function inputRoundTrip(browser, median) {
       await page.mouse.down();
       const ms = await timing;
       await page.mouse.up();
-      while (s.pressed.value) await new Promise((r) => setTimeout(r, 10));
+      // The next press starts from a blue tile on the page, so its green frame is a change.
+      await page.waitForFunction(({ x, y }) => {
+        const [r, g, b] = document.getElementById('screen').getContext('2d').getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        return b > 200 && g < 150 && r < 100;
+      }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
       return ms;
     }, { runs: 9, warmup: 2 });
   } finally {
