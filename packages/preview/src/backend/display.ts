@@ -15,7 +15,7 @@ import {
   HeadlessDisplay, planePreset, type Display, type DisplayEvents, type DisplayState, type HeadlessOptions, type LayerState, type Presented,
 } from '@planar/toolkit/backend';
 import { damageRects, layerRect } from './damage.js';
-import type { PageCommand, PlanesPreset, Rotation } from './messages.js';
+import { SIZE_PRESETS, type PageCommand, type PlanesPreset, type Rotation } from './messages.js';
 import { StreamHub } from '../stream/viewers.js';
 import { servePage } from './page.js';
 
@@ -61,7 +61,7 @@ export class PreviewDisplay extends HeadlessDisplay {
       shown: () => this.current,
       sequence: () => this.commits,
       output: () => this.output,
-      greeting: () => ({ planes: this.planesMessage(), notice: this.shownNotice, sizes: ['800x480', '1024x600', '1280x800', '1920x1080', '720x1280'] }),
+      greeting: () => ({ planes: this.planesMessage(), notice: this.shownNotice, sizes: SIZE_PRESETS }),
     }, (command) => this.obey(command));
     servePage(server);
     server.socket('/stream', (socket) => this.hub.add(socket));
