@@ -2,16 +2,16 @@
  * A small app for the preview's end-to-end suites: a toggle tile, a text field, a scrolling list
  * and a pinch pad, with signals that say what the app saw and refs that say where things are.
  */
-import { Text, View, signal, useGestures, type NodeHandle } from '@planar/toolkit';
+import { Text, View, signal, useGestures, type NodeHandle, type Signal } from '@planar/toolkit';
 import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { ScrollView, TextField, ToggleButton } from '@planar/widgets';
 
 export interface PreviewScene {
   root: () => ReturnType<typeof jsx>;
-  lamp: ReturnType<typeof signal<boolean>>;
-  typed: ReturnType<typeof signal<string>>;
-  scrolled: ReturnType<typeof signal<number>>;
-  pinch: ReturnType<typeof signal<number>>;
+  lamp: Signal<boolean>;
+  typed: Signal<string>;
+  scrolled: Signal<number>;
+  pinch: Signal<number>;
   refs: Record<'lamp' | 'field' | 'list' | 'pad', { current: NodeHandle | null }>;
 }
 
