@@ -17,7 +17,7 @@
  *           3 bytes 0, u32 byte length, then the bytes
  */
 import { deflateRawSync } from 'node:zlib';
-import { composePlanes, type DamageRect, type LayerState } from '@planar/toolkit/backend';
+import { composePlanes, unpremultiply, type DamageRect, type LayerState } from '@planar/toolkit/backend';
 
 export const FRAME_KIND = 1;
 export const WHOLE_OUTPUT = 1;
@@ -38,18 +38,6 @@ export function composeRect(layers: readonly LayerState[], rect: DamageRect): Ui
     };
   });
   return unpremultiply(composePlanes(planes, rect.width, rect.height));
-}
-
-/** Premultiplied RGBA to straight alpha, in place, rounding as the headless capture does. */
-function unpremultiply(px: Uint8Array): Uint8Array {
-  for (let i = 0; i < px.length; i += 4) {
-    const a = px[i + 3]!;
-    if (a === 255 || a === 0) continue;
-    px[i] = Math.min(255, Math.round((px[i]! * 255) / a));
-    px[i + 1] = Math.min(255, Math.round((px[i + 1]! * 255) / a));
-    px[i + 2] = Math.min(255, Math.round((px[i + 2]! * 255) / a));
-  }
-  return px;
 }
 
 /** One rect's bytes as they go: compressed when that is smaller. */

@@ -14,7 +14,7 @@ export * from './contract.js';
 export { blendRect, copyRects, composePlanes, packRects, swapsRB, type PlaneImage } from './pixels.js';
 export { planePreset, type PlanePresetName } from './plane-presets.js';
 export { checkAssignment, checkState, stackPlanes, planeRange } from '../compositor/plane-rules.js';
-export { HeadlessDisplay, headless, type HeadlessOptions } from './headless.js';
+export { HeadlessDisplay, headless, unpremultiply, type HeadlessOptions } from './headless.js';
 export { registerBackend, backendNames, loadBackend, type BackendChoice, type BackendRegistration } from './registry.js';
 export type { InputEvent } from '../input/events.js';
 export { KeyRepeater } from '../input/key-repeat.js';
