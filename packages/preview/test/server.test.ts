@@ -99,6 +99,19 @@ describe('preview server beyond loopback', () => {
     expect(await openSocket(`ws://127.0.0.1:${server.port}/echo?token=${server.token}`)).toBe('open');
   });
 
+  it('keeps the token in a cookie of its port for what the page loads next, and takes no other cookie', async () => {
+    const server = await serve({ host: '0.0.0.0' });
+    const base = `http://127.0.0.1:${server.port}`;
+    const page = await fetch(`${base}/hello?token=${server.token}`);
+    const cookie = page.headers.get('set-cookie')!;
+    expect(cookie).toBe(`planar_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const jar = cookie.split(';')[0]!;
+    expect(await (await fetch(`${base}/hello`, { headers: { cookie: jar } })).text()).toBe('hello');
+    expect(await openSocket(`ws://127.0.0.1:${server.port}/echo`, { cookie: jar })).toBe('open');
+    expect((await fetch(`${base}/hello`, { headers: { cookie: `planar_token_1=${server.token}` } })).status).toBe(403);
+    expect((await fetch(`${base}/hello`, { headers: { cookie: `planar_token_${server.port}=wrong` } })).status).toBe(403);
+  });
+
   it('takes a token of its own and refuses one too short to be safe', async () => {
     const token = 'a-token-of-twenty-chars';
     const server = await serve({ host: '0.0.0.0', token });

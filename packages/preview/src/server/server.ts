@@ -6,8 +6,9 @@
  *    DNS rebinding) and a WebSocket's Origin, when sent, must be this server, port included.
  *    Nothing it serves may be framed by another site.
  * 2. Bound to any other address it requires a token: given, or made here (24 random bytes,
- *    base64url). The token rides in the URL (`?token=…`); every request and WebSocket upgrade
- *    without it is refused with 403, compared in constant time.
+ *    base64url). The token rides in the URL (`?token=…`), and a page opened with it keeps it in
+ *    an HttpOnly, SameSite=Strict cookie for what it loads next; every request and WebSocket
+ *    upgrade without one or the other is refused with 403, compared in constant time.
  * 3. It serves only what was registered: a handful of files by exact path and handlers by
  *    exact path. Nothing is read from a directory by a request's path, so nothing outside the
  *    app's assets can be reached.
@@ -114,10 +115,19 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   const routes = new Map<string, RouteHandler>();
   const sockets = new Map<string, SocketHandler>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  let cookieName = 'planar_token';
+  /** The token of this server's cookie in a request, or null. */
+  const cookieToken = (req: IncomingMessage): string | null => {
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === cookieName) return part.slice(eq + 1).trim();
+    }
+    return null;
+  };
 
   /** Why a request may not be answered, or null. */
   const refusal = (req: IncomingMessage, url: URL, upgrade: boolean): string | null => {
-    if (token !== null && !sameToken(url.searchParams.get('token'), token)) return 'a valid token is required';
+    if (token !== null && !sameToken(url.searchParams.get('token'), token) && !sameToken(cookieToken(req), token)) return 'a valid token is required';
     if (loopback && !isLoopback(hostName(req.headers.host ?? ''))) return 'this server answers only requests addressed to a loopback host';
     // A page from any other origin, another port of this machine included, may not drive the app.
     if (upgrade && req.headers.origin !== undefined && originHost(req.headers.origin) !== (req.headers.host ?? '').toLowerCase()) {
@@ -137,6 +147,9 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`403: ${why}\n`);
       return;
     }
+    // A page opened with the token in its URL keeps it in a cookie, so the scripts it imports by
+    // relative path and the sockets it opens carry it too. SameSite=Strict: never sent by another site.
+    if (token !== null && url.searchParams.has('token')) res.setHeader('set-cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     const route = routes.get(url.pathname);
     if (route) {
       for (const [name, value] of Object.entries(FRAMING)) res.setHeader(name, value);
@@ -188,6 +201,8 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  // Cookies are kept per host, not per port: each server's cookie is named for its port.
+  cookieName = `planar_token_${port}`;
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
   return {
