@@ -283,6 +283,14 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
       if (compositor.waitingForBuffer) loop.request();
     }),
     display.on('error', (e) => emitError(e)),
+    // A rotation the display asks for is the app's to take; a bad one is the app's error, not the display's.
+    display.on('rotate', ({ rotation: r }) => {
+      try {
+        setRotation(r);
+      } catch (error) {
+        emitError(error instanceof Error ? error : new Error(`the display's rotation failed: ${safeString(error)}`));
+      }
+    }),
     display.on('close', ({ reason, lost }) => {
       if (closed) return;
       if (emitter.all.get('close')?.length) emitter.emit('close', { reason, lost });

@@ -156,6 +156,12 @@ export type DisplayEvents = {
   /** A buffer the display held is free again (a frame skipped for want of one may go now). */
   release: { bufferId: number };
   device: { kind: 'pointer' | 'touch' | 'keyboard'; added: boolean };
+  /**
+   * The panel was turned from outside the app (the preview page's rotation choice): the output
+   * keeps its size and the app turns to `rotation`, as with its own `setRotation`. Optional:
+   * most displays never emit it.
+   */
+  rotate: { rotation: 0 | 90 | 180 | 270 };
 };
 
 export interface Display {

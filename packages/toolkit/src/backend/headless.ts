@@ -193,6 +193,16 @@ export class HeadlessDisplay implements Display {
     this.emitter.emit('device', { kind, added });
   }
 
+  /** Says the panel was turned from outside (a `rotate` event): the app turns to `rotation`. */
+  rotate(rotation: DisplayEvents['rotate']['rotation']): void {
+    this.emitter.emit('rotate', { rotation });
+  }
+
+  /** Emits a display event, for displays built on this one. */
+  protected emit<K extends keyof DisplayEvents>(event: K, value: DisplayEvents[K]): void {
+    this.emitter.emit(event, value);
+  }
+
   /** Delivers an input event as if a device had produced it. */
   inject(event: InputEvent): void {
     this.emitter.emit('input', event);
