@@ -6,7 +6,7 @@ import type { Compositor } from '../compositor/compositor.js';
 import { COMPOSITION_LAYER_ID } from '../compositor/plane-allocator.js';
 import type { Display } from '../backend/contract.js';
 import type { FrameStats } from '../compositor/stats.js';
-import { nodeId } from './nodes.js';
+import { nodeId } from './ids.js';
 import type { InspectedLayers } from './types.js';
 
 export function describeLayers(compositor: Compositor, display: Display, stats: FrameStats): InspectedLayers {

@@ -17,28 +17,12 @@ import { HANDLER_NAMES } from '../input/events.js';
 import { recordedProps } from './props-record.js';
 import { current, reactiveKind, toPlain } from './values.js';
 import { semanticsOf } from './semantics.js';
+import { knownNodeId, nodeId, ownerId } from './ids.js';
 import type { BoxModel, BoxEdges, InspectedComponent, InspectedNode, InspectedNodeDetail, OutputRect, ReactiveValue } from './types.js';
-
-let nextId = 1;
-const nodeIds = new WeakMap<PlanarNode, number>();
-const ownerIds = new WeakMap<Owner, number>();
-
-/** The inspector's id of a node, made on first sight. */
-export function nodeId(node: PlanarNode): number {
-  let id = nodeIds.get(node);
-  if (id === undefined) nodeIds.set(node, (id = nextId++));
-  return id;
-}
-
-function ownerId(owner: Owner): number {
-  let id = ownerIds.get(owner);
-  if (id === undefined) ownerIds.set(owner, (id = nextId++));
-  return id;
-}
 
 /** The live node with this id under `root`, or null. */
 export function findNode(root: PlanarNode, id: number): PlanarNode | null {
-  if (nodeIds.get(root) === id) return root;
+  if (knownNodeId(root) === id) return root;
   for (const c of root.children) {
     const found = findNode(c, id);
     if (found) return found;

@@ -7,7 +7,7 @@ import { untracked } from '@preact/signals-core';
 import type { PlanarNode } from '../tree/node.js';
 import { SemanticsNode } from '../semantics/node.js';
 import { walk } from '../semantics/tree.js';
-import { nodeId } from './nodes.js';
+import { nodeId } from './ids.js';
 import { toPlain } from './values.js';
 import type { InspectedSemantics } from './types.js';
 
