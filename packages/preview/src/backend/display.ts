@@ -7,8 +7,13 @@
  *    (stream/). A commit that changes nothing sends nothing; an idle app sends nothing at all.
  * 2. The page's pointer, touch, wheel, key, text and composition messages from the viewer in
  *    control are emitted as `input` events, as a device's would be.
- * 3. The page's size, scale and rotation become a `resize` event: the output takes the chosen
- *    size (turned a quarter: width and height swapped), and the app lays itself out again.
+ * 3. The page's size and scale become a `resize` event: the output takes the chosen size times
+ *    the scale (physical px), and the app lays itself out again at the chosen logical size.
+ * 4. The page's rotation is a panel mounted turned: the output keeps its size and a `rotate`
+ *    event turns the app (its logical size swaps, the toolkit maps input back). The page shows
+ *    the output turned the other way, so the app reads upright there.
+ * 5. A page's command runs the app's listeners; one that throws is the app's error (the display's
+ *    `error` event), and the page is told, never the socket's event loop.
  */
 import type { PreviewServer } from '../server/server.js';
 import {
@@ -48,6 +53,8 @@ export class PreviewDisplay extends HeadlessDisplay {
   private rotation: Rotation = 0;
   private preset: PlanesPreset;
   private outlines = '[]';
+  /** Commits handed over and not yet presented. */
+  private presenting = 0;
   private shownNotice: { text: string; level: 'error' | 'info' } | null = null;
   private inspectorLoad: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
@@ -62,7 +69,7 @@ export class PreviewDisplay extends HeadlessDisplay {
       sequence: () => this.commits,
       output: () => this.output,
       greeting: () => ({ planes: this.planesMessage(), notice: this.shownNotice, sizes: SIZE_PRESETS }),
-    }, (command) => this.obey(command));
+    }, (command) => this.obey(command), (error) => this.emit('error', error));
     servePage(server);
     server.socket('/stream', (socket) => this.hub.add(socket));
   }
@@ -77,6 +84,11 @@ export class PreviewDisplay extends HeadlessDisplay {
     return { ...this.hub.sent };
   }
 
+  /** Commits handed over whose frame is not yet presented (0 when the display is still). */
+  get inFlight(): number {
+    return this.presenting;
+  }
+
   /** How many pages watch. */
   get viewers(): number {
     return this.hub.size;
@@ -84,6 +96,8 @@ export class PreviewDisplay extends HeadlessDisplay {
 
   override commit(state: DisplayState): Promise<Presented> {
     const presented = super.commit(state);
+    this.presenting++;
+    void presented.then(() => this.presenting--, () => this.presenting--);
     // The headless display takes or rejects a state before its first await; a taken one is lastState.
     if (this.lastState === state) {
       const rects = damageRects(this.compared, state.layers, this.info);
@@ -121,23 +135,27 @@ export class PreviewDisplay extends HeadlessDisplay {
       .catch((error: Error) => console.error(`planar preview: the inspector is not served: ${error.message}`));
   }
 
-  /** Resizes the output (physical px, before rotation) as a page asked; the app lays out again. */
+  /**
+   * Sizes the output as a page asked: `width` × `height` logical px (the panel unturned) at
+   * `scale`, so the output is their product in physical px; then turns the app to `rotation`.
+   * The app lays itself out again.
+   */
   resize(width: number, height: number, scale: number, rotation: Rotation = this.rotation): void {
-    const [w, h] = rotation % 180 ? [height, width] : [width, height];
-    this.rotation = rotation;
-    this.info.width = w;
-    this.info.height = h;
-    this.info.scale = scale;
-    this.planes.splice(0, this.planes.length, ...planePreset(this.preset, { width: w, height: h }));
-    this.compared = null;
+    const w = Math.round(width * scale), h = Math.round(height * scale);
+    if (w !== this.info.width || h !== this.info.height || scale !== this.info.scale) this.reshape(w, h, scale);
+    if (rotation !== this.rotation) {
+      this.rotation = rotation;
+      this.compared = null;
+      this.emit('rotate', { rotation });
+    }
     this.hub.broadcast({ type: 'output', output: this.output });
-    for (const cb of [...this.resizeListeners]) cb({ width: w, height: h, scale });
   }
 
   /** Emulates another device's planes; the app allocates its layers to them again. */
   setPlanes(preset: PlanesPreset): void {
     this.preset = preset;
-    this.resize(...this.unturned(), this.info.scale, this.rotation);
+    this.reshape(this.info.width, this.info.height, this.info.scale);
+    this.hub.broadcast({ type: 'output', output: this.output });
   }
 
   override on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
@@ -158,8 +176,14 @@ export class PreviewDisplay extends HeadlessDisplay {
     return this.closing;
   }
 
-  private unturned(): [number, number] {
-    return this.rotation % 180 ? [this.info.height, this.info.width] : [this.info.width, this.info.height];
+  /** Gives the output this physical size, scale and the preset's planes; the app lays out again. */
+  private reshape(width: number, height: number, scale: number): void {
+    this.info.width = width;
+    this.info.height = height;
+    this.info.scale = scale;
+    this.planes.splice(0, this.planes.length, ...planePreset(this.preset, { width, height }));
+    this.compared = null;
+    for (const cb of [...this.resizeListeners]) cb({ width, height, scale });
   }
 
   private obey(command: PageCommand): void {

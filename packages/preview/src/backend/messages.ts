@@ -99,5 +99,6 @@ function parseResize(m: Fields): PageCommand | string {
   const rotation = [0, 90, 180, 270].includes(m.rotation as number) ? (m.rotation as Rotation) : m.rotation === undefined ? 0 : null;
   if (scale === null) return 'scale must be from 0.5 to 4';
   if (rotation === null) return 'rotation must be 0, 90, 180 or 270';
+  if (width * scale > 8192 || height * scale > 8192) return `${width}x${height} at scale ${scale} is more than 8192 px a side; choose a smaller size or scale`;
   return { type: 'resize', width, height, scale, rotation };
 }

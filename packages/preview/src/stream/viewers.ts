@@ -12,6 +12,9 @@
  *    leaves (the oldest remaining then gets it). Every viewer is told with `control { you }`;
  *    input and view changes from the others are dropped. Pointers the old controller held are
  *    cancelled, so no press is left hanging in the app.
+ * 4. A command runs the app's listeners inside the socket's message event: one that throws is
+ *    handed to `fail` (the app's error) and the page that sent it gets a notice, so a bug in
+ *    the app never ends the process from here.
  */
 import type { WebSocket } from 'ws';
 import type { DamageRect, LayerState } from '@planar/toolkit/backend';
@@ -51,7 +54,11 @@ export class StreamHub {
   /** Frame messages and their bytes sent, over all viewers. */
   readonly sent = { frames: 0, bytes: 0 };
 
-  constructor(private readonly source: StreamSource, private readonly handle: (command: PageCommand) => void) {}
+  constructor(
+    private readonly source: StreamSource,
+    private readonly handle: (command: PageCommand) => void,
+    private readonly fail: (error: Error) => void = (error) => console.error(`planar preview: ${error.stack ?? error.message}`),
+  ) {}
 
   /** The number of pages watching. */
   get size(): number {
@@ -126,14 +133,29 @@ export class StreamHub {
       if (e.type === 'up' || e.type === 'cancel') viewer.pointers.delete(e.pointerId);
       else if (e.type === 'down' || viewer.pointers.has(e.pointerId)) viewer.pointers.set(e.pointerId, { x: e.x, y: e.y, pointerType: e.pointerType });
     }
-    this.handle(command);
+    this.obey(socket, command);
+  }
+
+  /** Hands a command to the app; what throws is the app's error, and the sender is told. */
+  private obey(socket: WebSocket, command: PageCommand): void {
+    try {
+      this.handle(command);
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      this.send(socket, { type: 'notice', text: `the app failed on the page's ${command.type} message: ${error.message}`, level: 'error' });
+      try {
+        this.fail(error);
+      } catch (failed) {
+        console.error('planar preview: an error could not be reported', error, failed);
+      }
+    }
   }
 
   private cancelPointers(socket: WebSocket): void {
     const viewer = this.viewers.get(socket);
     if (!viewer) return;
     for (const [pointerId, p] of viewer.pointers) {
-      this.handle({ type: 'input', event: { kind: 'pointer', type: 'cancel', ...p, pointerId, buttons: 0, timestamp: performance.now() } });
+      this.obey(socket, { type: 'input', event: { kind: 'pointer', type: 'cancel', ...p, pointerId, buttons: 0, timestamp: performance.now() } });
     }
     viewer.pointers.clear();
   }
