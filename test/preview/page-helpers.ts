@@ -4,7 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { App } from '@planar/toolkit';
+import { createApp, type App } from '@planar/toolkit';
+import { previewBackend, type PreviewDisplay } from '@planar/preview';
+import { openPage, type OpenedPage } from './browser.js';
 
 /** Counts the frames the page draws (install before the page loads). */
 export async function countDrawnFrames(page: Page): Promise<void> {
@@ -27,12 +29,19 @@ export async function countDrawnFrames(page: Page): Promise<void> {
   });
 }
 
-/** The page position (CSS px) of output pixel (x, y), through the canvas's CSS scaling. */
+/**
+ * The page position (CSS px) of output pixel (x, y): scaled from the canvas's pixels to its CSS
+ * size, then turned back by the app's rotation about the canvas's centre, as the page shows it.
+ */
 export async function pagePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   return page.evaluate(({ x, y }) => {
     const screen = document.getElementById('screen') as HTMLCanvasElement;
+    const rotation = (window as unknown as { planarPreview: { output: { rotation: number } } }).planarPreview.output.rotation;
     const box = screen.getBoundingClientRect();
-    return { x: box.left + (x * box.width) / screen.width, y: box.top + (y * box.height) / screen.height };
+    const dx = (x * screen.clientWidth) / screen.width - screen.clientWidth / 2;
+    const dy = (y * screen.clientHeight) / screen.height - screen.clientHeight / 2;
+    const r = (-rotation * Math.PI) / 180, cos = Math.round(Math.cos(r)), sin = Math.round(Math.sin(r));
+    return { x: box.left + box.width / 2 + dx * cos - dy * sin, y: box.top + box.height / 2 + dx * sin + dy * cos };
   }, { x, y });
 }
 
@@ -42,16 +51,36 @@ export async function centreOf(page: Page, ref: { current: { box(): { x: number;
   return pagePoint(page, box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** Resolves once the app has rendered no frame for `quietMs` and the page has drawn its last commit. */
-export async function settle(app: App, page: Page, commits: () => number, quietMs = 400): Promise<void> {
-  let last = performance.now();
-  const off = app.on('frame', () => (last = performance.now()));
-  try {
-    while (performance.now() - last < quietMs) await new Promise((r) => setTimeout(r, 50));
-  } finally {
-    off();
+/** What `settle` watches on the app's preview display: its commit count and the commits not yet presented. */
+interface CommitCounter {
+  readonly commits: number;
+  readonly inFlight: number;
+}
+
+const SETTLE_TIMEOUT_MS = 10_000;
+
+function countersOf(app: App): CommitCounter {
+  const display = app.display as Partial<CommitCounter>;
+  if (typeof display.commits !== 'number' || typeof display.inFlight !== 'number') throw new Error('settle: the app does not render to a preview display');
+  return display as CommitCounter;
+}
+
+/**
+ * Resolves once the page has drawn the display's last commit and no commit is in flight: then
+ * the page shows what the app shows. A scene that still animates (a caret blinking) can commit
+ * again at any time; pixel comparisons use `pixelsDiffering`, which reads both sides between
+ * two commits.
+ */
+export async function settle(app: App, page: Page): Promise<void> {
+  const display = countersOf(app);
+  const until = performance.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    const commits = display.commits;
+    const drawn = await page.evaluate(() => (window as unknown as { __sequence: number }).__sequence);
+    if (drawn >= commits && display.inFlight === 0 && display.commits === commits) return;
+    if (performance.now() > until) throw new Error(`settle: the page drew commit ${drawn} of ${commits} (${display.inFlight} in flight)`);
+    await new Promise((r) => setTimeout(r, 20));
   }
-  await page.waitForFunction((n) => (window as unknown as { __sequence: number }).__sequence >= n, commits(), { timeout: 10_000 });
 }
 
 /** The canvas's pixels (RGBA) and size. */
@@ -72,13 +101,84 @@ export async function screenshotPixels(app: App): Promise<{ width: number; heigh
   return { width: png.width, height: png.height, pixels: png.data };
 }
 
-/** How many pixels differ between the page's canvas and the app's screenshot (-1: sizes differ). */
+/**
+ * How many pixels differ between the page's canvas and the app's screenshot (-1: sizes differ),
+ * read once the page shows the display's last commit; read again if the app committed meanwhile.
+ */
 export async function pixelsDiffering(app: App, page: Page): Promise<number> {
-  const [shown, shot] = await Promise.all([canvasPixels(page), screenshotPixels(app)]);
+  const display = countersOf(app);
+  let shown: Awaited<ReturnType<typeof canvasPixels>>, shot: Awaited<ReturnType<typeof screenshotPixels>>;
+  for (let attempt = 0; ; attempt++) {
+    await settle(app, page);
+    const commits = display.commits;
+    [shown, shot] = await Promise.all([canvasPixels(page), screenshotPixels(app)]);
+    if (display.commits === commits) break;
+    if (attempt === 20) throw new Error('pixelsDiffering: the app never stood still long enough to compare');
+  }
   if (shown.width !== shot.width || shown.height !== shot.height) return -1;
   let differing = 0;
   for (let i = 0; i < shot.pixels.length; i += 4) {
     if (shot.pixels.readUInt32LE(i) !== shown.pixels.readUInt32LE(i)) differing++;
   }
   return differing;
+}
+
+/** An app on the preview backend with a page open on it, and what the page was sent. */
+export interface PreviewUnderTest {
+  app: App;
+  page: Page;
+  /** Binary frame messages the page received. */
+  framesReceived(): number;
+  /** JSON messages the page received, in order. */
+  messages: { type: string; [key: string]: unknown }[];
+  /** Opens another page on the same app (closed with the rest). */
+  another(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `root` on the preview backend and opens its page in Chromium, with the page's frames
+ * counted; resolves once the page shows the app.
+ */
+export async function openPreview(root: Parameters<typeof createApp>[0], options: { width: number; height: number; viewport?: { width: number; height: number }; hasTouch?: boolean }): Promise<PreviewUnderTest> {
+  const app = await createApp(root, { backend: previewBackend(), width: options.width, height: options.height });
+  const display = app.display as PreviewDisplay;
+  const opened: OpenedPage[] = [];
+  const messages: PreviewUnderTest['messages'] = [];
+  let frames = 0;
+  const open = async (watch: boolean) => {
+    const page = await openPage(display.url, {
+      viewport: options.viewport, hasTouch: options.hasTouch,
+      before: (p) => {
+        void countDrawnFrames(p);
+        if (watch) {
+          p.on('websocket', (ws) => ws.on('framereceived', (f) => {
+            if (typeof f.payload === 'string') messages.push(JSON.parse(f.payload) as PreviewUnderTest['messages'][number]);
+            else frames++;
+          }));
+        }
+      },
+    });
+    opened.push(page);
+    // The page's layout is final once its extras (the inspector's panel) are in.
+    await page.page.waitForFunction(() => document.body.dataset.extras === 'loaded' && (window as unknown as { __sequence: number }).__sequence >= 0);
+    await settle(app, page.page);
+    return page.page;
+  };
+  try {
+    const page = await open(true);
+    return {
+      app, page, messages,
+      framesReceived: () => frames,
+      another: () => open(false),
+      async close() {
+        for (const o of opened) await o.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    for (const o of opened) await o.close();
+    await app.close();
+    throw error;
+  }
 }

@@ -5,9 +5,16 @@
  * A frame message holds damaged rectangles of the output, each raw RGBA or raw deflate; all
  * rectangles of a frame are decoded first and then put on the canvas together, frames in the
  * order they came. See the server's stream/frame.ts for the layout of a message.
+ *
+ * The output is shown as a panel mounted turned would be: when the app is turned by r degrees
+ * (clockwise), every canvas of the stage (the screen, the overlay, any canvas stacked above
+ * them) is turned back by r with a CSS transform, so the app reads upright. The canvases are
+ * sized to fit the stage as they appear after that turn; input.js maps the page's pointer
+ * positions back through it to output pixels.
  */
 const screen = /** @type {HTMLCanvasElement} */ (document.getElementById('screen'));
 const overlay = /** @type {HTMLCanvasElement} */ (document.getElementById('overlay'));
+const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
 const noticeBox = /** @type {HTMLElement} */ (document.getElementById('notice'));
 const token = new URLSearchParams(location.search).get('token');
 const listeners = { frame: new Set(), resize: new Set() };
@@ -70,6 +77,23 @@ function redrawOutlines() {
   drawPlaneOutlines(overlay, toolbar.outlines() ? planes.planes : []);
 }
 
+/** Sizes the canvases (CSS px) to fit the stage as they appear turned, never larger than the output. */
+function fitStage() {
+  const { width, height, rotation } = preview.output;
+  if (!width || !height) return;
+  const style = getComputedStyle(stage);
+  const roomW = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const roomH = stage.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  const [shownW, shownH] = rotation % 180 ? [height, width] : [width, height];
+  const k = Math.max(0, Math.min(1, roomW / shownW, roomH / shownH));
+  stage.style.setProperty('--turn', `${-rotation}deg`);
+  for (const canvas of [screen, overlay]) {
+    canvas.style.width = `${width * k}px`;
+    canvas.style.height = `${height * k}px`;
+  }
+}
+new ResizeObserver(fitStage).observe(stage);
+
 function setOutput(output) {
   preview.output = output;
   for (const canvas of [screen, overlay]) {
@@ -78,6 +102,7 @@ function setOutput(output) {
       canvas.height = output.height;
     }
   }
+  fitStage();
   toolbar.showOutput(output);
   redrawOutlines();
   emit('resize', output);
@@ -178,11 +203,8 @@ async function loadExtras() {
       if (!found.ok) continue;
       const css = await fetch(preview.withToken(`/${name}.css`), { method: 'HEAD' });
       if (css.ok) document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: preview.withToken(`/${name}.css`) }));
-      await new Promise((resolve) => {
-        const script = Object.assign(document.createElement('script'), { type: 'module', src: preview.withToken(`/${name}.js`) });
-        script.onload = script.onerror = resolve;
-        document.body.append(script);
-      });
+      // Imported rather than added as a script tag: the import settles once the script has run to its end.
+      await import(preview.withToken(`/${name}.js`));
     } catch (error) {
       console.error(`planar preview: /${name}.js was not loaded`, error);
     }
@@ -190,4 +212,5 @@ async function loadExtras() {
 }
 
 connect();
-void loadExtras();
+// Once the extras are in, the page's layout is final (the inspector's panel narrows the stage).
+void loadExtras().then(() => (document.body.dataset.extras = 'loaded'));

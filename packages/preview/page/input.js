@@ -2,6 +2,9 @@
  * The viewer's input, sent to the app as a device's would be: positions in output pixels (the
  * canvas may be drawn smaller or larger than the output), the page's own timestamps.
  *
+ * - Positions go back through the stage's turn (app.js turns the canvases back by the app's
+ *   rotation): the offset from the canvas's centre on the page is turned by the rotation, then
+ *   scaled from the canvas's CSS size to its pixels. Wheel deltas turn the same way.
  * - Pointer Events: a mouse (and a pen) is pointer 1, as on Wayland; each finger is a touch
  *   pointer numbered from 100 by the lowest free slot, so several fingers (and DevTools' touch
  *   emulation) reach the app as separate touches. The canvas captures a pointer it saw go down.
@@ -30,14 +33,19 @@ export function attachInput({ preview, send, inControl }) {
     }
     return id;
   };
+  /** A page vector turned as the output is turned relative to the page (clockwise by the rotation). */
+  const unturn = (dx, dy) => {
+    const r = ((preview.output.rotation ?? 0) * Math.PI) / 180;
+    const cos = Math.round(Math.cos(r)), sin = Math.round(Math.sin(r));
+    return { dx: dx * cos - dy * sin, dy: dx * sin + dy * cos };
+  };
   const toOutput = (e) => {
     const box = screen.getBoundingClientRect();
-    return {
-      x: ((e.clientX - box.left) * screen.width) / (box.width || 1),
-      y: ((e.clientY - box.top) * screen.height) / (box.height || 1),
-    };
+    const cssW = screen.clientWidth || 1, cssH = screen.clientHeight || 1;
+    const { dx, dy } = unturn(e.clientX - (box.left + box.width / 2), e.clientY - (box.top + box.height / 2));
+    return { x: ((dx + cssW / 2) * screen.width) / cssW, y: ((dy + cssH / 2) * screen.height) / cssH };
   };
-  const pixelsPerCss = () => screen.width / (screen.getBoundingClientRect().width || 1);
+  const pixelsPerCss = () => screen.width / (screen.clientWidth || 1);
 
   const pointer = (event) => (e) => {
     if (preview.pickHandler || !inControl()) return;
@@ -70,9 +78,10 @@ export function attachInput({ preview, send, inControl }) {
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? screen.height : 1;
     const scale = unit * pixelsPerCss();
     const { x, y } = toOutput(e);
+    const delta = unturn(e.deltaX, e.deltaY);
+    const lines = e.deltaMode === 1 ? unturn(Math.round(e.deltaX), Math.round(e.deltaY)) : { dx: 0, dy: 0 };
     send({
-      type: 'wheel', x, y, deltaX: e.deltaX * scale, deltaY: e.deltaY * scale,
-      discreteX: e.deltaMode === 1 ? Math.round(e.deltaX) : 0, discreteY: e.deltaMode === 1 ? Math.round(e.deltaY) : 0, timestamp: e.timeStamp,
+      type: 'wheel', x, y, deltaX: delta.dx * scale, deltaY: delta.dy * scale, discreteX: lines.dx, discreteY: lines.dy, timestamp: e.timeStamp,
     });
   }, { passive: false });
 

@@ -1,5 +1,6 @@
 /**
- * The toolbar: the output's size, rotation and scale (the app lays itself out again), the
+ * The toolbar: the output's size and scale (the app lays itself out again), the app's rotation
+ * (a panel mounted turned: the output keeps its size, the app turns), the
  * emulated planes and their outlines, and input control. It shows what the app reports, so
  * every viewer's toolbar agrees after any of them changes something.
  */
@@ -29,10 +30,9 @@ export function attachToolbar({ send, showOutlines }) {
     showSizes(sizes) {
       for (const s of sizes) if (![...size.options].some((o) => o.value === s)) size.append(new Option(s.replace('x', '×'), s));
     },
-    /** Shows the output's size in its unturned orientation, its rotation and scale. */
+    /** Shows the output's size (logical px: physical over scale), the app's rotation and the scale. */
     showOutput(output) {
-      const turned = output.rotation % 180 !== 0;
-      const [w, h] = turned ? [output.height, output.width] : [output.width, output.height];
+      const [w, h] = [Math.round(output.width / output.scale), Math.round(output.height / output.scale)];
       choose(size, `${w}x${h}`, `${w}×${h}`);
       choose(rotation, String(output.rotation), `${output.rotation}°`);
       choose(scale, String(output.scale), `${output.scale}x`);
