@@ -51,9 +51,10 @@ export async function centreOf(page: Page, ref: { current: { box(): { x: number;
   return pagePoint(page, box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** What `settle` watches on the app's preview display: its commit count and the commits not yet presented. */
+/** What `settle` watches on the app's preview display: its commits, the last that changed the output, those not yet presented. */
 interface CommitCounter {
   readonly commits: number;
+  readonly lastChange: number;
   readonly inFlight: number;
 }
 
@@ -61,13 +62,14 @@ const SETTLE_TIMEOUT_MS = 10_000;
 
 function countersOf(app: App): CommitCounter {
   const display = app.display as Partial<CommitCounter>;
-  if (typeof display.commits !== 'number' || typeof display.inFlight !== 'number') throw new Error('settle: the app does not render to a preview display');
+  if (typeof display.commits !== 'number' || typeof display.lastChange !== 'number' || typeof display.inFlight !== 'number') throw new Error('settle: the app does not render to a preview display');
   return display as CommitCounter;
 }
 
 /**
- * Resolves once the page has drawn the display's last commit and no commit is in flight: then
- * the page shows what the app shows. A scene that still animates (a caret blinking) can commit
+ * Resolves once the page has drawn the display's last commit that changed the output (a commit
+ * that changes nothing sends no frame) and no commit is in flight: then the page shows what the
+ * app shows. A scene that still animates (a caret blinking) can commit
  * again at any time; pixel comparisons use `pixelsDiffering`, which reads both sides between
  * two commits.
  */
@@ -75,10 +77,10 @@ export async function settle(app: App, page: Page): Promise<void> {
   const display = countersOf(app);
   const until = performance.now() + SETTLE_TIMEOUT_MS;
   for (;;) {
-    const commits = display.commits;
+    const [commits, changed] = [display.commits, display.lastChange];
     const drawn = await page.evaluate(() => (window as unknown as { __sequence: number }).__sequence);
-    if (drawn >= commits && display.inFlight === 0 && display.commits === commits) return;
-    if (performance.now() > until) throw new Error(`settle: the page drew commit ${drawn} of ${commits} (${display.inFlight} in flight)`);
+    if (drawn >= changed && display.inFlight === 0 && display.commits === commits) return;
+    if (performance.now() > until) throw new Error(`settle: the page drew commit ${drawn}; the output last changed at commit ${changed} (${display.inFlight} in flight)`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -55,6 +55,7 @@ export class PreviewDisplay extends HeadlessDisplay {
   private outlines = '[]';
   /** Commits handed over and not yet presented. */
   private presenting = 0;
+  private changedAt = 0;
   private shownNotice: { text: string; level: 'error' | 'info' } | null = null;
   private inspectorLoad: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
@@ -89,6 +90,14 @@ export class PreviewDisplay extends HeadlessDisplay {
     return this.presenting;
   }
 
+  /**
+   * The number of the last commit that changed what pages show (each frame carries the commit
+   * count when it was sent, so a page whose frame number reached this shows the app's output).
+   */
+  get lastChange(): number {
+    return this.changedAt;
+  }
+
   /** How many pages watch. */
   get viewers(): number {
     return this.hub.size;
@@ -101,6 +110,7 @@ export class PreviewDisplay extends HeadlessDisplay {
     // The headless display takes or rejects a state before its first await; a taken one is lastState.
     if (this.lastState === state) {
       const rects = damageRects(this.compared, state.layers, this.info);
+      if (rects.length) this.changedAt = this.commits;
       this.current = this.compared = state.layers.map((l) => ({ ...l, damage: [] }));
       this.hub.damage(rects);
       const outlines = JSON.stringify(this.outlinesOf(state.layers));
@@ -156,6 +166,8 @@ export class PreviewDisplay extends HeadlessDisplay {
     this.preset = preset;
     this.reshape(this.info.width, this.info.height, this.info.scale);
     this.hub.broadcast({ type: 'output', output: this.output });
+    // Pages learn the preset now; the layers' new planes follow with the next commit.
+    this.hub.broadcast({ type: 'planes', ...this.planesMessage() });
   }
 
   override on<K extends keyof DisplayEvents>(event: K, cb: (e: DisplayEvents[K]) => void): () => void {
