@@ -146,12 +146,11 @@ export class PreviewDisplay extends HeadlessDisplay {
   }
 
   /**
-   * Sizes the output as a page asked: `width` × `height` logical px (the panel unturned) at
-   * `scale`, so the output is their product in physical px; then turns the app to `rotation`.
-   * The app lays itself out again.
+   * Sizes the output: `width` × `height` physical px (the panel, unturned) at `scale`; then turns
+   * the app to `rotation`. The app lays itself out again.
+   * @example display.resize(1600, 960, 2, 90); // an 800x480 panel at 2x, mounted turned
    */
-  resize(width: number, height: number, scale: number, rotation: Rotation = this.rotation): void {
-    const w = Math.round(width * scale), h = Math.round(height * scale);
+  resize(w: number, h: number, scale: number, rotation: Rotation = this.rotation): void {
     if (w !== this.info.width || h !== this.info.height || scale !== this.info.scale) this.reshape(w, h, scale);
     if (rotation !== this.rotation) {
       this.rotation = rotation;
@@ -200,7 +199,8 @@ export class PreviewDisplay extends HeadlessDisplay {
 
   private obey(command: PageCommand): void {
     if (command.type === 'input') this.inject(command.event);
-    else if (command.type === 'resize') this.resize(command.width, command.height, command.scale, command.rotation);
+    // The page chooses the logical size; the output has it times the scale.
+    else if (command.type === 'resize') this.resize(Math.round(command.width * command.scale), Math.round(command.height * command.scale), command.scale, command.rotation);
     else if (command.type === 'planes') this.setPlanes(command.preset);
   }
 
