@@ -1,8 +1,9 @@
 /**
  * The preview page's toolbar in a real browser: a size, a scale and a rotation chosen there
  * reach the app (a rotation turns the app; the output keeps its size and the page shows it
- * upright), the emulated planes follow the chosen device, and only the page in control drives
- * the app until another takes control. Each test starts its own app and page.
+ * upright, as when the app turns itself), the emulated planes follow the chosen device, and
+ * only the page in control drives the app until another takes control. Each test starts its
+ * own app and page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -63,6 +64,12 @@ describe.skipIf(missing !== null)(`the preview page's toolbar${missing ? ` (skip
     const again = await centreOf(page, scene.refs.lamp);
     await page.mouse.click(again.x, again.y);
     await expect.poll(() => scene.lamp.value).toBe(false);
+    expect(await pixelsDiffering(app, page)).toBe(0);
+
+    // The app turning itself is shown turned as well.
+    app.setRotation(180);
+    await expect.poll(() => output(page)).toMatchObject({ width: 800, height: 480, rotation: 180 });
+    expect(await page.inputValue('#rotation')).toBe('180');
     expect(await pixelsDiffering(app, page)).toBe(0);
   });
 

@@ -121,6 +121,15 @@ describe('the preview display', () => {
     expect(heard).toEqual(['rotate 90']);
   });
 
+  it('an app that turns itself is shown turned: its pages are told the rotation', async () => {
+    const d = await display();
+    const v = await viewer(d);
+    await v.nextJson('hello');
+    d.rotated(270);
+    expect((await v.nextJson('output')).output).toEqual({ width: 160, height: 120, scale: 1, rotation: 270 });
+    expect(d.output.rotation).toBe(270);
+  });
+
   it('an app listener that throws on a page\'s message is the app\'s error; the page is told and the stream goes on', async () => {
     const d = await display();
     const v = await viewer(d);

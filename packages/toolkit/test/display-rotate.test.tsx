@@ -33,6 +33,16 @@ describe('a display that turns the app', () => {
     expect(log).toEqual(['button 10,10']);
   });
 
+  it('tells the display each rotation the app takes, its own or the display\'s', async () => {
+    const screen = await mount(() => <Corner log={[]} />, { width: 300, height: 200 });
+    const told: number[] = [];
+    Object.assign(screen.display, { rotated: (r: number) => told.push(r) });
+    await screen.setRotation(180);
+    screen.display.rotate(90);
+    await screen.advance(0);
+    expect(told).toEqual([180, 90]);
+  });
+
   it('reports a rotation it cannot take as the app\'s error and stays as it was', async () => {
     const errors: Error[] = [];
     const screen = await mount(() => <Corner log={[]} />, { width: 300, height: 200, onError: (e) => errors.push(e) });

@@ -160,6 +160,17 @@ export class PreviewDisplay extends HeadlessDisplay {
     this.hub.broadcast({ type: 'output', output: this.output });
   }
 
+  /**
+   * The app turned (at its start, by its own `setRotation`, or as a page asked): pages show the
+   * output turned back by as much.
+   */
+  rotated(rotation: Rotation): void {
+    if (rotation === this.rotation) return;
+    this.rotation = rotation;
+    this.compared = null;
+    this.hub.broadcast({ type: 'output', output: this.output });
+  }
+
   /** Emulates another device's planes; the app allocates its layers to them again. */
   setPlanes(preset: PlanesPreset): void {
     this.preset = preset;

@@ -254,7 +254,17 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     scene.resize(quarter ? scene.height : scene.width, quarter ? scene.width : scene.height, scene.scale, next);
     compositor.resize();
     publish();
+    tellRotation(next);
   };
+  // The display only hears of the rotation; what it does with it is its own affair.
+  const tellRotation = (r: Rotation) => {
+    try {
+      display.rotated?.(r);
+    } catch (error) {
+      emitError(error instanceof Error ? error : new Error(`the display failed to follow the rotation: ${safeString(error)}`));
+    }
+  };
+  if (rotation !== 0) tellRotation(rotation);
   const control: DisplayControl = { setRotation };
   if (display.setBrightness) control.setBrightness = (level) => display.setBrightness!(level);
   const direction = bindAppDirection(scene.root, options.direction, emitError);

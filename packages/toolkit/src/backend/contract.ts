@@ -204,6 +204,12 @@ export interface Display {
    * when the app exists; absent where the display has nowhere to show it.
    */
   serveInspector?(inspector: AppInspector): void;
+  /**
+   * The app is turned by `rotation` (clockwise): at its start, by its own `setRotation`, or as the
+   * display asked with `rotate`. A display that shows its output to a person (the preview page)
+   * turns it back so the app reads upright. Absent where nothing follows the app's rotation.
+   */
+  rotated?(rotation: 0 | 90 | 180 | 270): void;
 }
 
 /** A text field as the system's input method sees it: its text around the caret, and where the caret is. */
