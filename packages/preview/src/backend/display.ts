@@ -150,8 +150,8 @@ export class PreviewDisplay extends HeadlessDisplay {
    * the app to `rotation`. The app lays itself out again.
    * @example display.resize(1600, 960, 2, 90); // an 800x480 panel at 2x, mounted turned
    */
-  resize(w: number, h: number, scale: number, rotation: Rotation = this.rotation): void {
-    if (w !== this.info.width || h !== this.info.height || scale !== this.info.scale) this.reshape(w, h, scale);
+  resize(width: number, height: number, scale: number, rotation: Rotation = this.rotation): void {
+    if (width !== this.info.width || height !== this.info.height || scale !== this.info.scale) this.reshape(width, height, scale);
     if (rotation !== this.rotation) {
       this.rotation = rotation;
       this.compared = null;
