@@ -35,7 +35,7 @@ async function differingFromGolden(opened: OpenedPage, golden: string): Promise<
 describe.skipIf(missing !== null)(`the stories gallery${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let gallery: Gallery;
   let opened: OpenedPage;
-  const settled = () => settle(gallery.app, opened.page, () => gallery.display.commits);
+  const settled = () => settle(gallery.app, opened.page);
 
   beforeAll(async () => {
     gallery = await startGallery({ dir: WIDGETS, port: 0, watch: false });

@@ -176,8 +176,9 @@ export const Throws = () => { throw new Error('no sensor given'); };\n`);
     let selected = (await next('selection')).selection as { id: string; size: string };
     while (selected.id !== 'Fixture/Swatch / Wide') selected = (await next('selection')).selection as { id: string; size: string };
     expect(selected.size).toBe('96x40');
-    expect(gallery.display.output).toEqual({ width: 96, height: 40, scale: 1, rotation: 90 });
+    // The panel stays turned: its output is the story's size on its side, the app the story's size.
+    expect(gallery.display.output).toEqual({ width: 40, height: 96, scale: 1, rotation: 90 });
     expect([gallery.app.width, gallery.app.height]).toEqual([96, 40]);
-    await expect.poll(() => pixel(90, 30), { timeout: 10_000 }).toEqual([0x20, 0x30, 0x40, 255]);
+    await expect.poll(() => pixel(30, 90), { timeout: 10_000 }).toEqual([0x20, 0x30, 0x40, 255]);
   });
 });
