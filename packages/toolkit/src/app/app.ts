@@ -19,8 +19,9 @@ import type { PlanePresetName } from '../backend/plane-presets.js';
 import { Scene, type Rotation } from '../tree/scene.js';
 import type { PlanarNode } from '../tree/node.js';
 import { Compositor } from '../compositor/compositor.js';
-import { emptyStats, type FrameStats } from '../compositor/stats.js';
+import { emptyStats } from '../compositor/stats.js';
 import { FrameLoop } from './frame-loop.js';
+import type { App, AppEvents, AppInternals } from './app-types.js';
 import { PresentTime } from './present-time.js';
 import { TextInputs } from '../input/text-input.js';
 import { logicalBox } from '../tree/layer.js';
@@ -34,6 +35,8 @@ import type { Reactive } from '../jsx/reactive.js';
 import { appClosed, registerApp } from '../inspect/internals.js';
 import { inspect } from '../inspect/inspector.js';
 import { serveFromEnv } from '../inspect/serve.js';
+
+export type { App, AppEvents, AppInternals };
 
 export interface AppOptions {
   /**
@@ -82,63 +85,9 @@ export interface AppOptions {
   clock?: 'real' | 'virtual';
 }
 
-export type AppEvents = {
-  frame: FrameStats;
-  error: Error;
-  /** `lost`: the display went away (exit with an error); otherwise the user or compositor asked to close. */
-  close: { reason: string; lost: boolean };
-  resize: { width: number; height: number };
-  device: { kind: 'pointer' | 'touch' | 'keyboard'; added: boolean };
-};
-
-export interface App {
-  /** The name of the backend in use, e.g. 'wayland'. */
-  readonly backend: string;
-  /** Logical size. */
-  readonly width: number;
-  readonly height: number;
-  /** How the output is turned, clockwise. */
-  readonly rotation: Rotation;
-  /**
-   * Turns the output while the app runs: the logical size swaps for 90° and 270°, the tree is
-   * laid out again, `useViewport` follows and a `resize` event is emitted; touch follows at
-   * once. Components reach the same through `useDisplayControl()`.
-   * @example app.setRotation(90);
-   */
-  setRotation(rotation: Rotation): void;
-  /** Stats of the last rendered frame. */
-  readonly stats: FrameStats;
-  /**
-   * The display the app renders to, for what only a backend offers: screen blanking
-   * (`await app.display.setPower?.(false)`), backlight (`app.display.setBrightness?.(0.5)`).
-   */
-  readonly display: Display;
-  /**
-   * The semantics tree (roles, names, values, states, actions, bounds in output pixels), what a
-   * screen-reader bridge subscribes to.
-   * @example const off = app.semantics.subscribe((changes) => bridge.update(changes));
-   */
-  readonly semantics: SemanticsTree;
-  /** A PNG of the composed output (all layers). */
-  screenshot(): Promise<Uint8Array>;
-  on<K extends keyof AppEvents>(event: K, cb: (e: AppEvents[K]) => void): () => void;
-  close(): Promise<void>;
-}
-
 /** The PLANAR_DEBUG switches in force: damage, fps, layers. */
 function debugModes(): Set<string> {
   return new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-}
-
-/** Everything an app is made of; the testing API reaches in here. */
-export interface AppInternals {
-  app: App;
-  scene: Scene;
-  display: Display;
-  loop: FrameLoop;
-  clock: Clock;
-  compositor: Compositor;
-  dispatcher: InputDispatcher;
 }
 
 /**

@@ -7,7 +7,7 @@
  * while someone listens. A listener that throws is reported on the console and never reaches
  * the frame loop.
  */
-import type { App } from '../app/app.js';
+import type { App } from '../app/app-types.js';
 import type { PlanarNode } from '../tree/node.js';
 import { hitTestScene } from '../input/dispatcher.js';
 import type { FrameStats } from '../compositor/stats.js';

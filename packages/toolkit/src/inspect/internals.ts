@@ -5,7 +5,7 @@
  * hook added after the close — by a server that was still starting — runs at once instead of
  * waiting for a close that already happened.
  */
-import type { App, AppInternals } from '../app/app.js';
+import type { App, AppInternals } from '../app/app-types.js';
 
 const internals = new WeakMap<App, AppInternals>();
 const closeHooks = new WeakMap<App, Set<() => void>>();
