@@ -12,51 +12,17 @@
  * sized to fit the stage as they appear after that turn; input.js maps the page's pointer
  * positions back through it to output pixels.
  */
-const screen = /** @type {HTMLCanvasElement} */ (document.getElementById('screen'));
-const overlay = /** @type {HTMLCanvasElement} */ (document.getElementById('overlay'));
 const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
-const noticeBox = /** @type {HTMLElement} */ (document.getElementById('notice'));
-const token = new URLSearchParams(location.search).get('token');
-const listeners = { frame: new Set(), resize: new Set() };
+// The page's token travels in a cookie too, so this relative import is let through.
+const { definePreviewApi } = await import('./preview-api.js');
+const { preview, emit } = definePreviewApi();
+const { screen, overlay } = preview;
 
-const preview = {
-  screen,
-  overlay,
-  token,
-  /** `path` with the page's token, for fetch and WebSocket URLs. */
-  withToken(path) {
-    return token ? `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : path;
-  },
-  output: { width: 0, height: 0, scale: 1, rotation: 0 },
-  pickHandler: null,
-  on(event, cb) {
-    const set = listeners[event];
-    if (!set) throw new Error(`planarPreview.on: unknown event "${event}" (use "frame" or "resize")`);
-    set.add(cb);
-    return () => set.delete(cb);
-  },
-  notice(text, level = 'info') {
-    noticeBox.hidden = text === null || text === undefined;
-    noticeBox.textContent = text ?? '';
-    noticeBox.className = level === 'error' ? 'error' : 'info';
-  },
-};
-window.planarPreview = preview;
-
-// The helpers are imported by URL with the token: a relative import would be sent without it.
+// The helpers are imported with the token in their URL as well as in the cookie.
 const [{ attachInput }, { attachToolbar }, { drawPlaneOutlines }] = await Promise.all(
   ['/input.js', '/toolbar.js', '/planes.js'].map((path) => import(preview.withToken(path))),
 );
 
-const emit = (event, value) => {
-  for (const cb of [...listeners[event]]) {
-    try {
-      cb(value);
-    } catch (error) {
-      console.error(error);
-    }
-  }
-};
 
 const context = /** @type {CanvasRenderingContext2D} */ (screen.getContext('2d'));
 let socket = /** @type {WebSocket | null} */ (null);

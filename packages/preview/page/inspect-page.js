@@ -6,31 +6,9 @@
  * frames, a few a second); otherwise the outlines of the app's boxes, which is enough to pick
  * a node by clicking where it is.
  */
-const screen = document.getElementById('screen');
-const overlay = document.getElementById('overlay');
-const noticeBox = document.getElementById('notice');
-const token = new URLSearchParams(location.search).get('token');
-const listeners = { frame: new Set(), resize: new Set() };
-const emit = (event, value) => { for (const cb of [...listeners[event]]) { try { cb(value); } catch (error) { console.error(error); } } };
-
-const preview = {
-  screen, overlay, token,
-  withToken: (path) => (token ? `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` : path),
-  output: { width: 0, height: 0, scale: 1, rotation: 0 },
-  pickHandler: null,
-  on(event, cb) {
-    const set = listeners[event];
-    if (!set) throw new Error(`planarPreview.on: unknown event "${event}" (use "frame" or "resize")`);
-    set.add(cb);
-    return () => set.delete(cb);
-  },
-  notice(text, level = 'info') {
-    noticeBox.hidden = text === null || text === undefined;
-    noticeBox.textContent = text ?? '';
-    noticeBox.className = level === 'error' ? 'error' : 'info';
-  },
-};
-window.planarPreview = preview;
+const { definePreviewApi } = await import('./preview-api.js');
+const { preview, emit } = definePreviewApi();
+const { screen, overlay } = preview;
 
 let sendsScreen = true;
 let screenTimer = null;

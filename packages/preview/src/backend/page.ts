@@ -12,7 +12,7 @@ import type { PreviewServer } from '../server/server.js';
 /** The package's `page` folder (this file is src/backend/ or dist/backend/). */
 export const PAGE_DIR = fileURLToPath(new URL('../../page/', import.meta.url));
 
-const FILES = ['app.js', 'input.js', 'toolbar.js', 'planes.js', 'style.css'];
+const FILES = ['app.js', 'preview-api.js', 'input.js', 'toolbar.js', 'planes.js', 'style.css'];
 
 /** Registers the page: `/` and each of its files, nothing else. */
 export function servePage(server: PreviewServer): void {

@@ -62,6 +62,7 @@ export async function serveInspector(inspector: AppInspector, options: ServeInsp
     }).end(req.method === 'HEAD' ? undefined : html);
   });
   server.serveFile('/inspect-page.js', page('inspect-page.js'));
+  server.serveFile('/preview-api.js', page('preview-api.js'));
   server.route('/screen.png', async (_req, res) => {
     if (!options.screen) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404: this inspector does not send the screen (start it with screen: true, or PLANAR_INSPECT_SCREEN=1)\n');
