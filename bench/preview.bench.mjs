@@ -115,6 +115,11 @@ async function openAndPaint(browser, display) {
   return page;
 }
 
+/** Resolves once the page's extra scripts (the inspector's panel) are in: the stage has its final size. */
+async function settledLayout(page) {
+  await page.waitForFunction(() => document.body.dataset.extras === 'loaded', null, { timeout: 30_000 });
+}
+
 async function firstPaint(browser, median) {
   return median(async () => {
     const s = scene();
@@ -133,6 +138,7 @@ async function inputRoundTrip(browser, median) {
   const { app, display } = await start(s);
   const page = await openAndPaint(browser, display);
   try {
+    await settledLayout(page);
     const box = s.tileRef.current.box();
     const where = () => page.evaluate(({ x, y }) => {
       const screen = document.getElementById('screen');
@@ -141,7 +147,8 @@ async function inputRoundTrip(browser, median) {
     }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
     return await median(async () => {
       // On the page: the pointerdown's time, then the first frame after it that paints the tile green.
-      const timing = page.evaluate(({ x, y }) => new Promise((resolve) => {
+      const timing = page.evaluate(({ x, y }) => new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('the tile did not turn green within 10 s of the press: the press missed it, or the page has no input control')), 10_000);
         const screen = document.getElementById('screen');
         const context2d = screen.getContext('2d');
         let downAt = null;
@@ -162,7 +169,7 @@ async function inputRoundTrip(browser, median) {
       await page.waitForFunction(({ x, y }) => {
         const [r, g, b] = document.getElementById('screen').getContext('2d').getImageData(Math.round(x), Math.round(y), 1, 1).data;
         return b > 200 && g < 150 && r < 100;
-      }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      }, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { timeout: 10_000 });
       return ms;
     }, { runs: 9, warmup: 2 });
   } finally {
