@@ -49,17 +49,14 @@ export interface ServedInspector {
 export async function serveInspector(inspector: AppInspector, options: ServeInspectorOptions = {}): Promise<ServedInspector> {
   const server = await startPreviewServer({ host: options.host, port: options.port, token: options.token });
   attachInspector(server, inspector);
-  // The page acts on the app: no other site may frame it (and trick a click into it).
+  // The server's own headers keep other sites from framing the page.
   server.route('/', async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }).end('405: only GET and HEAD\n');
       return;
     }
     const html = await readFile(page('inspect.html'));
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store',
-      'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY',
-    }).end(req.method === 'HEAD' ? undefined : html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : html);
   });
   server.serveFile('/inspect-page.js', page('inspect-page.js'));
   server.serveFile('/preview-api.js', page('preview-api.js'));
