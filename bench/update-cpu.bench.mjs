@@ -1,0 +1,107 @@
+/**
+ * What one label update of the live demo costs the whole process under a real compositor:
+ * the demo on the Wayland backend at 800x480 under a headless sway (children/update-demo.mjs),
+ * its clock label changed UPDATES times, one update every 20 ms so that each is its own frame.
+ *
+ *   update.cpu.ms           CPU time (user + system, all threads, from /proc/<pid>/stat) per
+ *                           update, less the idle CPU of the same process over the same time;
+ *   update.cpu.main_ms      the same for the main thread alone (the rest is V8's background
+ *                           threads, compiling CanvasKit's wasm among them, and libuv's);
+ *   update.cpu.idle_ms_per_s  CPU per second of the same process with nobody updating it
+ *                           (its timers still run), the mean of a window before and one after;
+ *   start.first_frame.sway  process start to the first frame presented by sway.
+ *
+ * Each is the median of RUNS fresh processes, each under a fresh sway. With `--profile` (or
+ * PLANAR_BENCH_PROFILE=1) one more run samples the main thread during the measured updates
+ * and prints where an update's time goes, by area (profile-summary.mjs). PLANAR_BENCH_NODE_FLAGS
+ * passes flags to the child's node, e.g. `--liftoff-only` to leave CanvasKit's wasm unoptimised
+ * and see what V8's optimising compiler costs. Without sway the figures are skipped with a
+ * printed reason.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatSummary, summarize } from './sway/profile-summary.mjs';
+import { startSway, swayMissing } from './sway/sway.mjs';
+
+export const name = 'update-cpu';
+const RUNS = 3;
+const UPDATES = 200;
+const CHILD = fileURLToPath(new URL('./children/update-demo.mjs', import.meta.url));
+
+const clockTicks = () => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+};
+
+/** One run: a fresh sway, the child under it; resolves with the child's figures. */
+async function measure({ profileFile = null } = {}) {
+  const sway = await startSway({ width: 800, height: 480 });
+  try {
+    const flags = (process.env.PLANAR_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const env = {
+      ...process.env, ...sway.env, PLANAR_BENCH_UPDATES: String(UPDATES), PLANAR_BENCH_CLK_TCK: String(clockTicks()),
+      PLANAR_BENCH_PROFILE: profileFile ?? '',
+    };
+    const child = spawn(process.execPath, [...flags, CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const status = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    clearTimeout(timer);
+    if (status !== 0) throw new Error(`bench: update-demo.mjs failed (${status}): ${stderr.trim() || stdout.trim()}`);
+    const r = JSON.parse(stdout.trim().split('\n').pop());
+    if (r.frames < r.updates) process.stderr.write(`\nbench: update-cpu: ${r.updates} updates made only ${r.frames} frames (${r.skipped} skipped)\n`);
+    const idleWall = r.idleBefore.wall + r.idleAfter.wall;
+    const idlePerMs = (key) => (r.idleBefore[key] + r.idleAfter[key]) / idleWall;
+    return {
+      firstFrame: r.firstFrame,
+      update: (r.busy.proc - idlePerMs('proc') * r.busy.wall) / r.updates,
+      updateMain: (r.busy.main - idlePerMs('main') * r.busy.wall) / r.updates,
+      updateUsage: (r.busy.usage - idlePerMs('usage') * r.busy.wall) / r.updates,
+      updateSystem: (r.busy.system - idlePerMs('system') * r.busy.wall) / r.updates,
+      idle: idlePerMs('proc') * 1000,
+      frames: r.perFrame,
+    };
+  } finally {
+    await sway.stop();
+  }
+}
+
+const middle = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function run() {
+  const missing = swayMissing();
+  if (missing) {
+    console.log(`bench: update-cpu skipped: ${missing}; its figures (update.cpu.*, start.first_frame.sway) need a headless sway`);
+    return {};
+  }
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure());
+  const pick = (key) => middle(runs.map((r) => r[key]));
+  process.stderr.write(`\nbench: update-cpu: per update ${runs.map((r) => r.update.toFixed(2)).join(', ')} ms (getrusage: ${runs.map((r) => r.updateUsage.toFixed(2)).join(', ')}, of which system ${runs.map((r) => r.updateSystem.toFixed(2)).join(', ')}); `
+    + `the toolkit's own stats per frame: layout ${middle(runs.map((r) => r.frames.layoutMs)).toFixed(3)}, paint ${middle(runs.map((r) => r.frames.paintMs)).toFixed(3)}, copy ${middle(runs.map((r) => r.frames.copyMs)).toFixed(3)} ms\n`);
+
+  if (process.argv.includes('--profile') || process.env.PLANAR_BENCH_PROFILE === '1') {
+    const file = path.join(os.tmpdir(), `planar-update-${process.pid}.cpuprofile`);
+    try {
+      await measure({ profileFile: file });
+      const rows = summarize(JSON.parse(readFileSync(file, 'utf8')), UPDATES);
+      console.log(formatSummary(rows, `update-cpu profile, per update (sampled, so slower than unprofiled)`).join('\n'));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+  return {
+    'update.cpu.ms': { value: pick('update'), unit: 'ms' },
+    'update.cpu.main_ms': { value: pick('updateMain'), unit: 'ms' },
+    'update.cpu.idle_ms_per_s': { value: pick('idle'), unit: 'ms' },
+    'start.first_frame.sway': { value: pick('firstFrame'), unit: 'ms' },
+  };
+}
