@@ -30,7 +30,9 @@ export { useViewport, useDisplayControl, type Viewport, type DisplayControl } fr
 export { useGestures, touchSlop, GESTURE_DEFAULTS, type GestureOptions } from './gestures/use-gestures.js';
 export type { TapEvent, LongPressEvent, LongPressOptions, PanEvent, PanEndEvent, PanHandlers, SwipeEvent, PinchEvent, PinchHandlers } from './gestures/index.js';
 export * from './i18n/index.js';
-export { registerFont } from './render/fonts.js';
+export { registerFont, preloadBundledFonts } from './render/fonts.js';
+export { startupTrace, formatStartup, type StartupTrace, type StartupStep } from './app/startup.js';
+export type { Profile } from './render/profile.js';
 export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
 export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';
 export { parseColor, color4f, type RGBA } from './style/color.js';

@@ -6,7 +6,7 @@
  * or 64 bytes of JS a cycle must be reported, so these checks cannot pass by accident.
  */
 import { describe, expect, it } from 'vitest';
-import Yoga from 'yoga-layout';
+import { yoga } from '../src/layout/yoga.js';
 import { closeSync, openSync } from 'node:fs';
 import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, ScrollLayer, createExternalSource } from '@planar/toolkit';
 import { checkLeaks, liveObjects, render, type Screen } from '@planar/toolkit/testing';
@@ -227,7 +227,7 @@ describe('the leak check sees a leak', () => {
 
   it('one Yoga node a cycle', async () => {
     const kept: { free(): void }[] = [];
-    const { screen, cycle } = await cardScene(() => kept.push(Yoga.Node.create()));
+    const { screen, cycle } = await cardScene(() => kept.push(yoga().Node.create()));
     const report = await checkLeaks(cycle, { cycles: 20, warmup: 3, jsHeapBytesPerCycle: 32 * 1024 });
     expect(report.leaks).toEqual([expect.stringMatching(/^Yoga nodes: (\d+) before, \d+ after 20 cycles$/)]);
     expect(report.after.yogaNodes - report.before.yogaNodes).toBe(20);

@@ -8,11 +8,13 @@
  */
 import mitt from 'mitt';
 import { signal } from '@preact/signals-core';
-import { PNG } from 'pngjs';
 import { Owner, runWithOwner } from '../jsx/owner.js';
 import { createElement, flushMounts, mountChild, type Child } from '../jsx/element.js';
 import { loadCanvasKit } from '../render/canvaskit.js';
 import { initFonts } from '../render/fonts.js';
+import { loadYoga } from '../layout/yoga.js';
+import { applyProfile, profileFromEnv, PROFILES, type Profile } from '../render/profile.js';
+import { formatStartup, traceAppStart, traceFirstFrame, traceStep, traceSync } from './startup.js';
 import { openDisplay, type BackendChoice } from '../backend/registry.js';
 import type { Display, PlaneInfo } from '../backend/contract.js';
 import type { PlanePresetName } from '../backend/plane-presets.js';
@@ -33,6 +35,7 @@ import { toColor4 } from '../style/paint-props.js';
 import { bindAppDirection, type Direction } from '../i18n/direction.js';
 import type { Reactive } from '../jsx/reactive.js';
 import { appClosed, registerApp } from '../inspect/internals.js';
+import { keepPropsForInspector } from '../inspect/props-record.js';
 import { inspect } from '../inspect/inspector.js';
 import { serveFromEnv } from '../inspect/serve.js';
 
@@ -81,11 +84,18 @@ export interface AppOptions {
   direction?: Reactive<Direction>;
   /** Hears errors from the start, including those raised while the first frame is built (same as `app.on('error')`). */
   onError?: (error: Error) => void;
+  /**
+   * How V8 compiles CanvasKit, set before it compiles: 'default' (hot code recompiled by the
+   * optimising tier: fastest frames) or 'lean' (baseline code only: less memory and CPU at start
+   * and per update, slower full repaints; see the README's figures). Default: `PLANAR_PROFILE`,
+   * else 'default'.
+   */
+  profile?: Profile;
   /** @internal The testing API drives a virtual clock and renders frames itself. */
   clock?: 'real' | 'virtual';
 }
 
-/** The PLANAR_DEBUG switches in force: damage, fps, layers. */
+/** The PLANAR_DEBUG switches in force: damage, fps, layers, startup. */
 function debugModes(): Set<string> {
   return new Set((process.env.PLANAR_DEBUG ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
@@ -99,19 +109,25 @@ export async function createApp(root: () => Child, options: AppOptions = {}): Pr
 }
 
 export async function startApp(root: () => Child, options: AppOptions = {}): Promise<AppInternals> {
+  traceAppStart();
   validateOptions(options);
+  const profileWarning = applyProfile(options.profile ?? profileFromEnv());
+  if (profileWarning) console.warn(`planar: ${profileWarning}`);
+  // CanvasKit and Yoga compile (mostly on V8's background threads) while the display opens.
+  const engines = Promise.all([traceStep('canvaskit', loadCanvasKit()), traceStep('yoga', loadYoga())]);
+  engines.catch(() => {});
   const virtual = options.clock === 'virtual';
   const rotation: Rotation = options.rotation ?? 0;
   const turned = rotation % 180 !== 0;
-  // The display first: a device that cannot be opened (busy, forbidden) is reported at once,
-  // before seconds go into compiling CanvasKit on a small board.
-  const { name: backendName, display } = await openDisplay(options.backend ?? 'auto', {
+  // A device that cannot be opened (busy, forbidden) is reported as soon as that is known,
+  // without waiting for the compilers.
+  const { name: backendName, display } = await traceStep('display', openDisplay(options.backend ?? 'auto', {
     width: turned ? options.height : options.width, height: turned ? options.width : options.height, scale: options.scale, fullscreen: options.fullscreen ?? true,
     title: options.title, appId: options.appId, cursor: options.cursor, pacing: virtual ? 'immediate' : 'timer', planes: options.planes, checkDamage: options.checkDamage,
-  }, (line) => console.error(line));
+  }, (line) => console.error(line)));
   try {
-    await loadCanvasKit();
-    await initFonts();
+    await engines;
+    await traceStep('fonts', initFonts());
   } catch (error) {
     await display.close();
     throw error;
@@ -273,6 +289,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     display,
     async screenshot() {
       const { width: w, height: h, pixels } = await display.capture();
+      // Loaded on first use: most apps never take a screenshot.
+      const { PNG } = await import('pngjs');
       const png = new PNG({ width: w, height: h });
       png.data = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength);
       return new Uint8Array(PNG.sync.write(png));
@@ -296,12 +314,16 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
     },
   };
 
-  runWithOwner(owner, () => {
+  if (virtual || display.serveInspector || process.env.PLANAR_INSPECT) keepPropsForInspector();
+  traceSync('mount', () => runWithOwner(owner, () => {
     mountChild(scene.root, createElement(root as (p: never) => unknown, {}));
     flushMounts();
-  });
+  }));
+  const firstFrameStart = performance.now();
   loop.request();
   await loop.tick();
+  traceFirstFrame(firstFrameStart, lastStats);
+  if (debugModes().has('startup')) console.error(formatStartup());
   const internals: AppInternals = { app, scene, display, loop, clock, compositor, dispatcher };
   registerApp(internals);
   // A test's app (the virtual clock) is not served: every test would bind the same address.
@@ -341,6 +363,7 @@ function validateOptions(o: AppOptions): void {
     const v = o[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)) bad(`${key} must be a positive number, got ${String(v)}`);
   }
+  if (o.profile !== undefined && !PROFILES.includes(o.profile)) bad(`profile must be ${PROFILES.map((p) => `'${p}'`).join(' or ')}, got ${safeString(o.profile)}`);
   if (o.rotation !== undefined && !ROTATIONS.includes(o.rotation)) bad(`rotation must be 0, 90, 180 or 270, got ${String(o.rotation)}`);
   if (typeof o.direction === 'string' && o.direction !== 'ltr' && o.direction !== 'rtl') bad(`direction must be 'ltr' or 'rtl' (or a signal of one), got ${safeString(o.direction)}`);
   const b: unknown = o.backend;

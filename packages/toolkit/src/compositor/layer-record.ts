@@ -8,7 +8,7 @@
  * device pixels. Moving a layer changes only `x`/`y`, so its pixels
  * stay valid, whether a plane shows them or the composition layer blends them.
  */
-import { Unit } from 'yoga-layout';
+import { Unit } from 'yoga-layout/load';
 import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
 import { BufferPool } from './buffer-pool.js';
 import type { Graveyard } from './graveyard.js';

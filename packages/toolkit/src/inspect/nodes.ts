@@ -6,7 +6,7 @@
  * simply not found. The component tree is not stored anywhere: owners know only their parent,
  * so it is rebuilt from each node's owner chain, keeping the owners that have a name.
  */
-import { Edge } from 'yoga-layout';
+import { Edge } from 'yoga-layout/load';
 import type { Owner } from '../jsx/owner.js';
 import type { PlanarNode } from '../tree/node.js';
 import type { Scene } from '../tree/scene.js';

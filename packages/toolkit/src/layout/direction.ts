@@ -11,7 +11,7 @@
  * A change of direction re-lays the subtree (Yoga), and rebuilds the paragraphs below (their
  * base direction and `start`/`end` alignment follow) and the layouts of layers below.
  */
-import { Direction } from 'yoga-layout';
+import { Direction } from 'yoga-layout/load';
 import type { PlanarNode } from '../tree/node.js';
 
 /** A resolved direction. */

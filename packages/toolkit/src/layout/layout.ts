@@ -3,7 +3,7 @@
  * a new layout are read back (a read is a call into wasm). A node whose box, border or
  * padding really changed is marked GEOMETRY so the next pass damages its old and new bounds.
  */
-import { Edge } from 'yoga-layout';
+import { Edge } from 'yoga-layout/load';
 import { GEOMETRY, type PlanarNode } from '../tree/node.js';
 import { resolvedDirection, yogaDirection } from './direction.js';
 

@@ -6,13 +6,18 @@ import CanvasKitInit, { type CanvasKit } from 'canvaskit-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { trackCanvasKit } from './live-objects.js';
+import { applyProfile } from './profile.js';
 
 let instance: CanvasKit | null = null;
 let loading: Promise<CanvasKit> | null = null;
 
-/** Loads (once) and returns CanvasKit. */
+/**
+ * Loads (once) and returns CanvasKit, compiled in the 'default' profile unless one was applied
+ * before (see profile.ts).
+ */
 export function loadCanvasKit(): Promise<CanvasKit> {
   if (!loading) {
+    applyProfile('default');
     const require = createRequire(import.meta.url);
     const bin = path.dirname(require.resolve('canvaskit-wasm/bin/canvaskit.wasm'));
     loading = CanvasKitInit({ locateFile: (file: string) => path.join(bin, file) }).then((ck) => {

@@ -3,17 +3,23 @@
  * registered by the app, and the system's fonts found by the optional FreeType addon.
  *
  * All typefaces live in one CanvasKit TypefaceFontProvider, which paragraphs are built
- * from. DejaVu Sans is loaded at start; the other bundled families, system families and
- * script fallbacks are loaded on first use, asynchronously: the paragraph renders with
- * what is there, and every paragraph is rebuilt once the font has arrived (`onFontsChanged`).
- * `fontsSettled()` waits for loads in flight (the testing API uses it).
+ * from. Nothing is read before it is drawn: a bundled face (DejaVu Sans Bold, say) is read and
+ * registered the first time a paragraph asks for that family in that weight and slant, just
+ * before the paragraph is built, so it renders exactly as if every face had been loaded at
+ * start (registering a face costs about 3 ms, and a panel draws with two or three of the twelve).
+ * The system's fonts are scanned only when a paragraph needs one: a family that is not bundled
+ * or registered, or a script DejaVu does not draw. System families and script fallbacks load
+ * asynchronously: the paragraph renders with what is there, and every paragraph is rebuilt once
+ * the font has arrived (`onFontsChanged`). `fontsSettled()` waits for loads in flight (the
+ * testing API uses it).
  */
 import type { TypefaceFontProvider } from 'canvaskit-wasm';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCanvasKit } from './canvaskit.js';
-import { loadSystemFonts, scriptsOf, type SystemFontIndex } from './system-fonts.js';
+import { createFontIndex, loadSystemFonts, scriptsOf, type SystemFontIndex } from './system-fonts.js';
 
 export const DEFAULT_FAMILY = 'DejaVu Sans';
 
@@ -45,38 +51,83 @@ let provider: TypefaceFontProvider | null = null;
 /** Lower-cased family → the name it was registered under. */
 const ready = new Map<string, string>();
 const loading = new Map<string, Promise<void>>();
+/** The key of the system font scan among the loads in flight. */
+const SCAN = '\u0000system fonts';
 let systemIndex: SystemFontIndex | null = null;
+/** Bundled face files already registered. */
+const registeredFaces = new Set<string>();
 const listeners = new Set<() => void>();
 
+let bundledPath: string | null = null;
+
 function bundledDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  bundledPath ??= path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return bundledPath;
 }
 
 let initialising: Promise<void> | null = null;
 
-/** Loads CanvasKit, creates the font provider with DejaVu Sans and scans the system's fonts (once). */
+/** Loads CanvasKit and creates the font provider (once); faces are read when first drawn. */
 export function initFonts(): Promise<void> {
   initialising ??= (async () => {
     const ck = await loadCanvasKit();
     provider = ck.TypefaceFontProvider.Make();
-    await loadBundled(DEFAULT_FAMILY);
-    systemIndex = await loadSystemFonts().catch(() => null);
+    ready.set(DEFAULT_FAMILY.toLowerCase(), DEFAULT_FAMILY);
   })();
   return initialising;
 }
 
-/** The provider paragraphs are built from. */
+/** The provider paragraphs are built from, with at least DejaVu Sans's regular face in it. */
 export function fontProvider(): TypefaceFontProvider {
   if (!provider) throw new Error('fonts are not initialised: await createApp() or render() first');
+  if (!registeredFaces.has(BUNDLED[DEFAULT_FAMILY]![0]!)) useFace(DEFAULT_FAMILY, 400, false);
   return provider;
 }
 
-async function loadBundled(family: string): Promise<void> {
-  const dir = bundledDir();
-  const files = await Promise.all(BUNDLED[family]!.map((f) => readFile(path.join(dir, f))));
-  for (const bytes of files) fontProvider().registerFont(bytes, family);
+function bundledFamily(name: string): string | undefined {
+  const key = name.toLowerCase();
+  return Object.keys(BUNDLED).find((f) => f.toLowerCase() === key);
+}
+
+/**
+ * Registers the bundled face a paragraph in `family` at `weight` and slant will be drawn with,
+ * the first time it is asked for; a family that is not bundled is left alone. The face is the
+ * one CSS (and Skia's matcher) picks among the family's two weights: bold above 500.
+ */
+export function useFace(name: string, weight: number, italic: boolean): void {
+  const family = bundledFamily(ALIASES[name.toLowerCase()] ?? name);
+  if (!family) return;
+  const file = BUNDLED[family]![(weight > 500 ? 1 : 0) + (italic ? 2 : 0)]!;
+  if (registeredFaces.has(file)) return;
+  const where = path.join(bundledDir(), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(where);
+  } catch (error) {
+    throw new Error(`cannot read the bundled font ${where}: ${(error as Error).message}; reinstall the dejavu-fonts-ttf package (npm install)`);
+  }
+  registeredFaces.add(file);
+  fontProvider().registerFont(bytes, family);
   ready.set(family.toLowerCase(), family);
+}
+
+/** Registers every bundled face now, for an app that would rather pay at start than on first use. */
+export async function preloadBundledFonts(): Promise<void> {
+  await initFonts();
+  for (const family of Object.keys(BUNDLED)) {
+    for (const weight of [400, 700]) for (const italic of [false, true]) useFace(family, weight, italic);
+  }
+}
+
+/** The system's font index, scanned on first need (tracked like a font load); null until scanned. */
+function systemFonts(): SystemFontIndex | null {
+  if (systemIndex || loading.has(SCAN)) return systemIndex;
+  void track(SCAN, loadSystemFonts().then((index) => {
+    systemIndex = index;
+  }, () => {
+    systemIndex = createFontIndex([]);
+  }));
+  return systemIndex;
 }
 
 function track(key: string, work: Promise<void>): Promise<void> {
@@ -120,16 +171,18 @@ export function requestFamily(name: string): FamilyState {
   const key = wanted.toLowerCase();
   if (ready.has(key)) return 'ready';
   if (loading.has(key)) return 'loading';
-  const bundled = Object.keys(BUNDLED).find((f) => f.toLowerCase() === key);
+  const bundled = bundledFamily(key);
   if (bundled) {
-    track(key, loadBundled(bundled));
-    return 'loading';
+    ready.set(key, bundled);
+    return 'ready';
   }
-  const faces = systemIndex?.family(wanted) ?? [];
+  const index = systemFonts();
+  if (!index) return 'loading';
+  const faces = index.family(wanted);
   if (!faces.length) return 'unknown';
   const picks = new Set(
     [[400, 'normal'], [700, 'normal'], [400, 'italic'], [700, 'italic']]
-      .map(([w, s]) => systemIndex!.match(wanted, w as number, s as 'normal' | 'italic'))
+      .map(([w, s]) => index.match(wanted, w as number, s as 'normal' | 'italic'))
       .filter((f) => f !== undefined),
   );
   track(key, (async () => {
@@ -150,10 +203,13 @@ export function familyName(name: string): string | undefined {
 /** Families to append after the requested ones so that every script in `text` has glyphs. */
 export function fallbackFamilies(text: string): string[] {
   const out: string[] = [];
-  if (!systemIndex?.faces.length || /^[\u0000-\u024f]*$/.test(text)) return out;
-  for (const script of scriptsOf(text)) {
-    if (COVERED.has(script)) continue;
-    const family = fallbackFamilyFor(systemIndex, script);
+  if (/^[\u0000-\u024f]*$/.test(text)) return out;
+  const scripts = scriptsOf(text).filter((script) => !COVERED.has(script));
+  if (!scripts.length) return out;
+  const index = systemFonts();
+  if (!index?.faces.length) return out;
+  for (const script of scripts) {
+    const family = fallbackFamilyFor(index, script);
     if (family && requestFamily(family) === 'ready') out.push(familyName(family)!);
   }
   return out;

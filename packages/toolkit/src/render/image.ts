@@ -6,7 +6,7 @@
  */
 import type { Image as SkImage } from 'canvaskit-wasm';
 import { readFile } from 'node:fs/promises';
-import { MeasureMode } from 'yoga-layout';
+import { MeasureMode } from 'yoga-layout/load';
 import { canvasKit } from './canvaskit.js';
 import { readImageHeader } from './image-header.js';
 import { trackLoad } from './resources.js';

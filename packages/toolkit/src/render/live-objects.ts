@@ -21,13 +21,13 @@
  * How Yoga is counted. yoga-layout's `Node.create` calls `Node.createWithConfig` or
  * `Node.createDefault`, and `node.free()` calls `Node.destroy`, all looked up at call time on
  * the one `Node` class of the process; wrapping those counts every node that exists. This
- * module wraps them when it is first imported, which happens while the toolkit loads, before
- * any node can be made.
+ * module wraps them as soon as Yoga is loaded, before any node can be made.
  *
  * The embind internals are reached by shape, not by name (the names are minified); if a
  * CanvasKit update changes that shape, `trackCanvasKit` throws and says so.
  */
-import Yoga from 'yoga-layout';
+import type { Yoga } from 'yoga-layout/load';
+import { whenYogaLoaded } from '../layout/yoga.js';
 import type { CanvasKit } from 'canvaskit-wasm';
 
 /** CanvasKit handles alive, by class, plus `ck.Malloc` blocks. */
@@ -172,7 +172,7 @@ export function liveYogaNodes(): number {
   return ledger.yogaLive;
 }
 
-function trackYoga(): void {
+function trackYoga(Yoga: Yoga): void {
   if (ledger.yogaClasses.has(Yoga.Node)) return;
   ledger.yogaClasses.add(Yoga.Node);
   type NodeStatics = Record<'createWithConfig' | 'createDefault' | 'destroy', (...args: unknown[]) => unknown>;
@@ -195,4 +195,4 @@ function trackYoga(): void {
   };
 }
 
-trackYoga();
+whenYogaLoaded(trackYoga);

@@ -9,9 +9,9 @@
  * out at the final content width if that differs from the last layout.
  */
 import type { Paragraph, ParagraphBuilder } from 'canvaskit-wasm';
-import { MeasureMode } from 'yoga-layout';
+import { MeasureMode } from 'yoga-layout/load';
 import { canvasKit } from './canvaskit.js';
-import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily } from './fonts.js';
+import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily, useFace } from './fonts.js';
 import { DEFAULT_TEXT, type ResolvedText } from '../style/paint-props.js';
 import { resolvedDirection } from '../layout/direction.js';
 import type { NodeContent, PlanarNode } from '../tree/node.js';
@@ -100,9 +100,14 @@ export class TextContent implements NodeContent {
   private textStyle(s: ResolvedText, fallbacks: string[], node: PlanarNode = this.node) {
     const ck = canvasKit();
     const families: string[] = [];
+    const italic = s.fontStyle === 'italic';
+    useFace(DEFAULT_FAMILY, s.fontWeight, italic);
     for (const f of s.fontFamily) {
       const state = requestFamily(f);
-      if (state === 'ready') families.push(familyName(f)!);
+      if (state === 'ready') {
+        useFace(f, s.fontWeight, italic);
+        families.push(familyName(f)!);
+      }
       else if (state === 'unknown' && !this.reportedFamilies.has(f)) {
         this.reportedFamilies.add(f);
         node.propError('style.fontFamily', f, `unknown font family "${f}": register it with registerFont() or install it on the system; using ${DEFAULT_FAMILY}`);
@@ -114,7 +119,7 @@ export class TextContent implements NodeContent {
       fontSize: s.fontSize,
       fontStyle: {
         weight: { value: s.fontWeight } as never,
-        slant: s.fontStyle === 'italic' ? ck.FontSlant.Italic : ck.FontSlant.Upright,
+        slant: italic ? ck.FontSlant.Italic : ck.FontSlant.Upright,
       },
       letterSpacing: s.letterSpacing,
       heightMultiplier: s.lineHeight ?? undefined,

@@ -6,7 +6,7 @@
 import {
   Align, Direction, Display, Edge, FlexDirection, Gutter, Justify, Overflow, PositionType, Wrap,
   type Node as YogaNode,
-} from 'yoga-layout';
+} from 'yoga-layout/load';
 import type { LayoutStyle } from './types.js';
 
 type Check = (value: unknown) => string | null;

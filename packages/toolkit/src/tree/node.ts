@@ -20,7 +20,8 @@
  *   OPACITY   only its opacity changed: its group image is composited again, not redrawn
  * Layout dirtiness is Yoga's own; the scene only remembers that `calculateLayout` is due.
  */
-import Yoga, { type Node as YogaNode } from 'yoga-layout';
+import type { Config as YogaConfig, Node as YogaNode } from 'yoga-layout/load';
+import { yoga as loadedYoga } from '../layout/yoga.js';
 import { signal } from '@preact/signals-core';
 import type { Owner } from '../jsx/owner.js';
 import type { Affine, Box, Rect } from './geometry.js';
@@ -117,7 +118,8 @@ export interface NodeContent {
 }
 
 const BOX_KINDS = new Set<NodeKind>(['root', 'view', 'text', 'image', 'canvas', 'layer']);
-const yogaConfig = Yoga.Config.create();
+/** One config for every node, made with the first node (Yoga is loaded by then). */
+let yogaConfig: YogaConfig | null = null;
 let liveYogaNodes = 0;
 
 export class PlanarNode {
@@ -172,7 +174,7 @@ export class PlanarNode {
     this.kind = kind;
     this.component = component;
     this.owner = owner;
-    this.yoga = BOX_KINDS.has(kind) ? Yoga.Node.create(yogaConfig) : null;
+    this.yoga = BOX_KINDS.has(kind) ? loadedYoga().Node.create(yogaConfig ??= loadedYoga().Config.create()) : null;
     if (this.yoga) liveYogaNodes++;
   }
 

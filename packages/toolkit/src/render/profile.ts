@@ -1,0 +1,49 @@
+/**
+ * Run-time profiles: how V8 compiles CanvasKit's WebAssembly, chosen before it compiles.
+ *
+ *   'default'  V8's own tiering. Each wasm function is compiled by Liftoff, the baseline
+ *              compiler, when first called; functions that run hot are compiled again by
+ *              TurboFan on background threads and swapped in. Fastest frames once warm.
+ *   'lean'     Liftoff only (`--liftoff-only`): no second compilation, so less memory for code,
+ *              no background compiler threads while the app starts or updates, and a faster
+ *              start; each frame's paint runs in baseline code. Pixels are the same (wasm's
+ *              arithmetic is exact in both tiers; the profile test renders the demo in both).
+ *
+ * The README gives both profiles' figures (start-up, memory, frame cost). Flags set after the
+ * module compiled change nothing, so a second app asking for another profile is told so.
+ */
+import v8 from 'node:v8';
+
+export type Profile = 'default' | 'lean';
+export const PROFILES: readonly Profile[] = ['default', 'lean'];
+
+const FLAGS: Record<Profile, string[]> = {
+  default: [],
+  lean: ['--liftoff-only'],
+};
+
+let applied: Profile | null = null;
+
+/** The profile named by `PLANAR_PROFILE`, or 'default'; a bad name is an error that says what is allowed. */
+export function profileFromEnv(env: NodeJS.ProcessEnv = process.env): Profile {
+  const name = env.PLANAR_PROFILE?.trim();
+  if (!name) return 'default';
+  if (!PROFILES.includes(name as Profile)) throw new Error(`PLANAR_PROFILE must be ${PROFILES.map((p) => `'${p}'`).join(' or ')}, got '${name}'`);
+  return name as Profile;
+}
+
+/**
+ * Sets V8's flags for `profile` before CanvasKit compiles (the first call wins; later calls
+ * with another profile return a warning to print, since compiled code cannot change tier).
+ */
+export function applyProfile(profile: Profile): string | null {
+  if (applied) return applied === profile ? null : `the '${profile}' profile was asked for after CanvasKit compiled in the '${applied}' profile; it stays '${applied}' in this process`;
+  for (const flag of FLAGS[profile]) v8.setFlagsFromString(flag);
+  applied = profile;
+  return null;
+}
+
+/** The profile CanvasKit was (or will be) compiled in; null before any app or test started. */
+export function activeProfile(): Profile | null {
+  return applied;
+}
