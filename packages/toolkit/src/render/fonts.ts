@@ -111,6 +111,14 @@ export function useFace(name: string, weight: number, italic: boolean): void {
   ready.set(family.toLowerCase(), family);
 }
 
+/**
+ * @internal What has been loaded so far (the font tests read it): the bundled face files
+ * registered, in the order they were, and whether the system font scan has started.
+ */
+export function loadedFonts(): { bundledFaces: string[]; systemScan: boolean } {
+  return { bundledFaces: [...registeredFaces], systemScan: systemIndex !== null || loading.has(SCAN) };
+}
+
 /** Registers every bundled face now, for an app that would rather pay at start than on first use. */
 export async function preloadBundledFonts(): Promise<void> {
   await initFonts();
