@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `planar` command: `planar dev`, `planar stories`, `planar new`. Each subcommand lives in its
+ * The `planar` command: `planar dev`, `planar stories`, `planar new`, `planar build`. Each subcommand lives in its
  * own module, loaded only when asked for, and returns its exit code.
  */
 const HELP = `Usage: planar <command> [options]
@@ -9,6 +9,7 @@ Commands:
   dev <entry>      run an app with hot swapping in the browser preview, or on a device over ssh
   stories [dir]    browse the stories (*.stories.tsx) in the browser preview
   new <name>       make a new app from the template
+  build <entry>    bundle an app into one file that starts fast (with V8's code cache)
 
 planar <command> --help tells more.`;
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   dev: () => import('../dev/cli.js'),
   stories: () => import('../stories/cli.js'),
   new: () => import('../scaffold/cli.js'),
+  build: () => import('../build/cli.js'),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -13,6 +13,7 @@
  * `PLANAR_DEBUG=startup` prints it once the first frame is committed; `startupTrace()` gives it
  * to a program (the start-up benchmark reads it).
  */
+import { activeProfile } from '../render/profile.js';
 
 export interface StartupStep {
   name: string;
@@ -29,8 +30,10 @@ export interface StartupTrace {
   firstFrame: number;
 }
 
-/** What a bundle's launcher (`@planar/toolkit/boot`) leaves for the trace. */
+/** What a bundle's launcher (`@planar/toolkit/boot`) leaves for the trace, and hears of the first frame. */
 const BOOT = Symbol.for('planar.boot');
+interface Boot { steps?: StartupStep[]; firstFrame?(profile: string | null): void }
+const boot = () => (globalThis as { [BOOT]?: Boot })[BOOT];
 const steps: StartupStep[] = [];
 let firstFrame = NaN;
 
@@ -58,11 +61,10 @@ export function traceSync<T>(name: string, fn: () => T): T {
 /** Marks the moment `createApp` was called: what ran before it was module loading and the app's own code. */
 export function traceAppStart(): void {
   if (steps.some((s) => s.name === 'modules')) return;
-  const boot = (globalThis as { [BOOT]?: { steps?: StartupStep[] } })[BOOT];
+  const launched = boot()?.steps ?? [];
   const begun = nodeReady();
-  steps.unshift({ name: 'node', start: 0, end: begun }, ...(boot?.steps ?? []));
-  const bundled = boot?.steps?.at(-1)?.end ?? begun;
-  steps.splice(1 + (boot?.steps?.length ?? 0), 0, { name: 'modules', start: bundled, end: performance.now() });
+  const bundled = launched.at(-1)?.end ?? begun;
+  steps.unshift({ name: 'node', start: 0, end: begun }, ...launched, { name: 'modules', start: bundled, end: performance.now() });
 }
 
 /** Marks the first frame: its parts from the frame's stats, and when it was committed. */
@@ -76,6 +78,7 @@ export function traceFirstFrame(started: number, stats: { layoutMs: number; pain
   }
   steps.push({ name: 'first frame', start: started, end });
   firstFrame = end;
+  boot()?.firstFrame?.(activeProfile());
 }
 
 export function startupTrace(): StartupTrace {

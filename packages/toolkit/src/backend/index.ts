@@ -15,7 +15,7 @@ export { blendRect, copyRects, composePlanes, packRects, swapsRB, type PlaneImag
 export { planePreset, type PlanePresetName } from './plane-presets.js';
 export { checkAssignment, checkState, stackPlanes, planeRange } from '../compositor/plane-rules.js';
 export { HeadlessDisplay, headless, unpremultiply, type HeadlessOptions } from './headless.js';
-export { registerBackend, backendNames, loadBackend, type BackendChoice, type BackendRegistration } from './registry.js';
+export { registerBackend, backendNames, backendPackages, loadBackend, type BackendChoice, type BackendRegistration } from './registry.js';
 export type { InputEvent } from '../input/events.js';
 export { KeyRepeater } from '../input/key-repeat.js';
 export { codeOfEvdev, keyOfKeysym, isControlText } from '../input/evdev.js';

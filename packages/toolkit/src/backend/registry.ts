@@ -11,6 +11,9 @@
  *    WAYLAND_DISPLAY, no DRM card), tries to open the rest, and falls back to headless,
  *    logging why each earlier one was passed over.
  * 3. `createApp(root, { backend })` takes `'auto'`, a registered name, or a `Backend` object.
+ * 4. An app bundled by `planar build` carries the backend packages it found installed; the
+ *    bundle lists them under `Symbol.for('planar.bundled')`, and a backend is taken from there
+ *    first, so that it shares the bundle's one copy of the toolkit.
  */
 import { readdirSync } from 'node:fs';
 import { BackendUnavailableError, type Backend, type Display, type OpenOptions } from './contract.js';
@@ -77,6 +80,19 @@ registerBackend('kms', '@planar/kms-backend', { autoProbe: () => (hasDrmCard() ?
 registerBackend('preview', '@planar/preview');
 registerBackend('headless', headless);
 
+/** The package names of the registered backends that come from packages (what a bundle carries). */
+export function backendPackages(): string[] {
+  return [...registry.values()].flatMap((e) => (typeof e.source === 'string' ? [e.source] : []));
+}
+
+type Loaders = Record<string, () => Promise<unknown>>;
+
+/** The package, from the bundle when this is a bundled app that carries it, else from node_modules. */
+function importPackage(pkg: string): Promise<unknown> {
+  const bundled = (globalThis as { [key: symbol]: Loaders | undefined })[Symbol.for('planar.bundled')]?.[pkg];
+  return bundled ? bundled() : import(pkg);
+}
+
 function unknownBackend(name: string): Error {
   return new Error(
     `no backend is registered as "${name}"; the known backends are auto, ${backendNames().join(', ')}. ` +
@@ -96,7 +112,7 @@ export async function loadBackend(name: string): Promise<Backend> {
   const pkg = entry.source;
   let mod: { backend?: Backend };
   try {
-    mod = (await import(pkg)) as { backend?: Backend };
+    mod = (await importPackage(pkg)) as { backend?: Backend };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const missing = e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(pkg);
