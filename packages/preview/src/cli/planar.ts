@@ -19,7 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   dev: () => import('../dev/cli.js'),
   stories: () => import('../stories/cli.js'),
   new: () => import('../scaffold/cli.js'),
-  build: () => import('../build/cli.js'),
+  build: () => import('../bundler/cli.js'),
 };
 
 async function run(argv: string[]): Promise<number> {
