@@ -81,6 +81,25 @@ function writePng(file, width, height, pixels) {
   writeFileSync(OUT + file, PNG.sync.write(png));
 }
 
+/**
+ * The demo's frame.full and frame.label at w×h, each with its parts (`{ total, layout, paint,
+ * copy }`, ms), and its first frame's pixels. The profile bench runs it in each profile.
+ */
+export async function demoFrames(w, h, { median }) {
+  const model = createHomeModel({ frozen: true });
+  const screen = await render(() => jsx(Dashboard, { model, width: w, height: h }), { width: w, height: h, checkDamage: false });
+  const pixels = screen.pixels().pixels;
+
+  const full = await frames(screen, () => screen.invalidate(), { runs: 21, full: true, median });
+  let minute = 0;
+  const label = await frames(screen, async () => {
+    model.now.value = new Date(FROZEN_TIME.getTime() + (++minute % 50) * 60_000);
+    await screen.flush();
+  }, { runs: 31, full: false, median });
+  await screen.dispose();
+  return { full, label, pixels };
+}
+
 export async function run({ median }) {
   const figures = {};
   const ck = await loadCanvasKit();
@@ -88,17 +107,7 @@ export async function run({ median }) {
   mkdirSync(OUT, { recursive: true });
   for (const [w, h] of SIZES) {
     const size = `${w}x${h}`;
-    const model = createHomeModel({ frozen: true });
-    const screen = await render(() => jsx(Dashboard, { model, width: w, height: h }), { width: w, height: h, checkDamage: false });
-    const demoPixels = screen.pixels().pixels;
-
-    const full = await frames(screen, () => screen.invalidate(), { runs: 21, full: true, median });
-    let minute = 0;
-    const label = await frames(screen, async () => {
-      model.now.value = new Date(FROZEN_TIME.getTime() + (++minute % 50) * 60_000);
-      await screen.flush();
-    }, { runs: 31, full: false, median });
-    await screen.dispose();
+    const { full, label, pixels: demoPixels } = await demoFrames(w, h, { median });
     for (const [kind, m] of [['full', full], ['label', label]]) {
       figures[`frame.${kind}.${size}`] = { unit: 'ms', value: m.total };
       for (const part of PARTS) figures[`frame.${kind}.${part}.${size}`] = { unit: 'ms', value: m[part] };
