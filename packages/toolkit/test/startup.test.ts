@@ -52,7 +52,7 @@ describe('PLANAR_DEBUG=startup', () => {
     expect(lines.indexOf('app: mounting')).toBeLessThan(at);
     expect(lines.indexOf('app: first frame presented')).toBeGreaterThan(at);
 
-    const steps = [];
+    const steps: { name: string; start: number; end: number; ms: number }[] = [];
     for (const line of lines.slice(at + 1)) {
       const m = STEP.exec(line);
       if (!m) break;
