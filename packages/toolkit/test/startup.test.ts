@@ -38,8 +38,8 @@ function runApp(env: Record<string, string>) {
   return run.stderr.split('\n');
 }
 
-const HEADER = /^planar: start-up, ms since the process started; first frame committed at (-?\d+\.\d) ms$/;
-const STEP = /^ {2}(\S+(?: \S+)*?) +(-?\d+\.\d) → +(-?\d+\.\d) +(-?\d+\.\d) ms/;
+const HEADER = /^planar: start-up, ms since the process started \(and resident memory at each step's end\); first frame committed at (-?\d+\.\d) ms$/;
+const STEP = /^ {2}(\S+(?: \S+)*?) +(-?\d+\.\d) → +(-?\d+\.\d) +(-?\d+\.\d) ms(?: +(\d+\.\d) MiB)?/;
 
 describe('PLANAR_DEBUG=startup', () => {
   it('prints where the time went once, when the first frame is committed', () => {
@@ -52,11 +52,11 @@ describe('PLANAR_DEBUG=startup', () => {
     expect(lines.indexOf('app: mounting')).toBeLessThan(at);
     expect(lines.indexOf('app: first frame presented')).toBeGreaterThan(at);
 
-    const steps: { name: string; start: number; end: number; ms: number }[] = [];
+    const steps: { name: string; start: number; end: number; ms: number; mib: number }[] = [];
     for (const line of lines.slice(at + 1)) {
       const m = STEP.exec(line);
       if (!m) break;
-      steps.push({ name: m[1]!, start: Number(m[2]), end: Number(m[3]), ms: Number(m[4]) });
+      steps.push({ name: m[1]!, start: Number(m[2]), end: Number(m[3]), ms: Number(m[4]), mib: m[5] === undefined ? NaN : Number(m[5]) });
     }
     expect(steps.map((s) => s.name)).toEqual(['node', 'modules', 'canvaskit', 'yoga', 'display', 'fonts', 'mount', 'layout', 'paint', 'copy', 'first frame']);
     for (const s of steps) {
@@ -64,6 +64,10 @@ describe('PLANAR_DEBUG=startup', () => {
       expect(s.ms).toBeCloseTo(s.end - s.start, 0);
     }
     const step = (name: string) => steps.find((s) => s.name === name)!;
+    // Resident memory is noted where a step ends in this process (not for Node's own start or the frame's parts).
+    for (const name of ['modules', 'canvaskit', 'yoga', 'display', 'fonts', 'mount', 'first frame']) {
+      expect(step(name).mib, `${name} notes the memory`).toBeGreaterThan(10);
+    }
     const committed = Number(HEADER.exec(headers[0]!)![1]);
     expect(step('first frame').end).toBe(committed);
     expect(step('first frame').start).toBeGreaterThanOrEqual(step('mount').end);

@@ -1,7 +1,8 @@
 /**
  * The start-up trace: where the time went from the process's start to the first frame, each
  * step with when it began and ended in ms since the process started (`performance.now()`).
- * Steps overlap on purpose: CanvasKit and Yoga compile while the display opens.
+ * Steps overlap on purpose: CanvasKit and Yoga compile while the display opens. Each step also
+ * notes the resident memory (RSS) when it ended, so the trace tells where the megabytes went.
  *
  *   node        Node's own start, to the moment it began running the app's first module
  *   bundle      reading and compiling the app's bundle, with its code cache (`planar build`)
@@ -20,6 +21,8 @@ export interface StartupStep {
   /** ms since the process started. */
   start: number;
   end: number;
+  /** Resident memory when the step ended, bytes. */
+  rss?: number;
   /** What happened, where it helps: `code cache: hit`, say. */
   note?: string;
 }
@@ -43,6 +46,7 @@ export function traceStep<T>(name: string, work: Promise<T>): Promise<T> {
   if (Number.isNaN(firstFrame)) steps.push(step);
   const done = () => {
     step.end = performance.now();
+    step.rss = process.memoryUsage.rss();
   };
   work.then(done, done);
   return work;
@@ -54,7 +58,7 @@ export function traceSync<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } finally {
-    if (Number.isNaN(firstFrame)) steps.push({ name, start, end: performance.now() });
+    if (Number.isNaN(firstFrame)) steps.push({ name, start, end: performance.now(), rss: process.memoryUsage.rss() });
   }
 }
 
@@ -64,7 +68,7 @@ export function traceAppStart(): void {
   const launched = boot()?.steps ?? [];
   const begun = nodeReady();
   const bundled = launched.at(-1)?.end ?? begun;
-  steps.unshift({ name: 'node', start: 0, end: begun }, ...launched, { name: 'modules', start: bundled, end: performance.now() });
+  steps.unshift({ name: 'node', start: 0, end: begun }, ...launched, { name: 'modules', start: bundled, end: performance.now(), rss: process.memoryUsage.rss() });
 }
 
 /** Marks the first frame: its parts from the frame's stats, and when it was committed. */
@@ -76,7 +80,7 @@ export function traceFirstFrame(started: number, stats: { layoutMs: number; pain
     steps.push({ name, start: at, end: at + ms });
     at += ms;
   }
-  steps.push({ name: 'first frame', start: started, end });
+  steps.push({ name: 'first frame', start: started, end, rss: process.memoryUsage.rss() });
   firstFrame = end;
   boot()?.firstFrame?.(activeProfile());
 }
@@ -88,8 +92,9 @@ export function startupTrace(): StartupTrace {
 /** The trace as lines a person reads. */
 export function formatStartup(trace: StartupTrace = startupTrace()): string {
   const width = Math.max(...trace.steps.map((s) => s.name.length));
-  const lines = trace.steps.map((s) => `  ${s.name.padEnd(width)}  ${s.start.toFixed(1).padStart(7)} → ${s.end.toFixed(1).padStart(7)}  ${(s.end - s.start).toFixed(1).padStart(6)} ms${s.note ? `  (${s.note})` : ''}`);
-  return [`planar: start-up, ms since the process started; first frame committed at ${trace.firstFrame.toFixed(1)} ms`, ...lines].join('\n');
+  const mib = (bytes: number | undefined) => (bytes === undefined ? '' : `${(bytes / 1048576).toFixed(1)} MiB`.padStart(10));
+  const lines = trace.steps.map((s) => `  ${s.name.padEnd(width)}  ${s.start.toFixed(1).padStart(7)} → ${s.end.toFixed(1).padStart(7)}  ${(s.end - s.start).toFixed(1).padStart(6)} ms${mib(s.rss)}${s.note ? `  (${s.note})` : ''}`);
+  return [`planar: start-up, ms since the process started (and resident memory at each step's end); first frame committed at ${trace.firstFrame.toFixed(1)} ms`, ...lines].join('\n');
 }
 
 /** When Node began running the app's code, ms since the process started. */

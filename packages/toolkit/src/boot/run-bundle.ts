@@ -25,7 +25,7 @@ export type CacheOutcome = 'hit' | 'miss' | 'stale' | 'rejected' | 'off';
 
 /** What the launcher leaves for the bundled toolkit. */
 export interface BootRecord {
-  steps: { name: string; start: number; end: number; note?: string }[];
+  steps: { name: string; start: number; end: number; rss?: number; note?: string }[];
   cache: CacheOutcome;
   /** Called by the bundled toolkit once the first frame is committed, with the profile it ran in. */
   firstFrame(profile: string | null): void;
@@ -78,7 +78,7 @@ export function runBundle(bundle: string | URL): void {
   };
   (globalThis as { [BOOT]?: BootRecord })[BOOT] = record;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  record.steps.push({ name: 'bundle', start, end: performance.now(), note: `code cache: ${cache}` });
+  record.steps.push({ name: 'bundle', start, end: performance.now(), rss: process.memoryUsage.rss(), note: `code cache: ${cache}` });
   const module = { exports: {} };
   run(module.exports, createRequire(file), module, file, path.dirname(file));
 }

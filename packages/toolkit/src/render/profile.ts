@@ -19,7 +19,7 @@ export const PROFILES: readonly Profile[] = ['default', 'lean'];
 
 const FLAGS: Record<Profile, string[]> = {
   default: [],
-  lean: ['--liftoff-only'],
+  lean: ['--liftoff-only', '--semi-space-growth-factor=1'],
 };
 
 let applied: Profile | null = null;
