@@ -50,7 +50,7 @@ const SYSTEM_PACKAGES = [
 
 // What is lost when an optional addon cannot be built, by package name.
 const OPTIONAL_ADDON_LOSS = {
-  '@planar/toolkit': 'system font discovery (fonts installed on the system are not found); the bundled fonts and fonts registered from files still work',
+  '@planar/toolkit': 'system font discovery (fonts installed on the system are not found; the bundled fonts and fonts registered from files still work) and the return of start-up\'s freed memory to the system',
 };
 
 const MIN_NODE = [20, 19];

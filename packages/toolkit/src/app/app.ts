@@ -15,6 +15,7 @@ import { initFonts } from '../render/fonts.js';
 import { loadYoga } from '../layout/yoga.js';
 import { applyProfile, profileFromEnv, PROFILES, type Profile } from '../render/profile.js';
 import { formatStartup, traceAppStart, traceFirstFrame, traceStep, traceSync } from './startup.js';
+import { releaseStartupMemory } from './release-memory.js';
 import { openDisplay, type BackendChoice } from '../backend/registry.js';
 import type { Display, PlaneInfo } from '../backend/contract.js';
 import type { PlanePresetName } from '../backend/plane-presets.js';
@@ -324,6 +325,7 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   await loop.tick();
   traceFirstFrame(firstFrameStart, lastStats);
   if (debugModes().has('startup')) console.error(formatStartup());
+  if (!virtual) releaseStartupMemory();
   const internals: AppInternals = { app, scene, display, loop, clock, compositor, dispatcher };
   registerApp(internals);
   // A test's app (the virtual clock) is not served: every test would bind the same address.
