@@ -32,9 +32,9 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs a command in the app's folder; a failure shows everything the command printed. */
-async function inApp(app: ScaffoldResult, file: string, args: string[]): Promise<string> {
+async function inApp(app: ScaffoldResult, file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   try {
-    const { stdout, stderr } = await run(file, args, { cwd: app.dir, env: childEnv(), maxBuffer: 16 << 20 });
+    const { stdout, stderr } = await run(file, args, { cwd: app.dir, env: { ...childEnv(), ...env }, maxBuffer: 16 << 20 });
     return stdout + stderr;
   } catch (error) {
     const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
@@ -98,6 +98,16 @@ describe('an app made by planar new', () => {
 
   it('starts from its build on the headless backend and draws what its golden shows', async () => {
     const said = await inApp(app, process.execPath, ['dist/main.js', '--backend=headless']);
+    expect(said).toContain('Rendered headless to app.png.');
+    const result = compareSnapshot(readFileSync(path.join(app.dir, 'app.png')), path.join(app.dir, GOLDEN), { update: false, ci: true });
+    expect(result.pass, result.message).toBe(true);
+  });
+
+  it('bundles with planar build, and starts from the bundle drawing the same', async () => {
+    const built = await inApp(app, process.execPath, [path.join(ROOT, 'packages/preview/bin/planar.js'), 'build', 'dist/main.js', '--out', 'dist/app']);
+    expect(built).toMatch(/planar build: dist\/app\/main\.cjs \(\d+ KiB/);
+    rmSync(path.join(app.dir, 'app.png'), { force: true });
+    const said = await inApp(app, process.execPath, ['dist/app/main.mjs', '--backend=headless'], { PLANAR_CODE_CACHE: 'off' });
     expect(said).toContain('Rendered headless to app.png.');
     const result = compareSnapshot(readFileSync(path.join(app.dir, 'app.png')), path.join(app.dir, GOLDEN), { update: false, ci: true });
     expect(result.pass, result.message).toBe(true);

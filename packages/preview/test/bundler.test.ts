@@ -31,7 +31,7 @@ describe('planar build', () => {
     const result = await bundleApp({ entry, outDir: path.join(dir, 'out') });
     expect(path.basename(result.bundle)).toBe('hello.cjs');
     expect(path.basename(result.launcher)).toBe('hello.mjs');
-    expect(readFileSync(result.launcher, 'utf8')).toContain("runBundle(new URL(\"./hello.cjs\", import.meta.url))");
+    expect(readFileSync(result.launcher, 'utf8')).toContain("runBundle(new URL(\"./hello.cjs\", import.meta.url), { entry: \"../hello.mjs\" })");
     // import.meta.url names the original file, found from the bundle's folder.
     expect(readFileSync(result.bundle, 'utf8')).toContain('__planarFileUrl("../hello.mjs")');
   });

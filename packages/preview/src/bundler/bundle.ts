@@ -14,6 +14,8 @@
  *    `Symbol.for('planar.bundled')`; the registry takes them from there, so they share the
  *    bundle's copy of the toolkit (one copy: one CanvasKit, one registry).
  * 3. Native addons (`.node`), and the tools only development uses, stay outside.
+ * The launcher also tells the bundle its original entry, which `process.argv[1]` then names, so
+ * an entry that checks whether it is the program being run still finds that it is.
  * A CommonJS file cannot hold a top-level await; the entry's must move into an async function.
  */
 import { build, type Message, type Plugin } from 'esbuild';
@@ -79,7 +81,7 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
     `// Made by planar build: runs ${path.basename(bundle)} with V8's code cache (see @planar/toolkit/boot).`,
     "import { runBundle } from '@planar/toolkit/boot';",
     '',
-    `runBundle(new URL(${JSON.stringify(`./${path.basename(bundle)}`)}, import.meta.url));`,
+    `runBundle(new URL(${JSON.stringify(`./${path.basename(bundle)}`)}, import.meta.url), { entry: ${JSON.stringify(path.relative(outDir, entry).split(path.sep).join('/'))} });`,
     '',
   ].join('\n'));
   chmodSync(launcher, 0o755);

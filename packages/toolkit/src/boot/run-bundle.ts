@@ -6,12 +6,16 @@
  * modules' top level and everything the first frame ran); later starts hand that to V8, which
  * then skips parsing and compiling it. See code-cache.ts for when a cache is used.
  *
+ * The app sees itself run as it would from its modules: `import.meta.url` names its original
+ * files (see `planar build`), and `process.argv[1]`, the program node runs, names its original
+ * entry rather than the launcher, so the usual "am I the program?" check still answers yes.
+ *
  * This module imports nothing of the toolkit's (the bundle holds its own copy): it leaves
  * what it did under `Symbol.for('planar.boot')`, where the bundled toolkit's start-up trace
  * finds it, and is told there when the first frame was committed.
  * @example // the launcher `planar build` writes beside the bundle:
  * import { runBundle } from '@planar/toolkit/boot';
- * runBundle(new URL('./main.cjs', import.meta.url));
+ * runBundle(new URL('./main.cjs', import.meta.url), { entry: '../main.js' });
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,8 +37,13 @@ export interface BootRecord {
 
 const BOOT = Symbol.for('planar.boot');
 
+export interface RunOptions {
+  /** The app's original entry, relative to the bundle's folder: `process.argv[1]` names it. */
+  entry?: string;
+}
+
 /** Compiles and runs the bundle at `bundle` (a path or file URL), with its code cache. */
-export function runBundle(bundle: string | URL): void {
+export function runBundle(bundle: string | URL, options: RunOptions = {}): void {
   const start = performance.now();
   const file = bundle instanceof URL || bundle.startsWith('file:') ? fileURLToPath(bundle) : path.resolve(bundle);
   let source: string;
@@ -79,6 +88,7 @@ export function runBundle(bundle: string | URL): void {
   (globalThis as { [BOOT]?: BootRecord })[BOOT] = record;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   record.steps.push({ name: 'bundle', start, end: performance.now(), rss: process.memoryUsage.rss(), note: `code cache: ${cache}` });
+  if (options.entry) process.argv[1] = path.resolve(path.dirname(file), options.entry);
   const module = { exports: {} };
   run(module.exports, createRequire(file), module, file, path.dirname(file));
 }

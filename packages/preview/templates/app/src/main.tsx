@@ -1,7 +1,9 @@
 /**
  * The app's entry. `planar dev src/main.tsx` imports it and shows its default export in the
- * preview with its `appOptions`; `node dist/main.js` (npm start) runs it on the best display
- * there is, or on the one `--backend=NAME` names (wayland, kms, preview, headless).
+ * preview with its `appOptions`; `npm start` runs it (bundled by `npm run build` into
+ * dist/app, which starts faster: see `planar build`) on the best display there is, or on the
+ * one `--backend=NAME` names (wayland, kms, preview, headless). `node dist/main.js` runs it
+ * from its modules.
  */
 import { realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
