@@ -58,6 +58,21 @@ describe('the demo started from its bundle', () => {
     expect(second.png.data.equals(first.png.data)).toBe(true);
   });
 
+  it('compiles CanvasKit and Yoga while the app\'s modules load, once it knows the profile', () => {
+    const cache = tempDir();
+    start(launcher, cache);
+    const { stderr } = start(launcher, cache);
+    const step = (name: string) => {
+      const m = new RegExp(`^ {2}${name} +([\\d.]+) → +([\\d.]+)`, 'm').exec(stderr);
+      if (!m) throw new Error(`no ${name} step in:\n${stderr}`);
+      return { start: Number(m[1]), end: Number(m[2]) };
+    };
+    const modules = step('modules');
+    expect(step('canvaskit').start).toBeLessThan(modules.end);
+    expect(step('yoga').start).toBeLessThan(modules.end);
+    expect(step('canvaskit').start).toBeGreaterThanOrEqual(step('bundle').end);
+  });
+
   it('keeps one cache per PLANAR_PROFILE setting, so a lean start never takes the default one', () => {
     const cache = tempDir();
     start(launcher, cache);

@@ -10,11 +10,11 @@ import mitt from 'mitt';
 import { signal } from '@preact/signals-core';
 import { Owner, runWithOwner } from '../jsx/owner.js';
 import { createElement, flushMounts, mountChild, type Child } from '../jsx/element.js';
-import { loadCanvasKit } from '../render/canvaskit.js';
+import { canvasKitLoadSpan, loadCanvasKit } from '../render/canvaskit.js';
 import { initFonts } from '../render/fonts.js';
-import { loadYoga } from '../layout/yoga.js';
+import { loadYoga, yogaLoadSpan } from '../layout/yoga.js';
 import { applyProfile, profileFromEnv, PROFILES, type Profile } from '../render/profile.js';
-import { formatStartup, traceAppStart, traceFirstFrame, traceStep, traceSync } from './startup.js';
+import { formatStartup, traceAppStart, traceFirstFrame, traceSpan, traceStep, traceSync } from './startup.js';
 import { releaseStartupMemory } from './release-memory.js';
 import { openDisplay, type BackendChoice } from '../backend/registry.js';
 import type { Display, PlaneInfo } from '../backend/contract.js';
@@ -114,8 +114,9 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   validateOptions(options);
   const profileWarning = applyProfile(options.profile ?? profileFromEnv());
   if (profileWarning) console.warn(`planar: ${profileWarning}`);
-  // CanvasKit and Yoga compile (mostly on V8's background threads) while the display opens.
-  const engines = Promise.all([traceStep('canvaskit', loadCanvasKit()), traceStep('yoga', loadYoga())]);
+  // CanvasKit and Yoga compile (mostly on V8's background threads) while the display opens
+  // (from a bundle, they began while the app's modules loaded).
+  const engines = Promise.all([loadCanvasKit(), loadYoga()]);
   engines.catch(() => {});
   const virtual = options.clock === 'virtual';
   const rotation: Rotation = options.rotation ?? 0;
@@ -128,6 +129,8 @@ export async function startApp(root: () => Child, options: AppOptions = {}): Pro
   }, (line) => console.error(line)));
   try {
     await engines;
+    traceSpan('canvaskit', canvasKitLoadSpan());
+    traceSpan('yoga', yogaLoadSpan());
     await traceStep('fonts', initFonts());
   } catch (error) {
     await display.close();

@@ -52,6 +52,11 @@ export function traceStep<T>(name: string, work: Promise<T>): Promise<T> {
   return work;
 }
 
+/** Records a step that ran at another time (a load begun before the app started, say). */
+export function traceSpan(name: string, span: { start: number; end: number; rss?: number } | null): void {
+  if (span && Number.isNaN(firstFrame)) steps.push({ name, ...span });
+}
+
 /** Records a synchronous step. */
 export function traceSync<T>(name: string, fn: () => T): T {
   const start = performance.now();
@@ -85,8 +90,10 @@ export function traceFirstFrame(started: number, stats: { layoutMs: number; pain
   boot()?.firstFrame?.(activeProfile());
 }
 
+/** The steps in the order they began, the first frame as a whole last. */
 export function startupTrace(): StartupTrace {
-  return { steps: steps.map((s) => ({ ...s })), firstFrame };
+  const last = (s: StartupStep) => (s.name === 'first frame' ? 1 : 0);
+  return { steps: steps.map((s) => ({ ...s })).sort((a, b) => last(a) - last(b) || a.start - b.start), firstFrame };
 }
 
 /** The trace as lines a person reads. */

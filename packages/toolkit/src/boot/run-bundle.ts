@@ -31,6 +31,8 @@ export type CacheOutcome = 'hit' | 'miss' | 'stale' | 'rejected' | 'off';
 export interface BootRecord {
   steps: { name: string; start: number; end: number; rss?: number; note?: string }[];
   cache: CacheOutcome;
+  /** The profile set before the bundle compiled, when known: CanvasKit may start compiling at once. */
+  profile?: Profile;
   /** Called by the bundled toolkit once the first frame is committed, with the profile it ran in. */
   firstFrame(profile: string | null): void;
 }
@@ -60,8 +62,9 @@ export function runBundle(bundle: string | URL, options: RunOptions = {}): void 
   const usable = entry && matches(entry, hash) ? entry : null;
   // V8 takes cache data only under the flags it was made with: set the profile PLANAR_PROFILE
   // names, or the one the app ran in last time, before anything compiles.
-  const profile = chosen ?? usable?.header.profile;
-  if (profile && PROFILES.includes(profile as Profile)) applyProfile(profile as Profile);
+  const named = chosen ?? usable?.header.profile;
+  const profile = named && PROFILES.includes(named as Profile) ? (named as Profile) : undefined;
+  if (profile) applyProfile(profile);
 
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
@@ -72,6 +75,7 @@ export function runBundle(bundle: string | URL, options: RunOptions = {}): void 
   const record: BootRecord = {
     steps: [],
     cache,
+    profile,
     firstFrame(ranIn) {
       if (!where || cache === 'hit') return;
       let saved = false;

@@ -12,19 +12,31 @@
  * is taken aside without being read, so nothing is loaded) and Yoga decodes the base64 itself.
  */
 import { loadYoga as compileYoga, type Yoga } from 'yoga-layout/load';
+import { launchProfile } from '../render/profile.js';
 
 let instance: Yoga | null = null;
 let loading: Promise<Yoga> | null = null;
+let span: { start: number; end: number; rss: number } | null = null;
 const listeners: ((yoga: Yoga) => void)[] = [];
 
 /** Loads (once) and returns Yoga. */
 export function loadYoga(): Promise<Yoga> {
+  const start = performance.now();
   loading ??= withoutFetch(compileYoga).then((yoga) => {
     instance = yoga;
+    span = { start, end: performance.now(), rss: process.memoryUsage.rss() };
     for (const listener of listeners) listener(yoga);
     return yoga;
   });
   return loading;
+}
+
+// Launched from a bundle: compile while the app's modules load, as CanvasKit does.
+if (launchProfile()) loadYoga().catch(() => {});
+
+/** When Yoga's load began and ended (ms since the process started), and the resident memory then; null until it has. */
+export function yogaLoadSpan(): { start: number; end: number; rss: number } | null {
+  return span;
 }
 
 /** The loaded Yoga; throws if `loadYoga()` has not finished. */

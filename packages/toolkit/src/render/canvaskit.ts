@@ -6,10 +6,14 @@ import CanvasKitInit, { type CanvasKit } from 'canvaskit-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { trackCanvasKit } from './live-objects.js';
-import { applyProfile } from './profile.js';
+import { applyProfile, launchProfile } from './profile.js';
 
 let instance: CanvasKit | null = null;
 let loading: Promise<CanvasKit> | null = null;
+let span: LoadSpan | null = null;
+
+/** When a load began and ended (ms since the process started), and the resident memory then. */
+export interface LoadSpan { start: number; end: number; rss: number }
 
 /**
  * Loads (once) and returns CanvasKit, compiled in the 'default' profile unless one was applied
@@ -18,16 +22,31 @@ let loading: Promise<CanvasKit> | null = null;
 export function loadCanvasKit(): Promise<CanvasKit> {
   if (!loading) {
     applyProfile('default');
+    const start = performance.now();
     const require = createRequire(import.meta.url);
     const bin = path.dirname(require.resolve('canvaskit-wasm/bin/canvaskit.wasm'));
     loading = CanvasKitInit({ locateFile: (file: string) => path.join(bin, file) }).then((ck) => {
       // Counted from the start, so that the testing API's liveObjects() sees every object.
       trackCanvasKit(ck);
       instance = ck;
+      span = { start, end: performance.now(), rss: process.memoryUsage.rss() };
       return ck;
     });
   }
   return loading;
+}
+
+// Launched from a bundle whose profile is known: compile while the app's modules load. A failure
+// is createApp's to report (it awaits the same promise).
+const early = launchProfile();
+if (early) {
+  applyProfile(early);
+  loadCanvasKit().catch(() => {});
+}
+
+/** When CanvasKit's load began and ended; null until it has. */
+export function canvasKitLoadSpan(): LoadSpan | null {
+  return span;
 }
 
 /** The loaded CanvasKit; throws if `loadCanvasKit()` has not finished. */

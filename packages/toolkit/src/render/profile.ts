@@ -53,3 +53,13 @@ export function applyProfile(profile: Profile): string | null {
 export function activeProfile(): Profile | null {
   return applied;
 }
+
+/**
+ * The profile a bundle's launcher (`@planar/toolkit/boot`) already set before the app's code was
+ * compiled, when it knew it (PLANAR_PROFILE, or the profile the app ran in last time): CanvasKit
+ * and Yoga may then start compiling while the app's modules load, instead of at `createApp`.
+ */
+export function launchProfile(): Profile | null {
+  const boot = (globalThis as { [key: symbol]: { profile?: string } | undefined })[Symbol.for('planar.boot')];
+  return boot?.profile && PROFILES.includes(boot.profile as Profile) ? (boot.profile as Profile) : null;
+}
