@@ -21,7 +21,7 @@ import { bundleApp } from '@planar/preview/build';
 
 export const name = 'memory';
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The lean profile's flags (packages/toolkit/src/render/profile.ts), for the floor. */
+/** The lean profile's flags (packages/toolkit/src/engines/profile.ts), for the floor. */
 const LEAN_FLAGS = ['--liftoff-only', '--semi-space-growth-factor=1'];
 
 function child(args, env = {}) {

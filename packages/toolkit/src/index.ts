@@ -32,7 +32,7 @@ export type { TapEvent, LongPressEvent, LongPressOptions, PanEvent, PanEndEvent,
 export * from './i18n/index.js';
 export { registerFont, preloadBundledFonts } from './render/fonts.js';
 export { startupTrace, formatStartup, type StartupTrace, type StartupStep } from './app/startup.js';
-export type { Profile } from './render/profile.js';
+export type { Profile } from './engines/profile.js';
 export { systemFontSupport, loadSystemFonts, type SystemFontFace, type SystemFontIndex } from './render/system-fonts.js';
 export type { Style, StyleProp, Gradient, Shadow, TransformStep, Length, Color } from './style/types.js';
 export { parseColor, color4f, type RGBA } from './style/color.js';

@@ -6,7 +6,7 @@
  * or 64 bytes of JS a cycle must be reported, so these checks cannot pass by accident.
  */
 import { describe, expect, it } from 'vitest';
-import { yoga } from '../src/layout/yoga.js';
+import { yoga } from '../src/engines/yoga.js';
 import { closeSync, openSync } from 'node:fs';
 import { For, Image, Show, Text, View, signal, Canvas, Layer, ExternalLayer, ScrollLayer, createExternalSource } from '@planar/toolkit';
 import { checkLeaks, liveObjects, render, type Screen } from '@planar/toolkit/testing';

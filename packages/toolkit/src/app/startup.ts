@@ -14,7 +14,7 @@
  * `PLANAR_DEBUG=startup` prints it once the first frame is committed; `startupTrace()` gives it
  * to a program (the start-up benchmark reads it).
  */
-import { activeProfile } from '../render/profile.js';
+import { activeProfile } from '../engines/profile.js';
 
 export interface StartupStep {
   name: string;

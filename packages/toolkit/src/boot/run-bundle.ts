@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { applyProfile, PROFILES, type Profile } from '../render/profile.js';
+import { applyProfile, PROFILES, type Profile } from '../engines/profile.js';
 import { bundleHash, cacheDirectory, cacheFile, headerFor, matches, readCache, writeCache } from './code-cache.js';
 
 export type CacheOutcome = 'hit' | 'miss' | 'stale' | 'rejected' | 'off';

@@ -6,7 +6,7 @@ import CanvasKitInit, { type CanvasKit } from 'canvaskit-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { trackCanvasKit } from './live-objects.js';
-import { applyProfile, launchProfile } from './profile.js';
+import { applyProfile, launchProfile } from '../engines/profile.js';
 
 let instance: CanvasKit | null = null;
 let loading: Promise<CanvasKit> | null = null;

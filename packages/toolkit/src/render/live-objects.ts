@@ -27,7 +27,7 @@
  * CanvasKit update changes that shape, `trackCanvasKit` throws and says so.
  */
 import type { Yoga } from 'yoga-layout/load';
-import { whenYogaLoaded } from '../layout/yoga.js';
+import { whenYogaLoaded } from '../engines/yoga.js';
 import type { CanvasKit } from 'canvaskit-wasm';
 
 /** CanvasKit handles alive, by class, plus `ck.Malloc` blocks. */

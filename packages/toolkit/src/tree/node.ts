@@ -21,7 +21,7 @@
  * Layout dirtiness is Yoga's own; the scene only remembers that `calculateLayout` is due.
  */
 import type { Config as YogaConfig, Node as YogaNode } from 'yoga-layout/load';
-import { yoga as loadedYoga } from '../layout/yoga.js';
+import { yoga as loadedYoga } from '../engines/yoga.js';
 import { signal } from '@preact/signals-core';
 import type { Owner } from '../jsx/owner.js';
 import type { Affine, Box, Rect } from './geometry.js';

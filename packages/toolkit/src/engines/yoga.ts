@@ -12,7 +12,7 @@
  * is taken aside without being read, so nothing is loaded) and Yoga decodes the base64 itself.
  */
 import { loadYoga as compileYoga, type Yoga } from 'yoga-layout/load';
-import { launchProfile } from '../render/profile.js';
+import { launchProfile } from './profile.js';
 
 let instance: Yoga | null = null;
 let loading: Promise<Yoga> | null = null;
