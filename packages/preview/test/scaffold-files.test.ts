@@ -38,7 +38,10 @@ describe('scaffoldApp', () => {
     const manifest = JSON.parse(read('package.json')) as Record<string, Record<string, string>>;
     expect(manifest.name).toBe('@planar-app/kitchen-panel');
     expect(manifest.private).toBe(true);
-    expect(manifest.scripts).toMatchObject({ dev: 'planar dev src/main.tsx', start: 'node dist/main.js', test: 'vitest run' });
+    expect(manifest.scripts).toMatchObject({
+      dev: 'planar dev src/main.tsx', start: 'node dist/app/main.mjs', test: 'vitest run',
+      build: 'tsc -p tsconfig.build.json && planar build dist/main.js --out dist/app',
+    });
     expect(Object.keys(manifest.scripts!)).toEqual(expect.arrayContaining(['build', 'stories']));
     expect(manifest.dependencies).toEqual({ '@planar/toolkit': previewVersion, '@planar/widgets': previewVersion });
     expect(manifest.devDependencies!['@planar/preview']).toBe(previewVersion);
