@@ -7,11 +7,18 @@
  * inherited from the enclosing one, and pops it afterwards. Yoga's measure function lays the
  * paragraph out at the width it offers and caches the answer per (mode, width); paint lays it
  * out at the final content width if that differs from the last layout.
+ *
+ * A paragraph built a second time (a label whose text changes, e.g. a clock) keeps its builder
+ * from then on and resets it after each build: making a builder converts its style into wasm
+ * and makes it a FontCollection of its own, which costs more than shaping a short label. The
+ * kept builder is made again when the paragraph style changes or a face is registered (its
+ * collection caches the faces it looked up), and deleted with the node. A paragraph with spans
+ * gets a builder of its own each time.
  */
 import type { Paragraph, ParagraphBuilder } from 'canvaskit-wasm';
 import { MeasureMode } from 'yoga-layout/load';
 import { canvasKit } from './canvaskit.js';
-import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily, useFace } from './fonts.js';
+import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, loadedFonts, onFontsChanged, requestFamily, useFace } from './fonts.js';
 import { DEFAULT_TEXT, type ResolvedText } from '../style/paint-props.js';
 import { resolvedDirection } from '../layout/direction.js';
 import type { NodeContent, PlanarNode } from '../tree/node.js';
@@ -36,12 +43,19 @@ export class TextContent implements NodeContent {
   /** The base direction the paragraph was last built with. */
   private direction: 'ltr' | 'rtl' = 'ltr';
   private reportedFamilies = new Set<string>();
+  /** Built at least once: the next build keeps its builder. */
+  private built = false;
+  /** The kept builder, the style it was made for and the bundled faces registered then. */
+  private kept: { builder: ParagraphBuilder; key: string; faces: number } | null = null;
 
   constructor(private readonly node: PlanarNode) {
     node.yoga?.setMeasureFunc((w, wm, h, hm) => this.measure(w, wm, h, hm));
     live.add(this);
     unsubscribe ??= onFontsChanged(() => {
-      for (const t of live) t.node.textChanged();
+      for (const t of live) {
+        t.dropBuilder();
+        t.node.textChanged();
+      }
     });
   }
 
@@ -66,22 +80,43 @@ export class TextContent implements NodeContent {
     this.direction = direction;
     this.leftAligned = direction === 'ltr' ? ['left', 'start', 'justify'].includes(root.textAlign) : root.textAlign === 'left';
     const fallbacks = fallbackFamilies(text);
-    const builder: ParagraphBuilder = ck.ParagraphBuilder.MakeFromFontProvider(
+    const textStyle = this.textStyle(root, fallbacks);
+    const provider = fontProvider();
+    const spans = hasSpans(this.node);
+    // Everything the paragraph style holds, and the faces its builder's collection could find.
+    const key = [
+      root.textAlign, direction, root.maxLines, root.fontSize, root.fontWeight, root.fontStyle, root.letterSpacing,
+      root.lineHeight, root.textDecoration, root.color.join(), textStyle.fontFamilies.join(),
+    ].join('|');
+    const faces = loadedFonts().bundledFaces.length;
+    if (this.kept && (spans || this.kept.key !== key || this.kept.faces !== faces)) this.dropBuilder();
+    const builder = this.kept?.builder ?? ck.ParagraphBuilder.MakeFromFontProvider(
       new ck.ParagraphStyle({
         textAlign: ck.TextAlign[alignName(root.textAlign)],
         textDirection: direction === 'rtl' ? ck.TextDirection.RTL : ck.TextDirection.LTR,
         maxLines: root.maxLines ?? undefined,
         ellipsis: root.maxLines ? '…' : undefined,
-        textStyle: this.textStyle(root, fallbacks),
+        textStyle,
       }),
-      fontProvider(),
+      provider,
     );
+    const keep = !spans && this.built;
+    this.built = true;
     try {
       this.addRuns(builder, this.node, root, fallbacks);
       return builder.build();
     } finally {
-      builder.delete();
+      if (keep) {
+        builder.reset();
+        this.kept ??= { builder, key, faces };
+      } else builder.delete();
     }
+  }
+
+  /** Deletes the kept builder, if any. */
+  dropBuilder(): void {
+    this.kept?.builder.delete();
+    this.kept = null;
   }
 
   private addRuns(builder: ParagraphBuilder, node: PlanarNode, style: ResolvedText, fallbacks: string[]): void {
@@ -202,6 +237,7 @@ export class TextContent implements NodeContent {
 
   dispose(): void {
     this.invalidate();
+    this.dropBuilder();
     this.node.yoga?.unsetMeasureFunc();
     live.delete(this);
   }
@@ -209,6 +245,10 @@ export class TextContent implements NodeContent {
 
 function alignName(a: ResolvedText['textAlign']): 'Left' | 'Right' | 'Center' | 'Justify' | 'Start' | 'End' {
   return (a[0]!.toUpperCase() + a.slice(1)) as 'Left';
+}
+
+function hasSpans(node: PlanarNode): boolean {
+  return node.children.some((c) => c.kind === 'span' || (c.kind === 'slot' && hasSpans(c)));
 }
 
 function collectText(node: PlanarNode): string {
