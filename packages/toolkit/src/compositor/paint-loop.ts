@@ -8,7 +8,7 @@
  * the layer's damage, so what they drew last frame is wiped by the same pass. External layers
  * are not painted: on a turned output their new frame is turned into their surface instead.
  */
-import type { Canvas } from 'canvaskit-wasm';
+import type { Canvas, Surface } from 'canvaskit-wasm';
 import { turnPixels } from '../backend/pixels.js';
 import { canvasKit } from '../render/canvaskit.js';
 import { DebugOverlay } from '../render/debug-overlay.js';
@@ -23,6 +23,18 @@ import { mergeRects } from './rects.js';
 import type { FrameStats } from './stats.js';
 
 const TRANSPARENT = Float32Array.of(0, 0, 0, 0);
+
+/**
+ * Each surface's canvas: CanvasKit makes a new handle on the same canvas per getCanvas(), so
+ * one is kept per surface for its lifetime.
+ */
+const canvases = new WeakMap<Surface, Canvas>();
+
+function canvasOf(surface: Surface): Canvas {
+  let canvas = canvases.get(surface);
+  if (!canvas) canvases.set(surface, canvas = surface.getCanvas());
+  return canvas;
+}
 
 export class PaintLoop {
   readonly painter: Painter;
@@ -59,7 +71,7 @@ export class PaintLoop {
       const rects = [...content, ...outlined, ...extra.map(toDamage)];
       if (!rects.length) continue;
       r.damage = mergeRects(rects, r.width, r.height);
-      const canvas: Canvas = r.surface.surface.getCanvas();
+      const canvas = canvasOf(r.surface.surface);
       const toLogical = invert(r.contentMatrix)!;
       for (const d of r.damage) {
         canvas.save();

@@ -119,14 +119,18 @@ export class Painter {
   private paintSquareBox(canvas: Canvas, node: PlanarNode): void {
     const p = node.paint;
     const { width, height } = node.layout;
+    const [bt, br, bb, bl] = node.border;
+    const fill = p.background && p.background[3]! > 0;
+    const border = p.borderColor && (bt || br || bb || bl);
+    // Most boxes only hold others: they draw nothing.
+    if (!fill && !border) return;
     const outer = this.rrect(node, 0, width, height);
-    if (p.background && p.background[3]! > 0) {
-      this.fill.setColor(p.background);
+    if (fill) {
+      this.fill.setColor(p.background!);
       canvas.drawRRect(outer, this.fill);
     }
-    const [bt, br, bb, bl] = node.border;
-    if (p.borderColor && (bt || br || bb || bl)) {
-      this.fill.setColor(p.borderColor);
+    if (border) {
+      this.fill.setColor(p.borderColor!);
       canvas.drawDRRect(outer, this.rrect(node, 0, width, height, [bt, br, bb, bl]), this.fill);
     }
   }
@@ -252,8 +256,8 @@ function rrectOf(x: number, y: number, w: number, h: number, radii: readonly num
   w = Math.max(0, w);
   h = Math.max(0, h);
   const limit = Math.min(w, h) / 2;
-  const [a, b, c, d] = radii.map((r) => Math.min(r, limit)) as [number, number, number, number];
-  return new Float32Array([x, y, x + w, y + h, a, a, b, b, c, c, d, d]);
+  const a = Math.min(radii[0]!, limit), b = Math.min(radii[1]!, limit), c = Math.min(radii[2]!, limit), d = Math.min(radii[3]!, limit);
+  return Float32Array.of(x, y, x + w, y + h, a, a, b, b, c, c, d, d);
 }
 
 function makeGradient(ck: CanvasKit, g: ResolvedGradient, w: number, h: number) {
