@@ -86,7 +86,8 @@ export async function run() {
   for (let i = 0; i < RUNS; i++) runs.push(await measure());
   const pick = (key) => middle(runs.map((r) => r[key]));
   process.stderr.write(`\nbench: update-cpu: per update ${runs.map((r) => r.update.toFixed(2)).join(', ')} ms (getrusage: ${runs.map((r) => r.updateUsage.toFixed(2)).join(', ')}, of which system ${runs.map((r) => r.updateSystem.toFixed(2)).join(', ')}); `
-    + `the toolkit's own stats per frame: layout ${middle(runs.map((r) => r.frames.layoutMs)).toFixed(3)}, paint ${middle(runs.map((r) => r.frames.paintMs)).toFixed(3)}, copy ${middle(runs.map((r) => r.frames.copyMs)).toFixed(3)} ms\n`);
+    + `the signal write (effects) ${middle(runs.map((r) => r.frames.writeMs)).toFixed(3)} ms; the toolkit's own stats per frame: layout ${middle(runs.map((r) => r.frames.layoutMs)).toFixed(3)}, `
+    + `paint ${middle(runs.map((r) => r.frames.paintMs)).toFixed(3)} (plane allocation ${middle(runs.map((r) => r.frames.allocMs)).toFixed(3)}), copy ${middle(runs.map((r) => r.frames.copyMs)).toFixed(3)} ms\n`);
 
   if (process.argv.includes('--profile') || process.env.PLANAR_BENCH_PROFILE === '1') {
     const file = path.join(os.tmpdir(), `planar-update-${process.pid}.cpuprofile`);

@@ -12,7 +12,9 @@
  * updates; UPDATES updates, each PACE_MS after the last (each is its own frame); a second idle
  * window. CPU is user + system time of all the process's threads from /proc/self/stat (clock
  * ticks, CLK_TCK from the environment), with process.cpuUsage() beside it (microseconds) and
- * the main thread's own share from /proc/self/task/<pid>/stat.
+ * the main thread's own share from /proc/self/task/<pid>/stat. Beside them: how long the
+ * signal write itself takes (the effects it runs), and the frames' own stats (layout, paint,
+ * plane allocation, copy), averaged over the measured updates.
  *
  * With PLANAR_BENCH_PROFILE=FILE the measured updates run under the inspector's sampling
  * profiler (started and stopped around them only) and the profile is written to FILE.
@@ -41,13 +43,14 @@ const app = await createApp(() => jsx(App, { model }), {
 const firstFrame = app.stats.presentedAt > 0 ? app.stats.presentedAt : performance.now();
 if (app.backend !== 'wayland') throw new Error(`update-demo: expected the wayland backend, got ${app.backend}`);
 
-let frames = 0, skipped = 0, paintMs = 0, copyMs = 0, layoutMs = 0;
+let frames = 0, skipped = 0, paintMs = 0, copyMs = 0, layoutMs = 0, allocMs = 0, writeMs = 0;
 app.on('frame', (s) => {
   frames++;
   if (s.skipped) skipped++;
   paintMs += s.paintMs;
   copyMs += s.copyMs;
   layoutMs += s.layoutMs;
+  allocMs += s.allocMs;
 });
 
 /** utime + stime in ms from a /proc stat line (fields 14 and 15, counted after the name). */
@@ -74,7 +77,9 @@ async function updates(count) {
     const wait = start + i * PACE_MS - performance.now();
     if (wait > 0) await sleep(wait);
     minutes++;
+    const t = performance.now();
     model.now.value = clock();
+    writeMs += performance.now() - t;
   }
   await sleep(PACE_MS);
 }
@@ -89,7 +94,7 @@ await sleep(span);
 const idleBefore = diff(t, sample());
 
 const framesBefore = frames;
-paintMs = copyMs = layoutMs = 0;
+paintMs = copyMs = layoutMs = allocMs = writeMs = 0;
 let session = null;
 if (profileFile) {
   const { Session } = await import('node:inspector/promises');
@@ -108,7 +113,7 @@ if (session) {
   writeFileSync(profileFile, JSON.stringify(profile));
 }
 const updateFrames = frames - framesBefore;
-const perFrame = { paintMs: paintMs / updateFrames, copyMs: copyMs / updateFrames, layoutMs: layoutMs / updateFrames };
+const perFrame = { paintMs: paintMs / updateFrames, copyMs: copyMs / updateFrames, layoutMs: layoutMs / updateFrames, allocMs: allocMs / updateFrames, writeMs: writeMs / UPDATES };
 
 await sleep(200);
 t = sample();
