@@ -8,7 +8,8 @@
  *   update.cpu.main_ms      the same for the main thread alone (the rest is V8's background
  *                           threads, compiling CanvasKit's wasm among them, and libuv's);
  *   update.cpu.idle_ms_per_s  CPU per second of the same process with nobody updating it
- *                           (its timers still run), the mean of a window before and one after;
+ *                           (its timers still run), the mean of a window before and one after,
+ *                           from getrusage (the same threads as /proc, in µs rather than ticks);
  *   start.first_frame.sway  process start to the first frame presented by sway.
  *
  * Each is the median of RUNS fresh processes, each under a fresh sway. With `--profile` (or
@@ -23,7 +24,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatSummary, summarize } from './sway/profile-summary.mjs';
+import { formatSummary, phases, summarize } from './sway/profile-summary.mjs';
 import { startSway, swayMissing } from './sway/sway.mjs';
 
 export const name = 'update-cpu';
@@ -66,7 +67,8 @@ async function measure({ profileFile = null } = {}) {
       updateMain: (r.busy.main - idlePerMs('main') * r.busy.wall) / r.updates,
       updateUsage: (r.busy.usage - idlePerMs('usage') * r.busy.wall) / r.updates,
       updateSystem: (r.busy.system - idlePerMs('system') * r.busy.wall) / r.updates,
-      idle: idlePerMs('proc') * 1000,
+      // Clock ticks (10 ms) are too coarse for a few ms of idle CPU: getrusage counts the same threads in µs.
+      idle: idlePerMs('usage') * 1000,
       frames: r.perFrame,
     };
   } finally {
@@ -93,8 +95,11 @@ export async function run() {
     const file = path.join(os.tmpdir(), `planar-update-${process.pid}.cpuprofile`);
     try {
       await measure({ profileFile: file });
-      const rows = summarize(JSON.parse(readFileSync(file, 'utf8')), UPDATES);
-      console.log(formatSummary(rows, `update-cpu profile, per update (sampled, so slower than unprofiled)`).join('\n'));
+      const profile = JSON.parse(readFileSync(file, 'utf8'));
+      console.log(formatSummary(phases(profile, UPDATES), 'update-cpu profile, per update, by step (sampled, so slower than unprofiled)').join('\n'));
+      console.log(formatSummary(summarize(profile, UPDATES), 'the same by area (toolkit files by folder)').join('\n'));
+      console.log(`(the sampler sees only the main thread while V8 runs or waits; the main thread's CPU it counts as idle, `
+        + `e.g. the addon's Wayland reads between JS calls, is in update.cpu.main_ms, and V8's compiler and GC threads only in update.cpu.ms)`);
     } finally {
       rmSync(file, { force: true });
     }

@@ -12,7 +12,10 @@
  *   GC, idle, program  V8's pseudo-frames: garbage collection, waiting, and work outside JS.
  *
  * `summarize(profile, divisor)` returns rows { area, ms } sorted by time, each ms divided by
- * `divisor` (the number of updates, for a per-update figure).
+ * `divisor` (the number of updates, for a per-update figure). `phases(profile, divisor)` charges
+ * each sample instead to the step of the update it was taken in, from the functions on its
+ * stack: the signal write (the effects it runs), and the frame's layout, paint, plane
+ * allocation, copy, commit to the display and the rest.
  */
 const PSEUDO = { '(garbage collector)': 'GC', '(idle)': 'idle', '(program)': 'program', '(root)': 'program' };
 
@@ -67,10 +70,54 @@ export function summarize(profile, divisor = 1) {
 export function formatSummary(rows, label) {
   const busy = rows.filter((r) => r.area !== 'idle');
   const total = busy.reduce((s, r) => s + r.ms, 0);
-  const lines = [`${label}: ${total.toFixed(3)} ms on the main thread, by area:`];
+  const lines = [`${label}: ${total.toFixed(3)} ms on the main thread`];
   for (const r of busy) {
     if (r.ms < 0.005) continue;
-    lines.push(`  ${r.area.padEnd(24)} ${r.ms.toFixed(3).padStart(7)} ms  ${((100 * r.ms) / total).toFixed(1).padStart(5)} %`);
+    lines.push(`  ${r.area.padEnd(30)} ${r.ms.toFixed(3).padStart(7)} ms  ${((100 * r.ms) / total).toFixed(1).padStart(5)} %`);
   }
   return lines;
+}
+
+/** Steps of an update, outermost match first: [step, file (end of its URL), function or null]. */
+const STEPS = [
+  ['frame: layout', '/layout/layout.js', 'runLayout'],
+  ['frame: plane allocation', '/compositor/frame-plan.js', null],
+  ['frame: paint', '/compositor/paint-loop.js', null],
+  ['frame: copy', '/compositor/commit-state.js', null],
+  ['frame: commit to the display', '/dist/display.js', 'commit'],
+  ['frame: bounds and damage', '/compositor/layer-record.js', 'update'],
+  ['frame: the rest', '/app/frame-loop.js', 'tick'],
+  ['signal write (effects)', '/bench/children/update-demo.mjs', 'updates'],
+];
+
+const CONTAINERS = new Set(['frame: the rest', 'signal write (effects)']);
+
+export function phases(profile, divisor = 1) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stepOf = new Map();
+  const step = (id) => {
+    if (stepOf.has(id)) return stepOf.get(id);
+    const { functionName, url } = nodes.get(id).callFrame;
+    let s = null;
+    if (functionName === '(root)') s = 'other';
+    else if (PSEUDO[functionName] && !url) s = PSEUDO[functionName];
+    else {
+      // The innermost step on the stack wins; the frame's rest and the write only hold what no other step does.
+      const own = STEPS.find(([, file, fn]) => url.endsWith(file) && (fn === null || functionName === fn))?.[0] ?? null;
+      const above = parent.has(id) ? step(parent.get(id)) : 'other';
+      s = own && !CONTAINERS.has(own) ? own : above !== 'other' && !CONTAINERS.has(above) ? above : own ?? above;
+    }
+    stepOf.set(id, s);
+    return s;
+  };
+  const totals = new Map();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const us = i + 1 < timeDeltas.length ? timeDeltas[i + 1] : 0;
+    const s = step(samples[i]);
+    totals.set(s, (totals.get(s) ?? 0) + us / 1000);
+  }
+  return [...totals].map(([area, ms]) => ({ area, ms: ms / divisor })).sort((x, y) => y.ms - x.ms);
 }
