@@ -1,10 +1,12 @@
 /**
  * The top bar: the home's name with the date and how many devices are on, the weather, and
- * the clock (HH:MM, from the model's clock signal). Tapping the weather, the view outside,
+ * the clock (HH:MM, from the model's clock signal). The date is a computed string: the
+ * minute's tick makes the same date again, which tells nobody, so only the clock's text changes
+ * and nothing else is laid out or painted. Tapping the weather, the view outside,
  * opens the front-door camera; the clock button opens the event history and the gear the
  * settings.
  */
-import { Text, View, useContext, useI18n } from '@planar/toolkit';
+import { Text, View, computed, useContext, useI18n } from '@planar/toolkit';
 import { Button } from '@planar/widgets';
 import type { HomeModel } from './model.js';
 import { WeatherIcon } from './WeatherIcon.js';
@@ -14,6 +16,7 @@ export function Header(props: { model: HomeModel; onSettings?: () => void; onHis
   const { model } = props;
   const { t, formatDate, formatTime } = useI18n();
   const layout = useContext(LayoutContext);
+  const date = computed(() => formatDate(model.now.value, { weekday: 'short', day: 'numeric', month: 'short' }));
   const { font, scale } = layout;
   const icon = Math.round(font.body * 1.5);
   const button = Math.round(layout.header.height * 0.8);
@@ -30,7 +33,7 @@ export function Header(props: { model: HomeModel; onSettings?: () => void; onHis
       <View style={{ flexShrink: 1, gap: Math.max(1, Math.round(2 * scale)) }}>
         <Text style={{ fontFamily: FONT, fontSize: font.title, fontWeight: 'bold', color: colors.text, maxLines: 1 }}>{model.name}</Text>
         <Text style={{ fontFamily: FONT, fontSize: font.small, color: colors.textDim, maxLines: 1 }}>
-          {() => `${formatDate(model.now.value, { weekday: 'short', day: 'numeric', month: 'short' })} · ${t('header.devicesOn', { count: model.devicesOn.value })}`}
+          {() => `${date.value} · ${t('header.devicesOn', { count: model.devicesOn.value })}`}
         </Text>
       </View>
       <View style={{ flexDirection: 'row', alignItems: 'center', gap: Math.round(layout.gap * 1.4) }}>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { I18nProvider } from '@planar/toolkit';
+import { I18nProvider, type Signal } from '@planar/toolkit';
 import { compareSnapshot, render, type Screen } from '@planar/toolkit/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, createHomeModel } from '../src/index.js';
@@ -59,6 +60,29 @@ describe('dashboard', () => {
       }
     });
   }
+
+  it('changes only the clock when the minute changes, and the date at midnight', async () => {
+    const { screen, model } = await renderDashboard(800, 480);
+    const now = model.now as Signal<Date>;
+    const clock = screen.find({ testId: 'clock' });
+    const before = PNG.sync.read(Buffer.from(await screen.png()));
+    now.value = new Date(2025, 0, 14, 9, 42);
+    await screen.flush();
+    expect(screen.find({ text: '09:42' })).toBeTruthy();
+    expect(screen.find({ text: 'Tue 14 Jan · 3 devices on' })).toBeTruthy();
+    const after = PNG.sync.read(Buffer.from(await screen.png()));
+    const changed: { x: number; y: number }[] = [];
+    for (let i = 0; i < before.data.length; i += 4) {
+      if (before.data.readUInt32BE(i) !== after.data.readUInt32BE(i)) changed.push({ x: (i / 4) % 800, y: Math.floor(i / 4 / 800) });
+    }
+    expect(changed.length).toBeGreaterThan(0);
+    for (const p of changed) expectInside({ ...p, width: 1, height: 1 }, clock, 'a changed pixel');
+
+    now.value = new Date(2025, 0, 15, 0, 0);
+    await screen.flush();
+    expect(screen.find({ text: '00:00' })).toBeTruthy();
+    expect(screen.find({ text: 'Wed 15 Jan · 3 devices on' })).toBeTruthy();
+  });
 
   it('toggles a tile when tapped: its colour, the log and the header follow', async () => {
     const { screen, model } = await renderDashboard(800, 480);
