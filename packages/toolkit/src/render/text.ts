@@ -39,6 +39,8 @@ export class TextContent implements NodeContent {
   private unboundedHeight = NaN;
   private leftAligned = true;
   private readonly measured = new Map<string, { width: number; height: number }>();
+  /** What `measured` held before the last `invalidate()`. */
+  private previous = new Map<string, { width: number; height: number }>();
   private style: ResolvedText = DEFAULT_TEXT;
   /** The base direction the paragraph was last built with. */
   private direction: 'ltr' | 'rtl' = 'ltr';
@@ -66,7 +68,26 @@ export class TextContent implements NodeContent {
     this.laidOutAt = NaN;
     this.intrinsic = NaN;
     this.unboundedHeight = NaN;
+    this.previous = new Map(this.measured);
     this.measured.clear();
+  }
+
+  /**
+   * After `invalidate()`: whether the new paragraph measures exactly as the old one did at every
+   * width Yoga asked for, so that no layout can come out differently (a clock's minute, a
+   * counter's digit). Yoga keeps its own answers from those questions, so the node need not be
+   * laid out again; only its pixels changed. A paragraph never measured needs its layout.
+   */
+  measuresAsBefore(): boolean {
+    const previous = this.previous;
+    this.previous = new Map();
+    if (!previous.size) return false;
+    for (const [key, before] of previous) {
+      const [mode, width] = key.split(':');
+      const now = this.measure(Number(width), Number(mode) as MeasureMode, NaN, MeasureMode.Undefined);
+      if (now.width !== before.width || now.height !== before.height) return false;
+    }
+    return true;
   }
 
   private build(): Paragraph {

@@ -275,12 +275,19 @@ export class PlanarNode {
     else this.invalidate(SUBTREE);
   }
 
-  /** Called when the text or text style of this paragraph changed. */
+  /**
+   * Called when the text or text style of this paragraph changed. A paragraph that measures as
+   * it did at every width Yoga asked (the next minute on a clock) is only repainted: no layout
+   * could change.
+   */
   textChanged(): void {
     if (!this.content) return;
-    (this.content as { invalidate?: () => void }).invalidate?.();
-    this.yoga?.markDirty();
-    this.layoutChanged();
+    const content = this.content as { invalidate?: () => void; measuresAsBefore?: () => boolean };
+    content.invalidate?.();
+    if (!content.measuresAsBefore?.()) {
+      this.yoga?.markDirty();
+      this.layoutChanged();
+    }
     this.invalidate(PAINT);
   }
 
