@@ -7,27 +7,23 @@
  *   profile.<p>.frame.full|label.<size>   as frame.full / frame.label in frame.bench.mjs (its
  *                                         demoFrames), at 800x480 and 1920x1080; each process
  *                                         gives its own median, these are the median of those
- *   profile.<p>.rss.demo        as rss.demo (children/rss-demo.mjs): RSS after 30 frames
- *   profile.<p>.rss.demo.peak   the peak RSS of that run, start-up included (VmHWM)
- *   profile.<p>.rss.raw         as rss.raw (children/rss-raw.mjs), Node run with the profile's flags
- *   profile.<p>.start.first_frame   the demo's first frame committed, ms since the process
- *                                   started, from the toolkit's start-up trace
- *   profile.<p>.start.canvaskit     the trace's CanvasKit step (compiling while the display opens)
  *   profile.lean.ratio.frame.full.<size>   lean / default
+ *
+ * Start-up and memory in each profile, as a panel starts the demo (bundled), are start.*.lean
+ * and rss.*.lean (start.bench.mjs, memory.bench.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const name = 'profile';
 const PROFILES = ['default', 'lean'];
-const FLAGS = { default: [], lean: ['--liftoff-only'] };
 const SIZES = ['800x480', '1920x1080'];
 const RUNS = 5;
 
 /** Runs children/<script> in `profile`; returns its stdout's JSON lines. */
-function child(script, profile, nodeFlags = []) {
+function child(script, profile) {
   const file = fileURLToPath(new URL(`./children/${script}`, import.meta.url));
-  const run = spawnSync(process.execPath, [...nodeFlags, file], {
+  const run = spawnSync(process.execPath, [file], {
     encoding: 'utf8', timeout: 120_000, env: { ...process.env, PLANAR_PROFILE: profile, PLANAR_DEBUG: '' },
   });
   if (run.status !== 0) throw new Error(`bench: ${script} in the ${profile} profile failed: ${run.stderr || run.error}`);
@@ -45,17 +41,8 @@ function sample(profile) {
     out[`frame.full.${size}`] = sizes[size].full.total;
     out[`frame.label.${size}`] = sizes[size].label.total;
   }
-  const [{ rss }, { peak }] = child('profile-rss-demo.mjs', profile);
-  out['rss.demo'] = rss;
-  out['rss.demo.peak'] = peak;
-  out['rss.raw'] = child('rss-raw.mjs', profile, FLAGS[profile])[0].rss;
-  const [start] = child('profile-start.mjs', profile);
-  out['start.first_frame'] = start.firstFrame;
-  out['start.canvaskit'] = start.canvaskit;
   return out;
 }
-
-const UNITS = { 'rss.demo': 'bytes', 'rss.demo.peak': 'bytes', 'rss.raw': 'bytes' };
 
 export async function run({ median }) {
   const samples = Object.fromEntries(PROFILES.map((p) => [p, []]));
@@ -65,7 +52,7 @@ export async function run({ median }) {
     for (const key of Object.keys(samples[p][0])) {
       let next = 0;
       const value = await median(() => samples[p][next++][key], { runs: RUNS, warmup: 0 });
-      figures[`profile.${p}.${key}`] = { value, unit: UNITS[key] ?? 'ms' };
+      figures[`profile.${p}.${key}`] = { value, unit: 'ms' };
     }
   }
   for (const size of SIZES) {
