@@ -10,7 +10,9 @@
  *   update.cpu.idle_ms_per_s  CPU per second of the same process with nobody updating it
  *                           (its timers still run), the mean of a window before and one after,
  *                           from getrusage (the same threads as /proc, in µs rather than ticks);
- *   start.first_frame.sway  process start to the first frame presented by sway.
+ *   start.first_frame.sway  the demo as a panel starts it (its bundle, apps/demo/dist/app, with
+ *                           the code cache an earlier start wrote) on the Wayland backend: process
+ *                           start to its first frame committed to sway, from its start-up trace.
  *
  * Each is the median of RUNS fresh processes, each under a fresh sway. With `--profile` (or
  * PLANAR_BENCH_PROFILE=1) one more run samples the main thread during the measured updates
@@ -20,7 +22,7 @@
  * printed reason.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,33 @@ export const name = 'update-cpu';
 const RUNS = 3;
 const UPDATES = 200;
 const CHILD = fileURLToPath(new URL('./children/update-demo.mjs', import.meta.url));
+const LAUNCHER = fileURLToPath(new URL('../apps/demo/dist/app/main.mjs', import.meta.url));
+
+/** Starts the bundled demo under sway until its start-up trace is printed; ms to its first frame committed. */
+async function firstFrameOnSway(swayEnv, cache) {
+  const env = { ...process.env, ...swayEnv, PLANAR_DEBUG: 'startup', PLANAR_CODE_CACHE: cache };
+  const demo = spawn(process.execPath, [LAUNCHER, '--backend=wayland'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const exited = new Promise((resolve) => demo.on('exit', resolve));
+  const committed = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), 30_000);
+    demo.stderr.on('data', (d) => {
+      stderr += d;
+      const m = /first frame committed at ([\d.]+) ms/.exec(stderr);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    exited.then(() => resolve(null));
+  });
+  // A moment for the first start to save its code cache (on the next turn after the first frame).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  demo.kill('SIGTERM');
+  await exited;
+  if (committed === null) throw new Error(`bench: the bundled demo printed no start-up trace under sway: ${stderr.trim()}`);
+  return committed;
+}
 
 const clockTicks = () => {
   try {
@@ -41,9 +70,12 @@ const clockTicks = () => {
 };
 
 /** One run: a fresh sway, the child under it; resolves with the child's figures. */
-async function measure({ profileFile = null } = {}) {
+async function measure({ profileFile = null, cache } = {}) {
   const sway = await startSway({ width: 800, height: 480 });
   try {
+    // Twice: the first start writes the code cache when there is none yet.
+    await firstFrameOnSway(sway.env, cache);
+    const firstFrame = await firstFrameOnSway(sway.env, cache);
     const flags = (process.env.PLANAR_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
     const env = {
       ...process.env, ...sway.env, PLANAR_BENCH_UPDATES: String(UPDATES), PLANAR_BENCH_CLK_TCK: String(clockTicks()),
@@ -62,7 +94,7 @@ async function measure({ profileFile = null } = {}) {
     const idleWall = r.idleBefore.wall + r.idleAfter.wall;
     const idlePerMs = (key) => (r.idleBefore[key] + r.idleAfter[key]) / idleWall;
     return {
-      firstFrame: r.firstFrame,
+      firstFrame,
       update: (r.busy.proc - idlePerMs('proc') * r.busy.wall) / r.updates,
       updateMain: (r.busy.main - idlePerMs('main') * r.busy.wall) / r.updates,
       updateUsage: (r.busy.usage - idlePerMs('usage') * r.busy.wall) / r.updates,
@@ -84,8 +116,13 @@ export async function run() {
     console.log(`bench: update-cpu skipped: ${missing}; its figures (update.cpu.*, start.first_frame.sway) need a headless sway`);
     return {};
   }
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'planar-code-cache-'));
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measure());
+  try {
+    for (let i = 0; i < RUNS; i++) runs.push(await measure({ cache }));
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
   const pick = (key) => middle(runs.map((r) => r[key]));
   process.stderr.write(`\nbench: update-cpu: per update ${runs.map((r) => r.update.toFixed(2)).join(', ')} ms (getrusage: ${runs.map((r) => r.updateUsage.toFixed(2)).join(', ')}, of which system ${runs.map((r) => r.updateSystem.toFixed(2)).join(', ')}); `
     + `the signal write (effects) ${middle(runs.map((r) => r.frames.writeMs)).toFixed(3)} ms; the toolkit's own stats per frame: layout ${middle(runs.map((r) => r.frames.layoutMs)).toFixed(3)}, `
@@ -94,7 +131,7 @@ export async function run() {
   if (process.argv.includes('--profile') || process.env.PLANAR_BENCH_PROFILE === '1') {
     const file = path.join(os.tmpdir(), `planar-update-${process.pid}.cpuprofile`);
     try {
-      await measure({ profileFile: file });
+      await measure({ profileFile: file, cache: 'off' });
       const profile = JSON.parse(readFileSync(file, 'utf8'));
       console.log(formatSummary(phases(profile, UPDATES), 'update-cpu profile, per update, by step (sampled, so slower than unprofiled)').join('\n'));
       console.log(formatSummary(summarize(profile, UPDATES), 'the same by area (toolkit files by folder)').join('\n'));

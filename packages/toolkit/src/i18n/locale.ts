@@ -7,14 +7,22 @@ import type { Direction } from './direction.js';
 /** Scripts written right to left (ISO 15924 codes), as CLDR's layout data says. */
 const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
 
+/** Tags already made canonical: every t() and format asks again, and ICU's answer costs ~50 µs. */
+const canonical = new Map<string, string | null>();
+
 /** The canonical form of a BCP 47 tag ('en-us' → 'en-US'), or null when it is not one. */
 export function canonicalLocale(tag: unknown): string | null {
   if (typeof tag !== 'string' || !tag) return null;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
+  let known = canonical.get(tag);
+  if (known === undefined) {
+    try {
+      known = Intl.getCanonicalLocales(tag)[0] ?? null;
+    } catch {
+      known = null;
+    }
+    if (canonical.size < 256) canonical.set(tag, known);
   }
+  return known;
 }
 
 /** What to say about a tag that is not BCP 47. */
