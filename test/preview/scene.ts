@@ -2,6 +2,8 @@
  * A small app for the preview's end-to-end suites: a toggle tile, a text field, a scrolling list
  * and a pinch pad, with signals that say what the app saw and refs that say where things are.
  */
+import { afterEach } from 'vitest';
+import { openPreview, type PreviewUnderTest } from './page-helpers.js';
 import { Text, View, signal, useGestures, type NodeHandle, type Signal } from '@planar/toolkit';
 import { jsx, jsxs } from '@planar/toolkit/jsx-runtime';
 import { ScrollView, TextField, ToggleButton } from '@planar/widgets';
@@ -45,4 +47,21 @@ export function previewScene(): PreviewScene {
     ],
   });
   return { root, lamp, typed, scrolled, pinch, refs };
+}
+
+/**
+ * For a suite: `start()` opens a fresh preview scene at 800x480 in a browser window of the given
+ * size, closed after each test.
+ */
+export function previewSessions(window: { viewport: { width: number; height: number }; hasTouch?: boolean }): () => Promise<PreviewUnderTest & { scene: PreviewScene }> {
+  let open: PreviewUnderTest | null = null;
+  afterEach(async () => {
+    await open?.close();
+    open = null;
+  });
+  return async () => {
+    const scene = previewScene();
+    open = await openPreview(scene.root, { width: 800, height: 480, ...window });
+    return { ...open, scene };
+  };
 }

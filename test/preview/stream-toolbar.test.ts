@@ -5,12 +5,12 @@
  * only the page in control drives the app until another takes control. Each test starts its
  * own app and page.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { planePreset } from '@planar/toolkit/backend';
 import { browserMissingReason } from './browser.js';
-import { centreOf, openPreview, pixelsDiffering, type PreviewUnderTest } from './page-helpers.js';
-import { previewScene, type PreviewScene } from './scene.js';
+import { centreOf, pixelsDiffering } from './page-helpers.js';
+import { previewSessions } from './scene.js';
 
 const missing = browserMissingReason();
 if (missing && process.env.PLANAR_E2E === 'required') {
@@ -25,16 +25,7 @@ const canvasSize = (page: Page) => page.evaluate(() => {
 });
 
 describe.skipIf(missing !== null)(`the preview page's toolbar${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let open: PreviewUnderTest | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
-  const start = async (): Promise<PreviewUnderTest & { scene: PreviewScene }> => {
-    const scene = previewScene();
-    open = await openPreview(scene.root, { width: 800, height: 480, viewport: { width: 1000, height: 900 } });
-    return { ...open, scene };
-  };
+  const start = previewSessions({ viewport: { width: 1000, height: 900 } });
 
   it('a size chosen in the page lays the app out again at that size', async () => {
     const { app, page } = await start();

@@ -3,12 +3,12 @@
  * keys drive the app, an idle app sends nothing, a closed app is said to be gone, and a server
  * bound beyond loopback refuses a page without its token. Each test starts its own app and page.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '@planar/toolkit';
 import { previewBackend, type PreviewDisplay } from '@planar/preview';
 import { browserMissingReason, openPage, type OpenedPage } from './browser.js';
-import { centreOf, openPreview, pagePoint, pixelsDiffering, type PreviewUnderTest } from './page-helpers.js';
-import { previewScene, type PreviewScene } from './scene.js';
+import { centreOf, pagePoint, pixelsDiffering } from './page-helpers.js';
+import { previewScene, previewSessions } from './scene.js';
 
 const missing = browserMissingReason();
 if (missing && process.env.PLANAR_E2E === 'required') {
@@ -17,17 +17,8 @@ if (missing && process.env.PLANAR_E2E === 'required') {
 if (missing) console.warn(`preview stream: skipped: ${missing}`);
 
 describe.skipIf(missing !== null)(`the preview page${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let open: PreviewUnderTest | null = null;
-  afterEach(async () => {
-    await open?.close();
-    open = null;
-  });
   /** A fresh scene at 800x480 in a window narrower than it: the canvas is drawn smaller, and input is scaled back. */
-  const start = async (): Promise<PreviewUnderTest & { scene: PreviewScene }> => {
-    const scene = previewScene();
-    open = await openPreview(scene.root, { width: 800, height: 480, viewport: { width: 700, height: 640 }, hasTouch: true });
-    return { ...open, scene };
-  };
+  const start = previewSessions({ viewport: { width: 700, height: 640 }, hasTouch: true });
 
   it('shows exactly the pixels of the app\'s screenshot', async () => {
     const { app, page } = await start();
