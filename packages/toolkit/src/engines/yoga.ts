@@ -16,26 +16,31 @@ import { launchProfile } from './profile.js';
 
 let instance: Yoga | null = null;
 let loading: Promise<Yoga> | null = null;
-let span: { start: number; end: number; rss: number } | null = null;
+/** When a load began and ended (ms since the process started), and the resident memory then. */
+export interface LoadSpan { start: number; end: number; rss: number }
+
+let span: LoadSpan | null = null;
 const listeners: ((yoga: Yoga) => void)[] = [];
 
 /** Loads (once) and returns Yoga. */
 export function loadYoga(): Promise<Yoga> {
-  const start = performance.now();
-  loading ??= withoutFetch(compileYoga).then((yoga) => {
-    instance = yoga;
-    span = { start, end: performance.now(), rss: process.memoryUsage.rss() };
-    for (const listener of listeners) listener(yoga);
-    return yoga;
-  });
+  if (!loading) {
+    const start = performance.now();
+    loading = withoutFetch(compileYoga).then((yoga) => {
+      instance = yoga;
+      span = { start, end: performance.now(), rss: process.memoryUsage.rss() };
+      for (const listener of listeners) listener(yoga);
+      return yoga;
+    });
+  }
   return loading;
 }
 
 // Launched from a bundle: compile while the app's modules load, as CanvasKit does.
 if (launchProfile()) loadYoga().catch(() => {});
 
-/** When Yoga's load began and ended (ms since the process started), and the resident memory then; null until it has. */
-export function yogaLoadSpan(): { start: number; end: number; rss: number } | null {
+/** When Yoga's load began and ended; null until it has. */
+export function yogaLoadSpan(): LoadSpan | null {
   return span;
 }
 

@@ -7,13 +7,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { trackCanvasKit } from './live-objects.js';
 import { applyProfile, launchProfile } from '../engines/profile.js';
+import type { LoadSpan } from '../engines/yoga.js';
 
 let instance: CanvasKit | null = null;
 let loading: Promise<CanvasKit> | null = null;
 let span: LoadSpan | null = null;
-
-/** When a load began and ended (ms since the process started), and the resident memory then. */
-export interface LoadSpan { start: number; end: number; rss: number }
 
 /**
  * Loads (once) and returns CanvasKit, compiled in the 'default' profile unless one was applied

@@ -84,9 +84,11 @@ export function fontProvider(): TypefaceFontProvider {
   return provider;
 }
 
+/** Lower-cased bundled family → its name (asked at every paragraph build). */
+const BUNDLED_BY_KEY = new Map(Object.keys(BUNDLED).map((f) => [f.toLowerCase(), f]));
+
 function bundledFamily(name: string): string | undefined {
-  const key = name.toLowerCase();
-  return Object.keys(BUNDLED).find((f) => f.toLowerCase() === key);
+  return BUNDLED_BY_KEY.get(name.toLowerCase());
 }
 
 /**
@@ -117,6 +119,11 @@ export function useFace(name: string, weight: number, italic: boolean): void {
  */
 export function loadedFonts(): { bundledFaces: string[]; systemScan: boolean } {
   return { bundledFaces: [...registeredFaces], systemScan: systemIndex !== null || loading.has(SCAN) };
+}
+
+/** How many bundled faces are registered (a paragraph builder made with fewer must be made again). */
+export function bundledFaceCount(): number {
+  return registeredFaces.size;
 }
 
 /** Registers every bundled face now, for an app that would rather pay at start than on first use. */

@@ -18,7 +18,7 @@
 import type { Paragraph, ParagraphBuilder } from 'canvaskit-wasm';
 import { MeasureMode } from 'yoga-layout/load';
 import { canvasKit } from './canvaskit.js';
-import { DEFAULT_FAMILY, fallbackFamilies, familyName, fontProvider, loadedFonts, onFontsChanged, requestFamily, useFace } from './fonts.js';
+import { DEFAULT_FAMILY, bundledFaceCount, fallbackFamilies, familyName, fontProvider, onFontsChanged, requestFamily, useFace } from './fonts.js';
 import { DEFAULT_TEXT, type ResolvedText } from '../style/paint-props.js';
 import { resolvedDirection } from '../layout/direction.js';
 import type { NodeContent, PlanarNode } from '../tree/node.js';
@@ -109,7 +109,7 @@ export class TextContent implements NodeContent {
       root.textAlign, direction, root.maxLines, root.fontSize, root.fontWeight, root.fontStyle, root.letterSpacing,
       root.lineHeight, root.textDecoration, root.color.join(), textStyle.fontFamilies.join(),
     ].join('|');
-    const faces = loadedFonts().bundledFaces.length;
+    const faces = bundledFaceCount();
     if (this.kept && (spans || this.kept.key !== key || this.kept.faces !== faces)) this.dropBuilder();
     const builder = this.kept?.builder ?? ck.ParagraphBuilder.MakeFromFontProvider(
       new ck.ParagraphStyle({
