@@ -38,7 +38,7 @@ export class TextContent implements NodeContent {
   private intrinsic = NaN;
   private unboundedHeight = NaN;
   private leftAligned = true;
-  private readonly measured = new Map<string, { width: number; height: number }>();
+  private measured = new Map<string, { width: number; height: number }>();
   /** What `measured` held before the last `invalidate()`. */
   private previous = new Map<string, { width: number; height: number }>();
   private style: ResolvedText = DEFAULT_TEXT;
@@ -68,8 +68,8 @@ export class TextContent implements NodeContent {
     this.laidOutAt = NaN;
     this.intrinsic = NaN;
     this.unboundedHeight = NaN;
-    this.previous = new Map(this.measured);
-    this.measured.clear();
+    this.previous = this.measured;
+    this.measured = new Map();
   }
 
   /**
