@@ -71,9 +71,10 @@ const isError = (e: Record<string, any>) => e.event === 'app-error' || e.event =
 function result(scenario: string): Record<string, any> {
   const apps = record.steps.apps;
   const events = apps?.events.filter((e) => e.scenario === scenario) ?? [];
-  const printed = `it printed:\n${apps?.stdout}\n${apps?.stderr}`;
+  // Its own lines and the step's stderr; the errors come last, where a log's tail shows them.
+  const printed = `it printed:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nthe apps step's stderr:\n${apps?.stderr}`;
   const errors = events.filter(isError).map((e) => `${e.event}: ${e.message}`);
-  if (errors.length) throw new Error(`the ${scenario} scenario reported errors:\n${errors.join('\n')}\n${printed}`);
+  if (errors.length) throw new Error(`the ${scenario} scenario reported errors; ${printed}\nthe errors:\n${errors.join('\n')}`);
   const event = events.find((e) => e.event === 'result');
   if (!event) throw new Error(`the ${scenario} scenario has no result; ${printed}`);
   if (!events.some((e) => e.event === 'done')) throw new Error(`the ${scenario} scenario never ended (no done event); ${printed}`);
