@@ -1,0 +1,79 @@
+// A V4L2 capture device (single-planar, MMAP streaming): its capabilities and formats
+// (device.cc), its buffers and stream (buffers.cc), and the poll that says when a frame is
+// ready (watch.cc). JS types: V4l2Kernel in ../src/native.ts.
+#pragma once
+
+#include <linux/videodev2.h>
+#include <napi.h>
+#include <uv.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "planar/live-objects.h"
+#include "planar/owned.h"
+
+namespace planar {
+
+// ioctl, again while a signal interrupts it. 0, or -1 with errno.
+int Xioctl(int fd, unsigned long request, void* arg);
+
+class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+  explicit V4l2Device(const Napi::CallbackInfo& info);
+  ~V4l2Device() override;
+
+ private:
+  // One MMAP buffer of the queue: its mapping, and its DMA-BUF fd once exported.
+  struct Buffer {
+    Mapping mapping;
+    Fd exported;
+    LiveBuffer live;
+  };
+
+  // device.cc
+  Napi::Value Path(const Napi::CallbackInfo& info);
+  Napi::Value Capability(const Napi::CallbackInfo& info);
+  Napi::Value Formats(const Napi::CallbackInfo& info);
+  Napi::Value FrameSizes(const Napi::CallbackInfo& info);
+  Napi::Value GetFormat(const Napi::CallbackInfo& info);
+  Napi::Value SetFormat(const Napi::CallbackInfo& info);
+  Napi::Value SetFrameRate(const Napi::CallbackInfo& info);
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  // buffers.cc
+  Napi::Value RequestBuffers(const Napi::CallbackInfo& info);
+  Napi::Value ExportBuffer(const Napi::CallbackInfo& info);
+  Napi::Value ReadBuffer(const Napi::CallbackInfo& info);
+  Napi::Value Queue(const Napi::CallbackInfo& info);
+  Napi::Value Dequeue(const Napi::CallbackInfo& info);
+  Napi::Value StreamOn(const Napi::CallbackInfo& info);
+  Napi::Value StreamOff(const Napi::CallbackInfo& info);
+  // watch.cc
+  Napi::Value Watch(const Napi::CallbackInfo& info);
+  Napi::Value Unwatch(const Napi::CallbackInfo& info);
+
+  // Throws "<path> is closed" once the device is closed.
+  void CheckOpen(Napi::Env env) const;
+  // The buffer `value` names; a TypeError or RangeError naming `call` otherwise.
+  Buffer& BufferAt(const Napi::Value& value, const std::string& call);
+  // Closes exported fds and unmaps; the driver's buffers stay until REQBUFS 0.
+  void ReleaseBuffers();
+  static void OnPoll(uv_poll_t* handle, int status, int events);
+  void Emit(const char* readiness);
+  // Stops the poll and gives its handle to libuv to close (and delete).
+  void StopWatching();
+  // Everything close() does; the destructor runs it too.
+  void Shutdown();
+
+  std::string path_;
+  Fd fd_;
+  v4l2_capability cap_{};
+  std::vector<std::unique_ptr<Buffer>> buffers_;
+  uv_poll_t* poll_ = nullptr;
+  Napi::FunctionReference watcher_;
+  std::unique_ptr<Napi::AsyncContext> context_;
+};
+
+}  // namespace planar
