@@ -1,0 +1,159 @@
+/**
+ * The V4L2 addon driven for real. Without a video device (these machines have none) the cases
+ * take the paths that need none: opens that fail, each giving back the fd it took. With one
+ * (vivid, the kernel's virtual camera, at /dev/video0 in the test VM) they capture a frame the
+ * way the video source does: pick a format, map and export buffers, queue them, stream, wait
+ * for the poll, dequeue, read the pixels, close; and the addon's live objects come back to
+ * what they were.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import type { V4l2Addon, V4l2Dequeued, V4l2Kernel } from '../src/native.js';
+
+const ADDON = new URL('../build/Release/planar_v4l2.node', import.meta.url);
+if (!existsSync(ADDON)) throw new Error(`the V4L2 addon is not built (${ADDON.pathname} is missing): run npx node-gyp rebuild --nodedir=/usr in packages/v4l2`);
+const addon = createRequire(import.meta.url)(ADDON.pathname) as V4l2Addon;
+
+const CAMERA = '/dev/video0';
+const hasCamera = existsSync(CAMERA);
+const live = () => addon.liveObjects();
+// A poll handle is freed in libuv's close phase, after the turn that closed it.
+const loopTurns = async () => {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+function catchError(action: () => unknown): Error & { errno?: number } {
+  try {
+    action();
+  } catch (error) {
+    return error as Error & { errno?: number };
+  }
+  throw new Error('expected a throw');
+}
+
+/** The next filled buffer, through the poll as the video source waits for one. */
+function nextFrame(device: V4l2Kernel): Promise<V4l2Dequeued> {
+  return new Promise((resolve, reject) => {
+    device.watch((readiness) => {
+      try {
+        if (readiness === 'error') throw new Error(`the poll on ${device.path} reported an error`);
+        const frame = device.dequeue();
+        if (!frame) return;
+        device.unwatch();
+        resolve(frame);
+      } catch (error) {
+        device.unwatch();
+        reject(error);
+      }
+    });
+  });
+}
+
+describe('opening a V4L2 device', () => {
+  it('a-node-that-does-not-exist: throws ENOENT naming the path, and holds nothing', () => {
+    const before = live();
+    const error = catchError(() => new addon.V4l2Device('/dev/video-planar-missing'));
+    expect(error.message).toBe('cannot open /dev/video-planar-missing: No such file or directory');
+    expect(error.errno).toBe(constants.errno.ENOENT);
+    expect(live()).toEqual(before);
+  });
+
+  it('a-node-that-is-not-v4l2: /dev/null is opened, asked, refused and closed again', () => {
+    const before = live();
+    const error = catchError(() => new addon.V4l2Device('/dev/null'));
+    expect(error.message).toMatch(/^\/dev\/null is not a V4L2 device: /);
+    expect(error.errno).toBe(constants.errno.ENOTTY);
+    expect(live()).toEqual(before);
+  });
+
+  it('a-path-that-is-not-a-string: a TypeError saying what a path is', () => {
+    const V4l2Device = addon.V4l2Device as unknown as new (path: unknown) => V4l2Kernel;
+    expect(() => new V4l2Device(0)).toThrow(TypeError);
+    expect(() => new V4l2Device(0)).toThrow(/path must be a device node's path such as '\/dev\/video0'/);
+  });
+});
+
+describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
+  it('a-frame-round-trip: format, buffers, export, stream, poll, dequeue, read, close', async () => {
+    const before = live();
+    const device = new addon.V4l2Device(CAMERA);
+    expect(device.path).toBe(CAMERA);
+    expect(device.capability()).toMatchObject({ capture: true, streaming: true });
+    expect(device.formats().map((format) => format.fourcc)).toContain('XR24');
+    expect(device.frameSizes('XR24').length).toBeGreaterThan(0);
+    const format = device.setFormat({ width: 640, height: 480, fourcc: 'XR24' });
+    expect(format).toEqual({ width: 640, height: 480, fourcc: 'XR24', bytesPerLine: 640 * 4, sizeImage: 640 * 480 * 4 });
+    expect(device.getFormat()).toEqual(format);
+
+    const count = device.requestBuffers(4);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(live(), 'mapped').toEqual({ fds: before.fds + 1, mappings: before.mappings + count, buffers: before.buffers + count });
+    const exported = Array.from({ length: count }, (_, index) => device.exportBuffer(index));
+    expect(new Set(exported).size).toBe(count);
+    expect(device.exportBuffer(0), 'asked again').toBe(exported[0]);
+    expect(live().fds, 'exported').toBe(before.fds + 1 + count);
+    for (let index = 0; index < count; index++) device.queue(index);
+
+    let replacedCalls = 0;
+    device.watch(() => replacedCalls++);
+    device.streamOn();
+    const frame = await nextFrame(device);
+    expect(replacedCalls, 'the first watcher, replaced').toBe(0);
+    expect(frame).toMatchObject({ bytesUsed: format.sizeImage, monotonic: true, error: false });
+    expect(frame.index).toBeLessThan(count);
+    const pixels = new Uint8Array(format.sizeImage);
+    device.readBuffer(frame.index, pixels);
+    expect(pixels.some((byte) => byte !== 0), 'the frame has a picture').toBe(true);
+
+    device.close();
+    device.close();
+    expect(() => device.dequeue()).toThrow(`${CAMERA} is closed`);
+    expect(() => device.formats()).toThrow(`${CAMERA} is closed`);
+    await loopTurns();
+    expect(live(), 'after close').toEqual(before);
+  });
+
+  it('a-poll-while-not-streaming: says error once, and the dequeue says why', async () => {
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      const readiness: string[] = [];
+      await new Promise<void>((resolve) => {
+        device.watch((seen) => {
+          readiness.push(seen);
+          setTimeout(resolve, 50);
+        });
+      });
+      expect(readiness).toEqual(['error']);
+      expect(catchError(() => device.dequeue()).errno).toBe(constants.errno.EINVAL);
+    } finally {
+      device.close();
+    }
+  });
+
+  it.each([
+    ['a-short-fourcc', 'XR2', /frameSizes: a pixel format is four characters such as 'XR24', 'YUYV' or 'NV12', not 'XR2'/],
+    ['a-long-fourcc', 'XR240', /not 'XR240'/],
+    ['a-number-fourcc', 0x34325258, /not a number/],
+  ])('%s: a TypeError saying what a pixel format is', (_name, fourcc, why) => {
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      expect(() => device.frameSizes(fourcc as string)).toThrow(TypeError);
+      expect(() => device.frameSizes(fourcc as string)).toThrow(why);
+    } finally {
+      device.close();
+    }
+  });
+
+  it('a-buffer-that-does-not-exist: a RangeError saying how many there are', () => {
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      device.requestBuffers(2);
+      expect(() => device.exportBuffer(7)).toThrow(RangeError);
+      expect(() => device.queue(-1)).toThrow(/queue: there is no buffer -1 on \/dev\/video0, which has 2/);
+    } finally {
+      device.close();
+    }
+  });
+});
