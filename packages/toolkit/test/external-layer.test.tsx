@@ -137,6 +137,25 @@ describe('<ExternalLayer>', () => {
     expect(() => createExternalSource({ width: 8, height: 8, format: 'YUYV' as PixelFormat })).toThrow(/format must be one of/);
   });
 
+  it('a DMA-BUF frame its producer can read shows on the headless display, on a plane and composited, read once per push', async () => {
+    for (const plane of ['prefer', 'never'] as const) {
+      const src = createExternalSource({ width: 20, height: 10, format: 'XRGB8888' });
+      let reads = 0;
+      const pixels = (frame(20, 10, 'XRGB8888', [0, 0, 200, 0], [255, 0, 0, 0]) as { pixels: Uint8Array }).pixels;
+      src.push({ kind: 'dmabuf', fd: 99, width: 20, height: 10, stride: 80, offset: 0, format: 'XRGB8888', modifier: 0, read: () => (reads++, pixels) });
+      const screen = await mount(() => (
+        <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+          <ExternalLayer testId="video" source={src} plane={plane} position={{ x: 10, y: 10 }} />
+        </View>
+      ), { width: 50, height: 50 });
+      expect(screen.planeOf('video') === null).toBe(plane === 'never');
+      expect(screen.pixel(10, 10)).toEqual([255, 0, 0, 255]);
+      expect(screen.pixel(20, 15)).toEqual([0, 0, 200, 255]);
+      expect(screen.pixel(40, 40)).toEqual([255, 255, 255, 255]);
+      expect(reads).toBe(1);
+    }
+  });
+
   it('a DMA-BUF frame on the headless display is an error event that says what to do', async () => {
     const src = createExternalSource({ width: 8, height: 8, format: 'XRGB8888' });
     src.push({ kind: 'dmabuf', fd: 99, width: 8, height: 8, stride: 32, offset: 0, format: 'XRGB8888', modifier: 0 });

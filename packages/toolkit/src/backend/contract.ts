@@ -138,6 +138,12 @@ export interface DmaBufFrame {
   format: PixelFormat;
   /** DRM format modifier (0 = linear). */
   modifier: bigint | number;
+  /**
+   * The frame's pixels in `format`, rows of `stride` bytes, when its producer can read it (a
+   * V4L2 buffer's mapping): the compositor reads a frame it blends instead of scanning it out,
+   * on a display that cannot map DMA-BUFs itself. Each call is a copy.
+   */
+  read?: () => Uint8Array;
 }
 
 export type ExternalFrame = PixelFrame | DmaBufFrame;

@@ -89,10 +89,10 @@ export class HeadlessDisplay implements Display {
   }
 
   importFrame(frame: ExternalFrame): DisplayBuffer {
-    if (frame.kind !== 'pixels') {
-      throw new Error('the headless backend cannot import DMA-BUF frames: push { kind: \'pixels\', pixels, width, height, format } frames under headless, or run on the wayland or kms backend');
-    }
-    return new MemoryBuffer(frame.width, frame.height, frame.format, frame.pixels, frame.stride ?? frame.width * 4);
+    if (frame.kind === 'pixels') return new MemoryBuffer(frame.width, frame.height, frame.format, frame.pixels, frame.stride ?? frame.width * 4);
+    // A DMA-BUF its producer can read (a V4L2 buffer) is read; others cannot be shown here.
+    if (frame.read) return new MemoryBuffer(frame.width, frame.height, frame.format, frame.read(), frame.stride);
+    throw new Error('the headless backend cannot import DMA-BUF frames: push { kind: \'pixels\', pixels, width, height, format } frames under headless, or run on the wayland or kms backend');
   }
 
   test(state: DisplayState): TestResult {

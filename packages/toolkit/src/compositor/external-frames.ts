@@ -30,10 +30,11 @@ export class ExternalFrames {
     const { frame, buffer } = imported;
     if (frame.kind === 'pixels') return { pixels: frame.pixels, stride: frame.stride ?? frame.width * 4, format: frame.format };
     if (buffer.pixels) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
+    if (frame.read) return { pixels: frame.read(), stride: frame.stride, format: frame.format };
     if (r.failedSerial !== r.frameSerial) {
       r.failedSerial = r.frameSerial;
       const name = r.node.testId ? ` (testId "${r.node.testId}")` : '';
-      this.onError(new Error(`an ExternalLayer${name} must be composited or turned (a turned output, or no free plane), but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it, an upright output) or push pixel frames`));
+      this.onError(new Error(`an ExternalLayer${name} must be composited or turned (a turned output, or no free plane), but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it, an upright output) or push pixel frames (or DMA-BUF frames with a read())`));
     }
     return null;
   }
