@@ -36,7 +36,7 @@ import { CursorPlane } from './cursor-plane.js';
 import { describeErrno, errnoName, isRefusal, masterFailure, openFailure, testFailure } from './errno.js';
 import { FORMAT_CODES } from './formats.js';
 import { findCard } from './modes.js';
-import { COMMIT, loadAddon, type Addon, type DeviceEvent, type NativeDevice, type NativeLiveObjects, type NativeSeat } from './native.js';
+import { COMMIT, loadAddon, type Addon, type DeviceEvent, type NativeDevice, type NativeImportedBuffer, type NativeLiveObjects, type NativeSeat } from './native.js';
 import { chooseOutput, outputOffRequest, probePlanes } from './output.js';
 import { PlaneRequests } from './plane-requests.js';
 import { openSeatSession } from './seat-session.js';
@@ -229,9 +229,17 @@ export class KmsDisplay implements Display {
       buffer.write(frame.pixels, frame.stride ?? frame.width * 4, [{ x: 0, y: 0, width: frame.width, height: frame.height }]);
       return Object.assign(buffer, { pixels: frame.pixels });
     }
-    const native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, FORMAT_CODES[frame.format], frame.stride, frame.offset, BigInt(frame.modifier));
+    const what = `frame DMA-BUF fd ${frame.fd} ${frame.width}x${frame.height} ${frame.format}`;
+    let native: NativeImportedBuffer;
+    try {
+      native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, FORMAT_CODES[frame.format], frame.stride, frame.offset, BigInt(frame.modifier));
+    } catch (error) {
+      this.log(`${what}: import refused (${(error as Error).message})`);
+      throw error;
+    }
     const buffer = new ImportedDisplayBuffer(native, frame.format, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use, this.use.forget);
     this.use.register(buffer);
+    this.log(`${what}: imported as framebuffer ${native.fbId}, 0 bytes copied (shown by a plane, or read where it is composited)`);
     return buffer;
   }
 

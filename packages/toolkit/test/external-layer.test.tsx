@@ -153,6 +153,9 @@ describe('<ExternalLayer>', () => {
       expect(screen.pixel(20, 15)).toEqual([0, 0, 200, 255]);
       expect(screen.pixel(40, 40)).toEqual([255, 255, 255, 255]);
       expect(reads).toBe(1);
+      // The frame stats say how the frame got there. The headless display reads a frame as it
+      // imports it, and blends from that copy: the compositor reads nothing more.
+      expect(screen.stats.external).toEqual([{ layer: '"video"', path: plane === 'never' ? 'composited' : 'plane', readBytes: 0 }]);
     }
   });
 

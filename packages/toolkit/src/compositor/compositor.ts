@@ -303,6 +303,9 @@ export class Compositor {
     stats.planesUsed = state.length;
     stats.composited = composited.length;
     for (const r of composited) stats.refused.push(`${nameOf(r.id)}: ${this.planner.whyComposited(r.id, allocation, nameOf) ?? 'composited'}`);
+    for (const r of visible) {
+      if (r.external) stats.external.push({ layer: nameOf(r.id), path: allocation.planeOf.get(r.id) == null ? 'composited' : 'plane', readBytes: this.frames.takeRead(r.id) });
+    }
     stats.layers = visible.length;
     const committed = performance.now();
     let presented: Presented;

@@ -8,6 +8,9 @@ import type { PixelSource } from './composition-layer.js';
 import type { LayerRecord } from './layer-record.js';
 
 export class ExternalFrames {
+  /** Bytes read from producers' buffers, by layer id, since `takeRead()`. */
+  private read = new Map<number, number>();
+
   constructor(private readonly display: Display, private readonly onError: (error: Error) => void) {}
 
   /** The external layer's current frame as a display buffer; a frame that cannot be imported is reported once and not shown. */
@@ -30,12 +33,23 @@ export class ExternalFrames {
     const { frame, buffer } = imported;
     if (frame.kind === 'pixels') return { pixels: frame.pixels, stride: frame.stride ?? frame.width * 4, format: frame.format };
     if (buffer.pixels) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
-    if (frame.read) return { pixels: frame.read(), stride: frame.stride, format: frame.format };
+    if (frame.read) {
+      const pixels = frame.read();
+      this.read.set(r.id, (this.read.get(r.id) ?? 0) + pixels.byteLength);
+      return { pixels, stride: frame.stride, format: frame.format };
+    }
     if (r.failedSerial !== r.frameSerial) {
       r.failedSerial = r.frameSerial;
       const name = r.node.testId ? ` (testId "${r.node.testId}")` : '';
       this.onError(new Error(`an ExternalLayer${name} must be composited or turned (a turned output, or no free plane), but this display cannot read its DMA-BUF frames: give it a plane (plane="prefer", nothing composited above it, an upright output) or push pixel frames (or DMA-BUF frames with a read())`));
     }
     return null;
+  }
+
+  /** The bytes read for layer `id` since the last call (0: none, e.g. on a plane). */
+  takeRead(id: number): number {
+    const n = this.read.get(id) ?? 0;
+    this.read.delete(id);
+    return n;
   }
 }

@@ -32,11 +32,17 @@ export interface FrameStats {
   skipped: boolean;
   /** When the frame reached the screen, ms on the performance.now() clock (0 when it did not). */
   presentedAt: number;
+  /**
+   * Each visible `<ExternalLayer>` showing a frame: how its frame reached the output, a plane
+   * scanning out the producer's buffer (0 bytes copied) or composited, and the bytes read from
+   * the producer's buffer for it this frame.
+   */
+  external: { layer: string; path: 'plane' | 'composited'; readBytes: number }[];
 }
 
 export function emptyStats(frame = 0): FrameStats {
   return {
     frame, layoutMs: 0, paintMs: 0, copyMs: 0, damagedPx: 0, composedPx: 0, copiedBytes: 0,
-    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, allocBudgetMs: 0, refused: [], presentLatencyMs: 0, skipped: false, presentedAt: 0,
+    layers: 0, planesUsed: 0, composited: 0, allocMs: 0, allocBudgetMs: 0, refused: [], presentLatencyMs: 0, skipped: false, presentedAt: 0, external: [],
   };
 }
