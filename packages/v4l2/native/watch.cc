@@ -1,10 +1,16 @@
 // Watching a V4L2 device: its fd is polled by libuv, on the JS thread's own loop, so JS hears
 // when a frame can be dequeued without ever blocking.
 //
-// A V4L2 fd is readable when a filled buffer waits for DQBUF (priority data: an event). When it
-// is not streaming, or the device is gone, poll() answers POLLERR, which libuv reports as
-// status UV_EBADF and stops the poll itself; JS hears 'error' once and the poll stays stopped
-// (a dequeue tells why) until watch() is called again.
+// A V4L2 fd is readable when a filled buffer waits for DQBUF. When it is not streaming, or the
+// device is gone, poll() answers POLLERR, which libuv reports as status UV_EBADF and stops the
+// poll itself; JS hears 'error' once and the poll stays stopped (a dequeue tells why) until
+// watch() is called again. Only UV_READABLE is asked for: libuv takes POLLERR together with
+// POLLPRI for sysfs-style priority data, so with UV_PRIORITIZED a POLLERR would come as an
+// endless stream of 'readable' instead (and priority data, V4L2 events, are never subscribed).
+//
+// watch() wants buffers first: polling a queue that has none makes videobuf2 start its read()
+// emulation (it allocates buffers of its own and streams into them), after which REQBUFS
+// answers EBUSY and the poll reports a stream this device never asked for.
 //
 // The uv_poll_t lives on the heap and outlives this object if it must: uv_close() hands it to
 // libuv, which calls back in its close phase, where it is deleted. The callback may close the
@@ -20,6 +26,9 @@ Napi::Value V4l2Device::Watch(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
   if (!info[0].IsFunction()) throw Napi::TypeError::New(env, "watch(cb): cb must be a function, called with 'readable' or 'error'");
+  if (buffers_.empty()) {
+    throw Napi::Error::New(env, "watch: " + path_ + " has no buffers: call requestBuffers first (polling a device without them starts the kernel's read() emulation, which takes the device)");
+  }
   watcher_ = Napi::Persistent(info[0].As<Napi::Function>());
   if (!poll_) {
     uv_loop_t* loop = nullptr;
@@ -34,7 +43,7 @@ Napi::Value V4l2Device::Watch(const Napi::CallbackInfo& info) {
     }
     poll_->data = this;
   }
-  int status = uv_poll_start(poll_, UV_READABLE | UV_PRIORITIZED, &V4l2Device::OnPoll);
+  int status = uv_poll_start(poll_, UV_READABLE, &V4l2Device::OnPoll);
   if (status < 0) {
     StopWatching();
     watcher_.Reset();

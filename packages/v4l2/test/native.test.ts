@@ -9,6 +9,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { V4l2Addon, V4l2Dequeued, V4l2Kernel } from '../src/native.js';
 
@@ -115,9 +117,43 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
     expect(live(), 'after close').toEqual(before);
   });
 
+  it('a-device-left-to-the-garbage-collector: streaming, watched and exported, it still gives everything back', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const before = live();
+    (() => {
+      const device = new addon.V4l2Device(CAMERA);
+      const count = device.requestBuffers(3);
+      for (let index = 0; index < count; index++) {
+        device.exportBuffer(index);
+        device.queue(index);
+      }
+      device.streamOn();
+      device.watch(() => {});
+    })();
+    expect(live().mappings, 'held before the collection').toBeGreaterThan(before.mappings);
+    // Native finalizers run in a later turn of the loop than the collection that found them.
+    for (let attempt = 0; attempt < 10 && live().fds !== before.fds; attempt++) {
+      gc();
+      await loopTurns();
+    }
+    expect(live()).toEqual(before);
+  });
+
+  it('a-watch-before-buffers: refused, since the poll would start the kernel\'s read() emulation', () => {
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      expect(() => device.watch(() => {})).toThrow(`watch: ${CAMERA} has no buffers: call requestBuffers first`);
+      expect(device.requestBuffers(2), 'the device is still free').toBeGreaterThanOrEqual(2);
+    } finally {
+      device.close();
+    }
+  });
+
   it('a-poll-while-not-streaming: says error once, and the dequeue says why', async () => {
     const device = new addon.V4l2Device(CAMERA);
     try {
+      device.requestBuffers(2);
       const readiness: string[] = [];
       await new Promise<void>((resolve) => {
         device.watch((seen) => {
