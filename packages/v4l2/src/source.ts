@@ -67,6 +67,10 @@ export interface V4l2Source {
   stats(): { frames: number; dropped: number; copiedBytes: number };
   on(event: 'frame', cb: (e: V4l2FrameEvent) => void): () => void;
   on(event: 'error', cb: (e: Error) => void): () => void;
+  /** Keeps the frame shown and takes no new ones (the device fills its queued buffers meanwhile). */
+  pause(): void;
+  /** Takes frames again, the newest filled one first. */
+  resume(): void;
   /** Stops streaming and gives the device back; the layer shows nothing. Safe to call twice. */
   close(): void;
 }
@@ -138,6 +142,21 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     emit('frame', { sequence: newest.sequence, capturedAt: newest.monotonic ? monotonicToNow(newest.timestampUs) : null, dequeuedAt, dropped });
   };
 
+  const onReady = (readiness: 'readable' | 'error') => {
+    try {
+      if (readiness === 'readable') take();
+      else {
+        // POLLERR: a dequeue says why (ENODEV when the device is gone).
+        kernel?.dequeue();
+        throw Object.assign(new Error('the device stopped streaming'), { errno: 0 });
+      }
+    } catch (error) {
+      const e = deviceError(device, 'taking a frame', error as Error & { errno?: number });
+      stop(e.lost ? 'lost' : 'failed', e);
+    }
+  };
+  let paused = false;
+
   try {
     kernel = (options.open ?? ((p) => new (loadAddon().V4l2Device)(p)))(device);
     const cap = kernel.capability();
@@ -153,19 +172,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     source = createExternalSource({ width: set.width, height: set.height, format: choice.displayFormat });
     for (let i = 0; i < count; i++) kernel.queue(i);
     kernel.streamOn();
-    kernel.watch((readiness) => {
-      try {
-        if (readiness === 'readable') take();
-        else {
-          // POLLERR: a dequeue says why (ENODEV when the device is gone).
-          kernel?.dequeue();
-          throw Object.assign(new Error('the device stopped streaming'), { errno: 0 });
-        }
-      } catch (error) {
-        const e = deviceError(device, 'taking a frame', error as Error & { errno?: number });
-        stop(e.lost ? 'lost' : 'failed', e);
-      }
-    });
+    kernel.watch(onReady);
   } catch (error) {
     source ??= createExternalSource({ width, height, format: choice?.displayFormat ?? 'XRGB8888' });
     const e = deviceError(device, 'starting', error as Error & { errno?: number });
@@ -190,6 +197,17 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     on(event: 'frame' | 'error', cb: (e: never) => void) {
       events.on(event, cb as never);
       return () => events.off(event, cb as never);
+    },
+    pause() {
+      if (paused || !kernel) return;
+      paused = true;
+      kernel.unwatch();
+    },
+    resume() {
+      if (!paused || !kernel) return;
+      paused = false;
+      kernel.watch(onReady);
+      onReady('readable');
     },
     close: () => stop('closed', null),
   };

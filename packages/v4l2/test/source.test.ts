@@ -123,6 +123,21 @@ describe('createV4l2Source: frames', () => {
     expect(video.stats()).toMatchObject({ frames: 1, dropped: 2 });
   });
 
+  it('paused, keeps its frame while the device fills buffers; resumed, shows the newest at once', async () => {
+    const { video, device } = open();
+    device.fill(1, solid(200, 0, 0));
+    const screen = await show(video);
+    video.pause();
+    device.fill(2, solid(0, 200, 0));
+    await screen.flush();
+    expect(screen.pixel(20, 20)).toEqual([200, 0, 0, 255]);
+    expect(device.states()).toEqual({ user: 1, queued: 1, done: 2 });
+    video.resume();
+    await screen.flush();
+    expect(screen.pixel(20, 20)).toEqual([0, 200, 0, 255]);
+    expect(video.stats()).toMatchObject({ frames: 2, dropped: 1 });
+  });
+
   it('composited, reads each frame once and counts the bytes', async () => {
     const { video, device } = open();
     device.fill(1, solid(0, 150, 0));
