@@ -88,8 +88,10 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
     const format = device.setFormat({ width: 640, height: 480, fourcc: 'XR24' });
     expect(format).toEqual({ width: 640, height: 480, fourcc: 'XR24', bytesPerLine: 640 * 4, sizeImage: 640 * 480 * 4 });
     expect(device.getFormat()).toEqual(format);
+    expect(device.setFrameRate(30), 'a rate the camera granted').toBeGreaterThan(0);
 
     const count = device.requestBuffers(4);
+    expect(() => device.setFormat({ width: 320, height: 180, fourcc: 'XR24' }), 'with buffers').toThrow(/the device is busy/);
     expect(count).toBeGreaterThanOrEqual(2);
     expect(live(), 'mapped').toEqual({ fds: before.fds + 1, mappings: before.mappings + count, buffers: before.buffers + count });
     const exported = Array.from({ length: count }, (_, index) => device.exportBuffer(index));
