@@ -55,6 +55,14 @@ V4l2Device::Buffer& V4l2Device::BufferAt(const Napi::Value& value, const std::st
 
 void V4l2Device::ReleaseBuffers() { buffers_.clear(); }
 
+void V4l2Device::FreeBuffers() {
+  ReleaseBuffers();
+  v4l2_requestbuffers none{};
+  none.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  none.memory = V4L2_MEMORY_MMAP;
+  Xioctl(fd_.get(), VIDIOC_REQBUFS, &none);
+}
+
 // requestBuffers(count) → how many the driver gave.
 Napi::Value V4l2Device::RequestBuffers(const Napi::CallbackInfo& info) {
   auto env = info.Env();
@@ -82,11 +90,7 @@ Napi::Value V4l2Device::RequestBuffers(const Napi::CallbackInfo& info) {
     }
     if (data == MAP_FAILED) {
       int err = errno;
-      ReleaseBuffers();
-      v4l2_requestbuffers none{};
-      none.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-      none.memory = V4L2_MEMORY_MMAP;
-      Xioctl(fd_.get(), VIDIOC_REQBUFS, &none);
+      FreeBuffers();
       throw ErrnoError(env, "cannot map buffer " + std::to_string(index) + " of " + path_, err);
     }
     auto held = std::make_unique<Buffer>();

@@ -232,11 +232,7 @@ void V4l2Device::Shutdown() {
   if (!fd_.valid()) return;
   int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   Xioctl(fd_.get(), VIDIOC_STREAMOFF, &type);
-  ReleaseBuffers();
-  v4l2_requestbuffers none{};
-  none.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  none.memory = V4L2_MEMORY_MMAP;
-  Xioctl(fd_.get(), VIDIOC_REQBUFS, &none);
+  FreeBuffers();
   fd_.Reset();
 }
 

@@ -60,6 +60,8 @@ class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
   Buffer& BufferAt(const Napi::Value& value, const std::string& call);
   // Closes exported fds and unmaps; the driver's buffers stay until REQBUFS 0.
   void ReleaseBuffers();
+  // ReleaseBuffers, then the driver's too (REQBUFS 0; a failure is ignored: closing frees them).
+  void FreeBuffers();
   static void OnPoll(uv_poll_t* handle, int status, int events);
   void Emit(const char* readiness);
   // Stops the poll and gives its handle to libuv to close (and delete).
