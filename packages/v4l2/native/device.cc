@@ -68,6 +68,7 @@ Napi::Function V4l2Device::Define(Napi::Env env) {
     InstanceMethod("requestBuffers", &V4l2Device::RequestBuffers),
     InstanceMethod("exportBuffer", &V4l2Device::ExportBuffer),
     InstanceMethod("readBuffer", &V4l2Device::ReadBuffer),
+    InstanceMethod("convertBuffer", &V4l2Device::ConvertBuffer),
     InstanceMethod("queue", &V4l2Device::Queue),
     InstanceMethod("dequeue", &V4l2Device::Dequeue),
     InstanceMethod("streamOn", &V4l2Device::StreamOn),

@@ -1,6 +1,7 @@
 // A V4L2 capture device (single-planar, MMAP streaming): its capabilities and formats
-// (device.cc), its buffers and stream (buffers.cc), and the poll that says when a frame is
-// ready (watch.cc). JS types: V4l2Kernel in ../src/native.ts.
+// (device.cc), its buffers and stream (buffers.cc), the poll that says when a frame is ready
+// (watch.cc), and a YUV frame converted to XRGB8888 straight from its buffer (convert.cc).
+// JS types: V4l2Kernel in ../src/native.ts.
 #pragma once
 
 #include <linux/videodev2.h>
@@ -18,6 +19,9 @@ namespace planar {
 
 // ioctl, again while a signal interrupts it. 0, or -1 with errno.
 int Xioctl(int fd, unsigned long request, void* arg);
+
+// convertYuv(source, target, layout): a YUYV or NV12 frame in `source` to XRGB8888 (convert.cc).
+Napi::Value ConvertYuv(const Napi::CallbackInfo& info);
 
 class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
  public:
@@ -53,6 +57,8 @@ class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
   // watch.cc
   Napi::Value Watch(const Napi::CallbackInfo& info);
   Napi::Value Unwatch(const Napi::CallbackInfo& info);
+  // convert.cc
+  Napi::Value ConvertBuffer(const Napi::CallbackInfo& info);
 
   // Throws "<path> is closed" once the device is closed.
   void CheckOpen(Napi::Env env) const;
