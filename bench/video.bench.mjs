@@ -10,7 +10,7 @@
  * CPU time (user + system) per frame, median of runs of 60 frames. The display's own work (a
  * plane commit, or blending a composited frame) is not in these: the frame benches have it.
  */
-import { createV4l2Source } from '@planar/v4l2';
+import { createV4l2Source, loadAddon } from '@planar/v4l2';
 
 export const name = 'video';
 
@@ -40,6 +40,8 @@ function instantDevice(fourcc, width, height) {
     },
     exportBuffer: (index) => 1000 + index,
     readBuffer: (index, target) => target.set(buffers[index].subarray(0, target.length)),
+    // The addon's conversion, as a device's convertBuffer runs it on the buffer's mapping.
+    convertBuffer: (index, target, layout) => loadAddon().convertYuv(buffers[index], target, layout),
     queue: (index) => queued.push(index),
     dequeue: () => (done.length ? { index: done.shift(), bytesUsed: size, sequence: sequence++, timestampUs: 0, monotonic: false, error: false } : null),
     streamOn() {},

@@ -68,6 +68,10 @@ export class DumbDisplayBuffer implements ScanoutBuffer {
   write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number {
     return this.native.write(source, sourceStride, packRects(rects), swapsRB(this.format));
   }
+  /** Copies a whole frame that is already in this buffer's format (an external pixel frame): no byte is reordered. */
+  copyFrame(source: Uint8Array, sourceStride: number): number {
+    return this.native.write(source, sourceStride, packRects([{ x: 0, y: 0, width: this.width, height: this.height }]), false);
+  }
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;

@@ -226,7 +226,8 @@ export class KmsDisplay implements Display {
   importFrame(frame: ExternalFrame): DisplayBuffer {
     if (frame.kind === 'pixels') {
       const buffer = this.allocate(frame.width, frame.height, frame.format) as DumbDisplayBuffer;
-      buffer.write(frame.pixels, frame.stride ?? frame.width * 4, [{ x: 0, y: 0, width: frame.width, height: frame.height }]);
+      // The frame's bytes are already in its format's order (not the renderer's RGBA).
+      buffer.copyFrame(frame.pixels, frame.stride ?? frame.width * 4);
       return Object.assign(buffer, { pixels: frame.pixels });
     }
     const what = `frame DMA-BUF fd ${frame.fd} ${frame.width}x${frame.height} ${frame.format}`;

@@ -303,6 +303,16 @@ describe('KMS display (mock kernel)', () => {
     expect(listeners()).toEqual(before);
   });
 
+  it('pixel-frame-copied-byte-for-byte: an XRGB8888 frame lands in its buffer in its own byte order', async () => {
+    const { display, kernel } = await open();
+    const pixels = new Uint8Array(8 * 2 * 4);
+    for (let i = 0; i < pixels.length; i += 4) pixels.set([10, 20, 30, 0], i);
+    const frame = display.importFrame({ kind: 'pixels', width: 8, height: 2, format: 'XRGB8888', pixels });
+    const fb = [...kernel.fbs.values()].find((b) => b.width === 8 && b.height === 2)!;
+    expect([...fb.read().subarray(0, 8)]).toEqual([10, 20, 30, 0, 10, 20, 30, 0]);
+    frame.destroy();
+  });
+
   it('imported-frames-are-forgotten-when-destroyed: a camera pushing frames leaves nothing behind', async () => {
     const { display } = await open();
     for (let i = 0; i < 100; i++) {

@@ -6,15 +6,15 @@
  * can also be read (`read()` copies the buffer's mapping) for when the compositor blends it
  * instead of showing it on a plane: that is the one copy of that path, and it is counted.
  *
- * Conversion path (YUYV, NV12): a buffer is converted into a pixel frame and queued again at
- * once; the pixel frames come from a small pool, and a frame released by the display goes back
+ * Conversion path (YUYV, NV12): a buffer is converted (by the addon, from its mapping) into a
+ * pixel frame and queued again at once; the pixel frames come from a small pool, and a frame released by the display goes back
  * into it. When every pixel frame is still on screen or held, the new buffer is dropped (queued
  * back unconverted): the display is behind, and the newest frame is the one that matters.
  */
 import type { DmaBufFrame, ExternalFrame, PixelFormat, PixelFrame } from '@planar/toolkit/backend';
 import type { V4l2Kernel } from './native.js';
-import { isYuv } from './formats.js';
-import { yuvToXrgb } from './yuv.js';
+import { isYuv, type YuvFormat } from './formats.js';
+import { matrixFor } from './yuv.js';
 
 /** A DMA-BUF frame that its producer can also read: the compositor reads it when it blends it. */
 export interface ReadableDmaBufFrame extends DmaBufFrame {
@@ -31,16 +31,16 @@ export class DeviceFrames {
   private readonly byIndex: ExternalFrame[] = [];
   private readonly indexOf = new Map<ExternalFrame, number>();
   private readonly freePixels: PixelFrame[] = [];
-  private readonly staging: Uint8Array | null;
+  private readonly converting: boolean;
 
   constructor(private readonly kernel: V4l2Kernel, readonly shape: FrameShape, readonly count: number) {
     const { width, height, stride, displayFormat } = shape;
     if (isYuv(shape.fourcc)) {
-      this.staging = new Uint8Array(shape.sizeImage);
+      this.converting = true;
       for (let i = 0; i < PIXEL_FRAMES; i++) this.freePixels.push({ kind: 'pixels', width, height, stride: width * 4, format: displayFormat, pixels: new Uint8Array(width * height * 4) });
       return;
     }
-    this.staging = null;
+    this.converting = false;
     for (let index = 0; index < count; index++) {
       const pixels = new Uint8Array(stride * height);
       const frame: ReadableDmaBufFrame = {
@@ -58,13 +58,12 @@ export class DeviceFrames {
 
   /** The frame to push for a filled buffer; null when it was dropped (and queued again). */
   frameFor(index: number): ExternalFrame | null {
-    if (!this.staging) return this.byIndex[index] ?? null;
+    if (!this.converting) return this.byIndex[index] ?? null;
     const target = this.freePixels.pop();
     if (target) {
-      this.kernel.readBuffer(index, this.staging);
       const { width, height, stride } = this.shape;
-      yuvToXrgb(this.shape.fourcc as 'YUYV' | 'NV12', this.staging, stride, width, height, new Uint32Array(target.pixels.buffer, target.pixels.byteOffset, width * height));
-      this.copiedBytes += this.staging.length;
+      this.kernel.convertBuffer(index, target.pixels, { fourcc: this.shape.fourcc as YuvFormat, width, height, stride, matrix: matrixFor(height) });
+      this.copiedBytes += target.pixels.length;
     }
     this.kernel.queue(index);
     return target ?? null;

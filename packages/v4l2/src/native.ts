@@ -64,6 +64,16 @@ export interface V4l2Dequeued {
  */
 export type V4l2Readiness = 'readable' | 'error';
 
+/** A YUV frame's layout in memory, and the matrix that turns it into RGB. */
+export interface YuvLayout {
+  fourcc: 'YUYV' | 'NV12';
+  width: number;
+  height: number;
+  /** Bytes per row (of the Y plane, for NV12). */
+  stride: number;
+  matrix: 'bt601' | 'bt709';
+}
+
 export interface V4l2Kernel {
   /** The device node's path, for messages. */
   readonly path: string;
@@ -81,6 +91,11 @@ export interface V4l2Kernel {
   exportBuffer(index: number): number;
   /** Copies buffer `index`'s first `bytes` bytes (its mapping) into `target`. */
   readBuffer(index: number, target: Uint8Array): void;
+  /**
+   * Converts buffer `index` (a YUYV or NV12 frame, straight from its mapping) into `target` as
+   * XRGB8888, exactly as `yuvToXrgb` (yuv.ts) does.
+   */
+  convertBuffer(index: number, target: Uint8Array, layout: YuvLayout): void;
   /** VIDIOC_QBUF: gives buffer `index` to the driver to fill. */
   queue(index: number): void;
   /** VIDIOC_DQBUF: a filled buffer, or null when none is ready (EAGAIN). Throws with `errno` otherwise (ENODEV: unplugged). */
@@ -97,6 +112,8 @@ export interface V4l2Kernel {
 export interface V4l2Addon {
   /** Opens a device node (non-blocking); throws with `errno` and the path (ENOENT, EACCES, EBUSY). */
   V4l2Device: new (path: string) => V4l2Kernel;
+  /** `yuvToXrgb` in native code: a frame in `source` into `target` as XRGB8888. */
+  convertYuv(source: Uint8Array, target: Uint8Array, layout: YuvLayout): void;
   /** Fds, mappings and buffers the addon holds, for leak tests. */
   liveObjects(): { fds: number; mappings: number; buffers: number };
 }

@@ -5,7 +5,8 @@
  * a test calls `fill()` (in queue order, as vb2 does) and wakes the watcher. `unplug()` makes
  * every call fail with ENODEV and the poll report an error, as a USB camera pulled out does.
  */
-import type { V4l2Capability, V4l2Dequeued, V4l2Format, V4l2FormatDesc, V4l2FrameSize, V4l2Kernel, V4l2Readiness } from '../src/native.js';
+import type { V4l2Capability, V4l2Dequeued, V4l2Format, V4l2FormatDesc, V4l2FrameSize, V4l2Kernel, V4l2Readiness, YuvLayout } from '../src/native.js';
+import { yuvToXrgb } from '../src/yuv.js';
 import { minimumFrameBytes } from '../src/formats.js';
 
 const errnoError = (message: string, errno: number) => Object.assign(new Error(message), { errno });
@@ -103,6 +104,12 @@ export class FakeDevice implements V4l2Kernel {
     this.check();
     const b = this.buffer(index);
     target.set(b.data.subarray(0, Math.min(target.length, b.data.length)));
+  }
+
+  convertBuffer(index: number, target: Uint8Array, layout: YuvLayout): void {
+    this.check();
+    const { fourcc, width, height, stride } = layout;
+    yuvToXrgb(fourcc, this.buffer(index).data, stride, width, height, new Uint32Array(target.buffer, target.byteOffset, width * height));
   }
 
   queue(index: number): void {

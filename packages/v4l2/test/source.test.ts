@@ -164,7 +164,7 @@ describe('createV4l2Source: frames', () => {
     expect(b).toBeLessThanOrEqual(2);
     // Converted, the buffer went straight back to the device.
     expect(device.states()).toEqual({ user: 0, queued: 4, done: 0 });
-    expect(video.stats().copiedBytes).toBe(64 * 48 * 2);
+    expect(video.stats().copiedBytes).toBe(64 * 48 * 4);
   });
 });
 

@@ -98,8 +98,15 @@ function testState(assignment: Assignment, display: Display, bufferOf: (id: numb
 }
 
 /** An external layer whose frames the display cannot read (DMA-BUFs) shows only on a plane: it asks for one first. */
+/**
+ * A DMA-BUF frame the display cannot read must go on a plane to be seen; one its producer can
+ * read may be composited, but only when the layer asks for that (plane="never"): otherwise
+ * it goes on a plane too, where it costs no copy.
+ */
 function needsPlane(r: PlannedLayer): boolean {
-  return r.direct && r.external?.current?.kind === 'dmabuf' && !r.frameBuffer?.pixels;
+  const frame = r.external?.current;
+  if (!r.direct || frame?.kind !== 'dmabuf' || r.frameBuffer?.pixels) return false;
+  return !(frame.read && r.info?.plane === 'never');
 }
 
 function sized(buffer: DisplayBuffer | null, width: number, height: number): DisplayBuffer | null {
