@@ -33,6 +33,9 @@ Options:
                         screenshots are the same on every run
   --doorbell            starts with the doorbell popup (the front-door camera)
                         open and in place; with --freeze its picture is still too
+  --camera=DEVICE       the front-door camera's picture comes from this V4L2
+                        capture device (a USB camera: /dev/video0) instead of
+                        the simulated porch
   --help                shows this help
 
 With no display (the headless backend) and no --screenshot, the panel is written
@@ -44,6 +47,7 @@ Examples:
   npm run demo -- --backend=preview --port=7070
   node apps/demo/dist/main.js --screenshot=panel.png --size=1024x600 --freeze
   node apps/demo/dist/main.js --screenshot=doorbell.png --freeze --doorbell
+  npm run demo -- --backend=kms --doorbell --camera=/dev/video0
 `;
 
 export interface CliOptions {
@@ -56,6 +60,8 @@ export interface CliOptions {
   preview: { port: number | null; host: string | null; token: string | null };
   freeze: boolean;
   doorbell: boolean;
+  /** A V4L2 capture device for the front-door camera, or null for the simulated one. */
+  camera: string | null;
   help: boolean;
 }
 
@@ -64,9 +70,9 @@ export class UsageError extends Error {}
 /** Parses the arguments (`--name=value` or `--name value`); throws a UsageError naming the bad option. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
-    backend: 'auto', size: null, rotation: 0, screenshot: null, preview: { port: null, host: null, token: null }, freeze: false, doorbell: false, help: false,
+    backend: 'auto', size: null, rotation: 0, screenshot: null, preview: { port: null, host: null, token: null }, freeze: false, doorbell: false, camera: null, help: false,
   };
-  const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot', '--port', '--host', '--token']);
+  const withValue = new Set(['--backend', '--size', '--rotation', '--screenshot', '--port', '--host', '--token', '--camera']);
   const flags = new Set(['--freeze', '--doorbell', '--help', '-h']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -80,7 +86,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     if (!withValue.has(name)) {
-      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --port, --host, --token, --freeze, --doorbell and --help`);
+      throw new UsageError(`unknown option "${arg}"; the options are --backend, --size, --rotation, --screenshot, --port, --host, --token, --camera, --freeze, --doorbell and --help`);
     }
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
@@ -108,6 +114,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     } else if (name === '--port') {
       if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (got "${value}")`);
       options.preview.port = Number(value);
+    } else if (name === '--camera') {
+      if (!value.startsWith('/')) throw new UsageError(`--camera must be the path of a V4L2 capture device, e.g. --camera=/dev/video0 (got "${value}")`);
+      options.camera = value;
     } else if (name === '--host') {
       options.preview.host = value;
     } else if (name === '--token') {
@@ -127,6 +136,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 function example(name: string): string {
   return {
     '--backend': '--backend=wayland', '--size': '--size=800x480', '--rotation': '--rotation=90', '--screenshot': '--screenshot=panel.png',
-    '--port': '--port=7070', '--host': '--host=0.0.0.0', '--token': '--token=a-long-random-secret',
+    '--port': '--port=7070', '--host': '--host=0.0.0.0', '--token': '--token=a-long-random-secret', '--camera': '--camera=/dev/video0',
   }[name] ?? name;
 }

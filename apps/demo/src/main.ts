@@ -50,7 +50,7 @@ async function chooseBackend(options: CliOptions): Promise<string | Backend> {
 const RESTART = 'restart';
 
 async function run(options: CliOptions): Promise<number | typeof RESTART> {
-  const model = createHomeModel({ frozen: options.freeze, doorbell: options.doorbell, settings: { rotation: options.rotation } });
+  const model = createHomeModel({ frozen: options.freeze, doorbell: options.doorbell, camera: options.camera, settings: { rotation: options.rotation } });
   let restart: (() => void) | null = null;
   // The dashboard lays itself out for the app's size (the output's, unless --size is given).
   const app = await createApp(() => jsx(App, { model, onRestart: () => restart?.() }), {

@@ -47,6 +47,8 @@ export interface Battery {
 
 export interface HomeModel {
   readonly frozen: boolean;
+  /** The V4L2 capture device the front-door camera shows, or null for the simulated camera. */
+  readonly camera: string | null;
   readonly name: string;
   readonly devices: readonly Device[];
   readonly now: ReadonlySignal<Date>;
@@ -150,6 +152,8 @@ export interface HomeModelOptions {
   name?: string;
   /** Starts with the doorbell popup open. */
   doorbell?: boolean;
+  /** A V4L2 capture device (/dev/video0) for the front-door camera; default: the simulated one. */
+  camera?: string | null;
   /** Initial settings (rotation, unit, theme). */
   settings?: SettingsOptions;
 }
@@ -193,6 +197,7 @@ export function createHomeModel(options: HomeModelOptions = {}): HomeModel {
 
   return {
     frozen,
+    camera: options.camera ?? null,
     name: options.name ?? 'Maple House',
     devices,
     now,

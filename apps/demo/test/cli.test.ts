@@ -161,6 +161,15 @@ describe('parseArgs', () => {
     expect(parseArgs(['--doorbell', '--freeze'])).toEqual(parseArgs(['--freeze', '--doorbell']));
   });
 
+  it('reads --camera as the path of a V4L2 device, the simulated camera unless given', () => {
+    expect(parseArgs([]).camera).toBeNull();
+    expect(parseArgs(['--camera=/dev/video0']).camera).toBe('/dev/video0');
+    expect(parseArgs(['--doorbell', '--camera', '/dev/video2'])).toMatchObject({ doorbell: true, camera: '/dev/video2' });
+    expect(() => parseArgs(['--camera=video0'])).toThrow('--camera must be the path of a V4L2 capture device, e.g. --camera=/dev/video0 (got "video0")');
+    expect(() => parseArgs(['--camera'])).toThrow('--camera needs a value, e.g. --camera=/dev/video0');
+    expect(helpText()).toMatch(/--camera=DEVICE +the front-door camera's picture comes from this V4L2/);
+  });
+
   it('rejects a value given to --doorbell', () => {
     expect(() => parseArgs(['--doorbell=yes'])).toThrow(UsageError);
     expect(() => parseArgs(['--doorbell=yes'])).toThrow('--doorbell takes no value (got "--doorbell=yes")');

@@ -301,3 +301,20 @@ describe('camera feed', () => {
     expect(feed!.buffers).toBe(3);
   });
 });
+
+describe('doorbell camera from a V4L2 device', () => {
+  it('with a device that is not there, the card says the camera is unavailable and why, and the panel goes on', async () => {
+    const model = createHomeModel({ frozen: true, doorbell: true, camera: '/dev/video-missing' });
+    const screen = await renderApp(model);
+    expect(screen.getByText('Camera unavailable')).toBeTruthy();
+    expect(screen.getByText(/cannot open \/dev\/video-missing: No such file or directory — is the camera plugged in\?/)).toBeTruthy();
+    const problem = screen.find({ testId: 'camera-problem' });
+    expectInside(problem, card(), 'the placeholder');
+    // The panel still answers: Dismiss closes the popup, placeholder and all, as without a camera.
+    await screen.tap(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(() => screen.find({ testId: 'camera-problem' })).toThrow(/no node/);
+    const golden = fileURLToPath(new URL('./__image_snapshots__/dashboard-800x480.png', import.meta.url));
+    const result = compareSnapshot(screen.png(), golden, { update: false });
+    expect(result.pass, result.message).toBe(true);
+  });
+});

@@ -155,7 +155,7 @@ describe('<ExternalLayer>', () => {
       expect(reads).toBe(1);
       // The frame stats say how the frame got there. The headless display reads a frame as it
       // imports it, and blends from that copy: the compositor reads nothing more.
-      expect(screen.stats.external).toEqual([{ layer: '"video"', path: plane === 'never' ? 'composited' : 'plane', readBytes: 0 }]);
+      expect(screen.stats.external).toEqual([{ layer: '"video"', path: plane === 'never' ? 'composited' : 'plane', readBytes: 0, serial: src.serial }]);
     }
   });
 

@@ -48,7 +48,10 @@ export type V4l2Status =
 
 /** One frame taken from the device and shown. */
 export interface V4l2FrameEvent {
+  /** The device's frame counter. */
   sequence: number;
+  /** The ExternalSource's `serial` after the push: frame stats name the frame they showed by it. */
+  serial: number;
   /** When the device filled it, ms on the performance.now() clock (kernel timestamp), or null when its clock is not monotonic. */
   capturedAt: number | null;
   /** When it was taken from the device, ms on the performance.now() clock. */
@@ -139,7 +142,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     }
     source.push(frame);
     counts.frames++;
-    emit('frame', { sequence: newest.sequence, capturedAt: newest.monotonic ? monotonicToNow(newest.timestampUs) : null, dequeuedAt, dropped });
+    emit('frame', { sequence: newest.sequence, serial: source.serial, capturedAt: newest.monotonic ? monotonicToNow(newest.timestampUs) : null, dequeuedAt, dropped });
   };
 
   const onReady = (readiness: 'readable' | 'error') => {

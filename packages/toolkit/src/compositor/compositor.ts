@@ -304,7 +304,7 @@ export class Compositor {
     stats.composited = composited.length;
     for (const r of composited) stats.refused.push(`${nameOf(r.id)}: ${this.planner.whyComposited(r.id, allocation, nameOf) ?? 'composited'}`);
     for (const r of visible) {
-      if (r.external) stats.external.push({ layer: nameOf(r.id), path: allocation.planeOf.get(r.id) == null ? 'composited' : 'plane', readBytes: this.frames.takeRead(r.id) });
+      if (r.external) stats.external.push({ layer: nameOf(r.id), path: allocation.planeOf.get(r.id) == null ? 'composited' : 'plane', readBytes: this.frames.takeRead(r.id), serial: r.frameSerial });
     }
     stats.layers = visible.length;
     const committed = performance.now();

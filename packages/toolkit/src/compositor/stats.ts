@@ -35,9 +35,10 @@ export interface FrameStats {
   /**
    * Each visible `<ExternalLayer>` showing a frame: how its frame reached the output, a plane
    * scanning out the producer's buffer (0 bytes copied) or composited, and the bytes read from
-   * the producer's buffer for it this frame.
+   * the producer's buffer for it this frame; `serial` is the frame's push (the source's
+   * `serial` after it), to tell which frame a present showed.
    */
-  external: { layer: string; path: 'plane' | 'composited'; readBytes: number }[];
+  external: { layer: string; path: 'plane' | 'composited'; readBytes: number; serial: number }[];
 }
 
 export function emptyStats(frame = 0): FrameStats {
