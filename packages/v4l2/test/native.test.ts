@@ -4,7 +4,8 @@
  * (vivid, the kernel's virtual camera, at /dev/video0 in the test VM) they capture a frame the
  * way the video source does: pick a format, map and export buffers, queue them, stream, wait
  * for the poll, dequeue, read the pixels, close; and the addon's live objects come back to
- * what they were.
+ * what they were. A YUV frame is converted straight from its buffer and must match the JS
+ * conversion of a copy.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,8 @@ import { constants } from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { V4l2Addon, V4l2Dequeued, V4l2Kernel } from '../src/native.js';
+import type { V4l2Addon, V4l2Dequeued, V4l2Kernel, YuvLayout } from '../src/native.js';
+import { matrixFor, yuvToXrgb } from '../src/yuv.js';
 
 const ADDON = new URL('../build/Release/planar_v4l2.node', import.meta.url);
 if (!existsSync(ADDON)) throw new Error(`the V4L2 addon is not built (${ADDON.pathname} is missing): run npx node-gyp rebuild --nodedir=/usr in packages/v4l2`);
@@ -117,6 +119,37 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
     expect(() => device.formats()).toThrow(`${CAMERA} is closed`);
     await loopTurns();
     expect(live(), 'after close').toEqual(before);
+  });
+
+  it.each(['YUYV', 'NV12'] as const)('a-%s-frame-converted-in-its-buffer: the same pixels as the JS conversion of a copy', async (fourcc) => {
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      const format = device.setFormat({ width: 640, height: 480, fourcc });
+      expect(format.fourcc).toBe(fourcc);
+      const { width, height, bytesPerLine: stride } = format;
+      const count = device.requestBuffers(2);
+      for (let index = 0; index < count; index++) device.queue(index);
+      device.streamOn();
+      const frame = await nextFrame(device);
+      const layout: YuvLayout = { fourcc, width, height, stride, matrix: matrixFor(height) };
+      const target = new Uint8Array(width * height * 4);
+      device.convertBuffer(frame.index, target, layout);
+
+      const copy = new Uint8Array(format.sizeImage);
+      device.readBuffer(frame.index, copy);
+      const words = new Uint32Array(width * height);
+      yuvToXrgb(fourcc, copy, stride, width, height, words);
+      expect(Buffer.from(target.buffer).equals(Buffer.from(words.buffer)), 'native and JS pixels equal').toBe(true);
+      expect(words.some((word) => word !== 0xff000000), 'the frame has a picture').toBe(true);
+
+      expect(() => device.convertBuffer(count, target, layout)).toThrow(`convertBuffer: there is no buffer ${count} on ${CAMERA}, which has ${count}`);
+      expect(() => device.convertBuffer(frame.index, target, { ...layout, height: height * 4 })).toThrow(RangeError);
+      expect(() => device.convertBuffer(frame.index, target, { ...layout, height: height * 4 })).toThrow(`convertBuffer: buffer ${frame.index} of ${CAMERA} holds`);
+      device.close();
+      expect(() => device.convertBuffer(frame.index, target, layout)).toThrow(`${CAMERA} is closed`);
+    } finally {
+      device.close();
+    }
   });
 
   it('a-device-left-to-the-garbage-collector: streaming, watched and exported, it still gives everything back', async () => {
