@@ -73,7 +73,7 @@ std::string FrameName(const YuvLayout& layout) {
       std::to_string(layout.stride);
 }
 
-// `source` is e.g. "source holds 100 bytes"; throws unless it holds the frame.
+// A RangeError unless `bytes` hold the frame; `holder` names them ("source", "buffer 1 of …").
 void CheckSource(Napi::Env env, const YuvLayout& layout, size_t bytes, const std::string& holder, const std::string& call) {
   uint64_t needed = YuvSourceBytes(layout);
   if (bytes < needed) {
@@ -99,7 +99,12 @@ Napi::Value ConvertYuv(const Napi::CallbackInfo& info) {
   auto layout = ParseLayout(info[2], call);
   CheckSource(env, layout, source.ByteLength(), "source", call);
   CheckTarget(env, layout, target, call);
-  YuvToXrgb(layout, source.Data(), target.Data());
+  const uint8_t* in = source.Data();
+  uint8_t* out = target.Data();
+  if (in < out + target.ByteLength() && out < in + source.ByteLength()) {
+    throw Napi::RangeError::New(env, call + ": source and target share memory; convert into a separate array");
+  }
+  YuvToXrgb(layout, in, out);
   return env.Undefined();
 }
 

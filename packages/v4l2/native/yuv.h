@@ -19,7 +19,8 @@ struct YuvLayout {
   YuvMatrix matrix;
 };
 
-// The bytes of `source` the conversion reads: up to its last byte of the last row it reads.
+// How many bytes of a frame the conversion reads, from its first: through the last row's last
+// U, V (NV12: its chroma plane's last row), which an odd width reads one pixel past the picture.
 uint64_t YuvSourceBytes(const YuvLayout& layout);
 
 // Converts the frame in `source` (YuvSourceBytes long) into `target`: width * height 32-bit

@@ -173,6 +173,13 @@ describe('convertYuv given what it cannot convert', () => {
     expect(() => convert({}, source, new Uint32Array(64 * 48))).toThrow('convertYuv: target must be a Uint8Array, not an object');
   });
 
+  it('a-target-over-its-own-source: refused, since each word would overwrite pixels not yet read', () => {
+    const shared = new Uint8Array(128 * 48 + 64 * 48 * 4);
+    expect(() => convert({}, shared.subarray(0, 128 * 48), shared.subarray(64))).toThrow(RangeError);
+    expect(() => convert({}, shared.subarray(0, 128 * 48), shared.subarray(64))).toThrow('convertYuv: source and target share memory; convert into a separate array');
+    expect(() => convert({}, shared.subarray(0, 128 * 48), shared.subarray(128 * 48)), 'side by side in one buffer').not.toThrow();
+  });
+
   it('a-short-source: says the bytes the frame needs and the bytes given', () => {
     expect(() => convert({}, source.subarray(1))).toThrow(RangeError);
     expect(() => convert({}, source.subarray(1))).toThrow('convertYuv: source holds 6143 bytes, but a 64x48 YUYV frame with a stride of 128 needs 6144');
