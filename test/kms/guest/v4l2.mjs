@@ -69,17 +69,24 @@ async function showCase(name, format, plane) {
   await withApp(plane, async ({ app, video }) => {
     const source = createV4l2Source({ device: DEVICE, width: 640, height: 480, format, fps: 30, prefer: scanoutFormats(app.display) });
     source.on('error', (e) => say({ event: 'source-error', message: e.message }));
-    const captured = new Map();
-    let latest = null;
+    // Capture → flip: the kernel's capture timestamp of each pushed frame against the
+    // presentation time of the first frame that showed it (both on the monotonic clock); and
+    // dequeue → flip, from when the app took the buffer.
+    const taken = new Map();
     const latencies = [];
-    source.on('frame', (e) => { latest = e; captured.set(e.sequence, e.capturedAt); });
-    let shownSequence = -1;
+    const fromDequeue = [];
+    source.on('frame', (e) => taken.set(e.serial, e));
+    let shownSerial = -1;
     const external = [];
     app.on('frame', (stats) => {
-      if (!stats.external.length || !latest || latest.sequence === shownSequence) return;
-      shownSequence = latest.sequence;
-      external.push(stats.external[0]);
-      if (latest.capturedAt !== null && stats.presentedAt > 0) latencies.push(stats.presentedAt - latest.capturedAt);
+      const shown = stats.external[0];
+      if (!shown || shown.serial === shownSerial) return;
+      shownSerial = shown.serial;
+      external.push(shown);
+      const frame = taken.get(shown.serial);
+      if (!frame || !(stats.presentedAt > 0)) return;
+      if (frame.capturedAt !== null) latencies.push(stats.presentedAt - frame.capturedAt);
+      fromDequeue.push(stats.presentedAt - frame.dequeuedAt);
     });
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -90,6 +97,8 @@ async function showCase(name, format, plane) {
     source.pause();
     // Two frames' time for the last push to reach the screen.
     await sleep(400);
+    // Taken before the frame is read for the host's comparison, a copy the app would not make.
+    const stats = source.stats();
     const frame = source.source.current;
     if (frame) {
       const bytes = frame.kind === 'dmabuf' ? frame.read() : frame.pixels;
@@ -97,8 +106,8 @@ async function showCase(name, format, plane) {
     }
     writeFileSync(`${out}/${name}.png`, await app.screenshot());
     say({
-      event: 'result', status: source.status.peek(), format: source.format, stats: source.stats(), external, latencies,
-      cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / Math.max(1, source.stats().frames), wallMs,
+      event: 'result', status: source.status.peek(), format: source.format, stats, external, latencies, fromDequeue,
+      cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / Math.max(1, stats.frames), wallMs,
       frame: frame ? { kind: frame.kind, width: frame.width, height: frame.height, stride: frame.kind === 'dmabuf' ? frame.stride : frame.width * 4, format: frame.format } : null,
       shown: app.display.describeShown(), capture: app.display.captureSource,
     });
