@@ -14,6 +14,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Device", Device::Define(env));
   exports.Set("DumbBuffer", DumbBuffer::Define(env));
   exports.Set("ImportedBuffer", ImportedBuffer::Define(env));
+  exports.Set("framebufferPlanes", Napi::Function::New(env, FramebufferPlanesBinding, "framebufferPlanes"));
   exports.Set("waitFence", Napi::Function::New(env, WaitFence));
   exports.Set("Console", Console::Define(env));
   exports.Set("Input", Input::Define(env));

@@ -8,7 +8,10 @@
 // it; only read() (for a writeback buffer the display wrote) reads, and says so to the sync.
 //
 // An ImportedBuffer wraps a DMA-BUF made elsewhere (a camera, a decoder) as a framebuffer:
-// drmPrimeFDToHandle, then AddFB2 with its modifier. The fd stays the producer's.
+// drmPrimeFDToHandle, then AddFB2 with its modifier. The fd stays the producer's. A video
+// format's planes lie in that one buffer: NV12 is two framebuffer planes on the same handle,
+// the Y plane at the frame's offset and the interleaved U/V plane right after it
+// (offset + stride * height), both with rows of the frame's stride; YUYV and RGB are one plane.
 //
 // Both keep the Device alive while they live; if the device was closed first, the kernel has
 // already freed their handles and framebuffers with the fd, and destroy() does nothing. After
@@ -47,11 +50,23 @@ bool TakesModifiers(int fd) {
   return drmGetCap(fd, DRM_CAP_ADDFB2_MODIFIERS, &value) == 0 && value;
 }
 
-// AddFB2 for a single-plane buffer; with its modifier when the driver takes modifiers.
+// AddFB2 for a buffer whose planes share one handle and stride (see FramebufferPlanesOf); with
+// its modifier when the driver takes modifiers.
 int AddFramebuffer(int fd, uint32_t w, uint32_t h, uint32_t format, uint32_t handle, uint32_t stride,
                    uint32_t offset, uint64_t modifier, uint32_t* fb) {
-  uint32_t handles[4] = {handle}, pitches[4] = {stride}, offsets[4] = {offset};
-  uint64_t modifiers[4] = {modifier};
+  FramebufferPlanes planes = FramebufferPlanesOf(format, stride, offset, h);
+  if (!planes.count) {
+    errno = EOVERFLOW;
+    return -1;
+  }
+  uint32_t handles[4] = {};
+  uint64_t modifiers[4] = {};
+  for (int plane = 0; plane < planes.count; plane++) {
+    handles[plane] = handle;
+    modifiers[plane] = modifier;
+  }
+  uint32_t* pitches = planes.pitches;
+  uint32_t* offsets = planes.offsets;
   if (TakesModifiers(fd)) {
     return drmModeAddFB2WithModifiers(fd, w, h, format, handles, pitches, offsets, modifiers, fb, DRM_MODE_FB_MODIFIERS);
   }
@@ -62,7 +77,45 @@ int AddFramebuffer(int fd, uint32_t w, uint32_t h, uint32_t format, uint32_t han
   return drmModeAddFB2(fd, w, h, format, handles, pitches, offsets, fb, 0);
 }
 
+// "NV12", "XR24": a fourcc code as its four letters, for errors.
+std::string FourccName(uint32_t format) {
+  std::string name;
+  for (int shift = 0; shift < 32; shift += 8) name += static_cast<char>((format >> shift) & 0xff);
+  return name;
+}
+
 }  // namespace
+
+FramebufferPlanes FramebufferPlanesOf(uint32_t format, uint32_t stride, uint32_t offset, uint32_t height) {
+  FramebufferPlanes planes{};
+  int count = format == DRM_FORMAT_NV12 ? 2 : 1;
+  for (int plane = 0; plane < count; plane++) {
+    uint64_t at = offset + static_cast<uint64_t>(plane) * stride * height;
+    if (at > UINT32_MAX) return FramebufferPlanes{};
+    planes.pitches[plane] = stride;
+    planes.offsets[plane] = static_cast<uint32_t>(at);
+  }
+  planes.count = count;
+  return planes;
+}
+
+// framebufferPlanes(fourcc, stride, offset, height) → { pitches, offsets }, or null when a plane
+// lies past 4 GiB: the layout an imported buffer passes to AddFB2, for tests without a device.
+Napi::Value FramebufferPlanesBinding(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  auto arg = [&](size_t i) { return info[i].As<Napi::Number>().Uint32Value(); };
+  FramebufferPlanes planes = FramebufferPlanesOf(arg(0), arg(1), arg(2), arg(3));
+  if (!planes.count) return env.Null();
+  auto pitches = Napi::Array::New(env, planes.count), offsets = Napi::Array::New(env, planes.count);
+  for (int plane = 0; plane < planes.count; plane++) {
+    pitches.Set(plane, planes.pitches[plane]);
+    offsets.Set(plane, planes.offsets[plane]);
+  }
+  auto out = Napi::Object::New(env);
+  out.Set("pitches", pitches);
+  out.Set("offsets", offsets);
+  return out;
+}
 
 Napi::Function DumbBuffer::Define(Napi::Env env) {
   return DefineClass(env, "DumbBuffer", {
@@ -212,7 +265,7 @@ ImportedBuffer::ImportedBuffer(const Napi::CallbackInfo& info) : Napi::ObjectWra
   if (AddFramebuffer(fd, width, height, format, handle_, stride, offset, modifier, &fb_) != 0) {
     int err = errno;
     Release();
-    throw ErrnoError(env, "cannot add a framebuffer for an imported DMA-BUF", err);
+    throw ErrnoError(env, "cannot add a " + FourccName(format) + " framebuffer for an imported DMA-BUF", err);
   }
   live_.Take();
   info.This().As<Napi::Object>().Set("fbId", fb_);

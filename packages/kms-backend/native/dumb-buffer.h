@@ -11,6 +11,19 @@
 
 namespace planar {
 
+// The framebuffer planes of a buffer whose planes follow each other in one buffer, rows of
+// `stride` each: NV12 is two (Y at `offset`, interleaved U/V at offset + stride * height),
+// every other format one. `count` is 0 when a plane would lie past 4 GiB.
+struct FramebufferPlanes {
+  int count;
+  uint32_t pitches[4];
+  uint32_t offsets[4];
+};
+FramebufferPlanes FramebufferPlanesOf(uint32_t format, uint32_t stride, uint32_t offset, uint32_t height);
+
+// framebufferPlanes(fourcc, stride, offset, height) → { pitches, offsets } | null, for tests.
+Napi::Value FramebufferPlanesBinding(const Napi::CallbackInfo& info);
+
 class DumbBuffer : public Napi::ObjectWrap<DumbBuffer> {
  public:
   static Napi::Function Define(Napi::Env env);

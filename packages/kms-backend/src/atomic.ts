@@ -49,6 +49,15 @@ export class AtomicRequest {
     return object.has(name) ? this.set(object, name, value) : this;
   }
 
+  /**
+   * Sets an enum property to the value of its entry named `entry` (`COLOR_RANGE` to "YCbCr full
+   * range"), only where the object has the property and it lists that entry.
+   */
+  setEnumIfPresent(object: KmsObject, name: string, entry: string): this {
+    const value = object.props.get(name)?.enums?.find((e) => e.name === entry)?.value;
+    return value === undefined ? this : this.set(object, name, value);
+  }
+
   get size(): number {
     return this.objects.length;
   }

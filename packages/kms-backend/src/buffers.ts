@@ -3,7 +3,8 @@
  * imported frames (`ImportedDisplayBuffer`). `busy` is true while a committed or pending state
  * shows the buffer; the display counts that in `BufferUse`.
  */
-import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type PixelFormat } from '@planar/toolkit/backend';
+import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type FrameFormat, type PixelFormat } from '@planar/toolkit/backend';
+import type { VideoColor } from './formats.js';
 import type { NativeDumbBuffer, NativeImportedBuffer } from './native.js';
 
 /**
@@ -80,12 +81,16 @@ export class DumbDisplayBuffer implements ScanoutBuffer {
   }
 }
 
+/**
+ * An external DMA-BUF frame as a framebuffer. `color` is how a video frame's YCbCr maps to RGB
+ * (the frame's, or the default for its size), which the plane showing it is told; null for RGB.
+ */
 export class ImportedDisplayBuffer implements ScanoutBuffer {
   readonly id = nextId++;
   readonly stride: number;
   private destroyed = false;
   constructor(
-    readonly native: NativeImportedBuffer, readonly format: PixelFormat, readonly width: number, readonly height: number,
+    readonly native: NativeImportedBuffer, readonly format: FrameFormat, readonly color: VideoColor | null, readonly width: number, readonly height: number,
     stride: number, readonly modifier: bigint, private readonly use: BufferUse, private readonly onDestroy: (b: ImportedDisplayBuffer) => void,
   ) {
     this.stride = stride;

@@ -25,7 +25,7 @@
  */
 import mitt from 'mitt';
 import {
-  BackendUnavailableError, checkState, type DamageRect, type Display, type DisplayBuffer, type DisplayEvents, type DisplayState,
+  BackendUnavailableError, checkState, isVideoFormat, type DamageRect, type Display, type DisplayBuffer, type DisplayEvents, type DisplayState,
   type ExternalFrame, type LayerState, type OpenOptions, type OutputInfo, type PixelFormat, type PlaneInfo, type Presented,
   type TestResult,
 } from '@planar/toolkit/backend';
@@ -34,7 +34,7 @@ import { BufferUse, DumbDisplayBuffer, ImportedDisplayBuffer, type ScanoutBuffer
 import { CommitQueue, isLostMaster, type PauseCause } from './commit-queue.js';
 import { CursorPlane } from './cursor-plane.js';
 import { describeErrno, errnoName, isRefusal, masterFailure, openFailure, testFailure } from './errno.js';
-import { FORMAT_CODES } from './formats.js';
+import { FORMAT_CODES, frameFormatCode, videoColor } from './formats.js';
 import { findCard } from './modes.js';
 import { COMMIT, loadAddon, type Addon, type DeviceEvent, type NativeDevice, type NativeImportedBuffer, type NativeLiveObjects, type NativeSeat } from './native.js';
 import { chooseOutput, outputOffRequest, probePlanes } from './output.js';
@@ -230,15 +230,17 @@ export class KmsDisplay implements Display {
       buffer.copyFrame(frame.pixels, frame.stride ?? frame.width * 4);
       return Object.assign(buffer, { pixels: frame.pixels });
     }
-    const what = `frame DMA-BUF fd ${frame.fd} ${frame.width}x${frame.height} ${frame.format}`;
+    // A video frame's planes all lie in its one buffer; the addon lays them out from the format (NV12: two).
+    const color = isVideoFormat(frame.format) ? videoColor(frame) : null;
+    const what = `frame DMA-BUF fd ${frame.fd} ${frame.width}x${frame.height} ${frame.format}${color ? ` ${color.encoding} ${color.range}` : ''}`;
     let native: NativeImportedBuffer;
     try {
-      native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, FORMAT_CODES[frame.format], frame.stride, frame.offset, BigInt(frame.modifier));
+      native = new this.addon.ImportedBuffer(this.device, frame.fd, frame.width, frame.height, frameFormatCode(frame.format), frame.stride, frame.offset, BigInt(frame.modifier));
     } catch (error) {
       this.log(`${what}: import refused (${(error as Error).message})`);
       throw error;
     }
-    const buffer = new ImportedDisplayBuffer(native, frame.format, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use, this.use.forget);
+    const buffer = new ImportedDisplayBuffer(native, frame.format, color, frame.width, frame.height, frame.stride, BigInt(frame.modifier), this.use, this.use.forget);
     this.use.register(buffer);
     this.log(`${what}: imported as framebuffer ${native.fbId}, 0 bytes copied (shown by a plane, or read where it is composited)`);
     return buffer;

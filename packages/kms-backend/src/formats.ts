@@ -4,8 +4,10 @@
  *
  * The toolkit renders RGBA bytes (premultiplied). XBGR8888/ABGR8888 are RGBA in memory and
  * need no conversion; XRGB8888/ARGB8888 are BGRA and are swapped during the copy (native).
+ * Video frames (YUYV, NV12) come from elsewhere as DMA-BUFs and are only ever scanned out;
+ * how their YCbCr maps to RGB is told to the plane by name (`COLOR_ENCODING`, `COLOR_RANGE`).
  */
-import type { PixelFormat } from '@planar/toolkit/backend';
+import { isVideoFormat, type DmaBufFrame, type FrameFormat, type PixelFormat, type VideoFormat } from '@planar/toolkit/backend';
 
 export function fourcc(code: string): number {
   return (code.charCodeAt(0) | (code.charCodeAt(1) << 8) | (code.charCodeAt(2) << 16) | (code.charCodeAt(3) << 24)) >>> 0;
@@ -21,6 +23,38 @@ export const FORMAT_CODES: Record<PixelFormat, number> = {
   XRGB8888: fourcc('XR24'),
   ABGR8888: fourcc('AB24'),
   XBGR8888: fourcc('XB24'),
+};
+
+/** Video formats of external frames, by their DRM codes (the toolkit's names are the fourccs). */
+export const VIDEO_FORMAT_CODES: Record<VideoFormat, number> = {
+  YUYV: fourcc('YUYV'),
+  NV12: fourcc('NV12'),
+};
+
+/** The DRM code of any frame format: `frameFormatCode('NV12')` is fourcc('NV12'). */
+export function frameFormatCode(format: FrameFormat): number {
+  return isVideoFormat(format) ? VIDEO_FORMAT_CODES[format] : FORMAT_CODES[format];
+}
+
+/** How a video frame's YCbCr maps to RGB, the frame's own or the usual one for its size. */
+export interface VideoColor {
+  encoding: NonNullable<DmaBufFrame['colorEncoding']>;
+  range: NonNullable<DmaBufFrame['colorRange']>;
+}
+
+/** A frame's colour, with the defaults where it says nothing: BT.601 up to 576 lines (SD), BT.709 above; limited range. */
+export function videoColor(frame: Pick<DmaBufFrame, 'height' | 'colorEncoding' | 'colorRange'>): VideoColor {
+  return { encoding: frame.colorEncoding ?? (frame.height <= 576 ? 'bt601' : 'bt709'), range: frame.colorRange ?? 'limited' };
+}
+
+/** The enum names of the standard plane properties COLOR_ENCODING and COLOR_RANGE (drm_color_mgmt.c). */
+export const COLOR_ENCODING_NAMES: Record<VideoColor['encoding'], string> = {
+  bt601: 'ITU-R BT.601 YCbCr',
+  bt709: 'ITU-R BT.709 YCbCr',
+};
+export const COLOR_RANGE_NAMES: Record<VideoColor['range'], string> = {
+  limited: 'YCbCr limited range',
+  full: 'YCbCr full range',
 };
 
 const BY_CODE = new Map<number, PixelFormat>(Object.entries(FORMAT_CODES).map(([name, code]) => [code, name as PixelFormat]));

@@ -139,6 +139,11 @@ export interface Addon {
   Input: NativeInputConstructor;
   /** The keyboard's compose state machine, for tests; absent from the mock kernel. */
   Compose?: NativeComposeConstructor;
+  /**
+   * The framebuffer planes an ImportedBuffer of this format passes to AddFB2 (NV12: two, the U/V
+   * plane at offset + stride * height), or null when one lies past 4 GiB; for tests, absent from the mock kernel.
+   */
+  framebufferPlanes?(fourcc: number, stride: number, offset: number, height: number): { pitches: number[]; offsets: number[] } | null;
   /** What the addon holds now (every device of this process together); absent from the mock kernel. */
   liveObjects?(): NativeLiveObjects;
 }

@@ -4,7 +4,9 @@
  *   build     every plane of the state gets FB_ID, CRTC_ID, SRC_* (16.16 fixed point) from
  *             the layer's source (the part of the buffer shown; the whole buffer when it has
  *             none), CRTC_* from its on-screen rectangle, zpos where it is mutable, alpha where
- *             the plane has it, and the premultiplied blend mode where there is a choice; the
+ *             the plane has it, and the premultiplied blend mode where there is a choice; a
+ *             video frame's colour encoding and range (COLOR_ENCODING, COLOR_RANGE, by enum
+ *             name) where the plane has them, RGB buffers leaving them as they are; the
  *             cursor goes on the cursor plane when no layer took it; every other plane of ours
  *             is turned off
  *   modeset   the mode blob, ACTIVE, and the connector (and writeback connector) routed to the CRTC
@@ -15,10 +17,10 @@
  *   test      layers with no buffer yet (the allocator asking) borrow a cached test buffer of
  *             their size and format, so TEST_ONLY commits judge real framebuffers
  */
-import type { DamageRect, LayerState } from '@planar/toolkit/backend';
+import { isVideoFormat, type DamageRect, type LayerState } from '@planar/toolkit/backend';
 import { AtomicRequest, type KmsObject } from './atomic.js';
-import type { ScanoutBuffer } from './buffers.js';
-import { FORMAT_CODES } from './formats.js';
+import { ImportedDisplayBuffer, type ScanoutBuffer } from './buffers.js';
+import { COLOR_ENCODING_NAMES, COLOR_RANGE_NAMES, FORMAT_CODES } from './formats.js';
 import type { Addon, NativeDevice, NativeDumbBuffer } from './native.js';
 
 export interface Output {
@@ -73,8 +75,12 @@ export class PlaneRequests {
       const zpos = plane.props.get('zpos');
       if (zpos && !zpos.immutable) request.set(plane, 'zpos', layer.zpos);
       request.setIfPresent(plane, 'alpha', Math.round(Math.min(1, Math.max(0, layer.opacity)) * 0xffff));
-      const blend = plane.props.get('pixel blend mode')?.enums?.find((e) => e.name === 'Pre-multiplied');
-      if (blend) request.set(plane, 'pixel blend mode', blend.value);
+      request.setEnumIfPresent(plane, 'pixel blend mode', 'Pre-multiplied');
+      const color = layer.buffer instanceof ImportedDisplayBuffer ? layer.buffer.color : null;
+      if (color) {
+        request.setEnumIfPresent(plane, 'COLOR_ENCODING', COLOR_ENCODING_NAMES[color.encoding]);
+        request.setEnumIfPresent(plane, 'COLOR_RANGE', COLOR_RANGE_NAMES[color.range]);
+      }
     }
     const cursor = o.cursor;
     if (cursor && !used.has(cursor.plane.id)) {
@@ -109,6 +115,9 @@ export class PlaneRequests {
 
   /** A framebuffer for a layer that has no buffer yet, cached by size and format (the oldest goes first). */
   private testFb(layer: LayerState): number {
+    if (isVideoFormat(layer.format)) {
+      throw new Error(`layer ${layer.id} asks about a ${layer.format} buffer it does not have: a video layer is tested with the frame it shows (import it first)`);
+    }
     const key = `${layer.bufferWidth}x${layer.bufferHeight}:${layer.format}`;
     let buffer = this.testBuffers.get(key);
     if (!buffer) {

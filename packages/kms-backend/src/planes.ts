@@ -5,6 +5,8 @@
  *   type     the `type` enum (Primary, Overlay, Cursor)
  *   formats  the plane's formats that Planar draws in and that take the LINEAR modifier (dumb
  *            buffers are linear), from IN_FORMATS where the plane has it
+ *   video    the video formats (YUYV, NV12) it scans out from a linear buffer, the same way;
+ *            absent when none (external frames from a camera or decoder only)
  *   zpos     absent → null (stack fixed: primary, overlays by id, cursor); immutable → that
  *            position; mutable → its range
  *   alpha    an `alpha` property (plane-wide opacity)
@@ -15,8 +17,8 @@
  * Scaling and whether the primary must cover the output are not properties: the display asks
  * the kernel with TEST_ONLY commits once at open and fills them in (display.ts).
  */
-import type { PixelFormat, PlaneInfo } from '@planar/toolkit/backend';
-import { FORMAT_CODES, MODIFIER_LINEAR, parseInFormats } from './formats.js';
+import type { FrameFormat, PixelFormat, PlaneInfo, VideoFormat } from '@planar/toolkit/backend';
+import { MODIFIER_LINEAR, frameFormatCode, parseInFormats } from './formats.js';
 import type { DrmCaps, DrmPlane, DrmProperty, DrmResources } from './native.js';
 
 export function propertyOf(properties: readonly DrmProperty[], name: string): DrmProperty | undefined {
@@ -31,18 +33,27 @@ export function planeType(plane: DrmPlane): PlaneInfo['type'] {
   return 'overlay';
 }
 
-/** Planar's formats this plane scans out from a linear buffer, best first (no conversion first). */
-export function planeFormats(plane: DrmPlane): PixelFormat[] {
+/** Those of `formats` this plane scans out from a linear buffer, in their order. */
+function linearFormats<F extends FrameFormat>(plane: DrmPlane, formats: readonly F[]): F[] {
   const listed = new Set(plane.formats);
   const inFormats = propertyOf(plane.properties, 'IN_FORMATS')?.blob;
   const modifiers = inFormats ? parseInFormats(inFormats) : null;
-  const order: PixelFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'];
-  return order.filter((f) => {
-    const code = FORMAT_CODES[f];
+  return formats.filter((f) => {
+    const code = frameFormatCode(f);
     if (!listed.has(code)) return false;
     if (!modifiers) return true;
     return modifiers.get(code)?.includes(MODIFIER_LINEAR) ?? false;
   });
+}
+
+/** Planar's formats this plane scans out from a linear buffer, best first (no conversion first). */
+export function planeFormats(plane: DrmPlane): PixelFormat[] {
+  return linearFormats<PixelFormat>(plane, ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888']);
+}
+
+/** The video formats this plane scans out from a linear buffer (a camera's or decoder's frames). */
+export function planeVideoFormats(plane: DrmPlane): VideoFormat[] {
+  return linearFormats<VideoFormat>(plane, ['NV12', 'YUYV']);
 }
 
 export function planeZpos(plane: DrmPlane): PlaneInfo['zpos'] {
@@ -60,10 +71,12 @@ export function describePlanes(resources: DrmResources, caps: DrmCaps, crtcIndex
     .map((plane): PlaneInfo => {
       const type = planeType(plane);
       const cursor = type === 'cursor';
+      const videoFormats = planeVideoFormats(plane);
       return {
         id: plane.id,
         type,
         formats: planeFormats(plane),
+        ...(videoFormats.length && { videoFormats }),
         zpos: planeZpos(plane),
         alpha: propertyOf(plane.properties, 'alpha') !== undefined,
         scaling: false,

@@ -4,7 +4,9 @@
  * checked against the rules the real drivers apply (master, known properties, a source inside
  * the framebuffer, a primary that covers the CRTC, no scaling where the device has none, one
  * flip pending at a time), page
- * flips delivered when a test calls `flip()`, and dumb buffers that hold their pixels.
+ * flips delivered when a test calls `flip()`, dumb buffers that hold their pixels, and
+ * imported DMA-BUFs laid out in framebuffer planes as the addon lays them out (NV12: two).
+ * The HVS shape's overlays also scan out YUYV and NV12 and have COLOR_ENCODING/COLOR_RANGE.
  */
 import type { Addon, DrmMode, DrmProperty, DrmResources, NativeDevice, NativeDumbBuffer } from '../src/native.js';
 import { fourcc } from '../src/formats.js';
@@ -21,6 +23,12 @@ const typeProp = (name: 'Primary' | 'Overlay' | 'Cursor') => prop('type', { Over
   kind: 'enum', immutable: true, enums: [{ name: 'Overlay', value: 0 }, { name: 'Primary', value: 1 }, { name: 'Cursor', value: 2 }],
 });
 
+const enumProp = (name: string, names: string[], value = 0) => prop(name, value, { kind: 'enum', enums: names.map((n, i) => ({ name: n, value: i })) });
+const COLOR_PROPS = () => [
+  enumProp('COLOR_ENCODING', ['ITU-R BT.601 YCbCr', 'ITU-R BT.709 YCbCr', 'ITU-R BT.2020 YCbCr']),
+  enumProp('COLOR_RANGE', ['YCbCr limited range', 'YCbCr full range']),
+];
+
 export interface KernelShape {
   /** Overlay planes (vkms: 8 with enable_overlay). */
   overlays: number;
@@ -31,10 +39,17 @@ export interface KernelShape {
 }
 
 export function kernelResources(shape: KernelShape): DrmResources {
-  const formats = (primary: boolean) => Uint32Array.from(primary && !shape.hvs ? [fourcc('XR24')] : [fourcc('AR24'), fourcc('XR24')]);
+  const formats = (type: 'Primary' | 'Overlay' | 'Cursor') => Uint32Array.from([
+    ...type === 'Primary' && !shape.hvs ? ['XR24'] : ['AR24', 'XR24'],
+    ...type === 'Overlay' && shape.hvs ? ['YUYV', 'NV12'] : [],
+  ].map(fourcc));
   const plane = (id: number, type: 'Primary' | 'Overlay' | 'Cursor', z: number) => ({
-    id, possibleCrtcs: 1, crtcId: 0, fbId: 0, formats: formats(type === 'Primary'),
-    properties: [typeProp(type), ...PLANE_PROPS.map((n) => prop(n)), ...(shape.hvs ? [prop('zpos', z, { min: 0, max: 15 }), prop('alpha', 0xffff, { min: 0, max: 0xffff }), prop('FB_DAMAGE_CLIPS', 0, { kind: 'blob' })] : [])],
+    id, possibleCrtcs: 1, crtcId: 0, fbId: 0, formats: formats(type),
+    properties: [
+      typeProp(type), ...PLANE_PROPS.map((n) => prop(n)),
+      ...(shape.hvs ? [prop('zpos', z, { min: 0, max: 15 }), prop('alpha', 0xffff, { min: 0, max: 0xffff }), prop('FB_DAMAGE_CLIPS', 0, { kind: 'blob' })] : []),
+      ...(shape.hvs && type === 'Overlay' ? COLOR_PROPS() : []),
+    ],
   });
   const planes = [plane(31, 'Primary', 0)];
   for (let i = 0; i < shape.overlays; i++) planes.push(plane(33 + i * 2, 'Overlay', i + 1));
@@ -57,6 +72,9 @@ export function kernelResources(shape: KernelShape): DrmResources {
 
 export interface Commit { flags: number; values: Map<string, number>; id: number }
 
+/** An imported DMA-BUF as AddFB2 got it: one handle, pitch and offset per framebuffer plane. */
+export interface MockImport { fbId: number; fd: number; width: number; height: number; fourcc: number; handles: number[]; pitches: number[]; offsets: number[]; destroyed: boolean }
+
 /** The kernel as the tests drive it. */
 export class MockKernel {
   readonly resources: DrmResources;
@@ -73,6 +91,7 @@ export class MockKernel {
   connection: 'connected' | 'disconnected' = 'connected';
   pendingFlip: number | null = null;
   readonly fbs = new Map<number, MockDumb>();
+  readonly imports = new Map<number, MockImport>();
   private emit: ((type: string, e: Record<string, unknown>) => void) | null = null;
   private readonly names = new Map<string, string>();
   private nextFb = 100;
@@ -118,6 +137,9 @@ export class MockKernel {
     for (const plane of this.resources.planes) {
       if (!get(`${plane.id}.FB_ID`)) continue;
       const fb = this.fbs.get(get(`${plane.id}.FB_ID`));
+      // drm_atomic_plane_check: a plane shows only the formats it lists, else EINVAL.
+      const imported = this.imports.get(get(`${plane.id}.FB_ID`));
+      if (imported && !plane.formats.includes(imported.fourcc)) return -22;
       // drm_atomic_plane_check: the source (16.16) must lie in the framebuffer, else ENOSPC.
       if (fb) {
         const [x, y, w, h] = ['SRC_X', 'SRC_Y', 'SRC_W', 'SRC_H'].map((n) => get(`${plane.id}.${n}`));
@@ -191,6 +213,18 @@ export class MockKernel {
         kernel.fbs.set(this.fbId, this);
       }
     }
+    // The addon's layout: NV12's U/V plane follows its Y plane in the same buffer, rows of the same stride.
+    class ImportedBuffer {
+      readonly fbId = kernel.nextFb++;
+      private readonly record: MockImport;
+      constructor(_device: NativeDevice, fd: number, width: number, height: number, code: number, stride: number, offset: number) {
+        const planes = code === fourcc('NV12') ? 2 : 1;
+        const each = <T>(f: (plane: number) => T) => Array.from({ length: planes }, (_, plane) => f(plane));
+        this.record = { fbId: this.fbId, fd, width, height, fourcc: code, handles: each(() => 1), pitches: each(() => stride), offsets: each((p) => offset + p * stride * height), destroyed: false };
+        kernel.imports.set(this.fbId, this.record);
+      }
+      destroy() { this.record.destroyed = true; }
+    }
     class Input {
       close() {}
       setOutputSize() {}
@@ -213,8 +247,7 @@ export class MockKernel {
     }
     return {
       Device, DumbBuffer, Seat,
-      ImportedBuffer: class { fbId = kernel.nextFb++; destroy() {} },
-      waitFence: async () => { kernel.fenceWaits++; },
+      ImportedBuffer, waitFence: async () => { kernel.fenceWaits++; },
       Console: class { setGraphics() {} watchSwitches() {} allowRelease() {} acknowledgeAcquire() {} restore() {} },
       Input,
     } as unknown as Addon;
