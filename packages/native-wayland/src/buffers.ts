@@ -14,12 +14,15 @@
  * The addon, the environment and the filesystem come through `BuffersSystem` (the native ones by
  * default), so all of the above is tested against fakes.
  */
-import { packRects, swapsRB, type DamageRect, type DisplayBuffer, type DmaBufFrame, type ExternalFrame, type OutputInfo, type PixelFormat } from '@planar/toolkit/backend';
+import { isVideoFormat, packRects, swapsRB, type DamageRect, type DisplayBuffer, type DmaBufFrame, type ExternalFrame, type OutputInfo, type PixelFormat } from '@planar/toolkit/backend';
 import { existsSync, readdirSync } from 'node:fs';
 import { allocatorChain, chooseAllocator, type AllocatorChoice, type AllocatorPorts } from './allocator-choice.js';
 import { chooseDmabufFormats, DRM_FORMATS, modifierName, parseModifier, type DmabufFormat } from './dmabuf-formats.js';
 import { SHM_CODES } from './formats.js';
 import { loadAddon, type Addon, type NativeConnection, type NativeDmabufBuffer, type NativeDrmDevice, type NativeShmBuffer } from './native.js';
+
+/** A DMA-BUF frame in an RGB format, which the compositor may import. */
+type RgbDmaBufFrame = DmaBufFrame & { format: PixelFormat };
 
 const ANSWER_TIMEOUT_MS = 3000;
 
@@ -168,6 +171,16 @@ export class WaylandBuffers {
       buffer.native.write(frame.pixels, stride, packRects([{ x: 0, y: 0, width: frame.width, height: frame.height }]), false);
       return new WaylandBuffer(buffer.native, frame.format, undefined, frame.pixels);
     }
+    if (isVideoFormat(frame.format)) {
+      // No subsurface here scans YUV out: the producer's RGB reading of the frame is shown.
+      if (!frame.read) throw new Error(`an ExternalLayer frame in ${frame.format} needs a read() that gives it as RGB on the Wayland backend: subsurfaces here take RGB buffers only`);
+      const { pixels, stride, format } = frame.read();
+      return this.importFrame({ kind: 'pixels', width: frame.width, height: frame.height, stride, format, pixels });
+    }
+    return this.importDmabuf(frame as RgbDmaBufFrame);
+  }
+
+  private importDmabuf(frame: RgbDmaBufFrame): WaylandBuffer {
     const modifier = BigInt(frame.modifier);
     const key = `${DRM_FORMATS[frame.format]}:${modifier}`;
     const known = this.connection.dmabuf() ? this.externalImports.get(key) : false;
@@ -180,7 +193,7 @@ export class WaylandBuffers {
   }
 
   /** Asks the compositor whether it imports this frame's format/modifier; the answer is kept for later frames. */
-  private askExternal(frame: DmaBufFrame, key: string, modifier: bigint): void {
+  private askExternal(frame: RgbDmaBufFrame, key: string, modifier: bigint): void {
     this.externalImports.set(key, 'asking');
     const what = `external ${frame.format} (${modifierName(modifier)}) DMA-BUFs`;
     void this.ask(() => new this.addon.DmabufBuffer(this.connection, { kind: 'import', fd: frame.fd, offset: frame.offset, stride: frame.stride }, frame.width, frame.height, DRM_FORMATS[frame.format], modifier, false))
@@ -191,7 +204,7 @@ export class WaylandBuffers {
   }
 
   /** The single copy: a linear DMA-BUF read once into shared memory. */
-  private copyFrame(frame: DmaBufFrame, modifier: bigint, asking: boolean): WaylandBuffer {
+  private copyFrame(frame: RgbDmaBufFrame, modifier: bigint, asking: boolean): WaylandBuffer {
     if (modifier !== 0n) {
       const pending = asking ? ' (the compositor is being asked whether it imports it; a later frame may show)' : '';
       throw new Error(`an ExternalLayer frame has DRM modifier 0x${modifier.toString(16)} (tiled), which the compositor does not import and the CPU cannot copy${pending}; ask the producer for linear buffers`);

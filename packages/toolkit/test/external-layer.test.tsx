@@ -134,7 +134,9 @@ describe('<ExternalLayer>', () => {
     expect(() => src.push(frame(8, 8, 'XRGB8888', [0, 0, 0, 0], [0, 0, 0, 0]))).toThrow(/the frame is XRGB8888 but the source is ABGR8888/);
     expect(() => src.push({ kind: 'pixels', width: 8, height: 8, format: 'ABGR8888', pixels: new Uint8Array(10) })).toThrow(/at least 256 bytes/);
     expect(() => createExternalSource({ width: 0, height: 8, format: 'ABGR8888' })).toThrow(/width must be a positive whole number/);
-    expect(() => createExternalSource({ width: 8, height: 8, format: 'YUYV' as PixelFormat })).toThrow(/format must be one of/);
+    expect(() => createExternalSource({ width: 8, height: 8, format: 'RGB565' as PixelFormat })).toThrow(/format must be one of/);
+    const video = createExternalSource({ width: 8, height: 8, format: 'YUYV' });
+    expect(() => video.push({ kind: 'pixels', width: 8, height: 8, format: 'YUYV' as PixelFormat, pixels: new Uint8Array(256) })).toThrow(/a YUYV source takes DMA-BUF frames only/);
   });
 
   it('a DMA-BUF frame its producer can read shows on the headless display, on a plane and composited, read once per push', async () => {
@@ -142,7 +144,7 @@ describe('<ExternalLayer>', () => {
       const src = createExternalSource({ width: 20, height: 10, format: 'XRGB8888' });
       let reads = 0;
       const pixels = (frame(20, 10, 'XRGB8888', [0, 0, 200, 0], [255, 0, 0, 0]) as { pixels: Uint8Array }).pixels;
-      src.push({ kind: 'dmabuf', fd: 99, width: 20, height: 10, stride: 80, offset: 0, format: 'XRGB8888', modifier: 0, read: () => (reads++, pixels) });
+      src.push({ kind: 'dmabuf', fd: 99, width: 20, height: 10, stride: 80, offset: 0, format: 'XRGB8888', modifier: 0, read: () => (reads++, { pixels, stride: 80, format: 'XRGB8888' }) });
       const screen = await mount(() => (
         <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
           <ExternalLayer testId="video" source={src} plane={plane} position={{ x: 10, y: 10 }} />
@@ -156,6 +158,22 @@ describe('<ExternalLayer>', () => {
       // The frame stats say how the frame got there. The headless display reads a frame as it
       // imports it, and blends from that copy: the compositor reads nothing more.
       expect(screen.stats.external).toEqual([{ layer: '"video"', path: plane === 'never' ? 'composited' : 'plane', readBytes: 0, serial: src.serial }]);
+    }
+  });
+
+  it('a YUYV frame goes on a plane that scans YUYV out (a Pi 5\'s), and is read as RGB where none does', async () => {
+    for (const planes of ['pi5', 'vkms'] as const) {
+      const src = createExternalSource({ width: 20, height: 10, format: 'YUYV' });
+      const rgb = (frame(20, 10, 'XRGB8888', [0, 0, 200, 0], [255, 0, 0, 0]) as { pixels: Uint8Array }).pixels;
+      src.push({ kind: 'dmabuf', fd: 99, width: 20, height: 10, stride: 40, offset: 0, format: 'YUYV', modifier: 0, read: () => ({ pixels: rgb, stride: 80, format: 'XRGB8888' }) });
+      const screen = await mount(() => (
+        <View style={{ width: '100%', height: '100%', backgroundColor: 'white' }}>
+          <ExternalLayer testId="video" source={src} plane="prefer" position={{ x: 10, y: 10 }} />
+        </View>
+      ), { width: 50, height: 50, planes });
+      if (planes === 'pi5') expect(screen.planeOf('video')).not.toBeNull();
+      else expect(screen.whyComposited('video')).toMatch(/format YUYV not supported/);
+      expect(screen.pixel(20, 15)).toEqual([0, 0, 200, 255]);
     }
   });
 

@@ -9,10 +9,11 @@
  * here takes. Older drivers list `BGR4` (deprecated BGR32, the same bytes as `XR24`) and `BA24`.
  *
  * YUYV (packed 4:2:2) and NV12 (a Y plane, then interleaved U/V at half size) are what cameras
- * and decoders produce most. No Planar display format is YUV yet, so such frames are converted
- * to XRGB8888 (yuv.ts), one copy per frame.
+ * and decoders produce most, and DRM names them as V4L2 does. They go to planes that scan them
+ * out (a Pi 5's) as they are; elsewhere they are converted to XRGB8888 (yuv.ts), one copy per
+ * frame.
  */
-import type { PixelFormat } from '@planar/toolkit/backend';
+import type { FrameFormat, PixelFormat } from '@planar/toolkit/backend';
 
 /** Frames in these V4L2 formats are shown as they come (by DMA-BUF, or by a read when composited). */
 export const RGB_FORMATS: Readonly<Record<string, PixelFormat>> = {
@@ -25,7 +26,12 @@ export type YuvFormat = (typeof YUV_FORMATS)[number];
 
 export const isYuv = (fourcc: string): fourcc is YuvFormat => (YUV_FORMATS as readonly string[]).includes(fourcc);
 
-/** The display format a V4L2 format is shown in (YUV: after conversion); null when Planar cannot show it. */
+/** The display format a V4L2 format's buffers are handed over in as they are: DRM names YUYV and NV12 as V4L2 does. */
+export function directFormat(fourcc: string): FrameFormat | null {
+  return RGB_FORMATS[fourcc] ?? (isYuv(fourcc) ? fourcc : null);
+}
+
+/** The display format a V4L2 format is shown in when no plane takes it (YUV: after conversion); null when Planar cannot show it. */
 export function displayFormatOf(fourcc: string): PixelFormat | null {
   return RGB_FORMATS[fourcc] ?? (isYuv(fourcc) ? 'XRGB8888' : null);
 }

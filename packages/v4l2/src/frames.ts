@@ -6,22 +6,30 @@
  * can also be read (`read()` copies the buffer's mapping) for when the compositor blends it
  * instead of showing it on a plane: that is the one copy of that path, and it is counted.
  *
- * Conversion path (YUYV, NV12): a buffer is converted (by the addon, from its mapping) into a
- * pixel frame and queued again at once; the pixel frames come from a small pool, and a frame released by the display goes back
- * into it. When every pixel frame is still on screen or held, the new buffer is dropped (queued
+ * A YUV buffer goes the same way when a plane scans its format out (a Pi 5's); its `read()`
+ * converts it to XRGB8888 (by the addon, from the mapping) for where it is blended instead.
+ *
+ * Conversion path (YUYV, NV12 where no plane takes them): a buffer is converted into a pixel
+ * frame and queued again at once; the pixel frames come from a small pool, and a frame released
+ * by the display goes back into it. When every pixel frame is still on screen or held, the new buffer is dropped (queued
  * back unconverted): the display is behind, and the newest frame is the one that matters.
  */
-import type { DmaBufFrame, ExternalFrame, PixelFormat, PixelFrame } from '@planar/toolkit/backend';
+import type { DmaBufFrame, ExternalFrame, FrameFormat, FramePixels, PixelFormat, PixelFrame } from '@planar/toolkit/backend';
 import type { V4l2Kernel } from './native.js';
 import { isYuv, type YuvFormat } from './formats.js';
 import { matrixFor } from './yuv.js';
 
 /** A DMA-BUF frame that its producer can also read: the compositor reads it when it blends it. */
 export interface ReadableDmaBufFrame extends DmaBufFrame {
-  read(): Uint8Array;
+  read(): FramePixels;
 }
 
-export interface FrameShape { fourcc: string; width: number; height: number; stride: number; sizeImage: number; displayFormat: PixelFormat }
+export interface FrameShape {
+  fourcc: string; width: number; height: number; stride: number; sizeImage: number;
+  /** The format frames are pushed in: the device's own (by DMA-BUF) or XRGB8888 (converted). */
+  displayFormat: FrameFormat;
+  path: 'dmabuf' | 'convert';
+}
 
 const PIXEL_FRAMES = 3;
 
@@ -35,36 +43,44 @@ export class DeviceFrames {
 
   constructor(private readonly kernel: V4l2Kernel, readonly shape: FrameShape, readonly count: number) {
     const { width, height, stride, displayFormat } = shape;
-    if (isYuv(shape.fourcc)) {
-      this.converting = true;
-      for (let i = 0; i < PIXEL_FRAMES; i++) this.freePixels.push({ kind: 'pixels', width, height, stride: width * 4, format: displayFormat, pixels: new Uint8Array(width * height * 4) });
+    this.converting = shape.path === 'convert';
+    if (this.converting) {
+      for (let i = 0; i < PIXEL_FRAMES; i++) this.freePixels.push({ kind: 'pixels', width, height, stride: width * 4, format: 'XRGB8888', pixels: new Uint8Array(width * height * 4) });
       return;
     }
-    this.converting = false;
+    const yuv = isYuv(shape.fourcc);
     for (let index = 0; index < count; index++) {
-      const pixels = new Uint8Array(stride * height);
-      const frame: ReadableDmaBufFrame = {
-        kind: 'dmabuf', fd: kernel.exportBuffer(index), width, height, stride, offset: 0, format: displayFormat, modifier: 0,
-        read: () => {
+      // Read as it is (RGB), or converted to XRGB8888 (YUV): what a compositor can blend.
+      const pixels = new Uint8Array(yuv ? width * height * 4 : stride * height);
+      const read = yuv
+        ? () => this.convert(index, pixels)
+        : () => {
           kernel.readBuffer(index, pixels);
           this.copiedBytes += pixels.length;
-          return pixels;
-        },
+          return { pixels, stride, format: displayFormat as PixelFormat };
+        };
+      const frame: ReadableDmaBufFrame = {
+        kind: 'dmabuf', fd: kernel.exportBuffer(index), width, height, stride, offset: 0, format: displayFormat, modifier: 0, read,
+        ...(yuv && { colorEncoding: matrixFor(height), colorRange: 'limited' as const }),
       };
       this.byIndex.push(frame);
       this.indexOf.set(frame, index);
     }
   }
 
+  /** Buffer `index`, a YUV frame, into `target` as XRGB8888 (the addon converts from the mapping). */
+  private convert(index: number, target: Uint8Array): FramePixels {
+    const { width, height, stride } = this.shape;
+    this.kernel.convertBuffer(index, target, { fourcc: this.shape.fourcc as YuvFormat, width, height, stride, matrix: matrixFor(height) });
+    this.copiedBytes += target.length;
+    return { pixels: target, stride: width * 4, format: 'XRGB8888' };
+  }
+
   /** The frame to push for a filled buffer; null when it was dropped (and queued again). */
   frameFor(index: number): ExternalFrame | null {
     if (!this.converting) return this.byIndex[index] ?? null;
     const target = this.freePixels.pop();
-    if (target) {
-      const { width, height, stride } = this.shape;
-      this.kernel.convertBuffer(index, target.pixels, { fourcc: this.shape.fourcc as YuvFormat, width, height, stride, matrix: matrixFor(height) });
-      this.copiedBytes += target.pixels.length;
-    }
+    if (target) this.convert(index, target.pixels);
     this.kernel.queue(index);
     return target ?? null;
   }

@@ -3,8 +3,9 @@
  *
  * 1. Formats. A format a plane scans out comes first (the frame goes to the display as its
  *    DMA-BUF, 0 bytes copied), in the order `prefer` lists them (by default the display formats
- *    the source's planes take, else XRGB8888 first); then the other RGB formats Planar shows
- *    (composited, one read per frame); then YUYV and NV12 (converted, one copy per frame).
+ *    the source's planes take, else XRGB8888 first; YUYV and NV12 count when a plane takes them,
+ *    as a Pi 5's do); then the other RGB formats Planar shows (composited, one read per frame);
+ *    then YUYV and NV12 that no plane takes (converted, one copy per frame).
  *    A format asked for by name must be one the device lists, or the answer is an error that
  *    lists what it has. Compressed formats (MJPEG, H.264) are never chosen: they need a decoder.
  * 2. Size. The device's sizes for that format: a discrete size equal to the one asked for, else
@@ -13,9 +14,9 @@
  * 3. The driver has the last word: VIDIOC_S_FMT may adjust the request, and the source uses
  *    what it returns (and says so when it differs).
  */
-import type { PixelFormat } from '@planar/toolkit/backend';
+import type { FrameFormat } from '@planar/toolkit/backend';
 import type { V4l2FormatDesc, V4l2FrameSize } from './native.js';
-import { RGB_FORMATS, displayFormatOf, isYuv } from './formats.js';
+import { RGB_FORMATS, directFormat, displayFormatOf, isYuv } from './formats.js';
 
 export interface FormatChoice {
   fourcc: string;
@@ -23,18 +24,17 @@ export interface FormatChoice {
   height: number;
   /** How frames reach the display: as they come, or converted from YUV. */
   path: 'dmabuf' | 'convert';
-  /** The format the display is given. */
-  displayFormat: PixelFormat;
+  /** The format the display is given: the device's own, or XRGB8888 when converted. */
+  displayFormat: FrameFormat;
 }
 
 /** The order formats are tried in: scan-out formats first, then other RGB, then YUV. */
-export function rankFormats(formats: readonly V4l2FormatDesc[], prefer: readonly PixelFormat[]): V4l2FormatDesc[] {
+export function rankFormats(formats: readonly V4l2FormatDesc[], prefer: readonly FrameFormat[]): V4l2FormatDesc[] {
   const rank = (f: V4l2FormatDesc): number => {
-    const rgb = RGB_FORMATS[f.fourcc];
-    if (rgb) {
-      const i = prefer.indexOf(rgb);
-      return i >= 0 ? i : 100;
-    }
+    const direct = directFormat(f.fourcc);
+    const i = direct ? prefer.indexOf(direct) : -1;
+    if (i >= 0) return i;
+    if (RGB_FORMATS[f.fourcc]) return 100;
     return isYuv(f.fourcc) ? 200 + (f.fourcc === 'YUYV' ? 0 : 1) : Infinity;
   };
   return formats.filter((f) => !f.compressed && Number.isFinite(rank(f))).sort((a, b) => rank(a) - rank(b) || Number(a.emulated) - Number(b.emulated));
@@ -60,11 +60,11 @@ export function chooseSize(sizes: readonly V4l2FrameSize[], width: number, heigh
 
 /**
  * The format and size to capture in. `format` names a V4L2 format the caller insists on;
- * `prefer` lists display formats in the order planes take them.
+ * `prefer` lists display formats (RGB and video) in the order planes take them.
  */
 export function chooseFormat(
   device: { path: string; formats(): V4l2FormatDesc[]; frameSizes(fourcc: string): V4l2FrameSize[] },
-  request: { width: number; height: number; format?: string; prefer: readonly PixelFormat[] },
+  request: { width: number; height: number; format?: string; prefer: readonly FrameFormat[] },
 ): FormatChoice {
   const listed = device.formats();
   let candidates: V4l2FormatDesc[];
@@ -79,7 +79,9 @@ export function chooseFormat(
   }
   const chosen = candidates[0]!;
   const size = chooseSize(device.frameSizes(chosen.fourcc), request.width, request.height);
-  return { fourcc: chosen.fourcc, ...size, path: isYuv(chosen.fourcc) ? 'convert' : 'dmabuf', displayFormat: displayFormatOf(chosen.fourcc)! };
+  // YUV goes as it is only to a display that scans it out; otherwise it is converted.
+  const direct = isYuv(chosen.fourcc) && !request.prefer.includes(chosen.fourcc) ? null : directFormat(chosen.fourcc);
+  return { fourcc: chosen.fourcc, ...size, path: direct ? 'dmabuf' : 'convert', displayFormat: direct ?? displayFormatOf(chosen.fourcc)! };
 }
 
 function describe(formats: readonly V4l2FormatDesc[]): string {

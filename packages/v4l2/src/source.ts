@@ -17,7 +17,7 @@
  */
 import mitt from 'mitt';
 import { createExternalSource, signal, type ExternalSource, type ReadonlySignal } from '@planar/toolkit';
-import type { ExternalFrame, PixelFormat } from '@planar/toolkit/backend';
+import type { ExternalFrame, FrameFormat } from '@planar/toolkit/backend';
 import { loadAddon, type V4l2Dequeued, type V4l2Kernel } from './native.js';
 import { chooseFormat, type FormatChoice } from './negotiate.js';
 import { DeviceFrames } from './frames.js';
@@ -33,8 +33,8 @@ export interface V4l2SourceOptions {
   format?: string;
   /** Frames a second asked of the device (default 30). */
   fps?: number;
-  /** Display formats in the order the planes take them (`scanoutFormats(app.display)`); default XRGB8888 first. */
-  prefer?: readonly PixelFormat[];
+  /** Display formats in the order the planes take them (`scanoutFormats(app.display)`, video formats included); default XRGB8888 first. */
+  prefer?: readonly FrameFormat[];
   /** MMAP buffers to ask for (default 4; at least 2). */
   buffers?: number;
   /** Opens the device; the default is the addon. Tests pass a fake. */
@@ -78,7 +78,7 @@ export interface V4l2Source {
   close(): void;
 }
 
-const DEFAULT_PREFER: readonly PixelFormat[] = ['XRGB8888', 'ARGB8888', 'XBGR8888', 'ABGR8888'];
+const DEFAULT_PREFER: readonly FrameFormat[] = ['XRGB8888', 'ARGB8888', 'XBGR8888', 'ABGR8888'];
 
 /**
  * Streams a V4L2 capture device into an ExternalSource.
@@ -171,7 +171,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     kernel.setFrameRate(fps);
     const count = kernel.requestBuffers(buffers);
     if (count < 2) throw new Error(`${device} gave ${count} buffer(s) where at least 2 are needed`);
-    frames = new DeviceFrames(kernel, { fourcc: set.fourcc, width: set.width, height: set.height, stride: set.bytesPerLine, sizeImage: set.sizeImage, displayFormat: choice.displayFormat }, count);
+    frames = new DeviceFrames(kernel, { fourcc: set.fourcc, width: set.width, height: set.height, stride: set.bytesPerLine, sizeImage: set.sizeImage, displayFormat: choice.displayFormat, path: choice.path }, count);
     source = createExternalSource({ width: set.width, height: set.height, format: choice.displayFormat });
     for (let i = 0; i < count; i++) kernel.queue(i);
     kernel.streamOn();

@@ -31,11 +31,11 @@ const solid = (r: number, g: number, b: number) => (data: Uint8Array) => {
   for (let i = 0; i < data.length; i += 4) data.set([b, g, r, 0], i);
 };
 
-async function show(video: V4l2Source, plane: 'prefer' | 'never' = 'prefer') {
+async function show(video: V4l2Source, plane: 'prefer' | 'never' = 'prefer', planes: 'vkms' | 'pi5' = 'vkms') {
   const screen = await render(() => jsx(View, {
     style: { width: '100%', height: '100%', backgroundColor: 'white' },
     children: jsx(ExternalLayer, { testId: 'video', source: video.source, plane, position: { x: 8, y: 8 } }),
-  }), { width: 100, height: 80 });
+  }), { width: 100, height: 80, planes });
   screens.push(screen);
   return screen;
 }
@@ -164,6 +164,36 @@ describe('createV4l2Source: frames', () => {
     expect(b).toBeLessThanOrEqual(2);
     // Converted, the buffer went straight back to the device.
     expect(device.states()).toEqual({ user: 0, queued: 4, done: 0 });
+    expect(video.stats().copiedBytes).toBe(64 * 48 * 4);
+  });
+});
+
+describe('createV4l2Source: YUV on planes that scan it out', () => {
+  /** Left half limited-range white, right half BT.601 red, in YUYV. */
+  const whiteAndRed = (data: Uint8Array) => {
+    for (let i = 0; i < data.length; i += 4) data.set((i / 2) % 64 < 32 ? [235, 128, 235, 128] : [81, 90, 81, 240], i);
+  };
+
+  it('hands YUYV buffers over as they are to a display whose planes take YUYV (a Pi 5), with their colour encoding', async () => {
+    const { video, device } = open({ formats: [{ fourcc: 'YUYV' }] }, { prefer: ['XRGB8888', 'YUYV'] });
+    expect(video.format).toMatchObject({ fourcc: 'YUYV', path: 'dmabuf', displayFormat: 'YUYV' });
+    device.fill(1, whiteAndRed);
+    expect(video.source.current).toMatchObject({ kind: 'dmabuf', format: 'YUYV', stride: 128, colorEncoding: 'bt601', colorRange: 'limited' });
+    const screen = await show(video, 'prefer', 'pi5');
+    expect(screen.planeOf('video')).not.toBeNull();
+    expect(screen.pixel(8 + 10, 20)).toEqual([255, 255, 255, 255]);
+    const [r, g, b] = screen.pixel(8 + 50, 20);
+    expect([r >= 253, g <= 2, b <= 2]).toEqual([true, true, true]);
+    // Shown, the buffer is the display's until the next frame replaces it.
+    expect(device.states()).toEqual({ user: 1, queued: 3, done: 0 });
+  });
+
+  it('where no plane takes the YUYV buffer, the compositor reads it converted, and the layer looks the same', async () => {
+    const { video, device } = open({ formats: [{ fourcc: 'YUYV' }] }, { prefer: ['XRGB8888', 'YUYV'] });
+    device.fill(1, whiteAndRed);
+    const screen = await show(video, 'prefer', 'vkms');
+    expect(screen.whyComposited('video')).toMatch(/format YUYV not supported/);
+    expect(screen.pixel(8 + 10, 20)).toEqual([255, 255, 255, 255]);
     expect(video.stats().copiedBytes).toBe(64 * 48 * 4);
   });
 });

@@ -17,7 +17,7 @@
  *           3 bytes 0, u32 byte length, then the bytes
  */
 import { deflateRawSync } from 'node:zlib';
-import { composePlanes, unpremultiply, type DamageRect, type LayerState } from '@planar/toolkit/backend';
+import { composePlanes, isVideoFormat, unpremultiply, type DamageRect, type LayerState } from '@planar/toolkit/backend';
 
 export const FRAME_KIND = 1;
 export const WHOLE_OUTPUT = 1;
@@ -30,7 +30,7 @@ const RECT_HEADER = 16;
 export function composeRect(layers: readonly LayerState[], rect: DamageRect): Uint8Array {
   const planes = [...layers].sort((a, b) => a.zpos - b.zpos).map((layer) => {
     const buffer = layer.buffer;
-    if (!buffer?.pixels) throw new Error(`preview: layer ${layer.id} has no pixels in memory to stream`);
+    if (!buffer?.pixels || isVideoFormat(buffer.format)) throw new Error(`preview: layer ${layer.id} has no RGB pixels in memory to stream`);
     const source = layer.source ?? { x: 0, y: 0, width: buffer.width, height: buffer.height };
     return {
       x: layer.x - rect.x, y: layer.y - rect.y, opacity: layer.opacity, source, width: source.width, height: source.height,

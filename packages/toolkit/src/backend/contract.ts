@@ -13,6 +13,16 @@ import type { AppInspector } from '../inspect/types.js';
 /** Pixel formats by their DRM fourcc names. ABGR8888/XBGR8888 are RGBA in memory (no conversion). */
 export type PixelFormat = 'ABGR8888' | 'XBGR8888' | 'ARGB8888' | 'XRGB8888';
 
+/**
+ * Formats of video frames from outside the toolkit (a camera, a decoder), by their DRM fourcc
+ * names: YUYV is packed 4:2:2, NV12 a Y plane followed by an interleaved U/V plane at half
+ * size. Planes that scan them out list them in `videoFormats`; anywhere else their producer
+ * converts them (a DMA-BUF frame's `read()`).
+ */
+export type VideoFormat = 'YUYV' | 'NV12';
+/** The format of an external DMA-BUF frame. */
+export type FrameFormat = PixelFormat | VideoFormat;
+
 export interface OutputInfo {
   name: string;
   /** Physical pixels. */
@@ -37,6 +47,8 @@ export interface PlaneInfo {
   id: number;
   type: 'primary' | 'overlay' | 'cursor';
   formats: PixelFormat[];
+  /** Video formats it scans out (external frames only); absent: none. */
+  videoFormats?: VideoFormat[];
   /** Fixed position in the stack, a range the plane accepts, or null when the device has no zpos. */
   zpos: { min: number; max: number; mutable: boolean } | null;
   alpha: boolean;
@@ -59,7 +71,8 @@ export interface DisplayBuffer {
   readonly width: number;
   readonly height: number;
   readonly stride: number;
-  readonly format: PixelFormat;
+  /** An imported external frame's may be a video format; the display's own buffers are RGB. */
+  readonly format: FrameFormat;
   /** Writes rows of RGBA pixels (premultiplied) into the buffer, converting when the format needs it. */
   write(source: Uint8Array, sourceStride: number, rects: readonly DamageRect[]): number;
   /** Whether the display still shows or reads this buffer. */
@@ -89,7 +102,8 @@ export interface LayerState {
   buffer: DisplayBuffer | null;
   bufferWidth: number;
   bufferHeight: number;
-  format: PixelFormat;
+  /** The buffer's format: an external frame's may be a video format. */
+  format: FrameFormat;
   /**
    * The part of the buffer shown, buffer px (KMS SRC_*, wp_viewport.set_source); absent: all of
    * it. Scrolling moves it over a buffer rendered once; a layer partly off the output is cropped
@@ -135,15 +149,26 @@ export interface DmaBufFrame {
   height: number;
   stride: number;
   offset: number;
-  format: PixelFormat;
+  /** A video format's planes follow each other in the buffer: NV12's U/V plane at `offset + stride * height`, rows of `stride`. */
+  format: FrameFormat;
   /** DRM format modifier (0 = linear). */
   modifier: bigint | number;
+  /** How a video format's YCbCr maps to RGB (default: BT.601 up to 576 lines, BT.709 above; limited range). */
+  colorEncoding?: 'bt601' | 'bt709';
+  colorRange?: 'limited' | 'full';
   /**
-   * The frame's pixels in `format`, rows of `stride` bytes, when its producer can read it (a
-   * V4L2 buffer's mapping): the compositor reads a frame it blends instead of scanning it out,
-   * on a display that cannot map DMA-BUFs itself. Each call is a copy.
+   * The frame's pixels, when its producer can read it (a V4L2 buffer's mapping; a video
+   * format converted to RGB): the compositor reads a frame it blends instead of scanning it
+   * out, on a display that cannot map DMA-BUFs itself. Each call is a copy.
    */
-  read?: () => Uint8Array;
+  read?: () => FramePixels;
+}
+
+/** An external frame's pixels as its producer reads them: rows of `stride` bytes in `format`. */
+export interface FramePixels {
+  pixels: Uint8Array;
+  stride: number;
+  format: PixelFormat;
 }
 
 export type ExternalFrame = PixelFrame | DmaBufFrame;

@@ -91,7 +91,10 @@ export class HeadlessDisplay implements Display {
   importFrame(frame: ExternalFrame): DisplayBuffer {
     if (frame.kind === 'pixels') return new MemoryBuffer(frame.width, frame.height, frame.format, frame.pixels, frame.stride ?? frame.width * 4);
     // A DMA-BUF its producer can read (a V4L2 buffer) is read; others cannot be shown here.
-    if (frame.read) return new MemoryBuffer(frame.width, frame.height, frame.format, frame.read(), frame.stride);
+    if (frame.read) {
+      const { pixels, stride, format } = frame.read();
+      return new MemoryBuffer(frame.width, frame.height, format, pixels, stride);
+    }
     throw new Error('the headless backend cannot import DMA-BUF frames: push { kind: \'pixels\', pixels, width, height, format } frames under headless, or run on the wayland or kms backend');
   }
 
@@ -233,7 +236,7 @@ function resolvePlanes(planes: PlanePresetName | PlaneInfo[], output: { width: n
   }
   const ids = new Set(planes.map((p) => p.id));
   if (ids.size !== planes.length) throw new Error('planes: plane ids must be unique');
-  return planes.map((p) => ({ ...p, formats: [...p.formats], zpos: p.zpos && { ...p.zpos } }));
+  return planes.map((p) => ({ ...p, formats: [...p.formats], ...(p.videoFormats && { videoFormats: [...p.videoFormats] }), zpos: p.zpos && { ...p.zpos } }));
 }
 
 /** Converts premultiplied RGBA to straight alpha, in place. */

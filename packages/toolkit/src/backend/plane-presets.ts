@@ -25,15 +25,15 @@ function vkms(): PlaneInfo[] {
 }
 
 /**
- * Raspberry Pi 5 (vc4 driver on the HVS): a primary and eight overlays, all in the four formats,
- * all scaling, with plane alpha, and a mutable zpos in 0..N, so any plane can go anywhere in the
+ * Raspberry Pi 5 (vc4 driver on the HVS): a primary and eight overlays, all in the four formats
+ * and scanning out YUYV and NV12 video frames too, all scaling, with plane alpha, and a mutable zpos in 0..N, so any plane can go anywhere in the
  * stack. The primary need not cover the output. `cursor: true` adds the cursor plane the driver
  * also exposes (it is one more general-purpose HVS plane).
  */
 function pi5(cursor: boolean): PlaneInfo[] {
   const count = cursor ? 10 : 9;
   const plane = (id: number, type: PlaneInfo['type']): PlaneInfo => ({
-    id, type, formats: [...ALL], zpos: { min: 0, max: count - 1, mutable: true },
+    id, type, formats: [...ALL], videoFormats: ['YUYV', 'NV12'], zpos: { min: 0, max: count - 1, mutable: true },
     alpha: true, scaling: true, maxWidth: 4096, maxHeight: 4096, mustCoverOutput: false,
   });
   const planes = [plane(1, 'primary')];

@@ -6,6 +6,7 @@
 import type { Display } from '../backend/contract.js';
 import type { PixelSource } from './composition-layer.js';
 import type { LayerRecord } from './layer-record.js';
+import { isVideoFormat } from './formats.js';
 
 export class ExternalFrames {
   /** Bytes read from producers' buffers, by layer id, since `takeRead()`. */
@@ -32,11 +33,11 @@ export class ExternalFrames {
     if (!imported) return null;
     const { frame, buffer } = imported;
     if (frame.kind === 'pixels') return { pixels: frame.pixels, stride: frame.stride ?? frame.width * 4, format: frame.format };
-    if (buffer.pixels) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
+    if (buffer.pixels && !isVideoFormat(buffer.format)) return { pixels: buffer.pixels, stride: buffer.stride, format: buffer.format };
     if (frame.read) {
-      const pixels = frame.read();
-      this.read.set(r.id, (this.read.get(r.id) ?? 0) + pixels.byteLength);
-      return { pixels, stride: frame.stride, format: frame.format };
+      const read = frame.read();
+      this.read.set(r.id, (this.read.get(r.id) ?? 0) + read.pixels.byteLength);
+      return read;
     }
     if (r.failedSerial !== r.frameSerial) {
       r.failedSerial = r.frameSerial;

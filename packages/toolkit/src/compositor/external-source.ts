@@ -5,16 +5,18 @@
  * producer can reuse its buffers. The current frame stays the source's until the next push.
  */
 import mitt from 'mitt';
-import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
+import type { ExternalFrame, FrameFormat } from '../backend/contract.js';
 import type { ExternalFrames } from '../tree/layer.js';
+import { isVideoFormat } from './formats.js';
 
-const FORMATS: PixelFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888'];
+const FORMATS: FrameFormat[] = ['ABGR8888', 'XBGR8888', 'ARGB8888', 'XRGB8888', 'YUYV', 'NV12'];
 
 export interface ExternalSourceOptions {
   /** Frame size in output pixels. */
   width: number;
   height: number;
-  format: PixelFormat;
+  /** An RGB format, or a video one (YUYV, NV12) for DMA-BUF frames that can be read as RGB (`read()`) where no plane takes them. */
+  format: FrameFormat;
 }
 
 export interface ExternalSource extends ExternalFrames {
@@ -87,11 +89,12 @@ export function createExternalSource(options: ExternalSourceOptions): ExternalSo
   };
 }
 
-function checkFrame(frame: ExternalFrame, width: number, height: number, format: PixelFormat): string | null {
+function checkFrame(frame: ExternalFrame, width: number, height: number, format: FrameFormat): string | null {
   if (!frame || (frame.kind !== 'pixels' && frame.kind !== 'dmabuf')) return 'a frame is { kind: \'pixels\', … } or { kind: \'dmabuf\', fd, … }';
   if (frame.width !== width || frame.height !== height) return `the frame is ${frame.width}x${frame.height} but the source is ${width}x${height}`;
   if (frame.format !== format) return `the frame is ${frame.format} but the source is ${format}`;
   if (frame.kind === 'pixels') {
+    if (isVideoFormat(format)) return `a ${format} source takes DMA-BUF frames only; push pixel frames to an RGB source`;
     const stride = frame.stride ?? width * 4;
     if (!(frame.pixels instanceof Uint8Array) || stride < width * 4 || frame.pixels.length < stride * (height - 1) + width * 4) {
       return `pixels must be a Uint8Array of at least ${stride * (height - 1) + width * 4} bytes (stride ${stride})`;

@@ -8,6 +8,8 @@
  */
 import type { PixelFormat, PlaneInfo } from '../backend/contract.js';
 
+export { isVideoFormat, planeTakes } from '../backend/video-formats.js';
+
 const OPAQUE: PixelFormat[] = ['XBGR8888', 'XRGB8888', 'ABGR8888', 'ARGB8888'];
 const ALPHA: PixelFormat[] = ['ABGR8888', 'ARGB8888'];
 

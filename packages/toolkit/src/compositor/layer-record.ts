@@ -9,8 +9,9 @@
  * stay valid, whether a plane shows them or the composition layer blends them.
  */
 import { Unit } from 'yoga-layout/load';
-import type { DamageRect, Display, DisplayBuffer, ExternalFrame, PixelFormat } from '../backend/contract.js';
+import type { DamageRect, Display, DisplayBuffer, ExternalFrame, FrameFormat } from '../backend/contract.js';
 import { BufferPool } from './buffer-pool.js';
+import { isVideoFormat } from './formats.js';
 import type { Graveyard } from './graveyard.js';
 import { LayerSurface } from '../render/layer-surface.js';
 import { runLayout } from '../layout/layout.js';
@@ -43,7 +44,7 @@ export class LayerRecord {
   /** Layer coordinates → surface pixels. */
   contentMatrix: Affine = IDENTITY;
   /** The format of its display buffers. */
-  format: PixelFormat | null = null;
+  format: FrameFormat | null = null;
   surface: LayerSurface | null = null;
   pool: BufferPool | null = null;
   /** This frame's changed pixels, surface coordinates. */
@@ -164,7 +165,7 @@ export class LayerRecord {
    * pixels. `format` is the layer's buffer format (see formats.ts); `direct` says whether an
    * external layer shows its frames as they are.
    */
-  update(scene: Scene, format: PixelFormat, direct: boolean): void {
+  update(scene: Scene, format: FrameFormat, direct: boolean): void {
     const logical = this.takeDamage(scene);
     const out = scene.outputSize;
     let resized = false;
@@ -238,7 +239,7 @@ export class LayerRecord {
   }
 
   /** Makes the surface and pool fit; true when they were remade (everything is damaged then). */
-  private resize(width: number, height: number, format: PixelFormat, direct = false): boolean {
+  private resize(width: number, height: number, format: FrameFormat, direct = false): boolean {
     if (this.width === width && this.height === height && this.format === format && (direct ? !this.surface : this.surface || !width || !height)) return false;
     this.width = width;
     this.height = height;
@@ -262,7 +263,10 @@ export class LayerRecord {
   /** The display buffers of this layer, made on first use. */
   buffers(display: Display): BufferPool {
     if (!this.pool) {
-      this.pool = new BufferPool(display, this.width, this.height, this.format!, this.bufferCount);
+      const format = this.format!;
+      // Only an external layer has a video format, and its frames are imported, never drawn into.
+      if (isVideoFormat(format)) throw new Error(`a layer showing ${format} frames has no display buffers of its own`);
+      this.pool = new BufferPool(display, this.width, this.height, format, this.bufferCount);
       this.stale = true;
     }
     return this.pool;

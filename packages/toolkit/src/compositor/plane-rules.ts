@@ -12,7 +12,8 @@
  * Two layers that overlap must be stacked in their Z order; two planes with the same fixed
  * position have no defined order, so they cannot hold overlapping layers.
  */
-import type { DamageRect, DisplayState, PixelFormat, PlaneInfo } from '../backend/contract.js';
+import type { DamageRect, DisplayState, FrameFormat, PlaneInfo } from '../backend/contract.js';
+import { planeTakes } from '../backend/video-formats.js';
 
 /** What the rules need to know of a layer, in physical output pixels. */
 export interface RuleLayer {
@@ -27,7 +28,7 @@ export interface RuleLayer {
   bufferHeight: number;
   /** The part of the buffer shown (absent: all of it); its size differs from width/height when scaled. */
   source?: DamageRect;
-  format: PixelFormat;
+  format: FrameFormat;
   opacity: number;
   zIndex: number;
 }
@@ -170,7 +171,7 @@ export function checkAssignment(planes: readonly PlaneInfo[], output: OutputSize
  * The reason, when it cannot, names the rule ("format ARGB8888 not supported").
  */
 export function checkLayerOnPlane(plane: PlaneInfo, output: OutputSize, layer: RuleLayer): RuleResult {
-  if (!plane.formats.includes(layer.format)) return fail(`format ${layer.format} not supported`);
+  if (!planeTakes(plane, layer.format)) return fail(`format ${layer.format} not supported`);
   if (layer.width <= 0 || layer.height <= 0 || layer.bufferWidth <= 0 || layer.bufferHeight <= 0) return fail('empty');
   if (Math.max(layer.width, layer.bufferWidth) > plane.maxWidth || Math.max(layer.height, layer.bufferHeight) > plane.maxHeight) {
     return fail(`larger than ${plane.maxWidth}x${plane.maxHeight}`);

@@ -3,7 +3,7 @@
  * an `ExternalLayer` shows. `node.ts` and `layer.ts` both build on it, so neither imports the
  * other's types in a circle.
  */
-import type { ExternalFrame, PixelFormat } from '../backend/contract.js';
+import type { ExternalFrame, FrameFormat } from '../backend/contract.js';
 
 export type PlanePreference = 'auto' | 'prefer' | 'never';
 
@@ -11,7 +11,7 @@ export type PlanePreference = 'auto' | 'prefer' | 'never';
 export interface ExternalFrames {
   readonly width: number;
   readonly height: number;
-  readonly format: PixelFormat;
+  readonly format: FrameFormat;
   /** The frame to show now, or null before the first push. */
   readonly current: ExternalFrame | null;
   /** Counts pushes: the compositor shows a new frame when it changes. */
