@@ -27,6 +27,7 @@
 #include <xf86drmMode.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace planar {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeDevice } from '../src/describe.js';
 import { fourcc, fourccName, parseInFormats } from '../src/formats.js';
 import type { DrmPlane } from '../src/native.js';
-import { describePlanes, planeFormats, planeZpos } from '../src/planes.js';
+import { describePlanes, planeFormats, planeVideoFormats, planeZpos } from '../src/planes.js';
 import { kernelResources } from './mock-kernel.js';
 
 const CAPS = { driver: 'mock', dumbBuffer: 1, prime: 3, timestampMonotonic: 1, cursorWidth: 256, cursorHeight: 256, addFb2Modifiers: 1, asyncPageFlip: 0 };
@@ -62,6 +62,13 @@ describe('formats', () => {
     expect(planeFormats(plane(['XR24', 'AR24', 'RG16', 'XB24']))).toEqual(['XBGR8888', 'ARGB8888', 'XRGB8888']);
     const tiledOnlyArgb = plane(['XR24', 'AR24'], [{ id: 1, name: 'IN_FORMATS', kind: 'blob', immutable: true, value: 9, blob: inFormats(['XR24', 'AR24'], [[LINEAR, 0b01], [TILED, 0b11]]) }]);
     expect(planeFormats(tiledOnlyArgb)).toEqual(['XRGB8888']);
+  });
+
+  it('video-formats-a-linear-frame-can-feed: NV12 only tiled is left out, YUYV linear kept', () => {
+    expect(planeVideoFormats(plane(['XR24', 'YUYV', 'NV12']))).toEqual(['NV12', 'YUYV']);
+    const tiledOnlyNv12 = plane(['XR24', 'YUYV', 'NV12'], [{ id: 1, name: 'IN_FORMATS', kind: 'blob', immutable: true, value: 9, blob: inFormats(['XR24', 'YUYV', 'NV12'], [[LINEAR, 0b011], [TILED, 0b111]]) }]);
+    expect(planeVideoFormats(tiledOnlyNv12)).toEqual(['YUYV']);
+    expect(planeVideoFormats(plane(['XR24', 'AR24']))).toEqual([]);
   });
 });
 
