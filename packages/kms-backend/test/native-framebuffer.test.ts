@@ -4,20 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fourcc } from '../src/formats.js';
-import { loadAddon, type Addon } from '../src/native.js';
+import { realAddonOrSkip } from './real-addon.js';
 import { MockKernel } from './mock-kernel.js';
 import { PI5 } from './mock-display.js';
 
-function tryLoad(): Addon | null {
-  try {
-    return loadAddon();
-  } catch (error) {
-    console.warn(`native-framebuffer: skipped: ${(error as Error).message}`);
-    return null;
-  }
-}
-
-const addon = tryLoad();
+const addon = realAddonOrSkip('native-framebuffer');
 
 describe.skipIf(!addon)('the KMS addon\'s framebuffer planes', () => {
   it.each([

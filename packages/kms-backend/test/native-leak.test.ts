@@ -10,18 +10,9 @@ import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAddon, type Addon } from '../src/native.js';
+import { realAddonOrSkip } from './real-addon.js';
 
-function tryLoad(): Addon | null {
-  try {
-    return loadAddon();
-  } catch (error) {
-    console.warn(`native-leak: skipped: ${(error as Error).message}`);
-    return null;
-  }
-}
-
-const addon = tryLoad();
+const addon = realAddonOrSkip('native-leak');
 const live = () => addon!.liveObjects!();
 const loopTurn = () => new Promise((resolve) => setImmediate(resolve));
 
