@@ -94,6 +94,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
   let choice: FormatChoice | null = null;
   let source: ExternalSource;
   const counts = { frames: 0, dropped: 0 };
+  let offRelease: (() => void) | null = null;
 
   const stop = (state: 'failed' | 'lost' | 'closed', error: Error | null) => {
     if (status.peek().state !== 'streaming') return;
@@ -105,6 +106,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     kernel = null;
     status.value = state === 'closed' ? { state, message: null } : { state, message: error!.message };
     source.close();
+    offRelease?.();
     if (error) queueMicrotask(() => emit('error', error));
   };
   const emit = <K extends 'frame' | 'error'>(event: K, value: K extends 'frame' ? V4l2FrameEvent : Error) => {
@@ -182,7 +184,8 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     stop(e.lost ? 'lost' : 'failed', e);
   }
 
-  source!.on('release', (frame: ExternalFrame) => {
+  // A shown frame comes back to the device when the display lets go of it (not after a stop).
+  if (status.peek().state === 'streaming') offRelease = source!.on('release', (frame: ExternalFrame) => {
     if (!kernel || !frames) return;
     try {
       frames.released(frame);
