@@ -20,7 +20,7 @@ import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as DemoApp, colors, createHomeModel } from '@planar/demo';
 import { e2eGate, REPO_ROOT } from '../wayland/gate.js';
 import { diffImages } from '../wayland/compare.js';
-import { decodePng, type Image } from '../wayland/images.js';
+import { crop, decodePng, type Image } from '../wayland/images.js';
 import { median, recordFigures, type Figure } from '../wayland/figures.js';
 import { counter, patternBgrx, withExternal } from './guest/scenes.mjs';
 import { compositionCounts, parseRepaints, toplevelView } from './weston-log.js';
@@ -38,6 +38,7 @@ interface SuiteRecord { steps: Record<string, Step>; westonUp: boolean; westonAl
 /** How each step must end. weston exits 0 on the SIGTERM that stops it; a crash is a signal. */
 const STEP_ENDS: Record<string, (number | string)[]> = {
   weston: [0], 'wayland-info': [0], apps: [0], 'apps-implicit': [0], 'apps-shm': [0], 'apps-refused': [0],
+  vivid: [0], 'apps-video': [0],
 };
 
 function missing(): string | null {
@@ -50,6 +51,7 @@ function missing(): string | null {
   const dri = ['/usr/lib/x86_64-linux-gnu/dri', '/usr/lib/aarch64-linux-gnu/dri'].some((d) => existsSync(path.join(d, 'kms_swrast_dri.so')));
   if (!dri) return 'Mesa\'s kms_swrast driver (libgl1-mesa-dri) is not installed (node scripts/setup.mjs --kms-e2e installs it)';
   for (const built of [
+    'packages/v4l2/build/Release/planar_v4l2.node', 'packages/v4l2/dist/index.js',
     'packages/native-wayland/build/Release/planar_wayland.node', 'packages/native-wayland/dist/buffers.js',
     'packages/kms-backend/build/Release/planar_kms.node', 'packages/toolkit/dist/index.js', 'apps/demo/dist/index.js',
   ]) {
@@ -88,6 +90,26 @@ async function headless(screen: Promise<Screen>): Promise<Image> {
   const image = s.pixels();
   await s.dispose();
   return image;
+}
+
+/** The frame the camera source showed, as an RGBA image: XRGB8888 bytes are B, G, R, X in memory. */
+function cameraFrame(file: string, width: number, height: number, stride: number): Image {
+  const raw = readFileSync(path.join(OUT, file));
+  const pixels = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const s = y * stride + x * 4, d = (y * width + x) * 4;
+      pixels.set([raw[s + 2]!, raw[s + 1]!, raw[s]!, 255], d);
+    }
+  }
+  return { width, height, pixels };
+}
+
+/** How the wayland backend said it passes the camera's DMA-BUFs to weston (PLANAR_DEBUG=wayland). */
+function cameraPath(stderr: string): 'imported' | 'copied' | null {
+  if (/^planar: buffers: the compositor imports external XRGB8888 \(LINEAR\) DMA-BUFs/m.test(stderr)) return 'imported';
+  if (/^planar: buffers: external XRGB8888 \(LINEAR\) DMA-BUFs are copied into shared memory/m.test(stderr)) return 'copied';
+  return null;
 }
 
 const demo = () => headless(render(() => jsx(DemoApp, { model: createHomeModel({ frozen: true }) }), { width: 1024, height: 768, background: colors.background }));
@@ -137,6 +159,9 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
       }
     }
     add('weston.copy_bytes.external_frame', resultFor('apps', 'external')?.stats?.copiedBytes, 'bytes');
+    const video = resultFor('apps-video', 'video');
+    add('weston.video.frames', video?.external?.length, 'frames');
+    add('weston.video.ms', video?.elapsedMs, 'ms');
     recordFigures(figures, RESULTS, 'weston');
   });
 
@@ -217,6 +242,19 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
     source.push({ kind: 'pixels', width: 320, height: 240, format: 'XRGB8888', pixels: patternBgrx(320, 240) });
     const expected = await headless(render(() => withExternal(source), { width: 1024, height: 768 }));
     expect(diffImages(expected, png('external.png')).differing).toBe(0);
+  });
+
+  it('streams vivid (V4L2, 640x480 XR24) into an ExternalLayer subsurface; weston shows the paused frame pixel for pixel', () => {
+    const r = result('apps-video', 'video');
+    expect(r.format).toMatchObject({ fourcc: 'XR24', width: 640, height: 480, path: 'dmabuf', displayFormat: 'XRGB8888' });
+    expect(r.status.state).toBe('streaming');
+    expect(r.external.length).toBeGreaterThanOrEqual(4);
+    for (const e of r.external) expect(e).toMatchObject({ layer: '"video"', path: 'plane', readBytes: 0 });
+    expect(r.frame).toMatchObject({ kind: 'dmabuf', width: 640, height: 480, format: 'XRGB8888', serial: r.external.at(-1).serial });
+    const stderr = record.steps['apps-video']!.stderr;
+    console.info(`weston: vivid's DMA-BUFs: ${cameraPath(stderr)}\n${stderr.split('\n').filter((l) => /external|copied|imports/.test(l)).join('\n')}`);
+    const box = { ...r.at, width: 640, height: 480 };
+    expect(diffImages(crop(png('video.png'), box), cameraFrame('video.frame', 640, 480, r.frame.stride))).toEqual({ differing: 0, box: null, maxDelta: 0 });
   });
 
   it('with shared memory forced, the output is the same', async () => {

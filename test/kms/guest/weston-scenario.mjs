@@ -19,14 +19,18 @@
  *            weston's composition of each repaint; then the last frame's screenshot
  * external   a camera frame from another client of the card (a dumb buffer on card0, exported
  *            as a DMA-BUF) on an ExternalLayer
+ * video      vivid's 640x480 XR24 stream (/dev/video0; weston-suite.mjs loads vivid) on an
+ *            ExternalLayer at VIDEO_AT, paused after a few frames: the frame the source shows
+ *            (`video.frame`, B,G,R,X bytes; its stride in the result) and weston's screenshot
  */
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createApp, createExternalSource, signal } from '@planar/toolkit';
+import { ExternalLayer, View, createApp, createExternalSource, signal } from '@planar/toolkit';
 import { jsx } from '@planar/toolkit/jsx-runtime';
 import { App as Demo, colors, createHomeModel } from '@planar/demo';
+import { createV4l2Source, scanoutFormats } from '@planar/v4l2';
 import { counter, patternBgrx, withExternal } from './scenes.mjs';
 
 const [out, ...names] = process.argv.slice(2);
@@ -186,7 +190,57 @@ async function external() {
   }
 }
 
-const scenarios = { demo, animation, external };
+const VIDEO_AT = { x: 100, y: 80 };
+const VIDEO_FRAMES = 4;
+
+/**
+ * vivid's frames on an ExternalLayer: each V4L2 buffer exported as a DMA-BUF and pushed. The
+ * wayland backend copies the first frame into shared memory while it asks weston whether it
+ * imports such DMA-BUFs, and says (PLANAR_DEBUG=wayland) which way the later ones go.
+ */
+async function video() {
+  await until(() => existsSync('/dev/video0'), '/dev/video0 (vivid loaded)', 10_000);
+  const layer = signal(null);
+  const app = await createApp(() => jsx(View, { style: { width: '100%', height: '100%', backgroundColor: '#20303c' }, children: [
+    () => (layer.value ? jsx(ExternalLayer, { testId: 'video', source: layer.value.source, plane: 'prefer', position: VIDEO_AT }) : null),
+  ] }), common);
+  const camera = createV4l2Source({ device: '/dev/video0', width: 640, height: 480, format: 'XR24', fps: 30, prefer: scanoutFormats(app.display) });
+  camera.on('error', (e) => say({ event: 'app-error', message: `the camera: ${e.message}` }));
+  try {
+    await shown(app, 0);
+    // Each frame that showed a new camera frame, and weston's frame-done count when it was committed.
+    const external = [];
+    let committedAt = 0;
+    app.on('frame', (stats) => {
+      const e = stats.external[0];
+      if (!e || e.serial === external.at(-1)?.serial) return;
+      external.push({ ...e, copiedBytes: stats.copiedBytes });
+      committedAt = frameDoneCount(app);
+    });
+    const t0 = performance.now();
+    layer.value = camera;
+    await until(() => external.length >= VIDEO_FRAMES || camera.status.peek().state !== 'streaming', `${VIDEO_FRAMES} camera frames shown`, 180_000);
+    camera.pause();
+    const elapsedMs = performance.now() - t0;
+    await shown(app, committedAt);
+    // Read before the frame is read for the comparison, a copy the app would not make.
+    const stats = camera.stats();
+    const frame = camera.source.current;
+    await westonShot(`${prefix}video.png`);
+    const { pixels, stride } = frame.read();
+    writeFileSync(path.join(out, `${prefix}video.frame`), pixels);
+    say({
+      event: 'result', ...displayInfo(app), status: camera.status.peek(), format: camera.format, stats, external, elapsedMs,
+      at: VIDEO_AT, frame: { kind: frame.kind, width: frame.width, height: frame.height, stride, format: frame.format, serial: camera.source.serial },
+    });
+  } finally {
+    layer.value = null;
+    camera.close();
+    await app.close();
+  }
+}
+
+const scenarios = { demo, animation, external, video };
 const unknown = names.filter((n) => !scenarios[n]);
 if (!out || !names.length || unknown.length || !process.env.WAYLAND_DISPLAY) {
   console.error(`usage: WAYLAND_DISPLAY=... weston-scenario.mjs <out dir> <${Object.keys(scenarios).join('|')}>...`);

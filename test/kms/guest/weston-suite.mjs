@@ -17,7 +17,8 @@
  *    wayland backend chooses (LINEAR DMA-BUFs); `apps-implicit` with the implicit modifier forced,
  *    the only one weston 10 lists; `apps-shm` with shared memory forced (PLANAR_WAYLAND_ALLOCATOR);
  *    `apps-refused` with a modifier weston cannot import forced on every DMA-BUF
- *    (PLANAR_WAYLAND_DMABUF_MODIFIER), so each import is refused. All log PLANAR_DEBUG=wayland.
+ *    (PLANAR_WAYLAND_DMABUF_MODIFIER), so each import is refused; then vivid is loaded
+ *    (modprobe) and `apps-video` streams it. All log PLANAR_DEBUG=wayland.
  * 4. weston is stopped with SIGTERM; its log is copied into the out dir.
  *
  * Writes `<out dir>/results.json` ({ steps: { <name>: { command, status, signal, stdout,
@@ -108,6 +109,11 @@ if (results.westonUp) {
   await run('apps-shm', process.execPath, [scenario, out, 'demo', 'animation'], { ...clientEnv, ...debug, PLANAR_WAYLAND_ALLOCATOR: 'shm' });
   save();
   await run('apps-refused', process.execPath, [scenario, out, 'demo'], { ...clientEnv, ...debug, PLANAR_WAYLAND_DMABUF_MODIFIER: REFUSED_MODIFIER });
+  save();
+  // vivid, the kernel's virtual camera (one capture node: /dev/video0), for the video scenario;
+  // last, so whatever its foreign DMA-BUFs do to weston comes after every other step.
+  await run('vivid', 'modprobe', ['vivid', 'n_devs=1', 'node_types=0x1']);
+  await run('apps-video', process.execPath, [scenario, out, 'video'], { ...clientEnv, ...debug });
   save();
 }
 // weston ends with status 0 on SIGTERM; a crash before this point shows as another end.
