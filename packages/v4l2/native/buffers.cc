@@ -1,4 +1,6 @@
-// A V4L2 device's buffers and stream: MMAP streaming I/O.
+// A V4L2 device's buffers and stream: MMAP streaming I/O, single- or multi-planar (planes.h:
+// every call passes the type chosen at open, and a multi-planar buffer's one memory plane
+// stands for the buffer).
 //
 //   requestBuffers(n)  VIDIOC_REQBUFS asks the driver for n buffers (it may give more or fewer);
 //                      each is then found (QUERYBUF) and mapped read-only, so JS can copy a frame
@@ -9,6 +11,10 @@
 //   queue / dequeue    QBUF gives a buffer to the driver to fill; DQBUF takes a filled one back, or
 //                      answers EAGAIN (null) when none is ready, since the fd is non-blocking.
 //   streamOn / Off     start and stop capturing; STREAMOFF also takes every buffer back.
+//
+// A multi-planar driver may put the frame `data_offset` bytes into its plane (vivid does, for
+// YUYV): dequeue's bytesUsed, readBuffer and convertBuffer count from there. An exported DMA-BUF
+// still starts at the plane's start; its importer is not told the offset.
 #include <fcntl.h>
 
 #include <algorithm>
@@ -18,18 +24,11 @@
 
 #include "device.h"
 #include "planar/errors.h"
+#include "planes.h"
 
 namespace planar {
 
 namespace {
-
-v4l2_buffer MmapBuffer(uint32_t index) {
-  v4l2_buffer buffer{};
-  buffer.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  buffer.memory = V4L2_MEMORY_MMAP;
-  buffer.index = index;
-  return buffer;
-}
 
 // Why a dequeue failed, in words, for the errors a capture loop meets.
 std::string DequeueFailure(const std::string& path, int err) {
@@ -58,7 +57,7 @@ void V4l2Device::ReleaseBuffers() { buffers_.clear(); }
 void V4l2Device::FreeBuffers() {
   ReleaseBuffers();
   v4l2_requestbuffers none{};
-  none.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  none.type = type_;
   none.memory = V4L2_MEMORY_MMAP;
   Xioctl(fd_.get(), VIDIOC_REQBUFS, &none);
 }
@@ -73,7 +72,7 @@ Napi::Value V4l2Device::RequestBuffers(const Napi::CallbackInfo& info) {
   }
   ReleaseBuffers();
   v4l2_requestbuffers request{};
-  request.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  request.type = type_;
   request.memory = V4L2_MEMORY_MMAP;
   request.count = static_cast<uint32_t>(count);
   if (Xioctl(fd_.get(), VIDIOC_REQBUFS, &request) < 0) {
@@ -83,10 +82,18 @@ Napi::Value V4l2Device::RequestBuffers(const Napi::CallbackInfo& info) {
     throw ErrnoError(env, "cannot request " + std::to_string(request.count) + " buffers from " + path_);
   }
   for (uint32_t index = 0; index < request.count; index++) {
-    auto buffer = MmapBuffer(index);
+    BufferRequest buffer(type_, index);
     void* data = MAP_FAILED;
-    if (Xioctl(fd_.get(), VIDIOC_QUERYBUF, &buffer) == 0) {
-      data = mmap(nullptr, buffer.length, PROT_READ, MAP_SHARED, fd_.get(), buffer.m.offset);
+    if (Xioctl(fd_.get(), VIDIOC_QUERYBUF, buffer.get()) == 0) {
+      // A format set by another program may be split over buffers: one mapping cannot hold it.
+      if (buffer.buffers() > 1) {
+        v4l2_format format{};
+        format.type = type_;
+        Xioctl(fd_.get(), VIDIOC_G_FMT, &format);
+        FreeBuffers();
+        throw Napi::Error::New(env, MultiBufferRefusal("requestBuffers", path_, FieldsOf(format)));
+      }
+      data = mmap(nullptr, buffer.length(), PROT_READ, MAP_SHARED, fd_.get(), buffer.offset());
     }
     if (data == MAP_FAILED) {
       int err = errno;
@@ -94,7 +101,7 @@ Napi::Value V4l2Device::RequestBuffers(const Napi::CallbackInfo& info) {
       throw ErrnoError(env, "cannot map buffer " + std::to_string(index) + " of " + path_, err);
     }
     auto held = std::make_unique<Buffer>();
-    held->mapping = Mapping(data, buffer.length);
+    held->mapping = Mapping(data, buffer.length());
     held->live.Take();
     buffers_.push_back(std::move(held));
   }
@@ -108,7 +115,7 @@ Napi::Value V4l2Device::ExportBuffer(const Napi::CallbackInfo& info) {
   auto& buffer = BufferAt(info[0], "exportBuffer");
   if (!buffer.exported.valid()) {
     v4l2_exportbuffer request{};
-    request.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    request.type = type_;  // plane 0: the only one
     request.index = info[0].As<Napi::Number>().Uint32Value();
     request.flags = O_CLOEXEC | O_RDONLY;
     if (Xioctl(fd_.get(), VIDIOC_EXPBUF, &request) < 0) {
@@ -119,7 +126,7 @@ Napi::Value V4l2Device::ExportBuffer(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, buffer.exported.get());
 }
 
-// readBuffer(index, target): copies as much of the buffer as fits into target.
+// readBuffer(index, target): copies as much of the buffer's frame as fits into target.
 Napi::Value V4l2Device::ReadBuffer(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
@@ -128,8 +135,8 @@ Napi::Value V4l2Device::ReadBuffer(const Napi::CallbackInfo& info) {
     throw Napi::TypeError::New(env, "readBuffer(index, target): target must be a Uint8Array");
   }
   auto target = info[1].As<Napi::Uint8Array>();
-  size_t bytes = std::min(target.ByteLength(), buffer.mapping.size());
-  if (bytes > 0) std::memcpy(target.Data(), buffer.mapping.data(), bytes);
+  size_t bytes = std::min(target.ByteLength(), buffer.frame_size());
+  if (bytes > 0) std::memcpy(target.Data(), buffer.frame(), bytes);
   return env.Undefined();
 }
 
@@ -137,9 +144,9 @@ Napi::Value V4l2Device::Queue(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
   BufferAt(info[0], "queue");
-  auto buffer = MmapBuffer(info[0].As<Napi::Number>().Uint32Value());
-  if (Xioctl(fd_.get(), VIDIOC_QBUF, &buffer) < 0) {
-    throw ErrnoError(env, "cannot queue buffer " + std::to_string(buffer.index) + " of " + path_);
+  BufferRequest buffer(type_, info[0].As<Napi::Number>().Uint32Value());
+  if (Xioctl(fd_.get(), VIDIOC_QBUF, buffer.get()) < 0) {
+    throw ErrnoError(env, "cannot queue buffer " + std::to_string(buffer.buffer().index) + " of " + path_);
   }
   return env.Undefined();
 }
@@ -149,15 +156,19 @@ Napi::Value V4l2Device::Queue(const Napi::CallbackInfo& info) {
 Napi::Value V4l2Device::Dequeue(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
-  auto buffer = MmapBuffer(0);
-  if (Xioctl(fd_.get(), VIDIOC_DQBUF, &buffer) < 0) {
+  BufferRequest request(type_, 0);
+  if (Xioctl(fd_.get(), VIDIOC_DQBUF, request.get()) < 0) {
     if (errno == EAGAIN) return env.Null();
     int err = errno;
     throw ErrnoError(env, DequeueFailure(path_, err), err);
   }
+  const auto& buffer = request.buffer();
+  // A multi-planar frame may start past the plane's start; the frame is what JS reads.
+  uint32_t offset = std::min(request.data_offset(), request.bytes_used());
+  if (buffer.index < buffers_.size()) buffers_[buffer.index]->data_offset = std::min<size_t>(offset, buffers_[buffer.index]->mapping.size());
   auto frame = Napi::Object::New(env);
   frame.Set("index", Napi::Number::New(env, buffer.index));
-  frame.Set("bytesUsed", Napi::Number::New(env, buffer.bytesused));
+  frame.Set("bytesUsed", Napi::Number::New(env, request.bytes_used() - offset));
   frame.Set("sequence", Napi::Number::New(env, buffer.sequence));
   double timestamp = static_cast<double>(buffer.timestamp.tv_sec) * 1e6 + static_cast<double>(buffer.timestamp.tv_usec);
   frame.Set("timestampUs", Napi::Number::New(env, timestamp));
@@ -170,7 +181,7 @@ Napi::Value V4l2Device::Dequeue(const Napi::CallbackInfo& info) {
 Napi::Value V4l2Device::StreamOn(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
-  int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  int type = static_cast<int>(type_);
   if (Xioctl(fd_.get(), VIDIOC_STREAMON, &type) < 0) throw ErrnoError(env, "cannot start streaming from " + path_);
   return env.Undefined();
 }
@@ -178,7 +189,7 @@ Napi::Value V4l2Device::StreamOn(const Napi::CallbackInfo& info) {
 Napi::Value V4l2Device::StreamOff(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
-  int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  int type = static_cast<int>(type_);
   if (Xioctl(fd_.get(), VIDIOC_STREAMOFF, &type) < 0) throw ErrnoError(env, "cannot stop streaming from " + path_);
   return env.Undefined();
 }

@@ -3,7 +3,7 @@
 // against the bytes at hand before one is read: a source shorter than the frame the layout
 // describes, or a target smaller than its picture, is an error naming the argument, the bytes it
 // needs and the bytes it has. convertBuffer reads the frame straight from the buffer's mapping,
-// whose length stands in for the source's.
+// from the frame's start (its data offset) to the mapping's end, which stands in for the source.
 #include <cmath>
 #include <string>
 
@@ -117,9 +117,9 @@ Napi::Value V4l2Device::ConvertBuffer(const Napi::CallbackInfo& info) {
   auto target = Bytes(info[1], "target", call);
   auto layout = ParseLayout(info[2], call);
   auto holder = "buffer " + std::to_string(info[0].As<Napi::Number>().Uint32Value()) + " of " + path_;
-  CheckSource(env, layout, buffer.mapping.size(), holder, call);
+  CheckSource(env, layout, buffer.frame_size(), holder, call);
   CheckTarget(env, layout, target, call);
-  YuvToXrgb(layout, static_cast<const uint8_t*>(buffer.mapping.data()), target.Data());
+  YuvToXrgb(layout, buffer.frame(), target.Data());
   return env.Undefined();
 }
 

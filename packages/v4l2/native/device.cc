@@ -1,8 +1,8 @@
 // A V4L2 capture device: opening it, what it can do, and its format.
 //
 // The node is opened O_NONBLOCK, so no ioctl here ever waits for a frame and the JS thread
-// never blocks; VIDIOC_QUERYCAP right after the open tells a V4L2 node from any other file.
-// Only single-planar capture (V4L2_BUF_TYPE_VIDEO_CAPTURE) is spoken. Enumerations (formats,
+// never blocks; VIDIOC_QUERYCAP right after the open tells a V4L2 node from any other file,
+// and its caps choose single- or multi-planar capture (planes.h). Enumerations (formats,
 // frame sizes) ask index 0, 1, 2… until the driver answers EINVAL. The format requested is
 // progressive (V4L2_FIELD_NONE) and the driver may adjust any of it: what it chose is returned.
 // close() (and the destructor, for a device JS forgot) stops the poll and the stream, frees
@@ -17,17 +17,10 @@
 #include <cstring>
 
 #include "fourcc.h"
+#include "planes.h"
 #include "planar/errors.h"
 
 namespace planar {
-
-int Xioctl(int fd, unsigned long request, void* arg) {
-  int result;
-  do {
-    result = ioctl(fd, request, arg);
-  } while (result == -1 && errno == EINTR);
-  return result;
-}
 
 namespace {
 
@@ -35,13 +28,14 @@ std::string Text(const __u8* chars, size_t size) {
   return std::string(reinterpret_cast<const char*>(chars), strnlen(reinterpret_cast<const char*>(chars), size));
 }
 
-Napi::Object FormatObject(Napi::Env env, const v4l2_pix_format& pix) {
+Napi::Object FormatObject(Napi::Env env, const v4l2_format& chosen) {
+  auto fields = FieldsOf(chosen);
   auto format = Napi::Object::New(env);
-  format.Set("width", Napi::Number::New(env, pix.width));
-  format.Set("height", Napi::Number::New(env, pix.height));
-  format.Set("fourcc", FourccString(env, pix.pixelformat));
-  format.Set("bytesPerLine", Napi::Number::New(env, pix.bytesperline));
-  format.Set("sizeImage", Napi::Number::New(env, pix.sizeimage));
+  format.Set("width", Napi::Number::New(env, fields.width));
+  format.Set("height", Napi::Number::New(env, fields.height));
+  format.Set("fourcc", FourccString(env, fields.fourcc));
+  format.Set("bytesPerLine", Napi::Number::New(env, fields.bytes_per_line));
+  format.Set("sizeImage", Napi::Number::New(env, fields.size_image));
   return format;
 }
 
@@ -92,6 +86,7 @@ V4l2Device::V4l2Device(const Napi::CallbackInfo& info) : Napi::ObjectWrap<V4l2De
     if (err == ENOTTY) throw ErrnoError(env, path_ + " is not a V4L2 device", err);
     throw ErrnoError(env, "cannot query the capabilities of " + path_, err);
   }
+  type_ = CaptureType(NodeCaps(cap_));
   context_ = std::make_unique<Napi::AsyncContext>(env, "planar-v4l2-device");
 }
 
@@ -106,13 +101,14 @@ Napi::Value V4l2Device::Path(const Napi::CallbackInfo& info) { return Napi::Stri
 Napi::Value V4l2Device::Capability(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
-  uint32_t caps = (cap_.capabilities & V4L2_CAP_DEVICE_CAPS) ? cap_.device_caps : cap_.capabilities;
+  uint32_t caps = NodeCaps(cap_);
   auto capability = Napi::Object::New(env);
   capability.Set("driver", Text(cap_.driver, sizeof cap_.driver));
   capability.Set("card", Text(cap_.card, sizeof cap_.card));
   capability.Set("busInfo", Text(cap_.bus_info, sizeof cap_.bus_info));
   capability.Set("deviceCaps", Napi::Number::New(env, caps));
-  capability.Set("capture", Napi::Boolean::New(env, caps & V4L2_CAP_VIDEO_CAPTURE));
+  capability.Set("capture", Napi::Boolean::New(env, caps & (V4L2_CAP_VIDEO_CAPTURE | V4L2_CAP_VIDEO_CAPTURE_MPLANE)));
+  capability.Set("multiplanar", Napi::Boolean::New(env, IsMultiplanar(type_)));
   capability.Set("streaming", Napi::Boolean::New(env, caps & V4L2_CAP_STREAMING));
   return capability;
 }
@@ -124,17 +120,18 @@ Napi::Value V4l2Device::Formats(const Napi::CallbackInfo& info) {
   for (uint32_t index = 0;; index++) {
     v4l2_fmtdesc desc{};
     desc.index = index;
-    desc.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    desc.type = type_;
     if (Xioctl(fd_.get(), VIDIOC_ENUM_FMT, &desc) < 0) {
       if (errno == EINVAL) break;
       throw ErrnoError(env, "cannot list the formats of " + path_);
     }
+    if (FindMultiBuffer(desc.pixelformat)) continue;  // One frame, one buffer: see planes.h.
     auto entry = Napi::Object::New(env);
     entry.Set("fourcc", FourccString(env, desc.pixelformat));
     entry.Set("description", Text(desc.description, sizeof desc.description));
     entry.Set("compressed", Napi::Boolean::New(env, desc.flags & V4L2_FMT_FLAG_COMPRESSED));
     entry.Set("emulated", Napi::Boolean::New(env, desc.flags & V4L2_FMT_FLAG_EMULATED));
-    list.Set(index, entry);
+    list.Set(list.Length(), entry);
   }
   return list;
 }
@@ -179,10 +176,11 @@ Napi::Value V4l2Device::GetFormat(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   CheckOpen(env);
   v4l2_format format{};
-  format.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  format.type = type_;
   if (Xioctl(fd_.get(), VIDIOC_G_FMT, &format) < 0) throw ErrnoError(env, "cannot read the format of " + path_);
-  return FormatObject(env, format.fmt.pix);
+  return FormatObject(env, format);
 }
+
 
 // setFormat({ width, height, fourcc }) → the format the driver chose.
 Napi::Value V4l2Device::SetFormat(const Napi::CallbackInfo& info) {
@@ -190,19 +188,24 @@ Napi::Value V4l2Device::SetFormat(const Napi::CallbackInfo& info) {
   CheckOpen(env);
   if (!info[0].IsObject()) throw Napi::TypeError::New(env, "setFormat(request): request must be { width, height, fourcc }");
   auto request = info[0].As<Napi::Object>();
-  v4l2_format format{};
-  format.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  format.fmt.pix.width = Dimension(request, "width");
-  format.fmt.pix.height = Dimension(request, "height");
-  format.fmt.pix.pixelformat = ParseFourcc(request.Get("fourcc"), "setFormat");
-  format.fmt.pix.field = V4L2_FIELD_NONE;
+  uint32_t width = Dimension(request, "width");
+  uint32_t height = Dimension(request, "height");
+  auto format = FormatRequest(type_, width, height, ParseFourcc(request.Get("fourcc"), "setFormat"));
+  // Multi-planar, the driver's answer is tried first, so a format split over buffers is refused
+  // before it becomes the device's (a driver without TRY_FMT is checked after S_FMT only).
+  auto tried = format;
+  if (IsMultiplanar(type_) && Xioctl(fd_.get(), VIDIOC_TRY_FMT, &tried) == 0 && FieldsOf(tried).buffers > 1) {
+    throw Napi::Error::New(env, MultiBufferRefusal("setFormat", path_, FieldsOf(tried)));
+  }
   if (Xioctl(fd_.get(), VIDIOC_S_FMT, &format) < 0) {
     if (errno == EBUSY) {
       throw ErrnoError(env, "cannot set the format of " + path_ + ": the device is busy (free its buffers with requestBuffers(0) first, or stop the other program streaming from it)");
     }
     throw ErrnoError(env, "cannot set the format of " + path_);
   }
-  return FormatObject(env, format.fmt.pix);
+  auto chosen = FieldsOf(format);
+  if (chosen.buffers > 1) throw Napi::Error::New(env, MultiBufferRefusal("setFormat", path_, chosen));
+  return FormatObject(env, format);
 }
 
 // setFrameRate(fps) → the rate granted, or 0 when the device has no frame rate setting.
@@ -212,8 +215,14 @@ Napi::Value V4l2Device::SetFrameRate(const Napi::CallbackInfo& info) {
   double fps = info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
   if (!(fps > 0 && fps <= 10000)) throw Napi::TypeError::New(env, "setFrameRate: fps must be a number of frames a second above 0");
   v4l2_streamparm parm{};
-  parm.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  if (Xioctl(fd_.get(), VIDIOC_G_PARM, &parm) < 0) {
+  parm.type = type_;
+  int result = Xioctl(fd_.get(), VIDIOC_G_PARM, &parm);
+  if (result < 0 && errno == EINVAL && IsMultiplanar(type_)) {
+    parm = {};  // Some multi-planar drivers answer G_PARM for the single-planar type only.
+    parm.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    result = Xioctl(fd_.get(), VIDIOC_G_PARM, &parm);
+  }
+  if (result < 0) {
     if (errno == ENOTTY || errno == EINVAL) return Napi::Number::New(env, 0);
     throw ErrnoError(env, "cannot read the frame rate of " + path_);
   }
@@ -231,7 +240,7 @@ void V4l2Device::Shutdown() {
   StopWatching();
   watcher_.Reset();
   if (!fd_.valid()) return;
-  int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  int type = static_cast<int>(type_);
   Xioctl(fd_.get(), VIDIOC_STREAMOFF, &type);
   FreeBuffers();
   fd_.Reset();

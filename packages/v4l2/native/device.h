@@ -1,4 +1,4 @@
-// A V4L2 capture device (single-planar, MMAP streaming): its capabilities and formats
+// A V4L2 capture device (single- or multi-planar: planes.h; MMAP streaming): its capabilities and formats
 // (device.cc), its buffers and stream (buffers.cc), the poll that says when a frame is ready
 // (watch.cc), and a YUV frame converted to XRGB8888 straight from its buffer (convert.cc).
 // JS types: V4l2Kernel in ../src/native.ts.
@@ -6,8 +6,10 @@
 
 #include <linux/videodev2.h>
 #include <napi.h>
+#include <sys/ioctl.h>
 #include <uv.h>
 
+#include <cerrno>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,7 +20,13 @@
 namespace planar {
 
 // ioctl, again while a signal interrupts it. 0, or -1 with errno.
-int Xioctl(int fd, unsigned long request, void* arg);
+inline int Xioctl(int fd, unsigned long request, void* arg) {
+  int result;
+  do {
+    result = ioctl(fd, request, arg);
+  } while (result == -1 && errno == EINTR);
+  return result;
+}
 
 // convertYuv(source, target, layout): a YUYV or NV12 frame in `source` to XRGB8888 (convert.cc).
 Napi::Value ConvertYuv(const Napi::CallbackInfo& info);
@@ -30,11 +38,16 @@ class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
   ~V4l2Device() override;
 
  private:
-  // One MMAP buffer of the queue: its mapping, and its DMA-BUF fd once exported.
+  // One MMAP buffer of the queue: its mapping, and its DMA-BUF fd once exported. The frame
+  // starts `data_offset` bytes in: 0, but for a multi-planar driver that says otherwise at DQBUF.
   struct Buffer {
     Mapping mapping;
     Fd exported;
     LiveBuffer live;
+    size_t data_offset = 0;
+
+    const uint8_t* frame() const { return static_cast<const uint8_t*>(mapping.data()) + data_offset; }
+    size_t frame_size() const { return mapping.size() - data_offset; }
   };
 
   // device.cc
@@ -78,6 +91,8 @@ class V4l2Device : public Napi::ObjectWrap<V4l2Device> {
   std::string path_;
   Fd fd_;
   v4l2_capability cap_{};
+  // V4L2_BUF_TYPE_VIDEO_CAPTURE or _MPLANE, chosen at open from the node's caps (planes.h).
+  uint32_t type_ = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   std::vector<std::unique_ptr<Buffer>> buffers_;
   uv_poll_t* poll_ = nullptr;
   Napi::FunctionReference watcher_;

@@ -5,7 +5,9 @@
  * way the video source does: pick a format, map and export buffers, queue them, stream, wait
  * for the poll, dequeue, read the pixels, close; and the addon's live objects come back to
  * what they were. A YUV frame is converted straight from its buffer and must match the JS
- * conversion of a copy.
+ * conversion of a copy. The cases run on whichever API the device offers, single-planar or
+ * multi-planar (vivid's multiplanar=2); one runs only on a multi-planar device, which must also
+ * refuse a format whose planes are in separate buffers (NV12M).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +24,18 @@ const addon = createRequire(import.meta.url)(ADDON.pathname) as V4l2Addon;
 
 const CAMERA = '/dev/video0';
 const hasCamera = existsSync(CAMERA);
+const [V4L2_CAP_VIDEO_CAPTURE, V4L2_CAP_VIDEO_CAPTURE_MPLANE] = [0x1, 0x1000];
+function cameraCaps(): number {
+  const device = new addon.V4l2Device(CAMERA);
+  try {
+    return device.capability().deviceCaps;
+  } finally {
+    device.close();
+  }
+}
+// The addon speaks the multi-planar API to a node that has it and not the single-planar one.
+const caps = hasCamera ? cameraCaps() : 0;
+const multiplanar = (caps & V4L2_CAP_VIDEO_CAPTURE_MPLANE) !== 0 && (caps & V4L2_CAP_VIDEO_CAPTURE) === 0;
 const live = () => addon.liveObjects();
 // A poll handle is freed in libuv's close phase, after the turn that closed it.
 const loopTurns = async () => {
@@ -35,6 +49,13 @@ function catchError(action: () => unknown): Error & { errno?: number } {
     return error as Error & { errno?: number };
   }
   throw new Error('expected a throw');
+}
+
+/** Queues buffers 0 to count - 1, starts the stream and waits for the first frame. */
+function firstFrame(device: V4l2Kernel, count: number): Promise<V4l2Dequeued> {
+  for (let index = 0; index < count; index++) device.queue(index);
+  device.streamOn();
+  return nextFrame(device);
 }
 
 /** The next filled buffer, through the poll as the video source waits for one. */
@@ -84,7 +105,7 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
     const before = live();
     const device = new addon.V4l2Device(CAMERA);
     expect(device.path).toBe(CAMERA);
-    expect(device.capability()).toMatchObject({ capture: true, streaming: true });
+    expect(device.capability()).toMatchObject({ capture: true, streaming: true, multiplanar });
     expect(device.formats().map((format) => format.fourcc)).toContain('XR24');
     expect(device.frameSizes('XR24').length).toBeGreaterThan(0);
     const format = device.setFormat({ width: 640, height: 480, fourcc: 'XR24' });
@@ -128,9 +149,7 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
       expect(format.fourcc).toBe(fourcc);
       const { width, height, bytesPerLine: stride } = format;
       const count = device.requestBuffers(2);
-      for (let index = 0; index < count; index++) device.queue(index);
-      device.streamOn();
-      const frame = await nextFrame(device);
+      const frame = await firstFrame(device, count);
       const layout: YuvLayout = { fourcc, width, height, stride, matrix: matrixFor(height) };
       const target = new Uint8Array(width * height * 4);
       device.convertBuffer(frame.index, target, layout);
@@ -226,5 +245,54 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
     } finally {
       device.close();
     }
+  });
+});
+
+describe.skipIf(!multiplanar)(`a multi-planar camera at ${CAMERA}`, () => {
+  it('a-multi-planar-round-trip: one-buffer formats only, NV12M refused, a YUYV frame captured, read and converted', async () => {
+    const before = live();
+    const device = new addon.V4l2Device(CAMERA);
+    try {
+      expect(device.capability()).toMatchObject({ capture: true, streaming: true, multiplanar: true });
+      const fourccs = device.formats().map((format) => format.fourcc);
+      expect(fourccs).toEqual(expect.arrayContaining(['YUYV', 'NV12', 'XR24']));
+      // NV12M, NV21M, NV16M, NV61M, YUV420M, YVU420M, YUV422M…: each plane in a buffer of its own.
+      expect(fourccs.filter((fourcc) => /^(NM|YM)/.test(fourcc))).toEqual([]);
+
+      const previous = device.getFormat();
+      const refusal = catchError(() => device.setFormat({ width: 640, height: 480, fourcc: 'NM12' }));
+      expect(refusal.message).toBe(`setFormat: ${CAMERA} would deliver NM12 (NV12M) frames split over 2 separate buffers, but a frame here is one buffer (one DMA-BUF); use a single-buffer format such as NV12 instead of NV12M`);
+      expect(device.getFormat(), 'the format before the refusal').toEqual(previous);
+
+      const format = device.setFormat({ width: 640, height: 480, fourcc: 'YUYV' });
+      expect(format).toMatchObject({ width: 640, height: 480, fourcc: 'YUYV', bytesPerLine: 640 * 2 });
+      // vivid puts a multi-planar YUYV frame 128 bytes into its buffer, and sizes the buffer for both.
+      const frameBytes = 640 * 2 * 480;
+      expect(format.sizeImage).toBeGreaterThanOrEqual(frameBytes);
+      expect(device.getFormat()).toEqual(format);
+      const count = device.requestBuffers(4);
+      expect(count).toBeGreaterThanOrEqual(2);
+      const exported = Array.from({ length: count }, (_, index) => device.exportBuffer(index));
+      expect(new Set(exported).size).toBe(count);
+      expect(live(), 'mapped and exported').toEqual({ fds: before.fds + 1 + count, mappings: before.mappings + count, buffers: before.buffers + count });
+
+      const frame = await firstFrame(device, count);
+      expect(frame).toMatchObject({ bytesUsed: frameBytes, monotonic: true, error: false });
+      const copy = new Uint8Array(frameBytes);
+      device.readBuffer(frame.index, copy);
+      // The first row starts in vivid's left colour bar (80 pixels wide): pixels 0-1 as 66-67.
+      expect(copy.subarray(0, 4), 'read from where the frame starts').toEqual(copy.subarray(132, 136));
+      const words = new Uint32Array(640 * 480);
+      yuvToXrgb('YUYV', copy, format.bytesPerLine, 640, 480, words);
+      const target = new Uint8Array(640 * 480 * 4);
+      device.convertBuffer(frame.index, target, { fourcc: 'YUYV', width: 640, height: 480, stride: format.bytesPerLine, matrix: 'bt601' });
+      expect(Buffer.from(target.buffer).equals(Buffer.from(words.buffer)), 'native and JS pixels equal').toBe(true);
+      expect(words.some((word) => word !== 0xff000000), 'the frame has a picture').toBe(true);
+      device.streamOff();
+    } finally {
+      device.close();
+    }
+    await loopTurns();
+    expect(live(), 'after close').toEqual(before);
   });
 });
