@@ -181,7 +181,6 @@ Napi::Value V4l2Device::GetFormat(const Napi::CallbackInfo& info) {
   return FormatObject(env, format);
 }
 
-
 // setFormat({ width, height, fourcc }) → the format the driver chose.
 Napi::Value V4l2Device::SetFormat(const Napi::CallbackInfo& info) {
   auto env = info.Env();

@@ -60,7 +60,7 @@ inline const MultiBufferFormat* FindMultiBuffer(uint32_t fourcc) {
 }
 
 // A format as JS sees it, from either member of the union; `buffers` is how many memory
-// planes it takes (always 1 single-planar).
+// planes (buffers) a frame takes: always 1 single-planar.
 struct FormatFields {
   uint32_t width, height, fourcc, bytes_per_line, size_image, buffers;
 };
@@ -79,7 +79,6 @@ inline v4l2_format FormatRequest(uint32_t type, uint32_t width, uint32_t height,
   v4l2_format format{};
   format.type = type;
   if (IsMultiplanar(type)) {
-    format.fmt.pix_mp = {};
     format.fmt.pix_mp.width = width;
     format.fmt.pix_mp.height = height;
     format.fmt.pix_mp.pixelformat = fourcc;
