@@ -43,7 +43,7 @@ function instantDevice(fourcc, width, height) {
     // The addon's conversion, as a device's convertBuffer runs it on the buffer's mapping.
     convertBuffer: (index, target, layout) => loadAddon().convertYuv(buffers[index], target, layout),
     queue: (index) => queued.push(index),
-    dequeue: () => (done.length ? { index: done.shift(), bytesUsed: size, sequence: sequence++, timestampUs: 0, monotonic: false, error: false } : null),
+    dequeue: () => (done.length ? { index: done.shift(), bytesUsed: size, dataOffset: 0, sequence: sequence++, timestampUs: 0, monotonic: false, error: false } : null),
     streamOn() {},
     streamOff() {},
     watch(cb) { watcher = cb; },

@@ -151,7 +151,7 @@ Napi::Value V4l2Device::Queue(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// dequeue() → { index, bytesUsed, sequence, timestampUs, monotonic, error }, or null when no
+// dequeue() → { index, bytesUsed, dataOffset, sequence, timestampUs, monotonic, error }, or null when no
 // buffer is ready.
 Napi::Value V4l2Device::Dequeue(const Napi::CallbackInfo& info) {
   auto env = info.Env();
@@ -169,6 +169,7 @@ Napi::Value V4l2Device::Dequeue(const Napi::CallbackInfo& info) {
   auto frame = Napi::Object::New(env);
   frame.Set("index", Napi::Number::New(env, buffer.index));
   frame.Set("bytesUsed", Napi::Number::New(env, request.bytes_used() - offset));
+  frame.Set("dataOffset", Napi::Number::New(env, offset));
   frame.Set("sequence", Napi::Number::New(env, buffer.sequence));
   double timestamp = static_cast<double>(buffer.timestamp.tv_sec) * 1e6 + static_cast<double>(buffer.timestamp.tv_usec);
   frame.Set("timestampUs", Napi::Number::New(env, timestamp));

@@ -77,8 +77,13 @@ export class DeviceFrames {
   }
 
   /** The frame to push for a filled buffer; null when it was dropped (and queued again). */
-  frameFor(index: number): ExternalFrame | null {
-    if (!this.converting) return this.byIndex[index] ?? null;
+  frameFor(index: number, dataOffset = 0): ExternalFrame | null {
+    if (!this.converting) {
+      const frame = this.byIndex[index] as DmaBufFrame | undefined;
+      // The frame starts where the driver put it in its buffer (a multi-planar driver's data offset).
+      if (frame) frame.offset = dataOffset;
+      return frame ?? null;
+    }
     const target = this.freePixels.pop();
     if (target) this.convert(index, target.pixels);
     this.kernel.queue(index);

@@ -48,7 +48,10 @@ export interface V4l2Format {
 /** A filled buffer taken from the device (VIDIOC_DQBUF). */
 export interface V4l2Dequeued {
   index: number;
+  /** The frame's bytes, from `dataOffset` on. */
   bytesUsed: number;
+  /** Where the frame starts in its buffer (and its DMA-BUF): 0, but a multi-planar driver may say otherwise. */
+  dataOffset: number;
   sequence: number;
   /** The buffer's timestamp in microseconds; on the monotonic clock when `monotonic`. */
   timestampUs: number;

@@ -137,7 +137,7 @@ export function createV4l2Source(options: V4l2SourceOptions): V4l2Source {
     counts.dropped += dropped;
     if (!newest) return;
     const dequeuedAt = performance.now();
-    const frame = frames.frameFor(newest.index);
+    const frame = frames.frameFor(newest.index, newest.dataOffset);
     if (!frame) {
       counts.dropped++;
       return;

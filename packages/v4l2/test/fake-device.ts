@@ -20,6 +20,8 @@ export interface FakeShape {
   adjust?: (w: number, h: number) => { width: number; height: number };
   /** Most buffers the driver gives. */
   maxBuffers?: number;
+  /** Where a frame starts in its buffer (a multi-planar driver's data_offset). */
+  dataOffset?: number;
 }
 
 type BufferState = 'user' | 'queued' | 'done';
@@ -126,7 +128,7 @@ export class FakeDevice implements V4l2Kernel {
     const index = this.done.shift();
     if (index === undefined) return null;
     this.buffers[index]!.state = 'user';
-    return { index, bytesUsed: this.format.sizeImage, sequence: this.sequence++, timestampUs: Number(process.hrtime.bigint() / 1000n), monotonic: true, error: false };
+    return { index, bytesUsed: this.format.sizeImage, dataOffset: this.shape.dataOffset ?? 0, sequence: this.sequence++, timestampUs: Number(process.hrtime.bigint() / 1000n), monotonic: true, error: false };
   }
 
   streamOn(): void {

@@ -109,6 +109,12 @@ describe('createV4l2Source: frames', () => {
     expect(video.stats()).toEqual({ frames: 2, dropped: 0, copiedBytes: 2 * 64 * 48 * 4 });
   });
 
+  it('hands a frame over from where the driver put it in its buffer (a multi-planar driver\'s data offset)', () => {
+    const { video, device } = open({ dataOffset: 128 });
+    device.fill(1);
+    expect(video.source.current).toMatchObject({ kind: 'dmabuf', offset: 128 });
+  });
+
   it('when several buffers fill between two frames, shows the newest and returns the older ones at once', async () => {
     const { video, device } = open();
     const screen = await show(video);
