@@ -162,6 +162,9 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
     const video = resultFor('apps-video', 'video');
     add('weston.video.frames', video?.external?.length, 'frames');
     add('weston.video.ms', video?.elapsedMs, 'ms');
+    if (existsSync(path.join(OUT, 'video-drm.txt'))) {
+      add('weston.video.repaints_overlay', parseRepaints(drmLog('video-drm.txt')).filter((p) => p.onPlanes.some((o) => o.plane === 'overlay')).length, 'frames');
+    }
     recordFigures(figures, RESULTS, 'weston');
   });
 
@@ -244,17 +247,29 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
     expect(diffImages(expected, png('external.png')).differing).toBe(0);
   });
 
-  it('streams vivid (V4L2, 640x480 XR24) into an ExternalLayer subsurface; weston shows the paused frame pixel for pixel', () => {
+  // weston's screenshots are GL composites, and weston 10's software GL (Mesa's kms_swrast) cannot
+  // map a DMA-BUF of another device: asked for a screenshot over an imported vivid frame, weston
+  // crashed (SIGSEGV in Mesa's DRI driver). So the pixels compared are the first frame's, which
+  // goes by the copy; the imported frames' path is read from the drm-backend log.
+  it('vivid\'s 640x480 XR24 camera: the first frame, copied into shared memory while weston is asked, is on screen pixel for pixel; weston imports the later DMA-BUFs and scans them out on an overlay plane, nothing copied', () => {
     const r = result('apps-video', 'video');
+    const first = record.steps['apps-video']!.events.find((e) => e.scenario === 'video' && e.event === 'first')!;
     expect(r.format).toMatchObject({ fourcc: 'XR24', width: 640, height: 480, path: 'dmabuf', displayFormat: 'XRGB8888' });
     expect(r.status.state).toBe('streaming');
-    expect(r.external.length).toBeGreaterThanOrEqual(4);
-    for (const e of r.external) expect(e).toMatchObject({ layer: '"video"', path: 'plane', readBytes: 0 });
-    expect(r.frame).toMatchObject({ kind: 'dmabuf', width: 640, height: 480, format: 'XRGB8888', serial: r.external.at(-1).serial });
-    const stderr = record.steps['apps-video']!.stderr;
-    console.info(`weston: vivid's DMA-BUFs: ${cameraPath(stderr)}\n${stderr.split('\n').filter((l) => /external|copied|imports/.test(l)).join('\n')}`);
+    expect(first.frame).toMatchObject({ kind: 'dmabuf', width: 640, height: 480, format: 'XRGB8888', serial: r.external[0].serial });
     const box = { ...r.at, width: 640, height: 480 };
-    expect(diffImages(crop(png('video.png'), box), cameraFrame('video.frame', 640, 480, r.frame.stride))).toEqual({ differing: 0, box: null, maxDelta: 0 });
+    expect(diffImages(crop(png('video-first.png'), box), cameraFrame('video-first.frame', 640, 480, first.frame.stride))).toEqual({ differing: 0, box: null, maxDelta: 0 });
+    // The backend's answer, once: every frame after the first goes to weston as vivid's own buffer.
+    expect(cameraPath(record.steps['apps-video']!.stderr)).toBe('imported');
+    expect(r.external.length).toBeGreaterThanOrEqual(5);
+    for (const e of r.external) expect(e).toMatchObject({ layer: '"video"', path: 'plane', readBytes: 0 });
+    expect(r.frame.serial).toBe(r.external.at(-1).serial);
+    const text = drmLog('video-drm.txt');
+    const window = toplevelView(text, 'Planar demo');
+    expect(window, 'the app\'s view in the scene-graph dump').not.toBeNull();
+    const overlay = parseRepaints(text).filter((p) => p.onPlanes.some((o) => o.plane === 'overlay' && o.view !== window));
+    expect(overlay.length, 'repaints with the camera\'s subsurface on an overlay plane').toBeGreaterThan(0);
+    expect(text).toMatch(/CRTC_X\) -> 100 .*\n.*CRTC_Y\) -> 80 .*\n.*CRTC_W\) -> 640 .*\n.*CRTC_H\) -> 480 /);
   });
 
   it('with shared memory forced, the output is the same', async () => {

@@ -20,8 +20,9 @@
  * external   a camera frame from another client of the card (a dumb buffer on card0, exported
  *            as a DMA-BUF) on an ExternalLayer
  * video      vivid's 640x480 XR24 stream (/dev/video0; weston-suite.mjs loads vivid) on an
- *            ExternalLayer at VIDEO_AT, paused after a few frames: the frame the source shows
- *            (`video.frame`, B,G,R,X bytes; its stride in the result) and weston's screenshot
+ *            ExternalLayer at VIDEO_AT: its first frame (`video-first.frame`, B,G,R,X bytes, its
+ *            stride in the event) with weston's screenshot, then a few more frames with the
+ *            drm-backend log
  */
 import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -193,50 +194,70 @@ async function external() {
 const VIDEO_AT = { x: 100, y: 80 };
 const VIDEO_FRAMES = 4;
 
+/** The frame the camera source shows, into `<out>/<name>.frame` (B,G,R,X bytes); what it was. */
+function saveFrame(camera, name) {
+  const frame = camera.source.current;
+  const { pixels, stride } = frame.read();
+  writeFileSync(path.join(out, `${prefix}${name}.frame`), pixels);
+  return { kind: frame.kind, width: frame.width, height: frame.height, stride, format: frame.format, serial: camera.source.serial };
+}
+
 /**
  * vivid's frames on an ExternalLayer: each V4L2 buffer exported as a DMA-BUF and pushed. The
  * wayland backend copies the first frame into shared memory while it asks weston whether it
- * imports such DMA-BUFs, and says (PLANAR_DEBUG=wayland) which way the later ones go.
+ * imports such DMA-BUFs, and says (PLANAR_DEBUG=wayland) which way the later ones go. So the
+ * camera is paused on its first frame (the copy) for weston's screenshot, then resumed for a
+ * few more frames, each reported once weston acknowledged it (frame-done), and paused again.
+ *
+ * No screenshot is taken of the later frames: weston imports them, and its software GL (Mesa's
+ * kms_swrast) cannot map a DMA-BUF of another device, so weston crashed (SIGSEGV) when the
+ * screenshot made it composite one. Where they went is read from the drm-backend log instead.
  */
 async function video() {
   await until(() => existsSync('/dev/video0'), '/dev/video0 (vivid loaded)', 10_000);
   const layer = signal(null);
+  let gone = null;
   const app = await createApp(() => jsx(View, { style: { width: '100%', height: '100%', backgroundColor: '#20303c' }, children: [
     () => (layer.value ? jsx(ExternalLayer, { testId: 'video', source: layer.value.source, plane: 'prefer', position: VIDEO_AT }) : null),
   ] }), common);
+  app.on('close', ({ reason }) => { gone = reason; say({ event: 'display-closed', reason }); });
   const camera = createV4l2Source({ device: '/dev/video0', width: 640, height: 480, format: 'XR24', fps: 30, prefer: scanoutFormats(app.display) });
   camera.on('error', (e) => say({ event: 'app-error', message: `the camera: ${e.message}` }));
+  const waitFor = async (test, what) => {
+    await until(() => test() || gone !== null, what, 180_000);
+    if (gone !== null) throw new Error(`weston went away while waiting for ${what}: ${gone}`);
+  };
   try {
     await shown(app, 0);
-    // Each frame that showed a new camera frame, and weston's frame-done count when it was committed.
+    // A frame event comes once weston has acknowledged the frame's commit (frame-done).
     const external = [];
-    let committedAt = 0;
     app.on('frame', (stats) => {
       const e = stats.external[0];
       if (!e || e.serial === external.at(-1)?.serial) return;
-      external.push({ ...e, copiedBytes: stats.copiedBytes });
-      committedAt = frameDoneCount(app);
+      external.push(e);
+      say({ event: 'shown', ...e, copiedBytes: stats.copiedBytes });
     });
+    const offFirst = camera.on('frame', () => { offFirst(); camera.pause(); });
     const t0 = performance.now();
     layer.value = camera;
-    await until(() => external.length >= VIDEO_FRAMES || camera.status.peek().state !== 'streaming', `${VIDEO_FRAMES} camera frames shown`, 180_000);
+    await waitFor(() => external.length >= 1, 'the first camera frame shown');
+    await westonShot(`${prefix}video-first.png`);
+    say({ event: 'first', frame: saveFrame(camera, 'video-first'), frames: external.length });
+    const debug = await drmDebug(`${prefix}video-drm.txt`);
+    camera.resume();
+    await waitFor(() => external.length >= 1 + VIDEO_FRAMES || camera.status.peek().state !== 'streaming', `${VIDEO_FRAMES} more camera frames shown`);
     camera.pause();
     const elapsedMs = performance.now() - t0;
-    await shown(app, committedAt);
-    // Read before the frame is read for the comparison, a copy the app would not make.
-    const stats = camera.stats();
-    const frame = camera.source.current;
-    await westonShot(`${prefix}video.png`);
-    const { pixels, stride } = frame.read();
-    writeFileSync(path.join(out, `${prefix}video.frame`), pixels);
+    await debug.stop();
+    const { kind, width, height, format } = camera.source.current;
     say({
-      event: 'result', ...displayInfo(app), status: camera.status.peek(), format: camera.format, stats, external, elapsedMs,
-      at: VIDEO_AT, frame: { kind: frame.kind, width: frame.width, height: frame.height, stride, format: frame.format, serial: camera.source.serial },
+      event: 'result', ...displayInfo(app), status: camera.status.peek(), format: camera.format, stats: camera.stats(), external, elapsedMs,
+      at: VIDEO_AT, frame: { kind, width, height, format, serial: camera.source.serial },
     });
   } finally {
     layer.value = null;
     camera.close();
-    await app.close();
+    if (gone === null) await app.close();
   }
 }
 

@@ -19,12 +19,12 @@
  *    `apps-refused` with a modifier weston cannot import forced on every DMA-BUF
  *    (PLANAR_WAYLAND_DMABUF_MODIFIER), so each import is refused; then vivid is loaded
  *    (modprobe) and `apps-video` streams it. All log PLANAR_DEBUG=wayland.
- * 4. weston is stopped with SIGTERM; its log is copied into the out dir.
+ * 4. weston is stopped with SIGTERM; its log and the kernel's (dmesg) are copied into the out dir.
  *
  * Writes `<out dir>/results.json` ({ steps: { <name>: { command, status, signal, stdout,
  * stderr, events, ms } }, wallMs }) for the host tests to judge. It judges nothing itself.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -121,4 +121,6 @@ results.westonAliveAtEnd = westonRunning;
 if (westonRunning) weston.child.kill('SIGTERM');
 await weston.exited;
 if (existsSync(westonLog)) copyFileSync(westonLog, path.join(out, 'weston.log'));
+// The kernel's log: a client or weston that crashed is named there, with the library it crashed in.
+writeFileSync(path.join(out, 'dmesg.txt'), spawnSync('dmesg', [], { encoding: 'utf8' }).stdout ?? '');
 save();
