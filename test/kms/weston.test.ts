@@ -238,9 +238,11 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
     expect(diffImages(await label(shm.text), png('shm-animation.png')).differing).toBe(0);
   });
 
-  it('passes an ExternalLayer camera frame (a dumb buffer on card0) to weston with 0 bytes copied, shown as the pixel frame is headless', async () => {
+  // stats.copiedBytes counts the app's own pixels only: the backend's copy of an external frame is not in it.
+  it('passes an ExternalLayer camera frame (a dumb buffer on card0) to weston: the first of its format, so copied into shared memory while weston is asked, which imports them; shown as the pixel frame is headless', async () => {
     const r = result('apps', 'external');
     expect(r.stats.copiedBytes).toBe(0);
+    expect(cameraPath(record.steps.apps!.stderr)).toBe('imported');
     const source = createExternalSource({ width: 320, height: 240, format: 'XRGB8888' });
     source.push({ kind: 'pixels', width: 320, height: 240, format: 'XRGB8888', pixels: patternBgrx(320, 240) });
     const expected = await headless(render(() => withExternal(source), { width: 1024, height: 768 }));
@@ -261,7 +263,8 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
     expect(diffImages(crop(png('video-first.png'), box), cameraFrame('video-first.frame', 640, 480, first.frame.stride))).toEqual({ differing: 0, box: null, maxDelta: 0 });
     // The backend's answer, once: every frame after the first goes to weston as vivid's own buffer.
     expect(cameraPath(record.steps['apps-video']!.stderr)).toBe('imported');
-    expect(r.external.length).toBeGreaterThanOrEqual(5);
+    expect(r.stats.frames).toBe(5);
+    expect(r.external.length).toBeGreaterThanOrEqual(3);
     for (const e of r.external) expect(e).toMatchObject({ layer: '"video"', path: 'plane', readBytes: 0 });
     expect(r.frame.serial).toBe(r.external.at(-1).serial);
     const text = drmLog('video-drm.txt');

@@ -244,9 +244,15 @@ async function video() {
     await westonShot(`${prefix}video-first.png`);
     say({ event: 'first', frame: saveFrame(camera, 'video-first'), frames: external.length });
     const debug = await drmDebug(`${prefix}video-drm.txt`);
+    // Paused as the last of them is pushed; a frame superseded before its commit is not shown.
+    let more = 0;
+    const offMore = camera.on('frame', () => {
+      if (++more < VIDEO_FRAMES) return;
+      offMore();
+      camera.pause();
+    });
     camera.resume();
-    await waitFor(() => external.length >= 1 + VIDEO_FRAMES || camera.status.peek().state !== 'streaming', `${VIDEO_FRAMES} more camera frames shown`);
-    camera.pause();
+    await waitFor(() => (more >= VIDEO_FRAMES && external.at(-1).serial === camera.source.serial) || camera.status.peek().state !== 'streaming', `${VIDEO_FRAMES} more camera frames`);
     const elapsedMs = performance.now() - t0;
     await debug.stop();
     const { kind, width, height, format } = camera.source.current;
