@@ -158,7 +158,6 @@ describe.skipIf(skip)('weston 10 on vkms: the wayland backend on DMA-BUF buffers
         add(`weston.animation.repaints_composited.${name}`, counts.composited, 'frames');
       }
     }
-    add('weston.copy_bytes.external_frame', resultFor('apps', 'external')?.stats?.copiedBytes, 'bytes');
     const video = resultFor('apps-video', 'video');
     add('weston.video.frames', video?.external?.length, 'frames');
     add('weston.video.ms', video?.elapsedMs, 'ms');
