@@ -52,7 +52,10 @@ export default function Root() {
 /** The width of the widest run of exactly this colour in the screen canvas, px. */
 function widthOf(page: Page, rgb: [number, number, number]): Promise<number> {
   return page.evaluate(([r, g, b]) => {
-    const canvas = (window as unknown as { planarPreview: { screen: HTMLCanvasElement } }).planarPreview.screen;
+    // Before the page's script has started (a slow machine) there is no screen yet: nothing drawn.
+    const preview = (window as unknown as { planarPreview?: { screen: HTMLCanvasElement } }).planarPreview;
+    if (!preview) return 0;
+    const canvas = preview.screen;
     const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let widest = 0;
     for (let y = 0; y < height; y++) {

@@ -101,7 +101,7 @@ async function showCase(name, format, plane) {
     const stats = source.stats();
     const frame = source.source.current;
     if (frame) {
-      const bytes = frame.kind === 'dmabuf' ? frame.read() : frame.pixels;
+      const bytes = frame.kind === 'dmabuf' ? frame.read().pixels : frame.pixels;
       writeFileSync(`${out}/${name}.frame`, bytes);
     }
     writeFileSync(`${out}/${name}.png`, await app.screenshot());
