@@ -7,7 +7,7 @@
  * Video frames (YUYV, NV12) come from elsewhere as DMA-BUFs and are only ever scanned out;
  * how their YCbCr maps to RGB is told to the plane by name (`COLOR_ENCODING`, `COLOR_RANGE`).
  */
-import { isVideoFormat, type DmaBufFrame, type FrameFormat, type PixelFormat, type VideoFormat } from '@planar/toolkit/backend';
+import { defaultColorEncoding, isVideoFormat, type DmaBufFrame, type FrameFormat, type PixelFormat, type VideoFormat } from '@planar/toolkit/backend';
 
 export function fourcc(code: string): number {
   return (code.charCodeAt(0) | (code.charCodeAt(1) << 8) | (code.charCodeAt(2) << 16) | (code.charCodeAt(3) << 24)) >>> 0;
@@ -44,7 +44,7 @@ export interface VideoColor {
 
 /** A frame's colour, with the defaults where it says nothing: BT.601 up to 576 lines (SD), BT.709 above; limited range. */
 export function videoColor(frame: Pick<DmaBufFrame, 'height' | 'colorEncoding' | 'colorRange'>): VideoColor {
-  return { encoding: frame.colorEncoding ?? (frame.height <= 576 ? 'bt601' : 'bt709'), range: frame.colorRange ?? 'limited' };
+  return { encoding: frame.colorEncoding ?? defaultColorEncoding(frame.height), range: frame.colorRange ?? 'limited' };
 }
 
 /** The enum names of the standard plane properties COLOR_ENCODING and COLOR_RANGE (drm_color_mgmt.c). */

@@ -35,10 +35,3 @@ export function directFormat(fourcc: string): FrameFormat | null {
 export function displayFormatOf(fourcc: string): PixelFormat | null {
   return RGB_FORMATS[fourcc] ?? (isYuv(fourcc) ? 'XRGB8888' : null);
 }
-
-/** The bytes a frame of `fourcc` takes at least, for a check of what the driver reports. */
-export function minimumFrameBytes(fourcc: string, width: number, height: number): number {
-  if (fourcc === 'YUYV') return width * height * 2;
-  if (fourcc === 'NV12') return width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2);
-  return width * height * 4;
-}

@@ -12,7 +12,6 @@ import type { FrameFormat, PlaneInfo } from '@planar/toolkit/backend';
 export { createV4l2Source, type V4l2Source, type V4l2SourceOptions, type V4l2Status, type V4l2FrameEvent } from './source.js';
 export { chooseFormat, chooseSize, rankFormats, type FormatChoice } from './negotiate.js';
 export { RGB_FORMATS, YUV_FORMATS, directFormat, displayFormatOf } from './formats.js';
-export { yuvToXrgb, matrixFor } from './yuv.js';
 export { loadAddon, type V4l2Kernel, type V4l2Capability, type V4l2FormatDesc, type V4l2FrameSize, type V4l2Format, type V4l2Dequeued } from './native.js';
 
 /**

@@ -1,5 +1,6 @@
 /**
- * YUV to XRGB8888, one pass over the frame, for YUYV and NV12 frames that no plane takes.
+ * YUV to XRGB8888, one pass over the frame: the reference the addon's conversion (native/yuv.cc,
+ * which converts the frames no plane takes) matches bit for bit, and the fake device's.
  *
  * The matrix follows V4L2's default for a format that does not say otherwise: BT.601 for
  * standard definition (up to 576 lines), BT.709 above, both in limited range (Y 16–235, U/V
@@ -11,6 +12,7 @@
  * U, V pairs, each pair shared by a 2x2 block. XRGB8888 is written as 32-bit words
  * 0xFFRRGGBB (bytes B, G, R, 255 in memory, little-endian).
  */
+import { defaultColorEncoding } from '@planar/toolkit/backend';
 import type { YuvFormat } from './formats.js';
 
 interface Matrix { rv: number; gu: number; gv: number; bu: number }
@@ -18,9 +20,8 @@ const BT601: Matrix = { rv: 1634, gu: 401, gv: 832, bu: 2066 };
 const BT709: Matrix = { rv: 1836, gu: 218, gv: 546, bu: 2163 };
 const Y_SCALE = 1192;
 
-export function matrixFor(height: number): 'bt601' | 'bt709' {
-  return height <= 576 ? 'bt601' : 'bt709';
-}
+/** The matrix a frame of this height is converted with: the toolkit's default colour encoding. */
+export const matrixFor = defaultColorEncoding;
 
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 

@@ -7,7 +7,13 @@
  */
 import type { V4l2Capability, V4l2Dequeued, V4l2Format, V4l2FormatDesc, V4l2FrameSize, V4l2Kernel, V4l2Readiness, YuvLayout } from '../src/native.js';
 import { yuvToXrgb } from '../src/yuv.js';
-import { minimumFrameBytes } from '../src/formats.js';
+
+/** The bytes a frame of `fourcc` takes, as a driver reports them in sizeimage. */
+function frameBytes(fourcc: string, width: number, height: number): number {
+  if (fourcc === 'YUYV') return width * height * 2;
+  if (fourcc === 'NV12') return width * height + 2 * Math.ceil(width / 2) * Math.ceil(height / 2);
+  return width * height * 4;
+}
 
 const errnoError = (message: string, errno: number) => Object.assign(new Error(message), { errno });
 const ENODEV = 19, EINVAL = 22, EBUSY = 16;
@@ -74,7 +80,7 @@ export class FakeDevice implements V4l2Kernel {
     const fourcc = listed ? request.fourcc : this.formats()[0]!.fourcc;
     const { width, height } = this.shape.adjust?.(request.width, request.height) ?? request;
     const bytesPerLine = fourcc === 'YUYV' ? width * 2 : fourcc === 'NV12' ? width : width * 4;
-    this.format = { width, height, fourcc, bytesPerLine, sizeImage: minimumFrameBytes(fourcc, width, height) };
+    this.format = { width, height, fourcc, bytesPerLine, sizeImage: frameBytes(fourcc, width, height) };
     return { ...this.format };
   }
 

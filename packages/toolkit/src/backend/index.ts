@@ -13,7 +13,7 @@
 export * from './contract.js';
 export { blendRect, copyRects, composePlanes, packRects, swapsRB, type PlaneImage } from './pixels.js';
 export { planePreset, type PlanePresetName } from './plane-presets.js';
-export { isVideoFormat, planeTakes } from './video-formats.js';
+export { defaultColorEncoding, isVideoFormat, planeTakes } from './video-formats.js';
 export { checkAssignment, checkState, stackPlanes, planeRange } from '../compositor/plane-rules.js';
 export { HeadlessDisplay, headless, unpremultiply, type HeadlessOptions } from './headless.js';
 export { registerBackend, backendNames, backendPackages, loadBackend, type BackendChoice, type BackendRegistration } from './registry.js';

@@ -13,3 +13,11 @@ export function isVideoFormat(format: FrameFormat): format is VideoFormat {
 export function planeTakes(plane: PlaneInfo, format: FrameFormat): boolean {
   return isVideoFormat(format) ? !!plane.videoFormats?.includes(format) : plane.formats.includes(format);
 }
+
+/**
+ * How a video frame's YCbCr maps to RGB when it does not say (`DmaBufFrame.colorEncoding`), as
+ * V4L2 and DRM default it: BT.601 for standard definition (up to 576 lines), BT.709 above.
+ */
+export function defaultColorEncoding(height: number): 'bt601' | 'bt709' {
+  return height <= 576 ? 'bt601' : 'bt709';
+}
