@@ -9,7 +9,9 @@
  *            waits for that event, which carries the kernel's vblank sequence and timestamp.
  *            EACCES (master lost) pauses and commits again once resumed; any other refusal
  *            throws with the kernel's reason; a flip that never comes is reported and not waited
- *            for past FLIP_TIMEOUT_MS
+ *            for past FLIP_TIMEOUT_MS, or MODESET_FLIP_TIMEOUT_MS after a modeset, which may
+ *            take far longer than a frame (HDMI/DP link training, a panel's power-up sequence,
+ *            an emulated device)
  *   pause    `vt`: our VT was switched away (master is dropped; the kernel asked first);
  *            `seat`: the seat manager took the seat (it revokes master itself); `master`:
  *            another client took master (taken back as soon as it is free, checked every
@@ -22,6 +24,7 @@ import { COMMIT, type NativeDevice } from './native.js';
 import type { PlaneRequests } from './plane-requests.js';
 
 const FLIP_TIMEOUT_MS = 1000;
+const MODESET_FLIP_TIMEOUT_MS = 5000;
 /** Flips kept for pacing figures. */
 const FLIP_LOG = 600;
 
@@ -97,12 +100,13 @@ export class CommitQueue {
       }
       if (result !== 0) throw new Error(`the KMS commit was refused by ${path}: ${describeErrno(-result)} (${request.size} properties${modeset ? ', with a modeset' : ''})`);
       this.needsModeset = false;
+      const timeoutMs = modeset ? MODESET_FLIP_TIMEOUT_MS : FLIP_TIMEOUT_MS;
       const presentedAt = await new Promise<number>((resolve) => {
         const timer = setTimeout(() => {
           this.flips.delete(seq);
-          this.owner.error(new Error(`no page flip from ${path} within ${FLIP_TIMEOUT_MS} ms; going on`));
+          this.owner.error(new Error(`no page flip from ${path} within ${timeoutMs} ms${modeset ? ' of a modeset' : ''}; going on`));
           resolve(performance.now());
-        }, FLIP_TIMEOUT_MS);
+        }, timeoutMs);
         this.flips.set(seq, (at) => {
           clearTimeout(timer);
           resolve(at);

@@ -2,7 +2,7 @@
  * The KMS state machine against a mock kernel (mock-kernel.ts), case by case: what each commit
  * sends, when buffers come free, how refusals, lost master, unplugging and exit are handled.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KmsDisplay } from '../src/display.js';
 import { MockKernel } from './mock-kernel.js';
 import { ENV, PI5, VKMS, closeOpened, layer, open, opened, show } from './mock-display.js';
@@ -43,6 +43,28 @@ describe('KMS display (mock kernel)', () => {
     await show(kernel, display, [layer(fb, 31)]);
     expect(kernel.commits[1]!.flags).toBe(0x201);
     expect(kernel.commits[1]!.values.has('51.ACTIVE')).toBe(false);
+  });
+
+  it('late-flip-after-modeset-waited-for-longer-than-a-frame: a modeset may take seconds, a plain flip not', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { kernel, display } = await open();
+      const errors: string[] = [];
+      display.on('error', (e) => errors.push(e.message));
+      const fb = display.allocate(1024, 768, 'XRGB8888');
+      const first = display.commit({ layers: [layer(fb, 31)] });
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(errors).toEqual([]);
+      kernel.flip();
+      await first;
+      const second = display.commit({ layers: [layer(fb, 31)] });
+      await vi.advanceTimersByTimeAsync(1100);
+      await second;
+      expect(errors).toEqual(['no page flip from /dev/dri/mock within 1000 ms; going on']);
+      kernel.flip();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('plane-geometry-in-16.16-and-unused-planes-off', async () => {
