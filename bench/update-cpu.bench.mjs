@@ -14,6 +14,11 @@
  *                           the code cache an earlier start wrote) on the Wayland backend: process
  *                           start to its first frame committed to sway, from its start-up trace.
  *
+ * The updates are measured once V8 has settled: the child warms up until V8's optimising
+ * compiler falls quiet (20-60 s of updates here), as on a panel that has been running.
+ * PLANAR_BENCH_WARMUP=1000 measures after a fixed 20 s instead, while the compiler is still
+ * at work.
+ *
  * Each is the median of RUNS fresh processes, each under a fresh sway. With `--profile` (or
  * PLANAR_BENCH_PROFILE=1) one more run samples the main thread during the measured updates
  * and prints where an update's time goes, by area (profile-summary.mjs). PLANAR_BENCH_NODE_FLAGS
@@ -85,7 +90,8 @@ async function measure({ profileFile = null, cache } = {}) {
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    // The warm-up may run up to 8,000 updates (160 s) before V8 settles (children/update-demo.mjs).
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     const status = await new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
     clearTimeout(timer);
     if (status !== 0) throw new Error(`bench: update-demo.mjs failed (${status}): ${stderr.trim() || stdout.trim()}`);
@@ -102,6 +108,7 @@ async function measure({ profileFile = null, cache } = {}) {
       // Clock ticks (10 ms) are too coarse for a few ms of idle CPU: getrusage counts the same threads in µs.
       idle: idlePerMs('usage') * 1000,
       frames: r.perFrame,
+      warmup: r.warmup,
     };
   } finally {
     await sway.stop();
@@ -124,7 +131,7 @@ export async function run() {
     rmSync(cache, { recursive: true, force: true });
   }
   const pick = (key) => middle(runs.map((r) => r[key]));
-  process.stderr.write(`\nbench: update-cpu: per update ${runs.map((r) => r.update.toFixed(2)).join(', ')} ms (getrusage: ${runs.map((r) => r.updateUsage.toFixed(2)).join(', ')}, of which system ${runs.map((r) => r.updateSystem.toFixed(2)).join(', ')}); `
+  process.stderr.write(`\nbench: update-cpu: per update ${runs.map((r) => r.update.toFixed(2)).join(', ')} ms after ${runs.map((r) => r.warmup).join(', ')} warm-up updates (getrusage: ${runs.map((r) => r.updateUsage.toFixed(2)).join(', ')}, of which system ${runs.map((r) => r.updateSystem.toFixed(2)).join(', ')}); `
     + `the signal write (effects) ${middle(runs.map((r) => r.frames.writeMs)).toFixed(3)} ms; the toolkit's own stats per frame: layout ${middle(runs.map((r) => r.frames.layoutMs)).toFixed(3)}, `
     + `paint ${middle(runs.map((r) => r.frames.paintMs)).toFixed(3)} (plane allocation ${middle(runs.map((r) => r.frames.allocMs)).toFixed(3)}), copy ${middle(runs.map((r) => r.frames.copyMs)).toFixed(3)} ms\n`);
 

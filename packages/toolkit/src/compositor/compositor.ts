@@ -248,15 +248,18 @@ export class Compositor {
     for (const g of this.groups.values()) g.info.placementDirty = false;
     // After this frame's synchronous part (a microtask): a scroll layer's owner may mount rows
     // for the new window then, and the frame loop sees the frame that asks for.
-    const reportMetrics = () => queueMicrotask(() => {
-      for (const [g, m] of metrics) {
-        try {
-          g.info.scroll?.onMetrics?.(m);
-        } catch (error) {
-          this.onError(error as Error);
+    const reportMetrics = () => {
+      if (!metrics.length) return;
+      queueMicrotask(() => {
+        for (const [g, m] of metrics) {
+          try {
+            g.info.scroll?.onMetrics?.(m);
+          } catch (error) {
+            this.onError(error as Error);
+          }
         }
-      }
-    });
+      });
+    };
     // An external layer shows once it has a frame the display could import.
     const visible = layers.filter((r) => r.visible && (!r.external || this.frames.import(r)));
     // Hidden layers count too: their surfaces are kept current for when they show again.

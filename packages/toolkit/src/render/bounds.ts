@@ -15,8 +15,12 @@ import { shadowReach } from './painter.js';
 import { isGroup } from './group.js';
 import { peekRenderState, renderState } from './node-state.js';
 
-/** Updates bounds under `node` and reports damage; returns nothing, mutates nodes. */
-export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, covered: boolean, damage: (r: Rect) => void): void {
+/**
+ * Updates bounds under `node` and reports damage, cut to `clip` (the clips of the boxes above, in
+ * layer space) when there is one; returns nothing, mutates nodes. `damage` is the same function
+ * all the way down, so that the optimising compiler sees one call target however deep the tree.
+ */
+export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, covered: boolean, damage: (r: Rect) => void, clip: Rect | null = null): void {
   const flags = node.flags;
   if (!force && !(flags & (PAINT | GEOMETRY | ADDED | SUBTREE | OPACITY))) return;
   node.flags = 0;
@@ -29,7 +33,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     let sub: Rect | null = null;
     for (const c of node.children) {
       if (c.layer) continue;
-      updateBounds(c, parent, force, covered, damage);
+      updateBounds(c, parent, force, covered, damage, clip);
       if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
     }
     node.subtreeBounds = sub;
@@ -37,7 +41,7 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
   }
   const moved = force || (flags & (GEOMETRY | ADDED)) !== 0;
   const before = node.subtreeBounds;
-  if (moved && !covered && node.subtreeBounds) damage(node.subtreeBounds);
+  if (moved && !covered && node.subtreeBounds) report(damage, clip, node.subtreeBounds);
   if (node.hidden) {
     clearBounds(node);
     return;
@@ -50,21 +54,18 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     const ownBefore = node.bounds;
     node.bounds = ownBounds(node);
     if (!covered) {
-      if (ownBefore) damage(ownBefore);
-      damage(node.bounds);
+      if (ownBefore) report(damage, clip, ownBefore);
+      report(damage, clip, node.bounds);
     }
   }
   let sub: Rect | null = null;
   // What changes inside a box that clips shows only inside it: its children's damage is cut to it
   // (a long line of text scrolled inside a narrow field damages the field, not the line).
   const clipRect = node.paint.clip ? transformRect(node.matrix, rectFromBox({ x: 0, y: 0, width: node.layout.width, height: node.layout.height })) : null;
-  const inner = clipRect ? (r: Rect) => {
-    const cut = intersect(r, clipRect);
-    if (!isEmpty(cut)) damage(cut);
-  } : damage;
+  const inner = clipRect ? (clip ? intersect(clip, clipRect) : clipRect) : clip;
   for (const c of node.children) {
     if (c.layer) continue;
-    updateBounds(c, node.matrix, moved, covered || moved, inner);
+    updateBounds(c, node.matrix, moved, covered || moved, damage, inner);
     if (c.subtreeBounds) sub = sub ? union(sub, c.subtreeBounds) : c.subtreeBounds;
   }
   if (sub && clipRect) {
@@ -72,16 +73,23 @@ export function updateBounds(node: PlanarNode, parent: Affine, force: boolean, c
     if (isEmpty(sub)) sub = null;
   }
   node.subtreeBounds = sub ? union(node.bounds!, sub) : node.bounds;
-  if (moved && !covered) damage(node.subtreeBounds!);
+  if (moved && !covered) report(damage, clip, node.subtreeBounds!);
   // A group whose extent or opacity changed is redrawn at a new origin or composited anew, and
   // a box that becomes or stops being a group is composited differently: all of it changes.
   const group = isGroup(node);
   const state = peekRenderState(node);
   if (!covered && before && (group !== (state?.wasGroup ?? false) || (group && ((flags & OPACITY) !== 0 || !sameRect(before, node.subtreeBounds!))))) {
-    damage(before);
-    damage(node.subtreeBounds!);
+    report(damage, clip, before);
+    report(damage, clip, node.subtreeBounds!);
   }
   if (state || group) renderState(node).wasGroup = group;
+}
+
+/** Reports `r` as damage, cut to `clip` when there is one. */
+function report(damage: (r: Rect) => void, clip: Rect | null, r: Rect): void {
+  if (!clip) return damage(r);
+  const cut = intersect(r, clip);
+  if (!isEmpty(cut)) damage(cut);
 }
 
 function sameRect(a: Rect, b: Rect): boolean {
