@@ -83,7 +83,11 @@ export class WaylandDisplay implements Display {
   private async connect(): Promise<void> {
     const addon = loadAddon();
     try {
-      this.connection = new addon.Connection((type, event) => this.onEvent({ type, ...event } as ConnectionEvent));
+      this.connection = new addon.Connection((type, event) => {
+        // The addon makes a fresh object per event: it is given its type rather than copied.
+        (event as { type: string }).type = type;
+        this.onEvent(event as ConnectionEvent);
+      });
     } catch (error) {
       throw new BackendUnavailableError('wayland', `${(error as Error).message} (is a compositor running? WAYLAND_DISPLAY=${process.env.WAYLAND_DISPLAY ?? 'unset'})`);
     }
@@ -186,13 +190,11 @@ export class WaylandDisplay implements Display {
         return;
       }
       case 'frame':
-        this.timings.frameDoneMs.push(event.sinceCommitMs);
-        if (this.timings.frameDoneMs.length > 600) this.timings.frameDoneMs.shift();
+        keepRecent(this.timings.frameDoneMs, event.sinceCommitMs);
         this.frameDone?.();
         return;
       case 'presented':
-        this.timings.presentedMs.push(event.latencyMs);
-        if (this.timings.presentedMs.length > 600) this.timings.presentedMs.shift();
+        keepRecent(this.timings.presentedMs, event.latencyMs);
         return;
       case 'release':
         this.emitter.emit('release', { bufferId: event.id });
@@ -392,4 +394,11 @@ export class WaylandDisplay implements Display {
     this.emitter.all.clear();
     this.frameDone?.();
   }
+}
+
+/** Timings kept: the last RECENT at least, trimmed in batches so that a frame never moves the whole array. */
+const RECENT = 600;
+function keepRecent(list: number[], value: number): void {
+  list.push(value);
+  if (list.length >= 2 * RECENT) list.splice(0, list.length - RECENT);
 }
