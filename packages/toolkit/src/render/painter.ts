@@ -56,7 +56,7 @@ export class Painter {
       state.group = null;
     }
     canvas.save();
-    canvas.concat(toMatrix(node.local));
+    applyLocal(canvas, node.local);
     this.paintContents(canvas, node, clip, multiply(device, node.local), output);
     canvas.restore();
   }
@@ -68,14 +68,15 @@ export class Painter {
     this.device = device;
     if (node.bounds && intersects(node.bounds, clip)) this.paintBox(canvas, node);
     if (!node.children.length) return;
-    canvas.save();
+    // Each child saves and restores the canvas itself: only a clip needs a save of its own.
     if (p.clip) {
+      canvas.save();
       const rrect = this.rrect(node, 0, node.layout.width, node.layout.height);
       if (p.radii.some((r) => r > 0)) canvas.clipRRect(rrect, ck.ClipOp.Intersect, true);
       else canvas.clipRect(rrect.subarray(0, 4), ck.ClipOp.Intersect, false);
     }
     for (const c of node.children) if (!c.layer) this.paint(canvas, c, clip, device, output);
-    canvas.restore();
+    if (p.clip) canvas.restore();
   }
 
   private paintGroup(canvas: Canvas, node: PlanarNode, device: Affine, output: Affine): void {
@@ -275,6 +276,15 @@ function makeGradient(ck: CanvasKit, g: ResolvedGradient, w: number, h: number) 
 }
 
 /** A 2D affine as CanvasKit's row-major 3x3. */
+/**
+ * Moves the canvas into a box's coordinates. Most boxes are only placed, and a translation is
+ * one call where a matrix is copied into wasm memory first; Skia computes the same matrix.
+ */
+function applyLocal(canvas: Canvas, m: Affine): void {
+  if (m[0] === 1 && m[1] === 0 && m[2] === 0 && m[3] === 1) canvas.translate(m[4], m[5]);
+  else canvas.concat(toMatrix(m));
+}
+
 export function toMatrix(m: Affine): number[] {
   return [m[0], m[2], m[4], m[1], m[3], m[5], 0, 0, 1];
 }
