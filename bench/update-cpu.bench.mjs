@@ -15,7 +15,7 @@
  *                           start to its first frame committed to sway, from its start-up trace.
  *
  * The updates are measured once V8 has settled: the child warms up until V8's optimising
- * compiler falls quiet (20-60 s of updates here), as on a panel that has been running.
+ * compiler falls quiet (3,000-3,500 updates here, 60-70 s), as on a panel that has been running.
  * PLANAR_BENCH_WARMUP=1000 measures after a fixed 20 s instead, while the compiler is still
  * at work.
  *
