@@ -14,10 +14,9 @@
  * by the display goes back into it. When every pixel frame is still on screen or held, the new buffer is dropped (queued
  * back unconverted): the display is behind, and the newest frame is the one that matters.
  */
-import type { DmaBufFrame, ExternalFrame, FrameFormat, FramePixels, PixelFormat, PixelFrame } from '@planar/toolkit/backend';
+import { defaultColorEncoding, type DmaBufFrame, type ExternalFrame, type FrameFormat, type FramePixels, type PixelFormat, type PixelFrame } from '@planar/toolkit/backend';
 import type { V4l2Kernel } from './native.js';
 import { isYuv, type YuvFormat } from './formats.js';
-import { matrixFor } from './yuv.js';
 
 /** A DMA-BUF frame that its producer can also read: the compositor reads it when it blends it. */
 export interface ReadableDmaBufFrame extends DmaBufFrame {
@@ -61,7 +60,7 @@ export class DeviceFrames {
         };
       const frame: ReadableDmaBufFrame = {
         kind: 'dmabuf', fd: kernel.exportBuffer(index), width, height, stride, offset: 0, format: displayFormat, modifier: 0, read,
-        ...(yuv && { colorEncoding: matrixFor(height), colorRange: 'limited' as const }),
+        ...(yuv && { colorEncoding: defaultColorEncoding(height), colorRange: 'limited' as const }),
       };
       this.byIndex.push(frame);
       this.indexOf.set(frame, index);
@@ -71,7 +70,7 @@ export class DeviceFrames {
   /** Buffer `index`, a YUV frame, into `target` as XRGB8888 (the addon converts from the mapping). */
   private convert(index: number, target: Uint8Array): FramePixels {
     const { width, height, stride } = this.shape;
-    this.kernel.convertBuffer(index, target, { fourcc: this.shape.fourcc as YuvFormat, width, height, stride, matrix: matrixFor(height) });
+    this.kernel.convertBuffer(index, target, { fourcc: this.shape.fourcc as YuvFormat, width, height, stride, matrix: defaultColorEncoding(height) });
     this.copiedBytes += target.length;
     return { pixels: target, stride: width * 4, format: 'XRGB8888' };
   }

@@ -20,9 +20,6 @@ const BT601: Matrix = { rv: 1634, gu: 401, gv: 832, bu: 2066 };
 const BT709: Matrix = { rv: 1836, gu: 218, gv: 546, bu: 2163 };
 const Y_SCALE = 1192;
 
-/** The matrix a frame of this height is converted with: the toolkit's default colour encoding. */
-export const matrixFor = defaultColorEncoding;
-
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 function pixel(y: number, u: number, v: number, m: Matrix): number {
@@ -40,7 +37,7 @@ function pixel(y: number, u: number, v: number, m: Matrix): number {
  * as the device wrote it, with rows of `stride` bytes.
  */
 export function yuvToXrgb(format: YuvFormat, source: Uint8Array, stride: number, width: number, height: number, out: Uint32Array): void {
-  const m = matrixFor(height) === 'bt601' ? BT601 : BT709;
+  const m = defaultColorEncoding(height) === 'bt601' ? BT601 : BT709;
   if (format === 'YUYV') {
     for (let row = 0; row < height; row++) {
       let i = row * stride;

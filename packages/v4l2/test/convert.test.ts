@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import type { V4l2Addon, YuvLayout } from '../src/native.js';
-import { matrixFor, yuvToXrgb } from '../src/yuv.js';
+import { defaultColorEncoding } from '@planar/toolkit/backend';
+import { yuvToXrgb } from '../src/yuv.js';
 
 const ADDON = new URL('../build/Release/planar_v4l2.node', import.meta.url);
 if (!existsSync(ADDON)) throw new Error(`the V4L2 addon is not built (${ADDON.pathname} is missing): run npx node-gyp rebuild --nodedir=/usr in packages/v4l2`);
@@ -48,7 +49,7 @@ function viaJs(fourcc: Fourcc, source: Uint8Array, width: number, height: number
 
 function viaAddon(fourcc: Fourcc, source: Uint8Array, width: number, height: number, stride: number): Uint8Array {
   const target = new Uint8Array(width * height * 4);
-  addon.convertYuv(source, target, { fourcc, width, height, stride, matrix: matrixFor(height) });
+  addon.convertYuv(source, target, { fourcc, width, height, stride, matrix: defaultColorEncoding(height) });
   return target;
 }
 
@@ -126,7 +127,7 @@ describe('convertYuv against yuvToXrgb', () => {
       const source = new Uint8Array(frameBytes(fourcc, width, height, stride)).map((_, i) => ((i % stride) >> 4) + (Math.floor(i / stride) >> 3));
       const words = new Uint32Array(width * height);
       const target = new Uint8Array(width * height * 4);
-      const layout: YuvLayout = { fourcc, width, height, stride, matrix: matrixFor(height) };
+      const layout: YuvLayout = { fourcc, width, height, stride, matrix: defaultColorEncoding(height) };
       const time = (convert: () => void) => {
         convert();
         const start = performance.now();

@@ -16,7 +16,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { V4l2Addon, V4l2Dequeued, V4l2Kernel, YuvLayout } from '../src/native.js';
-import { matrixFor, yuvToXrgb } from '../src/yuv.js';
+import { defaultColorEncoding } from '@planar/toolkit/backend';
+import { yuvToXrgb } from '../src/yuv.js';
 
 const ADDON = new URL('../build/Release/planar_v4l2.node', import.meta.url);
 if (!existsSync(ADDON)) throw new Error(`the V4L2 addon is not built (${ADDON.pathname} is missing): run npx node-gyp rebuild --nodedir=/usr in packages/v4l2`);
@@ -150,7 +151,7 @@ describe.skipIf(!hasCamera)(`a camera at ${CAMERA}`, () => {
       const { width, height, bytesPerLine: stride } = format;
       const count = device.requestBuffers(2);
       const frame = await firstFrame(device, count);
-      const layout: YuvLayout = { fourcc, width, height, stride, matrix: matrixFor(height) };
+      const layout: YuvLayout = { fourcc, width, height, stride, matrix: defaultColorEncoding(height) };
       const target = new Uint8Array(width * height * 4);
       device.convertBuffer(frame.index, target, layout);
 
