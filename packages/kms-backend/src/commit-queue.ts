@@ -103,9 +103,14 @@ export class CommitQueue {
       const timeoutMs = modeset ? MODESET_FLIP_TIMEOUT_MS : FLIP_TIMEOUT_MS;
       const presentedAt = await new Promise<number>((resolve) => {
         const timer = setTimeout(() => {
-          this.flips.delete(seq);
-          this.owner.error(new Error(`no page flip from ${path} within ${timeoutMs} ms${modeset ? ' of a modeset' : ''}; going on`));
-          resolve(performance.now());
+          // A thread kept busy past the deadline (a long paint on a slow device) runs its timers
+          // before it reads the device, where the flip may be waiting: the loop's poll phase
+          // reads it before setImmediate's turn, so only a flip still missing then is reported.
+          setImmediate(() => {
+            if (!this.flips.delete(seq)) return;
+            this.owner.error(new Error(`no page flip from ${path} within ${timeoutMs} ms${modeset ? ' of a modeset' : ''}; going on`));
+            resolve(performance.now());
+          });
         }, timeoutMs);
         this.flips.set(seq, (at) => {
           clearTimeout(timer);
